@@ -1,0 +1,89 @@
+#include "catalog/catalog.h"
+
+#include <algorithm>
+
+namespace schemac::catalog {
+
+SequenceOptions default_sequence_options(const std::string& type, std::int64_t increment) {
+    SequenceOptions o;
+    o.type = type;
+    o.increment = increment;
+    std::int64_t type_max = 9223372036854775807LL;
+    if (type == "integer")
+        type_max = 2147483647LL;
+    else if (type == "smallint")
+        type_max = 32767;
+    if (increment > 0) {
+        o.min = 1;
+        o.max = type_max;
+        o.start = 1;
+    } else {
+        o.min = -type_max - 1;
+        o.max = -1;
+        o.start = -1;
+    }
+    return o;
+}
+
+bool Catalog::contains(const ObjectKey& key) const {
+    switch (key.kind) {
+    case Kind::Schema:
+        return schemas.contains(key);
+    case Kind::Extension:
+        return extensions.contains(key);
+    case Kind::Enum:
+        return enums.contains(key);
+    case Kind::Sequence:
+        return sequences.contains(key);
+    case Kind::Table:
+        return tables.contains(key);
+    case Kind::Column:
+        return columns.contains(key);
+    case Kind::Constraint:
+        return constraints.contains(key);
+    case Kind::Index:
+        return indexes.contains(key);
+    default:
+        return false;
+    }
+}
+
+std::vector<const Column*> Catalog::columns_of(const ObjectKey& table) const {
+    std::vector<const Column*> out;
+    auto first = columns.lower_bound(child_key(Kind::Column, table.schema, table.name, ""));
+    for (auto it = first; it != columns.end() && it->first.schema == table.schema &&
+                          it->first.parent == table.name;
+         ++it)
+        out.push_back(&it->second);
+    std::ranges::sort(out, {}, &Column::position);
+    return out;
+}
+
+std::vector<const Constraint*> Catalog::constraints_of(const ObjectKey& table) const {
+    std::vector<const Constraint*> out;
+    auto first =
+        constraints.lower_bound(child_key(Kind::Constraint, table.schema, table.name, ""));
+    for (auto it = first; it != constraints.end() && it->first.schema == table.schema &&
+                          it->first.parent == table.name;
+         ++it)
+        out.push_back(&it->second);
+    return out;
+}
+
+std::vector<Dependency> Catalog::dependencies_of(const ObjectKey& key) const {
+    std::vector<Dependency> out;
+    for (auto it = dependencies.lower_bound(Dependency{key, {}, DependencyType::Normal});
+         it != dependencies.end() && it->dependent == key; ++it)
+        out.push_back(*it);
+    return out;
+}
+
+std::vector<Dependency> Catalog::dependents_of(const ObjectKey& key) const {
+    std::vector<Dependency> out;
+    for (const auto& d : dependencies)
+        if (d.referenced == key)
+            out.push_back(d);
+    return out;
+}
+
+} // namespace schemac::catalog

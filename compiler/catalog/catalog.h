@@ -1,0 +1,162 @@
+#pragma once
+
+#include "catalog/object_key.h"
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+/// The model every stage shares: catalog objects as value types keyed by
+/// ObjectKey. `load`, `shadow` and `introspect` fill it, `diff` compares two.
+/// Objects refer to each other by key, never by pointer.
+namespace schemac::catalog {
+
+using Oid = std::uint32_t;
+
+/// Fields every object has. `oid` is the server's identity of the object in
+/// the database it was read from; it is never compared.
+struct ObjectBase {
+    ObjectKey key;
+    std::optional<std::string> comment;
+    Oid oid = 0;
+};
+
+struct Schema : ObjectBase {
+    bool operator==(const Schema& o) const { return key == o.key && comment == o.comment; }
+};
+
+struct Extension : ObjectBase {
+    std::string schema; ///< the schema its objects live in
+    bool operator==(const Extension& o) const {
+        return key == o.key && comment == o.comment && schema == o.schema;
+    }
+};
+
+struct EnumType : ObjectBase {
+    std::vector<std::string> values; ///< in sort order
+    bool operator==(const EnumType& o) const {
+        return key == o.key && comment == o.comment && values == o.values;
+    }
+};
+
+/// Options shared by sequences and identity columns.
+struct SequenceOptions {
+    std::string type = "bigint"; ///< format_type of the sequence's data type
+    std::int64_t start = 1;
+    std::int64_t increment = 1;
+    std::int64_t min = 1;
+    std::int64_t max = 9223372036854775807LL;
+    std::int64_t cache = 1;
+    bool cycle = false;
+    bool operator==(const SequenceOptions&) const = default;
+};
+
+/// The defaults PostgreSQL picks for a sequence of `type` and direction.
+SequenceOptions default_sequence_options(const std::string& type, std::int64_t increment);
+
+struct Sequence : ObjectBase {
+    SequenceOptions options;
+    std::optional<ObjectKey> owned_by; ///< column key, for OWNED BY
+    bool operator==(const Sequence& o) const {
+        return key == o.key && comment == o.comment && options == o.options &&
+               owned_by == o.owned_by;
+    }
+};
+
+struct Table : ObjectBase {
+    bool unlogged = false;
+    bool operator==(const Table& o) const {
+        return key == o.key && comment == o.comment && unlogged == o.unlogged;
+    }
+};
+
+enum class Identity : char { None = '\0', Always = 'a', ByDefault = 'd' };
+
+struct Column : ObjectBase {
+    int position = 0;      ///< attnum; physical order is kept for CREATE TABLE but not compared
+    std::string type;      ///< format_type(atttypid, atttypmod)
+    std::string base_type; ///< format_type(atttypid, NULL), for cast decisions
+    std::optional<std::string> collation; ///< qualified, quoted; only when not the type's default
+    std::optional<std::string> default_expr;
+    std::optional<std::string> generated_expr; ///< GENERATED ALWAYS AS (...) STORED
+    bool not_null = false;
+    Identity identity = Identity::None;
+    SequenceOptions identity_options; ///< meaningful when identity != None
+    bool operator==(const Column& o) const {
+        return key == o.key && comment == o.comment && type == o.type &&
+               collation == o.collation && default_expr == o.default_expr &&
+               generated_expr == o.generated_expr && not_null == o.not_null &&
+               identity == o.identity &&
+               (identity == Identity::None || identity_options == o.identity_options);
+    }
+};
+
+enum class ConstraintType : char {
+    PrimaryKey = 'p',
+    Unique = 'u',
+    Check = 'c',
+    ForeignKey = 'f',
+    Exclusion = 'x',
+};
+
+struct Constraint : ObjectBase {
+    ConstraintType type = ConstraintType::Check;
+    std::string definition; ///< pg_get_constraintdef, including NOT VALID / DEFERRABLE
+    std::optional<ObjectKey> references; ///< referenced table of a foreign key
+    bool operator==(const Constraint& o) const {
+        return key == o.key && comment == o.comment && type == o.type &&
+               definition == o.definition;
+    }
+};
+
+struct Index : ObjectBase {
+    std::string table;      ///< name of the indexed table, in key.schema
+    std::string definition; ///< pg_get_indexdef
+    bool operator==(const Index& o) const {
+        return key == o.key && comment == o.comment && table == o.table &&
+               definition == o.definition;
+    }
+};
+
+/// How a dependency binds, from pg_depend.deptype: an Auto dependent vanishes
+/// with what it depends on (a column's constraint, a sequence OWNED BY a column).
+/// Owned is pg_depend's 'a' between a sequence and the column it is OWNED BY:
+/// automatic for drops, but set after both exist, so it does not order creation.
+enum class DependencyType : char { Normal = 'n', Auto = 'a', Internal = 'i', Owned = 'o' };
+
+struct Dependency {
+    ObjectKey dependent;
+    ObjectKey referenced;
+    DependencyType type = DependencyType::Normal;
+    auto operator<=>(const Dependency&) const = default;
+};
+
+/// One database's managed objects, as read by the introspector.
+struct Catalog {
+    std::map<ObjectKey, Schema> schemas;
+    std::map<ObjectKey, Extension> extensions;
+    std::map<ObjectKey, EnumType> enums;
+    std::map<ObjectKey, Sequence> sequences;
+    std::map<ObjectKey, Table> tables;
+    std::map<ObjectKey, Column> columns;
+    std::map<ObjectKey, Constraint> constraints;
+    std::map<ObjectKey, Index> indexes;
+    std::set<Dependency> dependencies;
+    /// (source, target) base-type pairs PostgreSQL casts without a function.
+    std::set<std::pair<std::string, std::string>> binary_coercible;
+    /// Objects of kinds schemac does not model yet: reported, never touched.
+    std::vector<std::string> unmanaged;
+
+    bool contains(const ObjectKey& key) const;
+    /// The columns of a table in physical order.
+    std::vector<const Column*> columns_of(const ObjectKey& table) const;
+    std::vector<const Constraint*> constraints_of(const ObjectKey& table) const;
+    /// Everything `key` depends on / everything that depends on `key`.
+    std::vector<Dependency> dependencies_of(const ObjectKey& key) const;
+    std::vector<Dependency> dependents_of(const ObjectKey& key) const;
+};
+
+} // namespace schemac::catalog

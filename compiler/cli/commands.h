@@ -1,0 +1,27 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace schemac::cli {
+
+/// Options every command takes.
+struct GlobalOptions {
+    std::string dev_url;              ///< --dev-url / SCHEMAC_DEV_URL
+    std::vector<std::string> schemas; ///< --schemas a,b
+    int verbosity = 0;                ///< -v: 1, -q: -1
+};
+
+struct DiffOptions {
+    std::string schema = "schema";
+    std::string url;
+    bool reverse = false;
+    bool exit_code = false;
+    bool skip_proof = false;
+};
+
+/// `schemac diff`: prints the SQL that takes the current state to the tree.
+/// Returns the process exit code.
+int run_diff(const GlobalOptions& global, const DiffOptions& options);
+
+} // namespace schemac::cli

@@ -1,0 +1,68 @@
+// schemac: a declarative schema-diff compiler for PostgreSQL.
+
+#include "cli/commands.h"
+#include "shadow/server.h"
+
+#include <CLI/CLI.hpp>
+#include <cstdlib>
+#include <exception>
+#include <iostream>
+
+namespace {
+
+void add_global_options(CLI::App& app, schemac::cli::GlobalOptions& global) {
+    app.add_option("--dev-url", global.dev_url,
+                   "Use this PostgreSQL server for shadow databases instead of the embedded one")
+        ->envname("SCHEMAC_DEV_URL");
+    app.add_option("--schemas", global.schemas, "Managed schemas (default: all non-system)")
+        ->delimiter(',');
+    app.add_flag_callback("-v,--verbose", [&] { global.verbosity = 1; },
+                          "Report each stage's time on stderr");
+    app.add_flag_callback("-q,--quiet", [&] { global.verbosity = -1; },
+                          "Print only errors on stderr");
+}
+
+int run(int argc, char** argv) {
+    CLI::App app{"schemac: declarative schema migrations for PostgreSQL"};
+    app.set_version_flag("--version", std::string("schemac ") + SCHEMAC_VERSION);
+    app.require_subcommand(1);
+    schemac::cli::GlobalOptions global;
+    add_global_options(app, global);
+
+    schemac::cli::DiffOptions diff;
+    auto* diff_cmd = app.add_subcommand(
+        "diff", "Print the SQL that takes the current state to the schema tree");
+    diff_cmd->add_option("--schema", diff.schema, "Schema tree: a directory or one .sql file")
+        ->capture_default_str();
+    diff_cmd->add_option("--url", diff.url,
+                         "Current state: this database (default: an empty database)");
+    diff_cmd->add_flag("--reverse", diff.reverse,
+                       "Print the reverse script (desired state back to current)");
+    diff_cmd->add_flag("--exit-code", diff.exit_code,
+                       "Exit 2 when there are changes, 3 when a change needs approval");
+    diff_cmd->add_flag("--skip-proof", diff.skip_proof,
+                       "Do not prove the plan on a shadow copy before printing it");
+    add_global_options(*diff_cmd, global);
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        return app.exit(e) == 0 ? 0 : 1;
+    }
+    if (*diff_cmd)
+        return schemac::cli::run_diff(global, diff);
+    return 1;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    // Expected failures travel as values; an exception here is a bug.
+    try {
+        return run(argc, argv);
+    } catch (const std::exception& e) {
+        std::cerr << "schemac: internal error: " << e.what() << "\n";
+        schemac::shadow::stop_all_embedded();
+        return 1;
+    }
+}

@@ -1,0 +1,31 @@
+#include "cli/planner.h"
+
+#include "emit/steps.h"
+#include "order/order_steps.h"
+
+namespace schemac::cli {
+
+Result<std::vector<diff::Step>> plan_steps(const catalog::Catalog& from,
+                                           const catalog::Catalog& to) {
+    auto changes = diff::diff(from, to);
+    // Each repair splits at least one foreign key out, so this ends.
+    for (;;) {
+        auto steps = emit::build_steps(changes, to);
+        auto ordered = order::order_steps(steps, from, to);
+        if (auto* done = std::get_if<std::vector<diff::Step>>(&ordered))
+            return std::move(*done);
+        const auto& cycle = std::get<order::StepCycle>(ordered);
+        if (!order::split_foreign_keys(changes, steps, cycle, from))
+            return Error{order::describe_cycle(steps, cycle)};
+    }
+}
+
+std::vector<std::string> differences(const catalog::Catalog& actual,
+                                     const catalog::Catalog& expected) {
+    std::vector<std::string> out;
+    for (const auto& change : diff::diff(actual, expected))
+        out.push_back(diff::summarize(change));
+    return out;
+}
+
+} // namespace schemac::cli

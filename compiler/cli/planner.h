@@ -1,0 +1,21 @@
+#pragma once
+
+#include "catalog/catalog.h"
+#include "catalog/result.h"
+#include "diff/change.h"
+#include "diff/step.h"
+
+#include <vector>
+
+namespace schemac::cli {
+
+/// The ordered steps that take `from` to `to`: diff, render, order, and the
+/// named repair rules when the order has a cycle.
+Result<std::vector<diff::Step>> plan_steps(const catalog::Catalog& from,
+                                           const catalog::Catalog& to);
+
+/// Lines describing how two catalogs differ (empty when equal).
+std::vector<std::string> differences(const catalog::Catalog& actual,
+                                     const catalog::Catalog& expected);
+
+} // namespace schemac::cli

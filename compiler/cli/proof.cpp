@@ -1,0 +1,80 @@
+#include "cli/proof.h"
+
+#include "cli/planner.h"
+#include "emit/steps.h"
+#include "shadow/shadow.h"
+
+namespace schemac::cli {
+namespace {
+
+Status expect_equal(const catalog::Catalog& actual, const catalog::Catalog& expected,
+                    const std::string& when) {
+    auto lines = differences(actual, expected);
+    if (lines.empty())
+        return Ok{};
+    std::string message = "proof failed: " + when + "; what it would still take:";
+    for (const auto& line : lines)
+        message += "\n  " + line;
+    return Error{message};
+}
+
+Result<catalog::Catalog> run_and_read(shadow::Server& server, const std::string& db,
+                                      const std::vector<diff::Step>& steps,
+                                      const std::string& what,
+                                      const introspect::Options& options) {
+    if (auto done = shadow::execute_script(server, db, emit::statements_of(steps), what); !done)
+        return Error{"proof failed: " + done.error().message};
+    return introspect::introspect(server.conninfo(db), options);
+}
+
+/// A shadow database in the current state.
+Result<std::string> copy_of_current(shadow::Server& server, const ProofStart& start,
+                                    const catalog::Catalog& current,
+                                    const introspect::Options& options) {
+    if (!start.template_db.empty())
+        return server.create_database(start.template_db);
+    auto db = server.create_database();
+    if (!db)
+        return db;
+    auto empty = introspect::introspect(server.conninfo(*db), options);
+    if (!empty)
+        return empty.error();
+    auto rebuild = plan_steps(*empty, current);
+    if (!rebuild)
+        return rebuild.error();
+    auto copy = run_and_read(server, *db, *rebuild, "rebuilding the current state", options);
+    if (!copy)
+        return copy.error();
+    if (auto same = expect_equal(*copy, current, "the current state cannot be reproduced in the "
+                                                 "shadow database");
+        !same)
+        return same.error();
+    return db;
+}
+
+} // namespace
+
+Status prove(shadow::Server& server, const ProofStart& start, const catalog::Catalog& current,
+             const catalog::Catalog& desired, const std::vector<diff::Step>& forward,
+             const std::vector<diff::Step>& reverse, const introspect::Options& options) {
+    auto db = copy_of_current(server, start, current, options);
+    if (!db)
+        return db.error();
+    auto after = run_and_read(server, *db, forward, "the forward script", options);
+    if (!after)
+        return after.error();
+    if (auto same = expect_equal(*after, desired, "after the forward script the database does "
+                                                  "not match the desired state");
+        !same)
+        return same;
+    auto back = run_and_read(server, *db, reverse, "the reverse script", options);
+    if (!back)
+        return back.error();
+    if (auto same = expect_equal(*back, current, "after the reverse script the database does "
+                                                 "not match the current state");
+        !same)
+        return same;
+    return server.drop_database(*db);
+}
+
+} // namespace schemac::cli

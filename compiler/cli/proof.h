@@ -1,0 +1,27 @@
+#pragma once
+
+#include "catalog/catalog.h"
+#include "catalog/result.h"
+#include "diff/step.h"
+#include "introspect/introspect.h"
+#include "shadow/server.h"
+
+#include <string>
+#include <vector>
+
+namespace schemac::cli {
+
+/// Where the proof starts: a shadow database already in the current state (it
+/// is copied with CREATE DATABASE ... TEMPLATE), or none, in which case the
+/// current catalog is rebuilt from nothing in a fresh database first.
+struct ProofStart {
+    std::string template_db;
+};
+
+/// Runs `forward` on a shadow copy of the current state and re-introspects: it
+/// must equal `desired`; then `reverse` must bring it back to `current`.
+Status prove(shadow::Server& server, const ProofStart& start, const catalog::Catalog& current,
+             const catalog::Catalog& desired, const std::vector<diff::Step>& forward,
+             const std::vector<diff::Step>& reverse, const introspect::Options& options);
+
+} // namespace schemac::cli

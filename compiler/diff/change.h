@@ -1,0 +1,91 @@
+#pragma once
+
+#include "catalog/catalog.h"
+
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+/// Changes: what must happen to one object, decided by comparing two catalogs.
+/// A closed variant, dispatched with std::visit, so an unhandled change fails
+/// to compile in every renderer.
+namespace schemac::diff {
+
+template <class T> struct Create {
+    T object;
+};
+
+/// A drop. `implied` lists the objects PostgreSQL drops along with it (a
+/// table's columns, constraints and indexes, a sequence owned by a dropped
+/// column), so they get no steps of their own.
+template <class T> struct Drop {
+    T object;
+    std::vector<catalog::ObjectKey> implied;
+};
+
+template <class T> struct Alter {
+    T from;
+    T to;
+};
+
+/// CREATE TABLE with its columns and the constraints written inline.
+struct CreateTable {
+    catalog::Table table;
+    std::vector<catalog::Column> columns;
+    std::vector<catalog::Constraint> constraints;
+};
+
+/// New enum values, added in place with ADD VALUE ... BEFORE / AFTER.
+struct AddEnumValues {
+    catalog::EnumType from;
+    catalog::EnumType to;
+};
+
+/// Values removed or reordered: the type is rebuilt under a temporary name and
+/// the columns that use it are converted through text.
+struct RebuildEnum {
+    catalog::EnumType from;
+    catalog::EnumType to;
+    struct ColumnUse {
+        catalog::Column from;
+        catalog::Column to;
+    };
+    std::vector<ColumnUse> columns;
+};
+
+/// ALTER SEQUENCE ... OWNED BY (a separate step: it needs the column).
+struct SetOwnedBy {
+    catalog::Sequence sequence;
+};
+
+/// COMMENT ON ... IS; nullopt removes the comment.
+struct SetComment {
+    catalog::ObjectKey target;
+    std::optional<std::string> comment;
+};
+
+using Change = std::variant<                                                  //
+    Create<catalog::Schema>, Drop<catalog::Schema>,                           //
+    Create<catalog::Extension>, Drop<catalog::Extension>,                     //
+    Create<catalog::EnumType>, Drop<catalog::EnumType>, AddEnumValues,        //
+    RebuildEnum,                                                              //
+    Create<catalog::Sequence>, Drop<catalog::Sequence>,                       //
+    Alter<catalog::Sequence>, SetOwnedBy,                                     //
+    CreateTable, Drop<catalog::Table>, Alter<catalog::Table>,                 //
+    Create<catalog::Column>, Drop<catalog::Column>, Alter<catalog::Column>,   //
+    Create<catalog::Constraint>, Drop<catalog::Constraint>,                   //
+    Alter<catalog::Constraint>,                                               //
+    Create<catalog::Index>, Drop<catalog::Index>,                             //
+    SetComment>;
+
+/// The key of the object a change is about.
+catalog::ObjectKey key_of(const Change& change);
+
+/// `+ table public.tenants`, `~ column ...`, `- index ...`: one line per change.
+std::string summarize(const Change& change);
+
+/// Compares two catalogs: the changes that take `from` to `to`, in key order.
+std::vector<Change> diff(const catalog::Catalog& from, const catalog::Catalog& to);
+
+} // namespace schemac::diff

@@ -1,0 +1,329 @@
+#include "diff/change.h"
+
+#include "diff/diff_internal.h"
+
+#include <map>
+
+namespace schemac::diff {
+using catalog::Catalog;
+using catalog::Kind;
+using catalog::ObjectKey;
+
+namespace {
+
+/// Sorts every object of one kind into drop / create / alter.
+template <class T, class Rebuild>
+void decide(const std::map<ObjectKey, T>& from, const std::map<ObjectKey, T>& to, Decisions& d,
+            Rebuild needs_rebuild) {
+    for (const auto& [key, old] : from)
+        if (!to.contains(key))
+            d.drop.insert(key);
+    for (const auto& [key, object] : to) {
+        auto it = from.find(key);
+        if (it == from.end()) {
+            d.create.insert(key);
+        } else if (!same_definition(it->second, object)) {
+            if (needs_rebuild(it->second, object)) {
+                d.drop.insert(key);
+                d.create.insert(key);
+            } else {
+                d.alter.insert(key);
+            }
+        }
+    }
+}
+
+template <class T> bool never(const T&, const T&) { return false; }
+template <class T> bool always(const T&, const T&) { return true; }
+
+Decisions decide_all(const Catalog& from, const Catalog& to) {
+    Decisions d;
+    decide(from.schemas, to.schemas, d, never<catalog::Schema>);
+    decide(from.extensions, to.extensions, d, always<catalog::Extension>);
+    decide(from.enums, to.enums, d, never<catalog::EnumType>);
+    decide(from.sequences, to.sequences, d, never<catalog::Sequence>);
+    decide(from.tables, to.tables, d, never<catalog::Table>);
+    decide(from.columns, to.columns, d, column_needs_rebuild);
+    decide(from.constraints, to.constraints, d,
+           [](const auto& a, const auto& b) { return !constraint_alters_in_place(a, b); });
+    decide(from.indexes, to.indexes, d, always<catalog::Index>);
+    for (const auto& [key, type] : to.enums)
+        if (d.alter.contains(key) && !enum_only_adds(from.enums.at(key), type)) {
+            d.alter.erase(key);
+            d.rebuild_enum.insert(key);
+        }
+    return d;
+}
+
+/// An object that depends on something being dropped goes with it: through an
+/// automatic dependency always (PostgreSQL drops it too), through a normal one
+/// when it is a constraint or index (PostgreSQL would refuse the drop). If it
+/// exists on both sides it is rebuilt: dropped and created again.
+void propagate_rebuilds(const Catalog& from, const Catalog& to, Decisions& d) {
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (const auto& dep : from.dependencies) {
+            const ObjectKey& key = dep.dependent;
+            if (d.drop.contains(key) || !d.drop.contains(dep.referenced))
+                continue;
+            bool goes = dep.type != catalog::DependencyType::Normal ||
+                        key.kind == Kind::Constraint || key.kind == Kind::Index;
+            if (!goes || !to.contains(key))
+                continue;
+            d.drop.insert(key);
+            d.create.insert(key);
+            d.alter.erase(key);
+            changed = true;
+        }
+    }
+}
+
+/// The dropped object whose drop takes `key` along (itself when none does).
+ObjectKey absorber(const Catalog& from, const Decisions& d, const ObjectKey& key,
+                   std::map<ObjectKey, ObjectKey>& memo) {
+    if (auto it = memo.find(key); it != memo.end())
+        return it->second;
+    ObjectKey result = key;
+    for (const auto& dep : from.dependencies_of(key)) {
+        if (dep.type != catalog::DependencyType::Normal && d.drop.contains(dep.referenced)) {
+            result = absorber(from, d, dep.referenced, memo);
+            break;
+        }
+    }
+    memo.emplace(key, result);
+    return result;
+}
+
+template <class T> const T& get(const std::map<ObjectKey, T>& objects, const ObjectKey& key) {
+    return objects.at(key);
+}
+
+class Writer {
+  public:
+    Writer(const Catalog& from, const Catalog& to, const Decisions& d)
+        : m_from(from), m_to(to), m_d(d) {}
+
+    std::vector<Change> write() {
+        write_drops();
+        write_creates();
+        write_alters();
+        write_comments();
+        return std::move(m_changes);
+    }
+
+  private:
+    void write_drops() {
+        std::map<ObjectKey, ObjectKey> memo;
+        std::map<ObjectKey, std::vector<ObjectKey>> implied;
+        std::vector<ObjectKey> roots;
+        for (const auto& key : m_d.drop) {
+            ObjectKey root = absorber(m_from, m_d, key, memo);
+            if (root == key)
+                roots.push_back(key);
+            else
+                implied[root].push_back(key);
+        }
+        for (const auto& key : roots)
+            write_drop(key, implied[key]);
+    }
+
+    void write_drop(const ObjectKey& key, std::vector<ObjectKey> implied) {
+        switch (key.kind) {
+        case Kind::Schema:
+            return add(Drop<catalog::Schema>{get(m_from.schemas, key), implied});
+        case Kind::Extension:
+            return add(Drop<catalog::Extension>{get(m_from.extensions, key), implied});
+        case Kind::Enum:
+            return add(Drop<catalog::EnumType>{get(m_from.enums, key), implied});
+        case Kind::Sequence:
+            return add(Drop<catalog::Sequence>{get(m_from.sequences, key), implied});
+        case Kind::Table:
+            return add(Drop<catalog::Table>{get(m_from.tables, key), implied});
+        case Kind::Column:
+            return add(Drop<catalog::Column>{get(m_from.columns, key), implied});
+        case Kind::Constraint:
+            return add(Drop<catalog::Constraint>{get(m_from.constraints, key), implied});
+        case Kind::Index:
+            return add(Drop<catalog::Index>{get(m_from.indexes, key), implied});
+        default:
+            return;
+        }
+    }
+
+    /// A new table's columns and constraints go inline; NOT VALID constraints
+    /// cannot (CREATE TABLE validates), so they are added after.
+    void write_create_table(const ObjectKey& key) {
+        CreateTable create{get(m_to.tables, key), {}, {}};
+        for (const auto* column : m_to.columns_of(key))
+            create.columns.push_back(*column);
+        for (const auto* constraint : m_to.constraints_of(key)) {
+            if (constraint->definition.ends_with(" NOT VALID"))
+                add(Create<catalog::Constraint>{*constraint});
+            else
+                create.constraints.push_back(*constraint);
+        }
+        add(std::move(create));
+    }
+
+    bool in_new_table(const ObjectKey& key) const {
+        return m_d.create.contains(catalog::table_of(key)) &&
+               !m_from.tables.contains(catalog::table_of(key));
+    }
+
+    void write_creates() {
+        for (const auto& key : m_d.create) {
+            switch (key.kind) {
+            case Kind::Schema:
+                add(Create<catalog::Schema>{get(m_to.schemas, key)});
+                break;
+            case Kind::Extension:
+                add(Create<catalog::Extension>{get(m_to.extensions, key)});
+                break;
+            case Kind::Enum:
+                add(Create<catalog::EnumType>{get(m_to.enums, key)});
+                break;
+            case Kind::Sequence: {
+                const auto& sequence = get(m_to.sequences, key);
+                add(Create<catalog::Sequence>{sequence});
+                if (sequence.owned_by)
+                    add(SetOwnedBy{sequence});
+                break;
+            }
+            case Kind::Table:
+                write_create_table(key);
+                break;
+            case Kind::Column:
+                if (!in_new_table(key))
+                    add(Create<catalog::Column>{get(m_to.columns, key)});
+                break;
+            case Kind::Constraint:
+                if (!in_new_table(key))
+                    add(Create<catalog::Constraint>{get(m_to.constraints, key)});
+                break;
+            case Kind::Index:
+                add(Create<catalog::Index>{get(m_to.indexes, key)});
+                break;
+            default:
+                break;
+            }
+        }
+    }
+
+    void write_alters() {
+        for (const auto& key : m_d.alter) {
+            switch (key.kind) {
+            case Kind::Enum:
+                add(AddEnumValues{get(m_from.enums, key), get(m_to.enums, key)});
+                break;
+            case Kind::Sequence: {
+                const auto& from = get(m_from.sequences, key);
+                const auto& to = get(m_to.sequences, key);
+                if (from.options != to.options)
+                    add(Alter<catalog::Sequence>{from, to});
+                if (from.owned_by != to.owned_by)
+                    add(SetOwnedBy{to});
+                break;
+            }
+            case Kind::Table:
+                add(Alter<catalog::Table>{get(m_from.tables, key), get(m_to.tables, key)});
+                break;
+            case Kind::Column:
+                add(Alter<catalog::Column>{get(m_from.columns, key), get(m_to.columns, key)});
+                break;
+            case Kind::Constraint:
+                add(Alter<catalog::Constraint>{get(m_from.constraints, key),
+                                               get(m_to.constraints, key)});
+                break;
+            default:
+                break;
+            }
+        }
+        for (const auto& key : m_d.rebuild_enum) {
+            const auto& to = get(m_to.enums, key);
+            add(RebuildEnum{get(m_from.enums, key), to, enum_users(m_from, m_to, to, m_d)});
+        }
+    }
+
+    template <class T> void comments_of(const std::map<ObjectKey, T>& to_objects) {
+        for (const auto& [key, object] : to_objects) {
+            auto old = m_d.create.contains(key) ? nullptr : find(key);
+            std::optional<std::string> before = old ? *old : std::nullopt;
+            if (object.comment != before)
+                add(SetComment{key, object.comment});
+        }
+    }
+
+    /// The current comment of an object that exists on the `from` side.
+    const std::optional<std::string>* find(const ObjectKey& key) const {
+        auto in = [&](const auto& objects) -> const std::optional<std::string>* {
+            auto it = objects.find(key);
+            return it == objects.end() ? nullptr : &it->second.comment;
+        };
+        switch (key.kind) {
+        case Kind::Schema:
+            return in(m_from.schemas);
+        case Kind::Extension:
+            return in(m_from.extensions);
+        case Kind::Enum:
+            return in(m_from.enums);
+        case Kind::Sequence:
+            return in(m_from.sequences);
+        case Kind::Table:
+            return in(m_from.tables);
+        case Kind::Column:
+            return in(m_from.columns);
+        case Kind::Constraint:
+            return in(m_from.constraints);
+        case Kind::Index:
+            return in(m_from.indexes);
+        default:
+            return nullptr;
+        }
+    }
+
+    void write_comments() {
+        comments_of(m_to.schemas);
+        comments_of(m_to.extensions);
+        comments_of(m_to.enums);
+        comments_of(m_to.sequences);
+        comments_of(m_to.tables);
+        comments_of(m_to.columns);
+        comments_of(m_to.constraints);
+        comments_of(m_to.indexes);
+    }
+
+    void add(Change change) { m_changes.push_back(std::move(change)); }
+
+    const Catalog& m_from;
+    const Catalog& m_to;
+    const Decisions& m_d;
+    std::vector<Change> m_changes;
+};
+
+} // namespace
+
+std::vector<Change> diff(const Catalog& from, const Catalog& to) {
+    Decisions d = decide_all(from, to);
+    propagate_rebuilds(from, to, d);
+    return Writer(from, to, d).write();
+}
+
+ObjectKey key_of(const Change& change) {
+    return std::visit(
+        [](const auto& c) -> ObjectKey {
+            using T = std::decay_t<decltype(c)>;
+            if constexpr (requires { c.object.key; })
+                return c.object.key;
+            else if constexpr (requires { c.to.key; })
+                return c.to.key;
+            else if constexpr (std::is_same_v<T, CreateTable>)
+                return c.table.key;
+            else if constexpr (std::is_same_v<T, SetOwnedBy>)
+                return c.sequence.key;
+            else
+                return c.target;
+        },
+        change);
+}
+
+} // namespace schemac::diff

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "catalog/object_key.h"
+
+#include <string>
+#include <vector>
+
+namespace schemac::diff {
+
+enum class Action { Drop, Create, Alter };
+
+/// Something a step does that a reviewer must know about.
+struct Hazard {
+    std::string kind;    ///< stable name: data-loss, table-rewrite, enum-rebuild, ...
+    std::string message; ///< what exactly, in words
+    bool operator==(const Hazard&) const = default;
+};
+
+/// One unit of a migration: data, rendered later. Produced from a change by
+/// emit, ordered by order, written by emit.
+struct Step {
+    catalog::ObjectKey key;
+    Action action = Action::Create;
+    std::vector<std::string> statements; ///< SQL without the trailing ';'
+    std::vector<Hazard> hazards;
+    bool transactional = true;
+    bool lossy_in_reverse = false;
+
+    /// Objects this step brings into existence, destroys, or changes in place;
+    /// order turns these and the catalogs' dependencies into edges.
+    std::vector<catalog::ObjectKey> provides;
+    std::vector<catalog::ObjectKey> removes;
+    std::vector<catalog::ObjectKey> modifies;
+    /// Objects it only needs to exist and leaves as they are for others
+    /// (COMMENT ON): ordered after their creation, and nothing else.
+    std::vector<catalog::ObjectKey> touches;
+    /// Objects that must exist before it, beyond the catalogs' dependencies.
+    std::vector<catalog::ObjectKey> needs;
+    /// Objects whose current dependencies it ends (ALTER SEQUENCE ... OWNED BY
+    /// releases the sequence from its old column), so it runs before those go.
+    std::vector<catalog::ObjectKey> releases;
+
+    std::size_t change = 0; ///< index of the change it came from
+    std::size_t part = 0;   ///< position among that change's steps
+};
+
+} // namespace schemac::diff

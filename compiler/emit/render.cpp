@@ -1,0 +1,226 @@
+// Schemas, extensions, enums, sequences and comments.
+
+#include "emit/render.h"
+
+#include "catalog/quote.h"
+
+#include <algorithm>
+
+namespace schemac::emit {
+using catalog::ObjectKey;
+using catalog::quote_ident;
+using catalog::quote_literal;
+using catalog::quote_qualified;
+using diff::Action;
+using diff::Step;
+
+Step make_step(const ObjectKey& key, Action action, std::string sql) {
+    Step step;
+    step.key = key;
+    step.action = action;
+    step.statements.push_back(std::move(sql));
+    return step;
+}
+
+namespace {
+
+std::string name_of(const ObjectKey& key) { return quote_qualified(key.schema, key.name); }
+
+std::string literal_list(const std::vector<std::string>& values) {
+    std::string out;
+    for (const auto& v : values)
+        out += (out.empty() ? "" : ", ") + quote_literal(v);
+    return out;
+}
+
+Step drop_step(const ObjectKey& key, std::string sql, const std::vector<ObjectKey>& implied) {
+    Step step = make_step(key, Action::Drop, std::move(sql));
+    step.removes.push_back(key);
+    step.removes.insert(step.removes.end(), implied.begin(), implied.end());
+    return step;
+}
+
+Step create_step(const ObjectKey& key, std::string sql) {
+    Step step = make_step(key, Action::Create, std::move(sql));
+    step.provides.push_back(key);
+    return step;
+}
+
+Step alter_step(const ObjectKey& key, std::string sql) {
+    Step step = make_step(key, Action::Alter, std::move(sql));
+    step.modifies.push_back(key);
+    return step;
+}
+
+/// The options that differ from what PostgreSQL would pick by itself, as
+/// CREATE SEQUENCE / identity clauses. `with_type` adds `AS type`.
+std::string sequence_clauses(const catalog::SequenceOptions& o, bool with_type) {
+    auto d = catalog::default_sequence_options(o.type, o.increment);
+    std::string out;
+    auto clause = [&](const std::string& text) { out += (out.empty() ? "" : " ") + text; };
+    if (with_type && o.type != "bigint")
+        clause("AS " + o.type);
+    std::int64_t default_start = o.increment > 0 ? o.min : o.max;
+    if (o.start != default_start)
+        clause("START WITH " + std::to_string(o.start));
+    if (o.increment != 1)
+        clause("INCREMENT BY " + std::to_string(o.increment));
+    if (o.min != d.min)
+        clause("MINVALUE " + std::to_string(o.min));
+    if (o.max != d.max)
+        clause("MAXVALUE " + std::to_string(o.max));
+    if (o.cache != 1)
+        clause("CACHE " + std::to_string(o.cache));
+    if (o.cycle)
+        clause("CYCLE");
+    return out;
+}
+
+} // namespace
+
+std::string identity_clauses(const catalog::SequenceOptions& options) {
+    return sequence_clauses(options, false);
+}
+
+Steps render(const diff::Create<catalog::Schema>& c, const Context&) {
+    return {create_step(c.object.key, "CREATE SCHEMA " + quote_ident(c.object.key.name))};
+}
+
+Steps render(const diff::Drop<catalog::Schema>& c, const Context&) {
+    auto step = drop_step(c.object.key, "DROP SCHEMA " + quote_ident(c.object.key.name), c.implied);
+    return {step};
+}
+
+Steps render(const diff::Create<catalog::Extension>& c, const Context&) {
+    return {create_step(c.object.key, "CREATE EXTENSION " + quote_ident(c.object.key.name) +
+                                          " WITH SCHEMA " + quote_ident(c.object.schema))};
+}
+
+Steps render(const diff::Drop<catalog::Extension>& c, const Context&) {
+    return {
+        drop_step(c.object.key, "DROP EXTENSION " + quote_ident(c.object.key.name), c.implied)};
+}
+
+Steps render(const diff::Create<catalog::EnumType>& c, const Context&) {
+    return {create_step(c.object.key, "CREATE TYPE " + name_of(c.object.key) + " AS ENUM (" +
+                                          literal_list(c.object.values) + ")")};
+}
+
+Steps render(const diff::Drop<catalog::EnumType>& c, const Context&) {
+    return {drop_step(c.object.key, "DROP TYPE " + name_of(c.object.key), c.implied)};
+}
+
+Steps render(const diff::AddEnumValues& c, const Context&) {
+    // Each new value goes right after its predecessor in the desired order (or
+    // before the first old value when it leads), so the final order is exact.
+    Steps out;
+    const auto& values = c.to.values;
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        if (std::ranges::find(c.from.values, values[i]) != c.from.values.end())
+            continue;
+        std::string sql = "ALTER TYPE " + name_of(c.to.key) + " ADD VALUE " +
+                          quote_literal(values[i]);
+        if (i > 0) {
+            sql += " AFTER " + quote_literal(values[i - 1]);
+        } else {
+            auto next = std::ranges::find_if(values, [&](const std::string& v) {
+                return std::ranges::find(c.from.values, v) != c.from.values.end();
+            });
+            if (next != values.end())
+                sql += " BEFORE " + quote_literal(*next);
+        }
+        out.push_back(alter_step(c.to.key, sql));
+    }
+    return out;
+}
+
+Steps render(const diff::RebuildEnum& c, const Context&) {
+    // PostgreSQL cannot remove or reorder enum values: rename the old type
+    // away, create the new one, convert every column through text, drop the old.
+    std::string name = name_of(c.to.key);
+    std::string old_name = c.to.key.name.substr(0, 50) + "__schemac_old";
+    Step step = make_step(c.to.key, Action::Alter,
+                          "ALTER TYPE " + name + " RENAME TO " + quote_ident(old_name));
+    step.statements.push_back("CREATE TYPE " + name + " AS ENUM (" + literal_list(c.to.values) +
+                              ")");
+    for (const auto& use : c.columns) {
+        std::string table = alter_table(use.to.key);
+        std::string column = quote_ident(use.to.key.name);
+        bool array = use.to.type.ends_with("[]");
+        if (use.from.default_expr)
+            step.statements.push_back(table + "ALTER COLUMN " + column + " DROP DEFAULT");
+        step.statements.push_back(table + "ALTER COLUMN " + column + " TYPE " + use.to.type +
+                                  " USING " + column + "::text" + (array ? "[]" : "") +
+                                  "::" + use.to.type);
+        if (use.to.default_expr && use.to.default_expr == use.from.default_expr)
+            step.statements.push_back(table + "ALTER COLUMN " + column + " SET DEFAULT " +
+                                      *use.to.default_expr);
+        step.modifies.push_back(use.to.key);
+    }
+    step.statements.push_back("DROP TYPE " + quote_qualified(c.to.key.schema, old_name));
+    step.modifies.push_back(c.to.key);
+    std::vector<std::string> removed;
+    for (const auto& v : c.from.values)
+        if (std::ranges::find(c.to.values, v) == c.to.values.end())
+            removed.push_back(v);
+    std::string message = "rebuilds type " + name + " and converts the columns that use it";
+    if (!removed.empty())
+        message += "; rows holding removed value(s) " + literal_list(removed) + " make it fail";
+    step.hazards.push_back({"enum-rebuild", message});
+    return {step};
+}
+
+Steps render(const diff::Create<catalog::Sequence>& c, const Context&) {
+    std::string clauses = sequence_clauses(c.object.options, true);
+    return {create_step(c.object.key, "CREATE SEQUENCE " + name_of(c.object.key) +
+                                          (clauses.empty() ? "" : " " + clauses))};
+}
+
+Steps render(const diff::Drop<catalog::Sequence>& c, const Context&) {
+    return {drop_step(c.object.key, "DROP SEQUENCE " + name_of(c.object.key), c.implied)};
+}
+
+Steps render(const diff::Alter<catalog::Sequence>& c, const Context&) {
+    const auto& from = c.from.options;
+    const auto& to = c.to.options;
+    std::string clauses;
+    auto clause = [&](const std::string& text) { clauses += " " + text; };
+    if (from.type != to.type)
+        clause("AS " + to.type);
+    if (from.increment != to.increment)
+        clause("INCREMENT BY " + std::to_string(to.increment));
+    if (from.min != to.min)
+        clause("MINVALUE " + std::to_string(to.min));
+    if (from.max != to.max)
+        clause("MAXVALUE " + std::to_string(to.max));
+    if (from.start != to.start)
+        clause("START WITH " + std::to_string(to.start));
+    if (from.cache != to.cache)
+        clause("CACHE " + std::to_string(to.cache));
+    if (from.cycle != to.cycle)
+        clause(to.cycle ? "CYCLE" : "NO CYCLE");
+    return {alter_step(c.to.key, "ALTER SEQUENCE " + name_of(c.to.key) + clauses)};
+}
+
+Steps render(const diff::SetOwnedBy& c, const Context&) {
+    const auto& owner = c.sequence.owned_by;
+    std::string target = owner ? catalog::qualified_name(*owner) : "NONE";
+    Step step = make_step(c.sequence.key, Action::Alter,
+                          "ALTER SEQUENCE " + name_of(c.sequence.key) + " OWNED BY " + target);
+    step.touches.push_back(c.sequence.key);
+    step.releases.push_back(c.sequence.key);
+    if (owner)
+        step.needs.push_back(*owner);
+    return {step};
+}
+
+Steps render(const diff::SetComment& c, const Context&) {
+    std::string sql = "COMMENT ON " + std::string(catalog::kind_info(c.target.kind).keyword) +
+                      " " + catalog::qualified_name(c.target) + " IS " +
+                      (c.comment ? quote_literal(*c.comment) : "NULL");
+    Step step = make_step(c.target, Action::Alter, sql);
+    step.touches.push_back(c.target);
+    return {step};
+}
+
+} // namespace schemac::emit

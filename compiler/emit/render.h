@@ -1,0 +1,56 @@
+#pragma once
+
+// Internal to emit: one function per change kind.
+
+#include "catalog/catalog.h"
+#include "diff/change.h"
+#include "diff/step.h"
+
+#include <vector>
+
+namespace schemac::emit {
+
+using Steps = std::vector<diff::Step>;
+
+struct Context {
+    const catalog::Catalog& to;
+};
+
+/// A step for `key` doing `action` with one statement.
+diff::Step make_step(const catalog::ObjectKey& key, diff::Action action, std::string sql);
+
+/// `ALTER TABLE schema.table ` for a column / constraint key or a table key.
+std::string alter_table(const catalog::ObjectKey& key);
+
+/// Identity options that differ from PostgreSQL's defaults: `START WITH 10 ...`.
+std::string identity_clauses(const catalog::SequenceOptions& options);
+
+/// Column definition as in CREATE TABLE / ADD COLUMN: `name type ... NOT NULL`.
+std::string column_definition(const catalog::Column& column);
+
+Steps render(const diff::Create<catalog::Schema>&, const Context&);
+Steps render(const diff::Drop<catalog::Schema>&, const Context&);
+Steps render(const diff::Create<catalog::Extension>&, const Context&);
+Steps render(const diff::Drop<catalog::Extension>&, const Context&);
+Steps render(const diff::Create<catalog::EnumType>&, const Context&);
+Steps render(const diff::Drop<catalog::EnumType>&, const Context&);
+Steps render(const diff::AddEnumValues&, const Context&);
+Steps render(const diff::RebuildEnum&, const Context&);
+Steps render(const diff::Create<catalog::Sequence>&, const Context&);
+Steps render(const diff::Drop<catalog::Sequence>&, const Context&);
+Steps render(const diff::Alter<catalog::Sequence>&, const Context&);
+Steps render(const diff::SetOwnedBy&, const Context&);
+Steps render(const diff::CreateTable&, const Context&);
+Steps render(const diff::Drop<catalog::Table>&, const Context&);
+Steps render(const diff::Alter<catalog::Table>&, const Context&);
+Steps render(const diff::Create<catalog::Column>&, const Context&);
+Steps render(const diff::Drop<catalog::Column>&, const Context&);
+Steps render(const diff::Alter<catalog::Column>&, const Context&);
+Steps render(const diff::Create<catalog::Constraint>&, const Context&);
+Steps render(const diff::Drop<catalog::Constraint>&, const Context&);
+Steps render(const diff::Alter<catalog::Constraint>&, const Context&);
+Steps render(const diff::Create<catalog::Index>&, const Context&);
+Steps render(const diff::Drop<catalog::Index>&, const Context&);
+Steps render(const diff::SetComment&, const Context&);
+
+} // namespace schemac::emit

@@ -1,0 +1,24 @@
+#pragma once
+
+#include "catalog/catalog.h"
+#include "catalog/result.h"
+#include "runtime/connection.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+/// Reads a database's managed objects into a Catalog: one REPEATABLE READ,
+/// READ ONLY transaction, search_path empty, one set-based query per kind for
+/// all managed schemas at once. The same code reads the shadow and live side.
+namespace schemac::introspect {
+
+struct Options {
+    /// Managed schemas; empty means every schema but the system ones and `schemac`.
+    std::vector<std::string> schemas;
+};
+
+Result<catalog::Catalog> introspect(runtime::Connection& conn, const Options& options = {});
+Result<catalog::Catalog> introspect(const std::string& conninfo, const Options& options = {});
+
+} // namespace schemac::introspect

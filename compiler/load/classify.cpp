@@ -1,0 +1,334 @@
+#include "load/classify.h"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+#include <set>
+
+namespace schemac::load {
+namespace {
+
+using catalog::Kind;
+using catalog::ObjectKey;
+using nlohmann::json;
+
+// Objects are matched by name class, the way PostgreSQL's namespaces work:
+// relations (tables, views, sequences, indexes) share one, types another,
+// functions a third. References use the class kind, not the real kind.
+constexpr Kind k_relation = Kind::Table;
+constexpr Kind k_type = Kind::Enum;
+constexpr Kind k_function = Kind::Function;
+constexpr const char* k_default_schema = "public";
+
+std::string str(const json& node) {
+    if (node.contains("String"))
+        return node["String"].value("sval", "");
+    return {};
+}
+
+std::vector<std::string> names(const json& list) {
+    std::vector<std::string> out;
+    if (list.is_array())
+        for (const auto& item : list)
+            out.push_back(str(item));
+    return out;
+}
+
+/// A qualified name list (`[schema,] name`) as a key of class `kind`.
+ObjectKey name_key(Kind kind, const std::vector<std::string>& parts) {
+    if (parts.size() >= 2)
+        return catalog::relation_key(kind, parts[parts.size() - 2], parts.back());
+    return catalog::relation_key(kind, k_default_schema, parts.empty() ? "" : parts.back());
+}
+
+ObjectKey range_var_key(const json& rv) {
+    return catalog::relation_key(k_relation, rv.value("schemaname", k_default_schema),
+                                 rv.value("relname", ""));
+}
+
+/// `'schema.name'` as written in nextval('...') or '...'::regclass.
+ObjectKey regclass_key(const std::string& text) {
+    auto dot = text.find('.');
+    if (dot == std::string::npos)
+        return catalog::relation_key(k_relation, k_default_schema, text);
+    return catalog::relation_key(k_relation, text.substr(0, dot), text.substr(dot + 1));
+}
+
+ObjectKey keys_of(ObjectKey table) {
+    table.args = "keys";
+    return table;
+}
+
+/// Walks a whole parse tree and collects every name it uses.
+void collect_references(const json& node, Statement& out) {
+    if (node.is_array()) {
+        for (const auto& item : node)
+            collect_references(item, out);
+        return;
+    }
+    if (!node.is_object())
+        return;
+    for (const auto& [name, value] : node.items()) {
+        if (name == "RangeVar" || name == "relation" || name == "pktable" || name == "sequence" ||
+            name == "typevar" || name == "view" || name == "rel" || name == "table") {
+            if (value.contains("relname"))
+                out.references.push_back(range_var_key(value));
+        }
+        if (name == "pktable" && value.contains("relname"))
+            out.references.push_back(keys_of(range_var_key(value)));
+        if ((name == "TypeName" || name == "typeName" || name == "argType" ||
+             name == "returnType") &&
+            value.contains("names")) {
+            auto parts = names(value["names"]);
+            if (!parts.empty() && parts.front() != "pg_catalog")
+                out.references.push_back(name_key(k_type, parts));
+        }
+        if (name == "FuncCall") {
+            auto parts = names(value["funcname"]);
+            if (!parts.empty() && parts.front() != "pg_catalog")
+                out.references.push_back(name_key(k_function, parts));
+            std::string fn = parts.empty() ? "" : parts.back();
+            if ((fn == "nextval" || fn == "setval" || fn == "currval") && value.contains("args") &&
+                !value["args"].empty() && value["args"][0].contains("A_Const")) {
+                const auto& c = value["args"][0]["A_Const"];
+                if (c.contains("sval"))
+                    out.references.push_back(regclass_key(c["sval"].value("sval", "")));
+            }
+        }
+        if (name == "TypeCast" && value.contains("arg") && value["arg"].contains("A_Const")) {
+            auto parts = names(value["typeName"]["names"]);
+            const auto& c = value["arg"]["A_Const"];
+            if (!parts.empty() && parts.back() == "regclass" && c.contains("sval"))
+                out.references.push_back(regclass_key(c["sval"].value("sval", "")));
+        }
+        if (name == "RoleSpec" && value.value("roletype", "") == "ROLESPEC_CSTRING")
+            out.roles.push_back(value.value("rolename", ""));
+        collect_references(value, out);
+    }
+}
+
+std::string enum_name(const json& v, const char* field) { return v.value(field, ""); }
+
+Status reject(const Statement& s, const std::string& what) {
+    return Error{s.diagnostic(what + " is not declarative DDL; schemac accepts CREATE, "
+                                     "COMMENT ON and GRANT statements that describe the "
+                                     "desired state")};
+}
+
+/// Names for statement kinds that are refused, for clearer messages.
+std::string describe_refused(const std::string& node, const json& v) {
+    if (node == "InsertStmt")
+        return "INSERT";
+    if (node == "UpdateStmt")
+        return "UPDATE";
+    if (node == "DeleteStmt")
+        return "DELETE";
+    if (node == "DropStmt")
+        return "DROP";
+    if (node == "TransactionStmt")
+        return "a transaction command (" + enum_name(v, "kind") + ")";
+    if (node == "VariableSetStmt")
+        return "SET";
+    if (node == "SelectStmt")
+        return "SELECT";
+    if (node == "CreateTableAsStmt")
+        return "CREATE TABLE AS";
+    if (node == "TruncateStmt")
+        return "TRUNCATE";
+    if (node == "CreateRoleStmt")
+        return "CREATE ROLE (roles are cluster-wide and not managed by migrations)";
+    std::string plain = node;
+    if (plain.ends_with("Stmt"))
+        plain.resize(plain.size() - 4);
+    return "statement " + plain;
+}
+
+std::string function_args(const json& v) {
+    std::string args;
+    if (!v.contains("parameters"))
+        return args;
+    for (const auto& p : v["parameters"]) {
+        const auto& fp = p["FunctionParameter"];
+        std::string mode = fp.value("mode", "FUNC_PARAM_DEFAULT");
+        if (mode == "FUNC_PARAM_OUT" || mode == "FUNC_PARAM_TABLE")
+            continue;
+        auto parts = names(fp["argType"]["names"]);
+        if (!args.empty())
+            args += ",";
+        for (std::size_t i = 0; i < parts.size(); ++i)
+            args += (i ? "." : "") + parts[i];
+        if (fp["argType"].contains("arrayBounds"))
+            args += "[]";
+    }
+    return args;
+}
+
+Status classify_alter_table(Statement& s, const json& v) {
+    auto table = range_var_key(v["relation"]);
+    s.references.push_back(table);
+    for (const auto& cmd : v["cmds"]) {
+        const auto& c = cmd["AlterTableCmd"];
+        std::string subtype = c.value("subtype", "");
+        if (subtype == "AT_EnableRowSecurity" || subtype == "AT_ForceRowSecurity")
+            continue;
+        if (subtype != "AT_AddConstraint")
+            return Error{s.diagnostic(
+                "ALTER TABLE " + subtype.substr(3) +
+                " is not declarative DDL; describe the column or table in CREATE TABLE "
+                "(ALTER TABLE accepts only ADD CONSTRAINT and ENABLE / FORCE ROW LEVEL "
+                "SECURITY)")};
+        const auto& con = c["def"]["Constraint"];
+        std::string type = con.value("contype", "");
+        if (type != "CONSTR_FOREIGN")
+            s.provides.push_back(keys_of(table));
+        if (con.contains("conname") && !s.defines)
+            s.defines = catalog::child_key(Kind::Constraint, table.schema, table.name,
+                                           con.value("conname", ""));
+    }
+    return Ok{};
+}
+
+Status classify_comment(Statement& s, const json& v) {
+    std::string objtype = v.value("objtype", "");
+    const json& object = v["object"];
+    std::vector<std::string> parts;
+    if (object.contains("List"))
+        parts = names(object["List"]["items"]);
+    else if (object.contains("String"))
+        parts = {str(object)};
+    else if (object.contains("TypeName"))
+        parts = names(object["TypeName"]["names"]);
+    ObjectKey target;
+    if (objtype == "OBJECT_COLUMN" || objtype == "OBJECT_TABCONSTRAINT" ||
+        objtype == "OBJECT_TRIGGER" || objtype == "OBJECT_POLICY") {
+        std::vector<std::string> table(parts.begin(), parts.end() - (parts.empty() ? 0 : 1));
+        target = name_key(k_relation, table);
+        s.references.push_back(target);
+        target.args = "comment:" + objtype + ":" + (parts.empty() ? "" : parts.back());
+    } else if (objtype == "OBJECT_SCHEMA" || objtype == "OBJECT_EXTENSION") {
+        target = objtype == "OBJECT_SCHEMA" ? catalog::schema_key(parts.empty() ? "" : parts[0])
+                                            : catalog::extension_key(parts.empty() ? "" : parts[0]);
+        s.references.push_back(target);
+        target.args = "comment";
+    } else {
+        Kind kind = (objtype == "OBJECT_TYPE" || objtype == "OBJECT_DOMAIN") ? k_type
+                    : (objtype == "OBJECT_FUNCTION" || objtype == "OBJECT_PROCEDURE")
+                        ? k_function
+                        : k_relation;
+        if (kind == k_function && object.contains("ObjectWithArgs"))
+            parts = names(object["ObjectWithArgs"]["objname"]);
+        target = name_key(kind, parts);
+        s.references.push_back(target);
+        target.args = "comment:" + objtype;
+    }
+    s.defines = target;
+    return Ok{};
+}
+
+} // namespace
+
+Status classify(Statement& s, const json& stmt) {
+    const std::string node = stmt.begin().key();
+    const json& v = stmt.begin().value();
+    s.node = node;
+    collect_references(v, s);
+
+    if (node == "CreateSchemaStmt") {
+        s.creates = catalog::schema_key(v.value("schemaname", ""));
+    } else if (node == "CreateExtensionStmt") {
+        s.creates = catalog::extension_key(v.value("extname", ""));
+        if (v.contains("options"))
+            for (const auto& o : v["options"])
+                if (o["DefElem"].value("defname", "") == "schema")
+                    s.references.push_back(catalog::schema_key(str(o["DefElem"]["arg"])));
+    } else if (node == "CreateEnumStmt") {
+        s.creates = name_key(k_type, names(v["typeName"]));
+        s.defines = name_key(Kind::Enum, names(v["typeName"]));
+    } else if (node == "CompositeTypeStmt") {
+        s.creates = range_var_key(v["typevar"]);
+        s.creates->kind = k_type;
+    } else if (node == "CreateDomainStmt") {
+        s.creates = name_key(k_type, names(v["domainname"]));
+    } else if (node == "CreateSeqStmt") {
+        s.creates = range_var_key(v["sequence"]);
+    } else if (node == "CreateStmt") {
+        s.creates = range_var_key(v["relation"]);
+        auto row_type = *s.creates;
+        row_type.kind = k_type;
+        s.provides.push_back(row_type);
+        s.provides.push_back(keys_of(*s.creates));
+    } else if (node == "IndexStmt") {
+        auto table = range_var_key(v["relation"]);
+        if (v.contains("idxname"))
+            s.creates = catalog::relation_key(k_relation, table.schema, v.value("idxname", ""));
+        if (v.value("unique", false))
+            s.provides.push_back(keys_of(table));
+    } else if (node == "ViewStmt") {
+        s.creates = range_var_key(v["view"]);
+    } else if (node == "CreateTableAsStmt") {
+        if (v.value("objtype", "") != "OBJECT_MATVIEW")
+            return reject(s, "CREATE TABLE AS");
+        s.creates = range_var_key(v["into"]["rel"]);
+    } else if (node == "CreateFunctionStmt") {
+        s.creates = name_key(k_function, names(v["funcname"]));
+        s.defines = *s.creates;
+        s.defines->kind = v.value("is_procedure", false) ? Kind::Procedure : Kind::Function;
+        s.defines->args = function_args(v);
+    } else if (node == "CreateTrigStmt") {
+        auto table = range_var_key(v["relation"]);
+        s.creates = catalog::child_key(Kind::Trigger, table.schema, table.name,
+                                       v.value("trigname", ""));
+    } else if (node == "CreatePolicyStmt") {
+        auto table = range_var_key(v["table"]);
+        s.creates = catalog::child_key(Kind::Policy, table.schema, table.name,
+                                       v.value("policy_name", ""));
+    } else if (node == "AlterTableStmt") {
+        if (v.value("objtype", "") != "OBJECT_TABLE")
+            return reject(s, "ALTER " + v.value("objtype", "").substr(7));
+        if (auto status = classify_alter_table(s, v); !status)
+            return status;
+    } else if (node == "AlterSeqStmt") {
+        for (const auto& o : v.value("options", json::array()))
+            if (o["DefElem"].value("defname", "") != "owned_by")
+                return Error{s.diagnostic("ALTER SEQUENCE accepts only OWNED BY; put the "
+                                          "sequence's options in CREATE SEQUENCE")};
+    } else if (node == "CommentStmt") {
+        if (auto status = classify_comment(s, v); !status)
+            return status;
+    } else if (node == "GrantStmt") {
+        if (!v.value("is_grant", false))
+            return reject(s, "REVOKE");
+    } else {
+        return reject(s, describe_refused(node, v));
+    }
+    if (s.creates && !s.defines) {
+        s.defines = *s.creates;
+        // Real kinds for the duplicate message.
+        if (node == "CreateSeqStmt")
+            s.defines->kind = Kind::Sequence;
+        else if (node == "IndexStmt")
+            s.defines->kind = Kind::Index;
+        else if (node == "ViewStmt")
+            s.defines->kind = Kind::View;
+        else if (node == "CreateTableAsStmt")
+            s.defines->kind = Kind::MaterializedView;
+        else if (node == "CreateDomainStmt")
+            s.defines->kind = Kind::Domain;
+        else if (node == "CompositeTypeStmt")
+            s.defines->kind = Kind::CompositeType;
+    }
+
+    // A statement does not depend on what it creates itself.
+    std::erase_if(s.references, [&](const ObjectKey& k) {
+        return (s.creates && k == *s.creates) ||
+               std::ranges::find(s.provides, k) != s.provides.end();
+    });
+    std::ranges::sort(s.references);
+    auto dup = std::ranges::unique(s.references);
+    s.references.erase(dup.begin(), dup.end());
+    std::ranges::sort(s.roles);
+    auto dup_roles = std::ranges::unique(s.roles);
+    s.roles.erase(dup_roles.begin(), dup_roles.end());
+    return Ok{};
+}
+
+} // namespace schemac::load

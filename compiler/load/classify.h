@@ -1,0 +1,14 @@
+#pragma once
+
+#include "catalog/result.h"
+#include "load/statement.h"
+
+#include <nlohmann/json_fwd.hpp>
+
+namespace schemac::load {
+
+/// Fills a statement's node, creates/defines/provides, references and roles from
+/// its parse tree, or returns why it is not declarative DDL.
+Status classify(Statement& statement, const nlohmann::json& stmt);
+
+} // namespace schemac::load

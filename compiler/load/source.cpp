@@ -1,0 +1,102 @@
+#include "load/source.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace schemac::load {
+
+SourceFile::SourceFile(std::string path, std::string text)
+    : m_path(std::move(path)), m_text(std::move(text)) {}
+
+SourceLocation SourceFile::locate(std::size_t byte_offset) const {
+    byte_offset = std::min(byte_offset, m_text.size());
+    int line = 1;
+    std::size_t line_start = 0;
+    for (std::size_t i = 0; i < byte_offset; ++i) {
+        if (m_text[i] == '\n') {
+            ++line;
+            line_start = i + 1;
+        }
+    }
+    // Columns count characters, not bytes: skip UTF-8 continuation bytes.
+    int column = 1;
+    for (std::size_t i = line_start; i < byte_offset; ++i)
+        if ((static_cast<unsigned char>(m_text[i]) & 0xC0) != 0x80)
+            ++column;
+    return SourceLocation{m_path, line, column};
+}
+
+std::size_t SourceFile::byte_offset_of_char(int char_position) const {
+    int seen = 0;
+    for (std::size_t i = 0; i < m_text.size(); ++i) {
+        if ((static_cast<unsigned char>(m_text[i]) & 0xC0) != 0x80 && ++seen == char_position)
+            return i;
+    }
+    return m_text.size();
+}
+
+std::size_t SourceFile::skip_blank(std::size_t offset) const {
+    const std::string& t = m_text;
+    while (offset < t.size()) {
+        if (std::isspace(static_cast<unsigned char>(t[offset]))) {
+            ++offset;
+        } else if (t.compare(offset, 2, "--") == 0) {
+            offset = t.find('\n', offset);
+            if (offset == std::string::npos)
+                return t.size();
+        } else if (t.compare(offset, 2, "/*") == 0) {
+            auto end = t.find("*/", offset + 2);
+            if (end == std::string::npos)
+                return t.size();
+            offset = end + 2;
+        } else {
+            break;
+        }
+    }
+    return offset;
+}
+
+std::string_view SourceFile::line_text(int line) const {
+    std::size_t start = 0;
+    for (int l = 1; l < line; ++l) {
+        start = m_text.find('\n', start);
+        if (start == std::string::npos)
+            return {};
+        ++start;
+    }
+    auto end = m_text.find('\n', start);
+    std::string_view view(m_text);
+    view = view.substr(start, end == std::string::npos ? std::string::npos : end - start);
+    if (!view.empty() && view.back() == '\r')
+        view.remove_suffix(1);
+    return view;
+}
+
+std::string SourceFile::diagnostic(std::size_t byte_offset, std::string_view message) const {
+    auto where = locate(byte_offset);
+    return format_diagnostic(where, line_text(where.line), message);
+}
+
+std::string format_diagnostic(const SourceLocation& where, std::string_view source_line,
+                              std::string_view message) {
+    std::string out = where.file + ":" + std::to_string(where.line) + ":" +
+                      std::to_string(where.column) + ": " + std::string(message);
+    if (where.line > 0) {
+        out += "\n  ";
+        out += source_line;
+        out += "\n  ";
+        // Keep tabs so the caret lines up under tab-indented source.
+        int col = 1;
+        for (std::size_t i = 0; i < source_line.size() && col < where.column; ++i) {
+            unsigned char c = static_cast<unsigned char>(source_line[i]);
+            if ((c & 0xC0) == 0x80)
+                continue;
+            out += c == '\t' ? '\t' : ' ';
+            ++col;
+        }
+        out += '^';
+    }
+    return out;
+}
+
+} // namespace schemac::load

@@ -1,0 +1,37 @@
+#pragma once
+
+#include "catalog/object_key.h"
+#include "load/source.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace schemac::load {
+
+/// One top-level statement of the tree, as libpg_query parsed it.
+struct Statement {
+    const SourceFile* file = nullptr;
+    std::size_t offset = 0; ///< byte offset of its first token in the file
+    std::string sql;        ///< its text, from the first token to the end (no ';')
+    std::string node;       ///< parse-tree node: "CreateStmt", "IndexStmt", ...
+    /// The object it creates, when it creates one (normalised for ordering:
+    /// every relation is Kind::Table, every type Kind::Enum, see reference_key).
+    std::optional<catalog::ObjectKey> creates;
+    /// What it defines, for the duplicate check (a real kind, with arguments).
+    std::optional<catalog::ObjectKey> defines;
+    /// Extra keys it provides to others (a table's row type, "keys" of a table).
+    std::vector<catalog::ObjectKey> provides;
+    /// Keys of the objects it uses; those defined in the tree come first.
+    std::vector<catalog::ObjectKey> references;
+    /// Roles it names (GRANT ... TO r, policies TO r).
+    std::vector<std::string> roles;
+
+    SourceLocation location() const { return file->locate(offset); }
+    /// `file:line:col: message` with the line and a caret.
+    std::string diagnostic(std::string_view message) const {
+        return file->diagnostic(offset, message);
+    }
+};
+
+} // namespace schemac::load

@@ -1,0 +1,161 @@
+#include "order/order_steps.h"
+
+#include "order/graph.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <tuple>
+
+namespace schemac::order {
+using catalog::ObjectKey;
+using diff::Step;
+
+namespace {
+
+using Index = std::multimap<ObjectKey, std::size_t>;
+
+class EdgeBuilder {
+  public:
+    explicit EdgeBuilder(const std::vector<Step>& steps) {
+        for (std::size_t i = 0; i < steps.size(); ++i) {
+            for (const auto& k : steps[i].provides)
+                m_provides.emplace(k, i);
+            for (const auto& k : steps[i].removes)
+                m_removes.emplace(k, i);
+            for (const auto& k : steps[i].modifies)
+                m_modifies.emplace(k, i);
+            for (const auto& k : steps[i].touches)
+                m_touches.emplace(k, i);
+            for (const auto& k : steps[i].needs)
+                m_needs.emplace(k, i);
+            for (const auto& k : steps[i].releases)
+                m_releases.emplace(k, i);
+        }
+    }
+
+    /// Every step in `before` (for key a) precedes every step in `after` (for b).
+    void link(const Index& before, const ObjectKey& a, const Index& after, const ObjectKey& b) {
+        auto [first, last] = before.equal_range(a);
+        if (first == last)
+            return;
+        auto [second, end] = after.equal_range(b);
+        for (auto i = first; i != last; ++i)
+            for (auto j = second; j != end; ++j)
+                if (i->second != j->second)
+                    m_edges.emplace_back(i->second, j->second);
+    }
+
+    /// One object's life: removed before it is provided again, provided
+    /// before it is changed or commented on.
+    void same_object(const ObjectKey& k) {
+        link(m_removes, k, m_provides, k);
+        link(m_removes, k, m_modifies, k);
+        link(m_provides, k, m_modifies, k);
+        link(m_provides, k, m_touches, k);
+        link(m_modifies, k, m_touches, k);
+        link(m_provides, k, m_needs, k);
+        link(m_modifies, k, m_needs, k);
+    }
+
+    /// In the target state `x` uses `y`: `y` is made (or changed) first.
+    void desired(const ObjectKey& x, const ObjectKey& y) {
+        for (const Index* before : {&m_provides, &m_modifies})
+            for (const Index* after : {&m_provides, &m_modifies})
+                link(*before, y, *after, x);
+    }
+
+    /// In the current state `x` uses `y`: `x` goes (or stops using it) before
+    /// `y` goes, and goes before `y` is changed.
+    void current(const ObjectKey& x, const ObjectKey& y) {
+        link(m_removes, x, m_removes, y);
+        link(m_modifies, x, m_removes, y);
+        link(m_releases, x, m_removes, y);
+        link(m_removes, x, m_modifies, y);
+    }
+
+    std::vector<std::pair<std::size_t, std::size_t>> take() { return std::move(m_edges); }
+
+    const Index& provides() const { return m_provides; }
+
+  private:
+    Index m_provides, m_removes, m_modifies, m_touches, m_needs, m_releases;
+    std::vector<std::pair<std::size_t, std::size_t>> m_edges;
+};
+
+/// Tie-break among free steps: drops first (dependents before what they use,
+/// so by falling kind priority), then creates and alters by kind priority;
+/// then by key, so the order moves as little as possible between runs.
+auto sort_key(const Step& s) {
+    bool drop = s.action == diff::Action::Drop;
+    int priority = catalog::kind_info(s.key.kind).priority;
+    return std::make_tuple(drop ? 0 : 1, drop ? -priority : priority, s.key, s.change, s.part);
+}
+
+/// Each step's rank under sort_key, computed once so the heap compares integers.
+std::vector<std::size_t> ranks(const std::vector<Step>& steps) {
+    std::vector<std::size_t> by_key(steps.size());
+    for (std::size_t i = 0; i < steps.size(); ++i)
+        by_key[i] = i;
+    std::ranges::sort(by_key, [&](std::size_t a, std::size_t b) {
+        return sort_key(steps[a]) < sort_key(steps[b]);
+    });
+    std::vector<std::size_t> rank(steps.size());
+    for (std::size_t r = 0; r < by_key.size(); ++r)
+        rank[by_key[r]] = r;
+    return rank;
+}
+
+std::string describe_step(const Step& s) {
+    const char* verb = s.action == diff::Action::Drop     ? "drop "
+                       : s.action == diff::Action::Create ? "create "
+                                                          : "alter ";
+    return verb + catalog::describe(s.key);
+}
+
+} // namespace
+
+std::variant<std::vector<Step>, StepCycle> order_steps(const std::vector<Step>& steps,
+                                                       const catalog::Catalog& from,
+                                                       const catalog::Catalog& to) {
+    EdgeBuilder builder(steps);
+    std::set<ObjectKey> keys;
+    for (const auto& s : steps) {
+        keys.insert(s.provides.begin(), s.provides.end());
+        keys.insert(s.removes.begin(), s.removes.end());
+        keys.insert(s.modifies.begin(), s.modifies.end());
+        keys.insert(s.needs.begin(), s.needs.end());
+        keys.insert(s.touches.begin(), s.touches.end());
+    }
+    for (const auto& k : keys)
+        builder.same_object(k);
+    for (const auto& dep : to.dependencies)
+        if (dep.type != catalog::DependencyType::Owned) // set by its own step, see SetOwnedBy
+            builder.desired(dep.dependent, dep.referenced);
+    for (const auto& dep : from.dependencies)
+        builder.current(dep.dependent, dep.referenced);
+    auto edges = builder.take();
+    // The steps of one change run in the order the change gave them.
+    for (std::size_t i = 1; i < steps.size(); ++i)
+        if (steps[i].change == steps[i - 1].change)
+            edges.emplace_back(i - 1, i);
+
+    auto rank = ranks(steps);
+    auto sorted = topological_sort(steps.size(), edges,
+                                   [&](Vertex a, Vertex b) { return rank[a] < rank[b]; });
+    if (auto* cycle = std::get_if<Cycle>(&sorted))
+        return StepCycle{cycle->path};
+    std::vector<Step> out;
+    for (auto v : std::get<std::vector<Vertex>>(sorted))
+        out.push_back(steps[v]);
+    return out;
+}
+
+std::string describe_cycle(const std::vector<Step>& steps, const StepCycle& cycle) {
+    std::string out = "dependency cycle: ";
+    for (std::size_t i = 0; i < cycle.steps.size(); ++i)
+        out += (i ? " -> " : "") + describe_step(steps[cycle.steps[i]]);
+    return out;
+}
+
+} // namespace schemac::order

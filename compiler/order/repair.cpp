@@ -1,0 +1,64 @@
+#include "order/order_steps.h"
+
+#include <algorithm>
+#include <set>
+
+namespace schemac::order {
+using catalog::ConstraintType;
+using catalog::ObjectKey;
+
+namespace {
+
+bool is_foreign_key_to_other(const catalog::Constraint& c) {
+    return c.type == ConstraintType::ForeignKey && c.references &&
+           *c.references != catalog::table_of(c.key);
+}
+
+/// CREATE TABLE without its foreign keys; they become ADD CONSTRAINT steps.
+bool split_create(std::vector<diff::Change>& changes, diff::CreateTable& create) {
+    std::vector<catalog::Constraint> moved;
+    std::erase_if(create.constraints, [&](const catalog::Constraint& c) {
+        if (!is_foreign_key_to_other(c))
+            return false;
+        moved.push_back(c);
+        return true;
+    });
+    for (auto& c : moved)
+        changes.push_back(diff::Create<catalog::Constraint>{std::move(c)});
+    return !moved.empty();
+}
+
+/// DROP TABLE after its foreign keys were dropped by steps of their own.
+bool split_drop(std::vector<diff::Change>& changes, diff::Drop<catalog::Table>& drop,
+                const catalog::Catalog& from) {
+    std::vector<catalog::Constraint> moved;
+    std::erase_if(drop.implied, [&](const ObjectKey& key) {
+        auto it = from.constraints.find(key);
+        if (it == from.constraints.end() || !is_foreign_key_to_other(it->second))
+            return false;
+        moved.push_back(it->second);
+        return true;
+    });
+    for (auto& c : moved)
+        changes.push_back(diff::Drop<catalog::Constraint>{std::move(c), {}});
+    return !moved.empty();
+}
+
+} // namespace
+
+bool split_foreign_keys(std::vector<diff::Change>& changes, const std::vector<diff::Step>& steps,
+                        const StepCycle& cycle, const catalog::Catalog& from) {
+    std::set<std::size_t> involved;
+    for (auto s : cycle.steps)
+        involved.insert(steps[s].change);
+    bool repaired = false;
+    for (auto index : involved) {
+        if (auto* create = std::get_if<diff::CreateTable>(&changes[index]))
+            repaired = split_create(changes, *create) || repaired;
+        else if (auto* drop = std::get_if<diff::Drop<catalog::Table>>(&changes[index]))
+            repaired = split_drop(changes, *drop, from) || repaired;
+    }
+    return repaired;
+}
+
+} // namespace schemac::order

@@ -1,0 +1,56 @@
+#pragma once
+
+#include "catalog/result.h"
+#include "runtime/connection.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+/// A PostgreSQL server that schemac materializes states in: its own embedded
+/// throwaway server, or an existing one given by --dev-url. Databases created
+/// through it are dropped when it goes away.
+namespace schemac::shadow {
+
+class Server {
+  public:
+    virtual ~Server() = default;
+
+    /// A connection string for database `dbname` on this server.
+    virtual std::string conninfo(const std::string& dbname) const = 0;
+
+    /// Creates a uniquely named empty database (or a copy of `template_db`) and
+    /// returns its name; it is dropped with the server object.
+    Result<std::string> create_database(const std::string& template_db = "");
+    Status drop_database(const std::string& dbname);
+    /// Creates each role that does not exist yet, NOLOGIN, so the tree loads.
+    Status ensure_roles(const std::vector<std::string>& roles);
+
+    Result<runtime::Connection> connect(const std::string& dbname) const;
+
+  protected:
+    /// The database to run CREATE / DROP DATABASE from.
+    virtual std::string maintenance_database() const = 0;
+    void drop_all_databases();
+
+  private:
+    std::vector<std::string> m_databases;
+    int m_counter = 0;
+};
+
+/// Starts the embedded server: binaries from `pg_config --bindir`, PATH or
+/// /usr/lib/postgresql/*/bin; a cluster initdb'd once into the cache directory
+/// and copied per run; a private unix socket; fsync off. As root, the server
+/// runs as the `postgres` user. It is stopped on every exit path.
+Result<std::unique_ptr<Server>> start_embedded();
+
+/// Uses an existing server (`--dev-url`): only temporary databases are made there.
+Result<std::unique_ptr<Server>> use_existing(const std::string& url);
+
+/// The server for a run: `dev_url` when not empty, else the embedded one.
+Result<std::unique_ptr<Server>> open_server(const std::string& dev_url);
+
+/// Stops every embedded server still running (for signal and exit handlers).
+void stop_all_embedded() noexcept;
+
+} // namespace schemac::shadow

@@ -1,0 +1,65 @@
+#include "shadow/shadow.h"
+
+namespace schemac::shadow {
+namespace {
+
+/// The server's error, located in the tree: at the character the server
+/// points to inside the statement, else at the statement's start.
+std::string locate_error(const load::Statement& statement, const runtime::ServerError& error) {
+    std::size_t offset = statement.offset;
+    if (error.position > 0) {
+        // position counts characters from the start of the statement text.
+        int seen = 0;
+        for (std::size_t i = 0; i < statement.sql.size(); ++i) {
+            if ((static_cast<unsigned char>(statement.sql[i]) & 0xC0) != 0x80 &&
+                ++seen == error.position) {
+                offset = statement.offset + i;
+                break;
+            }
+        }
+    }
+    std::string message = statement.file->diagnostic(offset, error.message);
+    if (!error.detail.empty())
+        message += "\nDETAIL:  " + error.detail;
+    if (!error.hint.empty())
+        message += "\nHINT:  " + error.hint;
+    return message;
+}
+
+} // namespace
+
+Result<std::string> materialize(Server& server, const load::Tree& tree) {
+    if (auto roles = server.ensure_roles(tree.roles()); !roles)
+        return roles.error();
+    auto db = server.create_database();
+    if (!db)
+        return db.error();
+    auto conn = server.connect(*db);
+    if (!conn)
+        return conn.error();
+    for (const auto& statement : tree.statements) {
+        auto done = conn->exec(statement.sql);
+        if (!done.ok())
+            return Error{locate_error(statement, done.error)};
+    }
+    return *db;
+}
+
+Status execute_script(Server& server, const std::string& dbname,
+                      const std::vector<std::string>& statements, const std::string& what) {
+    auto conn = server.connect(dbname);
+    if (!conn)
+        return conn.error();
+    if (auto begun = conn->exec("BEGIN"); !begun.ok())
+        return Error{begun.error.message};
+    for (const auto& sql : statements) {
+        auto done = conn->exec(sql);
+        if (!done.ok())
+            return Error{what + " failed at:\n  " + sql + "\n" + done.error.describe()};
+    }
+    if (auto committed = conn->exec("COMMIT"); !committed.ok())
+        return Error{what + " failed at COMMIT: " + committed.error.describe()};
+    return Ok{};
+}
+
+} // namespace schemac::shadow

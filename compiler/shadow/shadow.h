@@ -1,0 +1,22 @@
+#pragma once
+
+#include "catalog/result.h"
+#include "load/load.h"
+#include "shadow/server.h"
+
+#include <string>
+#include <vector>
+
+namespace schemac::shadow {
+
+/// Creates a database on `server` and executes the tree's ordered statements
+/// in it. A PostgreSQL error points at the statement's file:line:col with the
+/// server's message and hint. Returns the database's name.
+Result<std::string> materialize(Server& server, const load::Tree& tree);
+
+/// Executes a script (statements separated as the emitter writes them) in
+/// database `dbname`, in one transaction. Errors name the failing statement.
+Status execute_script(Server& server, const std::string& dbname,
+                      const std::vector<std::string>& statements, const std::string& what);
+
+} // namespace schemac::shadow

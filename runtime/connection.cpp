@@ -1,0 +1,227 @@
+#include "runtime/connection.h"
+
+#include <libpq-fe.h>
+
+namespace schemac::runtime {
+namespace {
+
+std::string field(const PGresult* result, int code) {
+    const char* value = PQresultErrorField(result, code);
+    return value ? value : "";
+}
+
+ServerError error_of(const PGresult* result, PGconn* conn) {
+    ServerError e;
+    if (result) {
+        e.message = field(result, PG_DIAG_MESSAGE_PRIMARY);
+        e.detail = field(result, PG_DIAG_MESSAGE_DETAIL);
+        e.hint = field(result, PG_DIAG_MESSAGE_HINT);
+        e.sqlstate = field(result, PG_DIAG_SQLSTATE);
+        std::string position = field(result, PG_DIAG_STATEMENT_POSITION);
+        e.position = position.empty() ? 0 : std::stoi(position);
+    }
+    if (e.message.empty() && conn) {
+        e.message = PQerrorMessage(conn);
+        while (!e.message.empty() && e.message.back() == '\n')
+            e.message.pop_back();
+    }
+    return e;
+}
+
+} // namespace
+
+std::string ServerError::describe() const {
+    std::string out = message;
+    if (!detail.empty())
+        out += "\nDETAIL:  " + detail;
+    if (!hint.empty())
+        out += "\nHINT:  " + hint;
+    return out;
+}
+
+Rows::Rows(pg_result* result) {
+    int rows = PQntuples(result);
+    int columns = PQnfields(result);
+    m_rows.resize(rows);
+    for (int r = 0; r < rows; ++r) {
+        m_rows[r].reserve(columns);
+        for (int c = 0; c < columns; ++c) {
+            if (PQgetisnull(result, r, c))
+                m_rows[r].emplace_back(std::nullopt);
+            else
+                m_rows[r].emplace_back(std::string(PQgetvalue(result, r, c),
+                                                   PQgetlength(result, r, c)));
+        }
+    }
+}
+
+DbResult<Connection> Connection::open(const std::string& conninfo) {
+    PGconn* conn = PQconnectdb(conninfo.c_str());
+    if (PQstatus(conn) != CONNECTION_OK) {
+        DbResult<Connection> out;
+        out.error = error_of(nullptr, conn);
+        PQfinish(conn);
+        return out;
+    }
+    // Notices (e.g. "relation already exists, skipping") are not ours to print.
+    PQsetNoticeProcessor(conn, [](void*, const char*) {}, nullptr);
+    return DbResult<Connection>{Connection(conn), {}};
+}
+
+Connection::Connection(Connection&& other) noexcept : m_conn(other.m_conn) {
+    other.m_conn = nullptr;
+}
+
+Connection& Connection::operator=(Connection&& other) noexcept {
+    if (this != &other) {
+        if (m_conn)
+            PQfinish(m_conn);
+        m_conn = other.m_conn;
+        other.m_conn = nullptr;
+    }
+    return *this;
+}
+
+Connection::~Connection() {
+    if (m_conn)
+        PQfinish(m_conn);
+}
+
+DbResult<Rows> Connection::finish(pg_result* result) {
+    DbResult<Rows> out;
+    auto status = PQresultStatus(result);
+    if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK || status == PGRES_EMPTY_QUERY)
+        out.value = Rows(result);
+    else
+        out.error = error_of(result, m_conn);
+    PQclear(result);
+    return out;
+}
+
+DbResult<Rows> Connection::exec(const std::string& sql) {
+    return finish(PQexec(m_conn, sql.c_str()));
+}
+
+DbResult<Rows> Connection::exec(const std::string& sql, const std::vector<std::string>& params) {
+    std::vector<const char*> values;
+    values.reserve(params.size());
+    for (const auto& p : params)
+        values.push_back(p.c_str());
+    return finish(PQexecParams(m_conn, sql.c_str(), static_cast<int>(values.size()), nullptr,
+                               values.data(), nullptr, nullptr, 0));
+}
+
+int Connection::server_version() const { return PQserverVersion(m_conn); }
+
+std::string text_array(const std::vector<std::string>& values) {
+    std::string out = "{";
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        out += i ? ",\"" : "\"";
+        for (char c : values[i]) {
+            if (c == '"' || c == '\\')
+                out += '\\';
+            out += c;
+        }
+        out += '"';
+    }
+    return out + "}";
+}
+
+std::vector<std::string> parse_text_array(const std::string& literal) {
+    std::vector<std::string> out;
+    if (literal.size() < 2)
+        return out;
+    std::string current;
+    bool quoted = false, in_element = false;
+    for (std::size_t i = 1; i + 1 < literal.size(); ++i) {
+        char c = literal[i];
+        if (quoted) {
+            if (c == '\\' && i + 2 < literal.size())
+                current += literal[++i];
+            else if (c == '"')
+                quoted = false;
+            else
+                current += c;
+        } else if (c == '"') {
+            quoted = in_element = true;
+        } else if (c == ',') {
+            out.push_back(current);
+            current.clear();
+            in_element = false;
+        } else {
+            current += c;
+            in_element = true;
+        }
+    }
+    if (in_element || !out.empty())
+        out.push_back(current);
+    return out;
+}
+
+} // namespace schemac::runtime
+
+namespace schemac::runtime {
+namespace {
+
+std::string conninfo_value(const std::string& value) {
+    std::string out = "'";
+    for (char c : value) {
+        if (c == '\'' || c == '\\')
+            out += '\\';
+        out += c;
+    }
+    return out + "'";
+}
+
+/// Rebuilds a key=value string from parsed options, replacing or dropping keys.
+std::string rebuild(const std::string& conninfo, const char* replace_key,
+                    const std::string& replace_value, bool drop_password) {
+    char* error = nullptr;
+    PQconninfoOption* options = PQconninfoParse(conninfo.c_str(), &error);
+    if (!options) {
+        if (error)
+            PQfreemem(error);
+        return conninfo;
+    }
+    std::string out;
+    for (PQconninfoOption* o = options; o->keyword; ++o) {
+        std::string key = o->keyword;
+        if (drop_password && key == "password")
+            continue;
+        std::optional<std::string> value;
+        if (replace_key && key == replace_key)
+            value = replace_value;
+        else if (o->val)
+            value = o->val;
+        if (!value)
+            continue;
+        out += (out.empty() ? "" : " ") + key + "=" + conninfo_value(*value);
+    }
+    PQconninfoFree(options);
+    return out;
+}
+
+} // namespace
+
+std::string with_database(const std::string& conninfo, const std::string& dbname) {
+    return rebuild(conninfo, "dbname", dbname, false);
+}
+
+std::string redact(const std::string& conninfo) { return rebuild(conninfo, nullptr, "", true); }
+
+std::string database_of(const std::string& conninfo) {
+    char* error = nullptr;
+    PQconninfoOption* options = PQconninfoParse(conninfo.c_str(), &error);
+    std::string out;
+    if (options) {
+        for (PQconninfoOption* o = options; o->keyword; ++o)
+            if (std::string(o->keyword) == "dbname" && o->val)
+                out = o->val;
+        PQconninfoFree(options);
+    } else if (error) {
+        PQfreemem(error);
+    }
+    return out;
+}
+
+} // namespace schemac::runtime
