@@ -1,0 +1,130 @@
+// The CLI as a user runs it: errors, exit codes, unmanaged objects, the
+// reference tree's round trip, and no server left behind.
+
+#include "harness.h"
+
+#include <chrono>
+#include <sstream>
+#include <csignal>
+#include <doctest/doctest.h>
+#include <thread>
+
+namespace fs = std::filesystem;
+using namespace schemac::testing;
+
+namespace {
+
+fs::path temp_tree(const std::string& name, const std::string& sql) {
+    fs::path dir = fs::temp_directory_path() / ("schemac-cli-test-" + name);
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    write_file(dir / "tree.sql", sql);
+    return dir;
+}
+
+/// Postmasters started by schemac runs (embedded servers), other than the
+/// one these tests share.
+std::string stray_postmasters() {
+    auto out = run("pgrep -af 'postgres -D /tmp/schemac-' || true");
+    std::string shared = dev_url();
+    std::string host = shared.substr(shared.find("host='") + 6);
+    host = host.substr(0, host.find('\''));
+    std::string stray;
+    std::stringstream lines(out.out);
+    for (std::string line; std::getline(lines, line);)
+        if (line.find(host) == std::string::npos)
+            stray += line + "\n";
+    return stray;
+}
+
+} // namespace
+
+TEST_CASE("a syntax error gives file:line:col, the line and a caret, exit 1") {
+    auto dir = temp_tree("syntax", "CREATE TABLE a (id int);\nCREATE TABL posts (\n  id int\n);\n");
+    auto out = run(schemac_cmd("diff --schema " + shell_quote((dir / "tree.sql").string())));
+    CHECK(out.exit_code == 1);
+    CHECK(out.out == "");
+    CHECK(out.err == (dir / "tree.sql").string() +
+                         ":2:8: syntax error at or near \"TABL\"\n  CREATE TABL posts (\n         ^\n");
+}
+
+TEST_CASE("a PostgreSQL error points at the tree's file:line:col") {
+    auto dir = temp_tree("pgerror", "CREATE TABLE a (\n  id int,\n  b no_such_type\n);\n");
+    auto out = run(schemac_cmd("diff --dev-url " + shell_quote(dev_url()) + " --schema " +
+                           shell_quote(dir.string())));
+    CHECK(out.exit_code == 1);
+    CHECK(out.err == (dir / "tree.sql").string() +
+                         ":3:5: type \"no_such_type\" does not exist\n    b no_such_type\n    ^\n");
+}
+
+TEST_CASE("--exit-code: 0 without changes, 2 with changes, 3 when a change needs approval") {
+    auto db = database_from("CREATE TABLE t (id int, note text);");
+    auto url = shell_quote(server().conninfo(db));
+    auto same = temp_tree("same", "CREATE TABLE t (id int, note text);");
+    auto added = temp_tree("added", "CREATE TABLE t (id int, note text, extra int);");
+    auto dropped = temp_tree("dropped", "CREATE TABLE t (id int);");
+    auto diff = [&](const fs::path& tree) {
+        return run(schemac_cmd("diff --exit-code -q --dev-url " + shell_quote(dev_url()) + " --url " +
+                           url + " --schema " + shell_quote(tree.string())));
+    };
+    auto none = diff(same);
+    CHECK(none.exit_code == 0);
+    CHECK(none.out == "");
+    CHECK(diff(added).exit_code == 2);
+    auto lossy = diff(dropped);
+    CHECK(lossy.exit_code == 3);
+    CHECK(lossy.out == "-- hazard data-loss: drops column public.t.note and its data\n"
+                       "ALTER TABLE public.t DROP COLUMN note;\n");
+}
+
+TEST_CASE("objects of kinds not modeled yet are named on stderr and left alone") {
+    auto db = database_from("CREATE TABLE t (id int);\nCREATE VIEW v AS SELECT id FROM t;\n"
+                            "CREATE PUBLICATION pub FOR TABLE t;");
+    auto tree = temp_tree("unmanaged", "CREATE TABLE t (id int);");
+    auto out = run(schemac_cmd("diff --dev-url " + shell_quote(dev_url()) + " --url " +
+                           shell_quote(server().conninfo(db)) + " --schema " +
+                           shell_quote(tree.string())));
+    CHECK(out.exit_code == 0);
+    CHECK(out.out == "");
+    CHECK(out.err.find("unmanaged in the current state (not diffed, left alone): view public.v") !=
+          std::string::npos);
+    CHECK(out.err.find("publication pub") != std::string::npos);
+}
+
+TEST_CASE("schema/ round trip on the embedded server: empty -> schema -> empty, proven") {
+    fs::path schema = fs::path(SCHEMAC_SOURCE_DIR) / "schema";
+    auto up = run(schemac_cmd("diff --schema " + shell_quote(schema.string())));
+    REQUIRE_MESSAGE(up.exit_code == 0, up.err);
+    CHECK(up.out.find("CREATE TABLE public.tenants") != std::string::npos);
+    auto down = run(schemac_cmd("diff --reverse --schema " + shell_quote(schema.string())));
+    REQUIRE_MESSAGE(down.exit_code == 0, down.err);
+
+    // Applied with psql, it equals the tree; the reverse empties it again.
+    auto db = database_from("");
+    auto empty_dump = schema_dump(db);
+    REQUIRE(psql_apply(db, up.out).exit_code == 0);
+    auto again = run(schemac_cmd("diff -q --skip-proof --dev-url " + shell_quote(dev_url()) +
+                             " --url " + shell_quote(server().conninfo(db)) + " --schema " +
+                             shell_quote(schema.string())));
+    CHECK(again.out == "");
+    REQUIRE(psql_apply(db, down.out).exit_code == 0);
+    CHECK(schema_dump(db) == empty_dump);
+    CHECK(stray_postmasters() == "");
+}
+
+TEST_CASE("no postmaster survives an error or Ctrl-C") {
+    auto tree = temp_tree("interrupt", "CREATE TABLE a (id int);\nCREATE TABLE b (x nope);\n");
+    auto failed = run(schemac_cmd("diff --schema " + shell_quote(tree.string())));
+    CHECK(failed.exit_code == 1);
+    CHECK(stray_postmasters() == "");
+
+    // Interrupt runs at several moments of their life.
+    auto ok_tree = temp_tree("interrupt-ok", "CREATE TABLE a (id int);\n");
+    for (int delay_ms : {100, 300, 600, 900}) {
+        auto out = run(schemac_cmd("diff --schema " + shell_quote(ok_tree.string())) +
+                       " & pid=$!; sleep " + std::to_string(delay_ms / 1000.0) +
+                       "; kill -INT $pid; wait $pid; exit 0");
+        CHECK(out.exit_code == 0);
+        CHECK_MESSAGE(stray_postmasters() == "", "after SIGINT at " << delay_ms << " ms");
+    }
+}
