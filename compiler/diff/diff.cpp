@@ -2,7 +2,9 @@
 
 #include "diff/diff_internal.h"
 
+#include <algorithm>
 #include <map>
+#include <string_view>
 
 namespace schemac::diff {
 using catalog::Catalog;
@@ -162,6 +164,11 @@ class Writer {
             else
                 create.constraints.push_back(*constraint);
         }
+        // The order a reader expects: keys first, references last.
+        auto rank = [](const catalog::Constraint& c) {
+            return std::string_view("puxcf").find(static_cast<char>(c.type));
+        };
+        std::ranges::stable_sort(create.constraints, {}, rank);
         add(std::move(create));
     }
 
@@ -248,6 +255,9 @@ class Writer {
         for (const auto& [key, object] : to_objects) {
             auto old = m_d.create.contains(key) ? nullptr : find(key);
             std::optional<std::string> before = old ? *old : std::nullopt;
+            // CREATE EXTENSION sets the extension's own comment.
+            if (key.kind == Kind::Extension && !old)
+                continue;
             if (object.comment != before)
                 add(SetComment{key, object.comment});
         }

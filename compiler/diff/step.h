@@ -40,6 +40,7 @@ struct Step {
     /// releases the sequence from its old column), so it runs before those go.
     std::vector<catalog::ObjectKey> releases;
 
+    int ordinal = 0;        ///< order among siblings (a new column's position)
     std::size_t change = 0; ///< index of the change it came from
     std::size_t part = 0;   ///< position among that change's steps
 };

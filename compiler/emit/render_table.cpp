@@ -95,6 +95,7 @@ Steps render(const diff::Create<catalog::Column>& c, const Context&) {
     Step step = make_step(c.object.key, Action::Create,
                           alter_table(c.object.key) + "ADD COLUMN " + column_definition(c.object));
     step.provides.push_back(c.object.key);
+    step.ordinal = c.object.position;
     if (c.object.generated_expr || (c.object.default_expr && c.object.not_null))
         step.hazards.push_back(
             {"table-rewrite", "fills column " + catalog::qualified_name(c.object.key) +

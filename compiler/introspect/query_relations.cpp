@@ -2,6 +2,8 @@
 
 #include "introspect/queries.h"
 
+#include <algorithm>
+
 namespace schemac::introspect {
 using catalog::Kind;
 
@@ -15,6 +17,19 @@ constexpr const char* k_managed_table = R"(c.relkind = 'r' AND NOT c.relispartit
           AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
                           WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
                             AND d.objid = c.oid AND d.deptype = 'e'))";
+
+/// pg_get_constraintdef leaves out the storage parameters of the index behind
+/// a key or exclusion constraint (pg_dump adds them itself); they go after the
+/// column list and INCLUDE, before WHERE and DEFERRABLE.
+std::string with_storage_parameters(std::string definition, const std::string& options) {
+    if (options.empty())
+        return definition;
+    std::size_t at = definition.size();
+    for (const char* tail : {" WHERE (", " DEFERRABLE", " INITIALLY "})
+        at = std::min(at, definition.find(tail));
+    definition.insert(at, " WITH (" + options + ")");
+    return definition;
+}
 
 } // namespace
 
@@ -119,8 +134,10 @@ Status query_constraints(runtime::Connection& conn, const std::string& schemas,
         SELECT con.oid, n.nspname, c.relname, con.conname, con.contype,
                pg_catalog.pg_get_constraintdef(con.oid), con.conindid,
                fn.nspname, fc.relname,
-               pg_catalog.obj_description(con.oid, 'pg_constraint')
+               pg_catalog.obj_description(con.oid, 'pg_constraint'),
+               pg_catalog.array_to_string(ic.reloptions, ', ')
         FROM pg_catalog.pg_constraint con
+        LEFT JOIN pg_catalog.pg_class ic ON ic.oid = con.conindid AND con.contype IN ('p', 'u', 'x')
         JOIN pg_catalog.pg_class c ON c.oid = con.conrelid
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
         LEFT JOIN pg_catalog.pg_class fc ON fc.oid = con.confrelid
@@ -136,7 +153,7 @@ Status query_constraints(runtime::Connection& conn, const std::string& schemas,
         con.key = catalog::child_key(Kind::Constraint, rows->text(r, 1), rows->text(r, 2),
                                      rows->text(r, 3));
         con.type = static_cast<catalog::ConstraintType>(rows->text(r, 4)[0]);
-        con.definition = rows->text(r, 5);
+        con.definition = with_storage_parameters(rows->text(r, 5), rows->text(r, 10));
         if (rows->at(r, 8))
             con.references = catalog::relation_key(Kind::Table, rows->text(r, 7),
                                                    rows->text(r, 8));

@@ -4,7 +4,9 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
+#include <string_view>
 #include <tuple>
 
 namespace schemac::order {
@@ -89,7 +91,8 @@ class EdgeBuilder {
 auto sort_key(const Step& s) {
     bool drop = s.action == diff::Action::Drop;
     int priority = catalog::kind_info(s.key.kind).priority;
-    return std::make_tuple(drop ? 0 : 1, drop ? -priority : priority, s.key, s.change, s.part);
+    return std::make_tuple(drop ? 0 : 1, drop ? -priority : priority, std::string_view(s.key.schema),
+                           std::string_view(s.key.parent), s.ordinal, s.key, s.change, s.part);
 }
 
 /// Each step's rank under sort_key, computed once so the heap compares integers.
@@ -104,6 +107,45 @@ std::vector<std::size_t> ranks(const std::vector<Step>& steps) {
     for (std::size_t r = 0; r < by_key.size(); ++r)
         rank[by_key[r]] = r;
     return rank;
+}
+
+/// A step that only annotates (COMMENT ON) moves up to right after the last
+/// step it waits for, if any: nothing waits for it, so this keeps every edge.
+std::vector<Vertex> annotations_follow_their_object(std::vector<Vertex> order,
+                                                    const std::vector<Step>& steps,
+                                                    const std::vector<Edge>& edges) {
+    std::vector<std::vector<Vertex>> before(steps.size());
+    std::vector<bool> has_successor(steps.size(), false);
+    for (auto [from, to] : edges) {
+        before[to].push_back(from);
+        has_successor[from] = true;
+    }
+    auto annotation = [&](Vertex v) {
+        const Step& s = steps[v];
+        return !has_successor[v] && s.provides.empty() && s.removes.empty() &&
+               s.modifies.empty() && !s.touches.empty();
+    };
+    std::vector<Vertex> rest;
+    std::vector<std::vector<Vertex>> after(steps.size());
+    std::vector<std::size_t> position(steps.size());
+    for (std::size_t i = 0; i < order.size(); ++i)
+        position[order[i]] = i;
+    for (Vertex v : order) {
+        std::optional<Vertex> last;
+        for (Vertex p : before[v])
+            if (!last || position[p] > position[*last])
+                last = p;
+        if (annotation(v) && last)
+            after[*last].push_back(v);
+        else
+            rest.push_back(v);
+    }
+    std::vector<Vertex> out;
+    for (Vertex v : rest) {
+        out.push_back(v);
+        out.insert(out.end(), after[v].begin(), after[v].end());
+    }
+    return out;
 }
 
 std::string describe_step(const Step& s) {
@@ -146,7 +188,8 @@ std::variant<std::vector<Step>, StepCycle> order_steps(const std::vector<Step>& 
     if (auto* cycle = std::get_if<Cycle>(&sorted))
         return StepCycle{cycle->path};
     std::vector<Step> out;
-    for (auto v : std::get<std::vector<Vertex>>(sorted))
+    auto order = annotations_follow_their_object(std::get<std::vector<Vertex>>(sorted), steps, edges);
+    for (auto v : order)
         out.push_back(steps[v]);
     return out;
 }

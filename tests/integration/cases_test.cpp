@@ -43,7 +43,7 @@ void check_converged(const std::string& db, const fs::path& target_sql, const st
     auto again = run(diff_command(db, target_sql, "--skip-proof"));
     CHECK_MESSAGE(again.exit_code == 0, what << ": " << again.err);
     CHECK_MESSAGE(again.out == "", what << ": schemac still sees changes:\n" << again.out);
-    auto reference = database_from(read_file(target_sql));
+    auto reference = database_from_tree(target_sql);
     std::string expected = schema_dump(reference);
     std::string actual = schema_dump(db);
     CHECK_MESSAGE(actual == expected, what << ": pg_dump differs.\n--- migrated:\n"

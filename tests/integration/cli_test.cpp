@@ -25,7 +25,7 @@ fs::path temp_tree(const std::string& name, const std::string& sql) {
 /// Postmasters started by schemac runs (embedded servers), other than the
 /// one these tests share.
 std::string stray_postmasters() {
-    auto out = run("pgrep -af 'postgres -D /tmp/schemac-' || true");
+    auto out = run("pgrep -af 'postgres -D /tmp/schem[a]c-' || true");
     std::string shared = dev_url();
     std::string host = shared.substr(shared.find("host='") + 6);
     host = host.substr(0, host.find('\''));
@@ -54,7 +54,7 @@ TEST_CASE("a PostgreSQL error points at the tree's file:line:col") {
                            shell_quote(dir.string())));
     CHECK(out.exit_code == 1);
     CHECK(out.err == (dir / "tree.sql").string() +
-                         ":3:5: type \"no_such_type\" does not exist\n    b no_such_type\n    ^\n");
+                         ":3:5: type \"no_such_type\" does not exist\n    b no_such_type\n      ^\n");
 }
 
 TEST_CASE("--exit-code: 0 without changes, 2 with changes, 3 when a change needs approval") {

@@ -1,5 +1,7 @@
 #include "harness.h"
 
+#include "shadow/shadow.h"
+
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -89,6 +91,20 @@ std::string database_from(const std::string& sql) {
     auto loaded = psql_apply(*db, sql);
     if (loaded.exit_code != 0)
         std::cerr << "loading a test database failed: " << loaded.err << "\n";
+    return *db;
+}
+
+std::string database_from_tree(const fs::path& tree) {
+    auto loaded = load::load_tree(tree);
+    if (!loaded) {
+        std::cerr << loaded.error().message << "\n";
+        std::exit(1);
+    }
+    auto db = shadow::materialize(server(), *loaded);
+    if (!db) {
+        std::cerr << db.error().message << "\n";
+        std::exit(1);
+    }
     return *db;
 }
 

@@ -39,6 +39,10 @@ std::string dev_url();
 /// A fresh database on the shared server, loaded with `sql` through psql.
 std::string database_from(const std::string& sql);
 
+/// A fresh database with a tree's statements executed in the loader's order
+/// (files may be in any order; no diff or rendering involved).
+std::string database_from_tree(const std::filesystem::path& tree);
+
 /// `pg_dump --schema-only` of a database, without comments, SET lines and
 /// blank lines, so two dumps compare by content.
 std::string schema_dump(const std::string& dbname);

@@ -1,0 +1,15 @@
+-- Short-lived OAuth flow state (CSRF protection and PKCE verifier).
+CREATE TABLE oauth_states (
+    state text PRIMARY KEY CHECK (length(state) >= 32),
+    workspace_id uuid NOT NULL REFERENCES workspaces (id) ON DELETE CASCADE,
+    user_id uuid NOT NULL,
+    provider text NOT NULL,
+    code_verifier text,
+    redirect_uri text NOT NULL,
+    created_at timestamptz NOT NULL DEFAULT now(),
+    expires_at timestamptz NOT NULL DEFAULT now() + interval '10 minutes'
+);
+
+CREATE INDEX oauth_states_expires_idx ON oauth_states (expires_at);
+
+COMMENT ON TABLE oauth_states IS 'OAuth flow state; rows expire after ten minutes.';

@@ -1,0 +1,1 @@
+CREATE TABLE t (a int, b text DEFAULT 'x', c boolean DEFAULT false);

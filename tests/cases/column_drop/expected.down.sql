@@ -1,0 +1,3 @@
+ALTER TABLE public.t ADD COLUMN legacy text;
+
+ALTER TABLE public.t ADD COLUMN flags integer[];

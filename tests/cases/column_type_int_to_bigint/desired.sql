@@ -1,0 +1,1 @@
+CREATE TABLE t (id bigint PRIMARY KEY, n bigint NOT NULL DEFAULT 0);

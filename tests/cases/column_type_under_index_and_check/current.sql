@@ -1,0 +1,2 @@
+CREATE TABLE t (code varchar(8) CHECK (code <> ''), n int);
+CREATE INDEX t_code_idx ON t (code);

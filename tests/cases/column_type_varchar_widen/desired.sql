@@ -1,0 +1,1 @@
+CREATE TABLE t (code varchar(40), label text);

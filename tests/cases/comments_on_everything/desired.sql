@@ -1,0 +1,12 @@
+CREATE SCHEMA app;
+COMMENT ON SCHEMA app IS 'the app';
+CREATE TYPE app.kind AS ENUM ('a');
+COMMENT ON TYPE app.kind IS 'kinds';
+CREATE SEQUENCE app.s;
+COMMENT ON SEQUENCE app.s IS 'seq';
+CREATE TABLE app.t (id int CONSTRAINT t_pk PRIMARY KEY, c text);
+COMMENT ON TABLE app.t IS 'it''s new';
+COMMENT ON CONSTRAINT t_pk ON app.t IS 'key';
+CREATE INDEX t_c_idx ON app.t (c);
+COMMENT ON INDEX app.t_c_idx IS 'ix';
+COMMENT ON COLUMN app.t.id IS 'ünïcode ✓';

@@ -1,0 +1,1 @@
+CREATE TABLE workspaces (tenant_id int, id int, PRIMARY KEY (tenant_id, id));

@@ -1,0 +1,1 @@
+CREATE TABLE t (state text NOT NULL DEFAULT 'open');

@@ -1,0 +1,2 @@
+CREATE TYPE state AS ENUM ('open', 'closed');
+CREATE TABLE t (state state NOT NULL DEFAULT 'open');

@@ -1,0 +1,1 @@
+CREATE TYPE post_status AS ENUM ('draft', 'scheduled', 'published');

@@ -1,0 +1,3 @@
+DROP TYPE public.old_mood;
+
+CREATE TYPE public.post_status AS ENUM ('draft', 'scheduled', 'published');

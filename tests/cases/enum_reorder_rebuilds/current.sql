@@ -1,0 +1,2 @@
+CREATE TYPE level AS ENUM ('high', 'low');
+CREATE TABLE t (l level);

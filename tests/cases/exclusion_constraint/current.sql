@@ -1,0 +1,1 @@
+CREATE TABLE bookings (room int, during tsrange);

@@ -1,0 +1,1 @@
+ALTER TABLE public.bookings DROP CONSTRAINT bookings_during_excl;

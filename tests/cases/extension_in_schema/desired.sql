@@ -1,0 +1,3 @@
+CREATE SCHEMA ext;
+CREATE EXTENSION pg_trgm WITH SCHEMA ext;
+CREATE TABLE t (id int);

@@ -1,0 +1,3 @@
+DROP EXTENSION pg_trgm;
+
+DROP SCHEMA ext;

@@ -1,0 +1,3 @@
+ALTER TABLE public.c DROP CONSTRAINT c_p_fk;
+
+ALTER TABLE public.c ADD CONSTRAINT c_p_fk FOREIGN KEY (p_id) REFERENCES public.p(id);

@@ -1,0 +1,5 @@
+CREATE TABLE keep (id int);
+CREATE TABLE a (id int PRIMARY KEY, c_id int);
+CREATE TABLE b (id int PRIMARY KEY, a_id int REFERENCES a);
+CREATE TABLE c (id int PRIMARY KEY, b_id int REFERENCES b);
+ALTER TABLE a ADD CONSTRAINT a_c_fkey FOREIGN KEY (c_id) REFERENCES c;

@@ -1,0 +1,1 @@
+CREATE TABLE "Tab" ("Col" int, "user" text);

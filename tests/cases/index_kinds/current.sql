@@ -1,0 +1,1 @@
+CREATE TABLE t (id int, email text, status text, data jsonb, payload text);

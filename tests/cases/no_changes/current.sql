@@ -1,0 +1,2 @@
+CREATE TABLE t (id int PRIMARY KEY, n text DEFAULT 'x');
+CREATE INDEX t_n ON t (n);

@@ -1,0 +1,4 @@
+CREATE TABLE p (id int PRIMARY KEY);
+CREATE TABLE c (p_id int, n int);
+ALTER TABLE c ADD CONSTRAINT c_n_check CHECK (n > 0);
+ALTER TABLE c ADD CONSTRAINT c_p_fkey FOREIGN KEY (p_id) REFERENCES p (id);

@@ -1,0 +1,3 @@
+ALTER TABLE public.c VALIDATE CONSTRAINT c_n_check;
+
+ALTER TABLE public.c VALIDATE CONSTRAINT c_p_fkey;

@@ -1,0 +1,3 @@
+ALTER TABLE public.a DROP CONSTRAINT a_pkey;
+
+ALTER TABLE public.b ADD CONSTRAINT b_pkey PRIMARY KEY (id);

@@ -1,0 +1,3 @@
+ALTER TABLE public.b DROP CONSTRAINT b_pkey;
+
+ALTER TABLE public.a ADD CONSTRAINT a_pkey PRIMARY KEY (id);

@@ -1,0 +1,3 @@
+ALTER TABLE public.t DROP CONSTRAINT t_pkey;
+
+ALTER TABLE public.t ADD CONSTRAINT t_pkey PRIMARY KEY (a, b);

@@ -1,0 +1,2 @@
+CREATE TABLE p (id int NOT NULL, code int NOT NULL, CONSTRAINT p_key UNIQUE (id) WITH (fillfactor = 70));
+CREATE TABLE c (p_id int REFERENCES p (id));

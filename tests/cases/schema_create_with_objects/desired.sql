@@ -1,0 +1,4 @@
+CREATE SCHEMA billing;
+CREATE TYPE billing.currency AS ENUM ('eur', 'usd');
+CREATE TABLE billing.invoices (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, amount numeric(12,2) NOT NULL, currency billing.currency NOT NULL);
+CREATE INDEX invoices_currency_idx ON billing.invoices (currency);

@@ -1,0 +1,4 @@
+CREATE SCHEMA old;
+CREATE TABLE old.t (id int PRIMARY KEY);
+CREATE SEQUENCE old.s;
+CREATE TABLE keep (id int);

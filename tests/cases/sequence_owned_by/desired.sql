@@ -1,0 +1,3 @@
+CREATE TABLE t (id int DEFAULT nextval('s'));
+CREATE SEQUENCE s;
+ALTER SEQUENCE s OWNED BY t.id;

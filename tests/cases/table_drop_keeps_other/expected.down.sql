@@ -1,0 +1,4 @@
+CREATE TABLE public.b (
+    id integer,
+    note text
+);

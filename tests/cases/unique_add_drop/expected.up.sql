@@ -1,0 +1,3 @@
+ALTER TABLE public.t DROP CONSTRAINT t_a_key;
+
+ALTER TABLE public.t ADD CONSTRAINT t_b_key UNIQUE (b);
