@@ -96,10 +96,11 @@ Steps render(const diff::Create<catalog::Column>& c, const Context&) {
                           alter_table(c.object.key) + "ADD COLUMN " + column_definition(c.object));
     step.provides.push_back(c.object.key);
     step.ordinal = c.object.position;
-    if (c.object.generated_expr || (c.object.default_expr && c.object.not_null))
-        step.hazards.push_back(
-            {"table-rewrite", "fills column " + catalog::qualified_name(c.object.key) +
-                                  " in every row (a rewrite when the default is volatile)"});
+    // A constant default is stored once in the catalog (PostgreSQL 11+); a
+    // stored generated column is computed for every row.
+    if (c.object.generated_expr)
+        step.hazards.push_back({"table-rewrite", "rewrites the table to compute column " +
+                                                     catalog::qualified_name(c.object.key)});
     return {step};
 }
 

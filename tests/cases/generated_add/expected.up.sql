@@ -1,2 +1,2 @@
--- hazard table-rewrite: fills column public.t.area in every row (a rewrite when the default is volatile)
+-- hazard table-rewrite: rewrites the table to compute column public.t.area
 ALTER TABLE public.t ADD COLUMN area integer GENERATED ALWAYS AS ((w * h)) STORED;

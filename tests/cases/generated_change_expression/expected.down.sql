@@ -1,5 +1,5 @@
 -- hazard data-loss: drops column public.t.area and its data
 ALTER TABLE public.t DROP COLUMN area;
 
--- hazard table-rewrite: fills column public.t.area in every row (a rewrite when the default is volatile)
+-- hazard table-rewrite: rewrites the table to compute column public.t.area
 ALTER TABLE public.t ADD COLUMN area integer GENERATED ALWAYS AS ((w * h)) STORED;

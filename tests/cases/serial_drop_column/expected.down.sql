@@ -1,6 +1,5 @@
 CREATE SEQUENCE public.t_id_seq;
 
--- hazard table-rewrite: fills column public.t.id in every row (a rewrite when the default is volatile)
 ALTER TABLE public.t ADD COLUMN id bigint DEFAULT nextval('public.t_id_seq'::regclass) NOT NULL;
 
 ALTER SEQUENCE public.t_id_seq OWNED BY public.t.id;
