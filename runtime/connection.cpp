@@ -49,8 +49,8 @@ Rows::Rows(pg_result* result) {
             if (PQgetisnull(result, r, c))
                 m_rows[r].emplace_back(std::nullopt);
             else
-                m_rows[r].emplace_back(std::string(PQgetvalue(result, r, c),
-                                                   PQgetlength(result, r, c)));
+                m_rows[r].emplace_back(
+                    std::string(PQgetvalue(result, r, c), PQgetlength(result, r, c)));
         }
     }
 }
@@ -64,7 +64,8 @@ DbResult<Connection> Connection::open(const std::string& conninfo) {
         return out;
     }
     // Notices (e.g. "relation already exists, skipping") are not ours to print.
-    PQsetNoticeProcessor(conn, [](void*, const char*) {}, nullptr);
+    PQsetNoticeProcessor(
+        conn, [](void*, const char*) {}, nullptr);
     return DbResult<Connection>{Connection(conn), {}};
 }
 
@@ -111,7 +112,9 @@ DbResult<Rows> Connection::exec(const std::string& sql, const std::vector<std::s
                                values.data(), nullptr, nullptr, 0));
 }
 
-int Connection::server_version() const { return PQserverVersion(m_conn); }
+int Connection::server_version() const {
+    return PQserverVersion(m_conn);
+}
 
 std::string text_array(const std::vector<std::string>& values) {
     std::string out = "{";
@@ -207,7 +210,9 @@ std::string with_database(const std::string& conninfo, const std::string& dbname
     return rebuild(conninfo, "dbname", dbname, false);
 }
 
-std::string redact(const std::string& conninfo) { return rebuild(conninfo, nullptr, "", true); }
+std::string redact(const std::string& conninfo) {
+    return rebuild(conninfo, nullptr, "", true);
+}
 
 std::string database_of(const std::string& conninfo) {
     char* error = nullptr;

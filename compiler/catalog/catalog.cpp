@@ -51,8 +51,8 @@ bool Catalog::contains(const ObjectKey& key) const {
 std::vector<const Column*> Catalog::columns_of(const ObjectKey& table) const {
     std::vector<const Column*> out;
     auto first = columns.lower_bound(child_key(Kind::Column, table.schema, table.name, ""));
-    for (auto it = first; it != columns.end() && it->first.schema == table.schema &&
-                          it->first.parent == table.name;
+    for (auto it = first;
+         it != columns.end() && it->first.schema == table.schema && it->first.parent == table.name;
          ++it)
         out.push_back(&it->second);
     std::ranges::sort(out, {}, &Column::position);
@@ -61,8 +61,7 @@ std::vector<const Column*> Catalog::columns_of(const ObjectKey& table) const {
 
 std::vector<const Constraint*> Catalog::constraints_of(const ObjectKey& table) const {
     std::vector<const Constraint*> out;
-    auto first =
-        constraints.lower_bound(child_key(Kind::Constraint, table.schema, table.name, ""));
+    auto first = constraints.lower_bound(child_key(Kind::Constraint, table.schema, table.name, ""));
     for (auto it = first; it != constraints.end() && it->first.schema == table.schema &&
                           it->first.parent == table.name;
          ++it)

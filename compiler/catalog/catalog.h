@@ -86,10 +86,9 @@ struct Column : ObjectBase {
     Identity identity = Identity::None;
     SequenceOptions identity_options; ///< meaningful when identity != None
     bool operator==(const Column& o) const {
-        return key == o.key && comment == o.comment && type == o.type &&
-               collation == o.collation && default_expr == o.default_expr &&
-               generated_expr == o.generated_expr && not_null == o.not_null &&
-               identity == o.identity &&
+        return key == o.key && comment == o.comment && type == o.type && collation == o.collation &&
+               default_expr == o.default_expr && generated_expr == o.generated_expr &&
+               not_null == o.not_null && identity == o.identity &&
                (identity == Identity::None || identity_options == o.identity_options);
     }
 };
@@ -104,11 +103,10 @@ enum class ConstraintType : char {
 
 struct Constraint : ObjectBase {
     ConstraintType type = ConstraintType::Check;
-    std::string definition; ///< pg_get_constraintdef, including NOT VALID / DEFERRABLE
+    std::string definition;              ///< pg_get_constraintdef, including NOT VALID / DEFERRABLE
     std::optional<ObjectKey> references; ///< referenced table of a foreign key
     bool operator==(const Constraint& o) const {
-        return key == o.key && comment == o.comment && type == o.type &&
-               definition == o.definition;
+        return key == o.key && comment == o.comment && type == o.type && definition == o.definition;
     }
 };
 

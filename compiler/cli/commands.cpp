@@ -45,8 +45,8 @@ void report_unmanaged(const catalog::Catalog& catalog, const char* side, int ver
     if (verbosity < 0)
         return;
     for (const auto& name : catalog.unmanaged)
-        std::cerr << "schemac: unmanaged in the " << side << " state (not diffed, left alone): "
-                  << name << "\n";
+        std::cerr << "schemac: unmanaged in the " << side
+                  << " state (not diffed, left alone): " << name << "\n";
 }
 
 int fail(const Error& error) {

@@ -16,10 +16,10 @@ void add_global_options(CLI::App& app, schemac::cli::GlobalOptions& global) {
         ->envname("SCHEMAC_DEV_URL");
     app.add_option("--schemas", global.schemas, "Managed schemas (default: all non-system)")
         ->delimiter(',');
-    app.add_flag_callback("-v,--verbose", [&] { global.verbosity = 1; },
-                          "Report each stage's time on stderr");
-    app.add_flag_callback("-q,--quiet", [&] { global.verbosity = -1; },
-                          "Print only errors on stderr");
+    app.add_flag_callback(
+        "-v,--verbose", [&] { global.verbosity = 1; }, "Report each stage's time on stderr");
+    app.add_flag_callback(
+        "-q,--quiet", [&] { global.verbosity = -1; }, "Print only errors on stderr");
 }
 
 int run(int argc, char** argv) {
@@ -30,8 +30,8 @@ int run(int argc, char** argv) {
     add_global_options(app, global);
 
     schemac::cli::DiffOptions diff;
-    auto* diff_cmd = app.add_subcommand(
-        "diff", "Print the SQL that takes the current state to the schema tree");
+    auto* diff_cmd =
+        app.add_subcommand("diff", "Print the SQL that takes the current state to the schema tree");
     diff_cmd->add_option("--schema", diff.schema, "Schema tree: a directory or one .sql file")
         ->capture_default_str();
     diff_cmd->add_option("--url", diff.url,

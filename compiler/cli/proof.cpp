@@ -19,8 +19,7 @@ Status expect_equal(const catalog::Catalog& actual, const catalog::Catalog& expe
 }
 
 Result<catalog::Catalog> run_and_read(shadow::Server& server, const std::string& db,
-                                      const std::vector<diff::Step>& steps,
-                                      const std::string& what,
+                                      const std::vector<diff::Step>& steps, const std::string& what,
                                       const introspect::Options& options) {
     if (auto done = shadow::execute_script(server, db, emit::statements_of(steps), what); !done)
         return Error{"proof failed: " + done.error().message};
@@ -45,8 +44,9 @@ Result<std::string> copy_of_current(shadow::Server& server, const ProofStart& st
     auto copy = run_and_read(server, *db, *rebuild, "rebuilding the current state", options);
     if (!copy)
         return copy.error();
-    if (auto same = expect_equal(*copy, current, "the current state cannot be reproduced in the "
-                                                 "shadow database");
+    if (auto same = expect_equal(*copy, current,
+                                 "the current state cannot be reproduced in the "
+                                 "shadow database");
         !same)
         return same.error();
     return db;
@@ -63,15 +63,17 @@ Status prove(shadow::Server& server, const ProofStart& start, const catalog::Cat
     auto after = run_and_read(server, *db, forward, "the forward script", options);
     if (!after)
         return after.error();
-    if (auto same = expect_equal(*after, desired, "after the forward script the database does "
-                                                  "not match the desired state");
+    if (auto same = expect_equal(*after, desired,
+                                 "after the forward script the database does "
+                                 "not match the desired state");
         !same)
         return same;
     auto back = run_and_read(server, *db, reverse, "the reverse script", options);
     if (!back)
         return back.error();
-    if (auto same = expect_equal(*back, current, "after the reverse script the database does "
-                                                 "not match the current state");
+    if (auto same = expect_equal(*back, current,
+                                 "after the reverse script the database does "
+                                 "not match the current state");
         !same)
         return same;
     return server.drop_database(*db);

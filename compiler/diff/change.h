@@ -12,9 +12,7 @@
 /// to compile in every renderer.
 namespace schemac::diff {
 
-template <class T> struct Create {
-    T object;
-};
+template <class T> struct Create { T object; };
 
 /// A drop. `implied` lists the objects PostgreSQL drops along with it (a
 /// table's columns, constraints and indexes, a sequence owned by a dropped
@@ -65,18 +63,18 @@ struct SetComment {
     std::optional<std::string> comment;
 };
 
-using Change = std::variant<                                                  //
-    Create<catalog::Schema>, Drop<catalog::Schema>,                           //
-    Create<catalog::Extension>, Drop<catalog::Extension>,                     //
-    Create<catalog::EnumType>, Drop<catalog::EnumType>, AddEnumValues,        //
-    RebuildEnum,                                                              //
-    Create<catalog::Sequence>, Drop<catalog::Sequence>,                       //
-    Alter<catalog::Sequence>, SetOwnedBy,                                     //
-    CreateTable, Drop<catalog::Table>, Alter<catalog::Table>,                 //
-    Create<catalog::Column>, Drop<catalog::Column>, Alter<catalog::Column>,   //
-    Create<catalog::Constraint>, Drop<catalog::Constraint>,                   //
-    Alter<catalog::Constraint>,                                               //
-    Create<catalog::Index>, Drop<catalog::Index>,                             //
+using Change = std::variant<                                                //
+    Create<catalog::Schema>, Drop<catalog::Schema>,                         //
+    Create<catalog::Extension>, Drop<catalog::Extension>,                   //
+    Create<catalog::EnumType>, Drop<catalog::EnumType>, AddEnumValues,      //
+    RebuildEnum,                                                            //
+    Create<catalog::Sequence>, Drop<catalog::Sequence>,                     //
+    Alter<catalog::Sequence>, SetOwnedBy,                                   //
+    CreateTable, Drop<catalog::Table>, Alter<catalog::Table>,               //
+    Create<catalog::Column>, Drop<catalog::Column>, Alter<catalog::Column>, //
+    Create<catalog::Constraint>, Drop<catalog::Constraint>,                 //
+    Alter<catalog::Constraint>,                                             //
+    Create<catalog::Index>, Drop<catalog::Index>,                           //
     SetComment>;
 
 /// The key of the object a change is about.

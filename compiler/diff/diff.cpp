@@ -35,8 +35,12 @@ void decide(const std::map<ObjectKey, T>& from, const std::map<ObjectKey, T>& to
     }
 }
 
-template <class T> bool never(const T&, const T&) { return false; }
-template <class T> bool always(const T&, const T&) { return true; }
+template <class T> bool never(const T&, const T&) {
+    return false;
+}
+template <class T> bool always(const T&, const T&) {
+    return true;
+}
 
 Decisions decide_all(const Catalog& from, const Catalog& to) {
     Decisions d;

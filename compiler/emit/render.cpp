@@ -24,7 +24,9 @@ Step make_step(const ObjectKey& key, Action action, std::string sql) {
 
 namespace {
 
-std::string name_of(const ObjectKey& key) { return quote_qualified(key.schema, key.name); }
+std::string name_of(const ObjectKey& key) {
+    return quote_qualified(key.schema, key.name);
+}
 
 std::string literal_list(const std::vector<std::string>& values) {
     std::string out;
@@ -97,8 +99,7 @@ Steps render(const diff::Create<catalog::Extension>& c, const Context&) {
 }
 
 Steps render(const diff::Drop<catalog::Extension>& c, const Context&) {
-    return {
-        drop_step(c.object.key, "DROP EXTENSION " + quote_ident(c.object.key.name), c.implied)};
+    return {drop_step(c.object.key, "DROP EXTENSION " + quote_ident(c.object.key.name), c.implied)};
 }
 
 Steps render(const diff::Create<catalog::EnumType>& c, const Context&) {
@@ -118,8 +119,8 @@ Steps render(const diff::AddEnumValues& c, const Context&) {
     for (std::size_t i = 0; i < values.size(); ++i) {
         if (std::ranges::find(c.from.values, values[i]) != c.from.values.end())
             continue;
-        std::string sql = "ALTER TYPE " + name_of(c.to.key) + " ADD VALUE " +
-                          quote_literal(values[i]);
+        std::string sql =
+            "ALTER TYPE " + name_of(c.to.key) + " ADD VALUE " + quote_literal(values[i]);
         if (i > 0) {
             sql += " AFTER " + quote_literal(values[i - 1]);
         } else {
@@ -215,8 +216,8 @@ Steps render(const diff::SetOwnedBy& c, const Context&) {
 }
 
 Steps render(const diff::SetComment& c, const Context&) {
-    std::string sql = "COMMENT ON " + std::string(catalog::kind_info(c.target.kind).keyword) +
-                      " " + catalog::qualified_name(c.target) + " IS " +
+    std::string sql = "COMMENT ON " + std::string(catalog::kind_info(c.target.kind).keyword) + " " +
+                      catalog::qualified_name(c.target) + " IS " +
                       (c.comment ? quote_literal(*c.comment) : "NULL");
     Step step = make_step(c.target, Action::Alter, sql);
     step.touches.push_back(c.target);

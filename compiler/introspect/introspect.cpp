@@ -46,8 +46,8 @@ Status run_queries(runtime::Connection& conn, const std::string& schemas,
     OidLookup lookup;
     // Order matters only for the lookup: pg_depend is read last, once every
     // object it may name has its key.
-    for (auto* step : {query_schemas, query_extensions, query_enums, query_sequences,
-                       query_tables, query_columns, query_constraints, query_indexes})
+    for (auto* step : {query_schemas, query_extensions, query_enums, query_sequences, query_tables,
+                       query_columns, query_constraints, query_indexes})
         if (auto done = step(conn, schemas, catalog, lookup); !done)
             return done;
     if (auto done = query_casts(conn, catalog); !done)
@@ -76,8 +76,7 @@ Result<catalog::Catalog> introspect(runtime::Connection& conn, const Options& op
 Result<catalog::Catalog> introspect(const std::string& conninfo, const Options& options) {
     auto conn = runtime::Connection::open(conninfo);
     if (!conn.ok())
-        return Error{"cannot connect to " + runtime::redact(conninfo) + ": " +
-                     conn.error.message};
+        return Error{"cannot connect to " + runtime::redact(conninfo) + ": " + conn.error.message};
     return introspect(*conn.value, options);
 }
 

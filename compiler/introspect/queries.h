@@ -45,8 +45,7 @@ Status query_schemas(runtime::Connection&, const std::string& schemas, catalog::
                      OidLookup&);
 Status query_extensions(runtime::Connection&, const std::string& schemas, catalog::Catalog&,
                         OidLookup&);
-Status query_enums(runtime::Connection&, const std::string& schemas, catalog::Catalog&,
-                   OidLookup&);
+Status query_enums(runtime::Connection&, const std::string& schemas, catalog::Catalog&, OidLookup&);
 Status query_casts(runtime::Connection&, catalog::Catalog&);
 Status query_sequences(runtime::Connection&, const std::string& schemas, catalog::Catalog&,
                        OidLookup&);

@@ -12,7 +12,9 @@ std::optional<std::string> comment(const runtime::Rows& rows, std::size_t row, s
     return rows.at(row, col);
 }
 
-std::int64_t to_int(const std::string& text) { return std::stoll(text); }
+std::int64_t to_int(const std::string& text) {
+    return std::stoll(text);
+}
 
 } // namespace
 
@@ -61,8 +63,8 @@ Status query_extensions(runtime::Connection& conn, const std::string& schemas,
     return Ok{};
 }
 
-Status query_enums(runtime::Connection& conn, const std::string& schemas,
-                   catalog::Catalog& catalog, OidLookup& lookup) {
+Status query_enums(runtime::Connection& conn, const std::string& schemas, catalog::Catalog& catalog,
+                   OidLookup& lookup) {
     auto rows = query(conn, "enums", R"(
         SELECT t.oid, n.nspname, t.typname, t.typarray,
                (SELECT pg_catalog.array_agg(e.enumlabel ORDER BY e.enumsortorder)

@@ -9,7 +9,9 @@ using catalog::Kind;
 
 namespace {
 
-std::int64_t to_int(const std::string& text) { return std::stoll(text); }
+std::int64_t to_int(const std::string& text) {
+    return std::stoll(text);
+}
 
 /// Plain tables; partitioned tables and partitions come with a later kind.
 constexpr const char* k_managed_table = R"(c.relkind = 'r' AND NOT c.relispartition
@@ -35,8 +37,7 @@ std::string with_storage_parameters(std::string definition, const std::string& o
 
 Status query_tables(runtime::Connection& conn, const std::string& schemas,
                     catalog::Catalog& catalog, OidLookup& lookup) {
-    auto rows = query(conn, "tables",
-                      std::string(R"(
+    auto rows = query(conn, "tables", std::string(R"(
         SELECT c.oid, n.nspname, c.relname, c.relpersistence, c.reltype,
                pg_catalog.obj_description(c.oid, 'pg_class')
         FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -94,8 +95,8 @@ Status query_columns(runtime::Connection& conn, const std::string& schemas,
         return rows.error();
     for (std::size_t r = 0; r < rows->size(); ++r) {
         catalog::Column col;
-        col.key = catalog::child_key(Kind::Column, rows->text(r, 1), rows->text(r, 2),
-                                     rows->text(r, 3));
+        col.key =
+            catalog::child_key(Kind::Column, rows->text(r, 1), rows->text(r, 2), rows->text(r, 3));
         col.position = std::stoi(rows->text(r, 4));
         col.type = rows->text(r, 5);
         col.base_type = rows->text(r, 6);
@@ -155,8 +156,7 @@ Status query_constraints(runtime::Connection& conn, const std::string& schemas,
         con.type = static_cast<catalog::ConstraintType>(rows->text(r, 4)[0]);
         con.definition = with_storage_parameters(rows->text(r, 5), rows->text(r, 10));
         if (rows->at(r, 8))
-            con.references = catalog::relation_key(Kind::Table, rows->text(r, 7),
-                                                   rows->text(r, 8));
+            con.references = catalog::relation_key(Kind::Table, rows->text(r, 7), rows->text(r, 8));
         con.comment = rows->at(r, 9);
         lookup.add(k_pg_constraint, con.oid, 0, con.key);
         // The index behind a key or exclusion constraint is the constraint.
@@ -173,8 +173,7 @@ Status query_indexes(runtime::Connection& conn, const std::string& schemas,
                      catalog::Catalog& catalog, OidLookup& lookup) {
     // Indexes that back a primary key, unique or exclusion constraint are the
     // constraint's, not separate objects.
-    auto rows = query(conn, "indexes",
-                      std::string(R"(
+    auto rows = query(conn, "indexes", std::string(R"(
         SELECT i.indexrelid, n.nspname, ic.relname, c.relname,
                pg_catalog.pg_get_indexdef(i.indexrelid),
                pg_catalog.obj_description(i.indexrelid, 'pg_class')
@@ -184,8 +183,7 @@ Status query_indexes(runtime::Connection& conn, const std::string& schemas,
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
         WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint con
                           WHERE con.conindid = i.indexrelid AND con.contype IN ('p', 'u', 'x'))
-          AND )") + k_managed_table +
-                          " ORDER BY n.nspname, ic.relname",
+          AND )") + k_managed_table + " ORDER BY n.nspname, ic.relname",
                       schemas);
     if (!rows)
         return rows.error();
@@ -197,9 +195,9 @@ Status query_indexes(runtime::Connection& conn, const std::string& schemas,
         idx.definition = rows->text(r, 4);
         idx.comment = rows->at(r, 5);
         lookup.add(k_pg_class, idx.oid, 0, idx.key);
-        catalog.dependencies.insert(
-            {idx.key, catalog::relation_key(Kind::Table, idx.key.schema, idx.table),
-             catalog::DependencyType::Auto});
+        catalog.dependencies.insert({idx.key,
+                                     catalog::relation_key(Kind::Table, idx.key.schema, idx.table),
+                                     catalog::DependencyType::Auto});
         catalog.indexes.emplace(idx.key, idx);
     }
     return Ok{};

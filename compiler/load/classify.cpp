@@ -106,7 +106,9 @@ void collect_references(const json& node, Statement& out) {
     }
 }
 
-std::string enum_name(const json& v, const char* field) { return v.value(field, ""); }
+std::string enum_name(const json& v, const char* field) {
+    return v.value(field, "");
+}
 
 Status reject(const Statement& s, const std::string& what) {
     return Error{s.diagnostic(what + " is not declarative DDL; schemac accepts CREATE, "
@@ -210,10 +212,9 @@ Status classify_comment(Statement& s, const json& v) {
         s.references.push_back(target);
         target.args = "comment";
     } else {
-        Kind kind = (objtype == "OBJECT_TYPE" || objtype == "OBJECT_DOMAIN") ? k_type
-                    : (objtype == "OBJECT_FUNCTION" || objtype == "OBJECT_PROCEDURE")
-                        ? k_function
-                        : k_relation;
+        Kind kind = (objtype == "OBJECT_TYPE" || objtype == "OBJECT_DOMAIN")          ? k_type
+                    : (objtype == "OBJECT_FUNCTION" || objtype == "OBJECT_PROCEDURE") ? k_function
+                                                                                      : k_relation;
         if (kind == k_function && object.contains("ObjectWithArgs"))
             parts = names(object["ObjectWithArgs"]["objname"]);
         target = name_key(kind, parts);
@@ -275,12 +276,12 @@ Status classify(Statement& s, const json& stmt) {
         s.defines->args = function_args(v);
     } else if (node == "CreateTrigStmt") {
         auto table = range_var_key(v["relation"]);
-        s.creates = catalog::child_key(Kind::Trigger, table.schema, table.name,
-                                       v.value("trigname", ""));
+        s.creates =
+            catalog::child_key(Kind::Trigger, table.schema, table.name, v.value("trigname", ""));
     } else if (node == "CreatePolicyStmt") {
         auto table = range_var_key(v["table"]);
-        s.creates = catalog::child_key(Kind::Policy, table.schema, table.name,
-                                       v.value("policy_name", ""));
+        s.creates =
+            catalog::child_key(Kind::Policy, table.schema, table.name, v.value("policy_name", ""));
     } else if (node == "AlterTableStmt") {
         if (v.value("objtype", "") != "OBJECT_TABLE")
             return reject(s, "ALTER " + v.value("objtype", "").substr(7));

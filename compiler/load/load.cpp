@@ -69,11 +69,10 @@ Status check_duplicates(const std::vector<Statement>& statements) {
             continue;
         auto first = it->second->location();
         std::string what = s.defines->args.starts_with("comment")
-                                ? "a second comment on the same object"
-                                : catalog::describe(*s.defines) + " is defined twice";
+                               ? "a second comment on the same object"
+                               : catalog::describe(*s.defines) + " is defined twice";
         return Error{s.diagnostic(what + "; first defined at " + first.file + ":" +
-                                  std::to_string(first.line) + ":" +
-                                  std::to_string(first.column))};
+                                  std::to_string(first.line) + ":" + std::to_string(first.column))};
     }
     return Ok{};
 }
@@ -151,8 +150,8 @@ Result<Tree> load_tree(const fs::path& path) {
     std::error_code ec;
     if (!fs::exists(path, ec))
         return Error{path.string() + ": no such file or directory"};
-    std::vector<fs::path> files = fs::is_directory(path) ? sql_files(path)
-                                                         : std::vector<fs::path>{path};
+    std::vector<fs::path> files =
+        fs::is_directory(path) ? sql_files(path) : std::vector<fs::path>{path};
     Tree tree;
     std::vector<Statement> statements;
     for (const auto& file : files) {

@@ -49,9 +49,8 @@ Cycle find_cycle(const Graph& graph, const std::vector<bool>& stuck) {
 
 } // namespace
 
-std::variant<std::vector<Vertex>, Cycle> topological_sort(std::size_t count,
-                                                          const std::vector<Edge>& edges,
-                                                          const Priority& less) {
+std::variant<std::vector<Vertex>, Cycle>
+topological_sort(std::size_t count, const std::vector<Edge>& edges, const Priority& less) {
     Graph graph(count);
     std::vector<std::size_t> in_degree(count, 0);
     for (auto [from, to] : edges) {

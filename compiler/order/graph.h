@@ -23,8 +23,7 @@ struct Cycle {
 using Priority = std::function<bool(Vertex, Vertex)>;
 
 /// The vertices 0..count-1 in an order that respects every edge, or one cycle.
-std::variant<std::vector<Vertex>, Cycle> topological_sort(std::size_t count,
-                                                          const std::vector<Edge>& edges,
-                                                          const Priority& less);
+std::variant<std::vector<Vertex>, Cycle>
+topological_sort(std::size_t count, const std::vector<Edge>& edges, const Priority& less);
 
 } // namespace schemac::order

@@ -91,8 +91,9 @@ class EdgeBuilder {
 auto sort_key(const Step& s) {
     bool drop = s.action == diff::Action::Drop;
     int priority = catalog::kind_info(s.key.kind).priority;
-    return std::make_tuple(drop ? 0 : 1, drop ? -priority : priority, std::string_view(s.key.schema),
-                           std::string_view(s.key.parent), s.ordinal, s.key, s.change, s.part);
+    return std::make_tuple(drop ? 0 : 1, drop ? -priority : priority,
+                           std::string_view(s.key.schema), std::string_view(s.key.parent),
+                           s.ordinal, s.key, s.change, s.part);
 }
 
 /// Each step's rank under sort_key, computed once so the heap compares integers.
@@ -122,8 +123,8 @@ std::vector<Vertex> annotations_follow_their_object(std::vector<Vertex> order,
     }
     auto annotation = [&](Vertex v) {
         const Step& s = steps[v];
-        return !has_successor[v] && s.provides.empty() && s.removes.empty() &&
-               s.modifies.empty() && !s.touches.empty();
+        return !has_successor[v] && s.provides.empty() && s.removes.empty() && s.modifies.empty() &&
+               !s.touches.empty();
     };
     std::vector<Vertex> rest;
     std::vector<std::vector<Vertex>> after(steps.size());
@@ -188,7 +189,8 @@ std::variant<std::vector<Step>, StepCycle> order_steps(const std::vector<Step>& 
     if (auto* cycle = std::get_if<Cycle>(&sorted))
         return StepCycle{cycle->path};
     std::vector<Step> out;
-    auto order = annotations_follow_their_object(std::get<std::vector<Vertex>>(sorted), steps, edges);
+    auto order =
+        annotations_follow_their_object(std::get<std::vector<Vertex>>(sorted), steps, edges);
     for (auto v : order)
         out.push_back(steps[v]);
     return out;

@@ -19,9 +19,9 @@ struct StepCycle {
 
 /// `steps` in execution order, or a cycle among them. `from` is the catalog
 /// the steps start from (drop order), `to` the one they lead to (create order).
-std::variant<std::vector<diff::Step>, StepCycle>
-order_steps(const std::vector<diff::Step>& steps, const catalog::Catalog& from,
-            const catalog::Catalog& to);
+std::variant<std::vector<diff::Step>, StepCycle> order_steps(const std::vector<diff::Step>& steps,
+                                                             const catalog::Catalog& from,
+                                                             const catalog::Catalog& to);
 
 /// `dependency cycle: create table public.a -> create table public.b -> ...`
 std::string describe_cycle(const std::vector<diff::Step>& steps, const StepCycle& cycle);

@@ -32,8 +32,7 @@ using catalog::quote_ident;
 Result<runtime::Connection> Server::connect(const std::string& dbname) const {
     auto conn = runtime::Connection::open(conninfo(dbname));
     if (!conn.ok())
-        return Error{"cannot connect to the shadow database " + dbname + ": " +
-                     conn.error.message};
+        return Error{"cannot connect to the shadow database " + dbname + ": " + conn.error.message};
     return std::move(*conn.value);
 }
 
@@ -77,15 +76,14 @@ Status Server::ensure_roles(const std::vector<std::string>& roles) {
     if (!admin)
         return admin.error();
     for (const auto& role : roles) {
-        auto exists =
-            admin->exec("SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = $1", {role});
+        auto exists = admin->exec("SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = $1", {role});
         if (exists.ok() && !exists.value->empty())
             continue;
         auto created = admin->exec("CREATE ROLE " + quote_ident(role) + " NOLOGIN");
         // Another run may have created it meanwhile (duplicate_object).
         if (!created.ok() && created.error.sqlstate != "42710")
-            return Error{"cannot create role " + role + " in the shadow server: " +
-                         created.error.message};
+            return Error{"cannot create role " + role +
+                         " in the shadow server: " + created.error.message};
     }
     return Ok{};
 }

@@ -9,8 +9,8 @@
 
 #include "harness.h"
 
-#include <doctest/doctest.h>
 #include <algorithm>
+#include <doctest/doctest.h>
 #include <filesystem>
 #include <vector>
 
@@ -30,12 +30,14 @@ std::vector<fs::path> case_dirs() {
     return out;
 }
 
-bool update_golden() { return std::getenv("SCHEMAC_UPDATE_GOLDEN") != nullptr; }
+bool update_golden() {
+    return std::getenv("SCHEMAC_UPDATE_GOLDEN") != nullptr;
+}
 
 std::string diff_command(const std::string& db, const fs::path& schema, const std::string& extra) {
     return schemac_cmd("diff -q --dev-url " + shell_quote(dev_url()) + " --url " +
-                   shell_quote(server().conninfo(db)) + " --schema " +
-                   shell_quote(schema.string()) + " " + extra);
+                       shell_quote(server().conninfo(db)) + " --schema " +
+                       shell_quote(schema.string()) + " " + extra);
 }
 
 /// The migrated database equals the target: by schemac's catalog, and by pg_dump.
@@ -90,7 +92,8 @@ TEST_CASE("golden cases converge forward and reverse on a real server") {
         check_converged(db, dir / "desired.sql", name + " (up)");
 
         auto reverted = psql_apply(db, down.out);
-        REQUIRE_MESSAGE(reverted.exit_code == 0, name << ": applying down failed: " << reverted.err);
+        REQUIRE_MESSAGE(reverted.exit_code == 0,
+                        name << ": applying down failed: " << reverted.err);
         check_converged(db, dir / "current.sql", name + " (down)");
         (void)server().drop_database(db);
     }

@@ -4,9 +4,9 @@
 #include "harness.h"
 
 #include <chrono>
-#include <sstream>
 #include <csignal>
 #include <doctest/doctest.h>
+#include <sstream>
 #include <thread>
 
 namespace fs = std::filesystem;
@@ -44,17 +44,19 @@ TEST_CASE("a syntax error gives file:line:col, the line and a caret, exit 1") {
     auto out = run(schemac_cmd("diff --schema " + shell_quote((dir / "tree.sql").string())));
     CHECK(out.exit_code == 1);
     CHECK(out.out == "");
-    CHECK(out.err == (dir / "tree.sql").string() +
-                         ":2:8: syntax error at or near \"TABL\"\n  CREATE TABL posts (\n         ^\n");
+    CHECK(out.err ==
+          (dir / "tree.sql").string() +
+              ":2:8: syntax error at or near \"TABL\"\n  CREATE TABL posts (\n         ^\n");
 }
 
 TEST_CASE("a PostgreSQL error points at the tree's file:line:col") {
     auto dir = temp_tree("pgerror", "CREATE TABLE a (\n  id int,\n  b no_such_type\n);\n");
     auto out = run(schemac_cmd("diff --dev-url " + shell_quote(dev_url()) + " --schema " +
-                           shell_quote(dir.string())));
+                               shell_quote(dir.string())));
     CHECK(out.exit_code == 1);
-    CHECK(out.err == (dir / "tree.sql").string() +
-                         ":3:5: type \"no_such_type\" does not exist\n    b no_such_type\n      ^\n");
+    CHECK(out.err ==
+          (dir / "tree.sql").string() +
+              ":3:5: type \"no_such_type\" does not exist\n    b no_such_type\n      ^\n");
 }
 
 TEST_CASE("--exit-code: 0 without changes, 2 with changes, 3 when a change needs approval") {
@@ -64,8 +66,8 @@ TEST_CASE("--exit-code: 0 without changes, 2 with changes, 3 when a change needs
     auto added = temp_tree("added", "CREATE TABLE t (id int, note text, extra int);");
     auto dropped = temp_tree("dropped", "CREATE TABLE t (id int);");
     auto diff = [&](const fs::path& tree) {
-        return run(schemac_cmd("diff --exit-code -q --dev-url " + shell_quote(dev_url()) + " --url " +
-                           url + " --schema " + shell_quote(tree.string())));
+        return run(schemac_cmd("diff --exit-code -q --dev-url " + shell_quote(dev_url()) +
+                               " --url " + url + " --schema " + shell_quote(tree.string())));
     };
     auto none = diff(same);
     CHECK(none.exit_code == 0);
@@ -82,8 +84,8 @@ TEST_CASE("objects of kinds not modeled yet are named on stderr and left alone")
                             "CREATE PUBLICATION pub FOR TABLE t;");
     auto tree = temp_tree("unmanaged", "CREATE TABLE t (id int);");
     auto out = run(schemac_cmd("diff --dev-url " + shell_quote(dev_url()) + " --url " +
-                           shell_quote(server().conninfo(db)) + " --schema " +
-                           shell_quote(tree.string())));
+                               shell_quote(server().conninfo(db)) + " --schema " +
+                               shell_quote(tree.string())));
     CHECK(out.exit_code == 0);
     CHECK(out.out == "");
     CHECK(out.err.find("unmanaged in the current state (not diffed, left alone): view public.v") !=
@@ -104,8 +106,8 @@ TEST_CASE("schema/ round trip on the embedded server: empty -> schema -> empty, 
     auto empty_dump = schema_dump(db);
     REQUIRE(psql_apply(db, up.out).exit_code == 0);
     auto again = run(schemac_cmd("diff -q --skip-proof --dev-url " + shell_quote(dev_url()) +
-                             " --url " + shell_quote(server().conninfo(db)) + " --schema " +
-                             shell_quote(schema.string())));
+                                 " --url " + shell_quote(server().conninfo(db)) + " --schema " +
+                                 shell_quote(schema.string())));
     CHECK(again.out == "");
     REQUIRE(psql_apply(db, down.out).exit_code == 0);
     CHECK(schema_dump(db) == empty_dump);

@@ -33,8 +33,8 @@ std::string shell_quote(const std::string& text) {
 
 Output run(const std::string& command, const std::string& input) {
     static int counter = 0;
-    fs::path dir = fs::temp_directory_path() /
-                   ("schemac-test-io-" + std::to_string(getpid()) + "-" + std::to_string(++counter));
+    fs::path dir = fs::temp_directory_path() / ("schemac-test-io-" + std::to_string(getpid()) +
+                                                "-" + std::to_string(++counter));
     fs::create_directories(dir);
     write_file(dir / "in", input);
     std::string full = "( " + command + " ) <" + shell_quote((dir / "in").string()) + " >" +
@@ -57,7 +57,8 @@ std::string pg_bin(const std::string& name) {
     static std::string bindir = [] {
         auto out = run("pg_config --bindir");
         std::string dir = out.out.substr(0, out.out.find('\n'));
-        return fs::exists(fs::path(dir) / "pg_dump") ? dir : std::string("/usr/lib/postgresql/15/bin");
+        return fs::exists(fs::path(dir) / "pg_dump") ? dir
+                                                     : std::string("/usr/lib/postgresql/15/bin");
     }();
     return shell_quote((fs::path(bindir) / name).string());
 }
@@ -74,7 +75,9 @@ shadow::Server& server() {
     return *instance;
 }
 
-std::string dev_url() { return server().conninfo("postgres"); }
+std::string dev_url() {
+    return server().conninfo("postgres");
+}
 
 Output psql_apply(const std::string& dbname, const std::string& sql) {
     return run(pg_bin("psql") + " -X -q -v ON_ERROR_STOP=1 -1 -f - -d " +

@@ -1,2 +1,1 @@
--- hazard data-loss: drops column public.t.area and its data
 ALTER TABLE public.t DROP COLUMN area;

@@ -1,4 +1,3 @@
--- hazard data-loss: drops column public.t.area and its data
 ALTER TABLE public.t DROP COLUMN area;
 
 -- hazard table-rewrite: rewrites the table to compute column public.t.area

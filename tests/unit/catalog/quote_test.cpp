@@ -14,9 +14,15 @@ TEST_CASE("quote_ident keeps plain lower-case names bare") {
 }
 
 TEST_CASE("quote_ident quotes what PostgreSQL would fold or reject") {
-    SUBCASE("mixed case") { CHECK(quote_ident("Tenants") == "\"Tenants\""); }
-    SUBCASE("spaces") { CHECK(quote_ident("user name") == "\"user name\""); }
-    SUBCASE("embedded quotes are doubled") { CHECK(quote_ident("a\"b") == "\"a\"\"b\""); }
+    SUBCASE("mixed case") {
+        CHECK(quote_ident("Tenants") == "\"Tenants\"");
+    }
+    SUBCASE("spaces") {
+        CHECK(quote_ident("user name") == "\"user name\"");
+    }
+    SUBCASE("embedded quotes are doubled") {
+        CHECK(quote_ident("a\"b") == "\"a\"\"b\"");
+    }
     SUBCASE("reserved and column-name keywords") {
         CHECK(quote_ident("user") == "\"user\"");
         CHECK(quote_ident("select") == "\"select\"");
@@ -28,8 +34,12 @@ TEST_CASE("quote_ident quotes what PostgreSQL would fold or reject") {
         CHECK(quote_ident("1st") == "\"1st\"");
         CHECK(quote_ident("$x") == "\"$x\"");
     }
-    SUBCASE("unicode") { CHECK(quote_ident("café") == "\"café\""); }
-    SUBCASE("empty") { CHECK(quote_ident("") == "\"\""); }
+    SUBCASE("unicode") {
+        CHECK(quote_ident("café") == "\"café\"");
+    }
+    SUBCASE("empty") {
+        CHECK(quote_ident("") == "\"\"");
+    }
     SUBCASE("names at the 63-byte limit") {
         std::string name(63, 'a');
         CHECK(quote_ident(name) == name);

@@ -74,17 +74,19 @@ TEST_CASE("a foreign key waits for the referenced table's key added by ALTER TAB
                                         "CREATE TABLE b (id int);\n"
                                         "ALTER TABLE b ADD PRIMARY KEY (id)"}});
     REQUIRE(result.ok());
-    CHECK(texts(*result) == std::vector<std::string>{
-                                "CREATE TABLE a (b_id int)",
-                                "CREATE TABLE b (id int)",
-                                "ALTER TABLE b ADD PRIMARY KEY (id)",
-                                "ALTER TABLE a ADD CONSTRAINT a_b FOREIGN KEY (b_id) REFERENCES b (id)",
-                            });
+    CHECK(texts(*result) ==
+          std::vector<std::string>{
+              "CREATE TABLE a (b_id int)",
+              "CREATE TABLE b (id int)",
+              "ALTER TABLE b ADD PRIMARY KEY (id)",
+              "ALTER TABLE a ADD CONSTRAINT a_b FOREIGN KEY (b_id) REFERENCES b (id)",
+          });
 }
 
 TEST_CASE("error texts") {
     SUBCASE("syntax error with caret") {
-        CHECK(error_of({{"schema/posts.sql", "CREATE TABLE a (id int);\n\nCREATE TABL posts (\n  id int\n);\n"}}) ==
+        CHECK(error_of({{"schema/posts.sql",
+                         "CREATE TABLE a (id int);\n\nCREATE TABL posts (\n  id int\n);\n"}}) ==
               "schema/posts.sql:3:8: syntax error at or near \"TABL\"\n"
               "  CREATE TABL posts (\n"
               "         ^");
@@ -97,12 +99,14 @@ TEST_CASE("error texts") {
               "    ^");
     }
     SUBCASE("data statements are refused") {
-        CHECK(error_of({{"t.sql", "INSERT INTO a VALUES (1);"}}).starts_with(
-            "t.sql:1:1: INSERT is not declarative DDL"));
-        CHECK(error_of({{"t.sql", "BEGIN;"}}).starts_with(
-            "t.sql:1:1: a transaction command (TRANS_STMT_BEGIN) is not declarative DDL"));
-        CHECK(error_of({{"t.sql", "SET search_path = x;"}}).starts_with(
-            "t.sql:1:1: SET is not declarative DDL"));
+        CHECK(error_of({{"t.sql", "INSERT INTO a VALUES (1);"}})
+                  .starts_with("t.sql:1:1: INSERT is not declarative DDL"));
+        CHECK(
+            error_of({{"t.sql", "BEGIN;"}})
+                .starts_with(
+                    "t.sql:1:1: a transaction command (TRANS_STMT_BEGIN) is not declarative DDL"));
+        CHECK(error_of({{"t.sql", "SET search_path = x;"}})
+                  .starts_with("t.sql:1:1: SET is not declarative DDL"));
     }
     SUBCASE("ALTER TABLE other than ADD CONSTRAINT") {
         CHECK(error_of({{"t.sql", "ALTER TABLE a ADD COLUMN b int;"}}) ==

@@ -5,7 +5,9 @@
 using namespace schemac::order;
 
 namespace {
-bool by_number(Vertex a, Vertex b) { return a < b; }
+bool by_number(Vertex a, Vertex b) {
+    return a < b;
+}
 } // namespace
 
 TEST_CASE("topological_sort respects edges and breaks ties by priority") {
