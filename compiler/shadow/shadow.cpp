@@ -37,11 +37,16 @@ Result<std::string> materialize(Server& server, const load::Tree& tree) {
     auto conn = server.connect(*db);
     if (!conn)
         return conn.error();
+    // One transaction: a commit per statement costs more than the statements.
+    if (auto begun = conn->exec("BEGIN"); !begun.ok())
+        return Error{"cannot start loading the tree: " + begun.error.message};
     for (const auto& statement : tree.statements) {
         auto done = conn->exec(statement.sql);
         if (!done.ok())
             return Error{locate_error(statement, done.error)};
     }
+    if (auto committed = conn->exec("COMMIT"); !committed.ok())
+        return Error{"loading the tree failed at COMMIT: " + committed.error.describe()};
     return *db;
 }
 
