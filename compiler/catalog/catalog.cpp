@@ -77,12 +77,4 @@ std::vector<Dependency> Catalog::dependencies_of(const ObjectKey& key) const {
     return out;
 }
 
-std::vector<Dependency> Catalog::dependents_of(const ObjectKey& key) const {
-    std::vector<Dependency> out;
-    for (const auto& d : dependencies)
-        if (d.referenced == key)
-            out.push_back(d);
-    return out;
-}
-
 } // namespace schemac::catalog

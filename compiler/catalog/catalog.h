@@ -152,9 +152,8 @@ struct Catalog {
     /// The columns of a table in physical order.
     std::vector<const Column*> columns_of(const ObjectKey& table) const;
     std::vector<const Constraint*> constraints_of(const ObjectKey& table) const;
-    /// Everything `key` depends on / everything that depends on `key`.
+    /// Everything `key` depends on.
     std::vector<Dependency> dependencies_of(const ObjectKey& key) const;
-    std::vector<Dependency> dependents_of(const ObjectKey& key) const;
 };
 
 } // namespace schemac::catalog

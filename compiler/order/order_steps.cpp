@@ -78,8 +78,6 @@ class EdgeBuilder {
 
     std::vector<std::pair<std::size_t, std::size_t>> take() { return std::move(m_edges); }
 
-    const Index& provides() const { return m_provides; }
-
   private:
     Index m_provides, m_removes, m_modifies, m_touches, m_needs, m_releases;
     std::vector<std::pair<std::size_t, std::size_t>> m_edges;

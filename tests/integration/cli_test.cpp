@@ -130,3 +130,21 @@ TEST_CASE("no postmaster survives an error or Ctrl-C") {
         CHECK_MESSAGE(stray_postmasters() == "", "after SIGINT at " << delay_ms << " ms");
     }
 }
+
+TEST_CASE("--dev-url leaves no temporary database behind, on success or error") {
+    auto count = [] {
+        return run(pg_bin("psql") + " -XAt -d " + shell_quote(dev_url()) +
+                   " -c 'SELECT count(*) FROM pg_database'")
+            .out;
+    };
+    std::string before = count();
+    auto good = temp_tree("devurl-good", "CREATE TABLE a (id int PRIMARY KEY);");
+    auto bad = temp_tree("devurl-bad", "CREATE TABLE a (id int);\nCREATE TABLE b (x nope);");
+    auto ok = run(schemac_cmd("diff --dev-url " + shell_quote(dev_url()) + " --schema " +
+                              shell_quote(good.string())));
+    CHECK(ok.exit_code == 0);
+    auto failed = run(schemac_cmd("diff --dev-url " + shell_quote(dev_url()) + " --schema " +
+                                  shell_quote(bad.string())));
+    CHECK(failed.exit_code == 1);
+    CHECK(count() == before);
+}
