@@ -1,5 +1,7 @@
 #include "shadow/shadow.h"
 
+#include "runtime/executor.h"
+
 namespace schemac::shadow {
 namespace {
 
@@ -55,15 +57,9 @@ Status execute_script(Server& server, const std::string& dbname,
     auto conn = server.connect(dbname);
     if (!conn)
         return conn.error();
-    if (auto begun = conn->exec("BEGIN"); !begun.ok())
-        return Error{begun.error.message};
-    for (const auto& sql : statements) {
-        auto done = conn->exec(sql);
-        if (!done.ok())
-            return Error{what + " failed at:\n  " + sql + "\n" + done.error.describe()};
-    }
-    if (auto committed = conn->exec("COMMIT"); !committed.ok())
-        return Error{what + " failed at COMMIT: " + committed.error.describe()};
+    if (auto failed = runtime::execute_in_transaction(*conn, statements))
+        return Error{what + " failed at:\n  " + failed->statement + "\n" +
+                     failed->error.describe()};
     return Ok{};
 }
 

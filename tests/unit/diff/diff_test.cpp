@@ -174,3 +174,22 @@ TEST_CASE("an index changes by drop and create; comments by COMMENT ON") {
                             "COMMENT ON TABLE public.t IS 'it''s';\n\n"
                             "CREATE INDEX t_idx ON public.t USING btree (b);\n");
 }
+
+TEST_CASE("a cycle no repair rule breaks is an error that prints the path") {
+    Catalog from = with_public();
+    Catalog to = with_public();
+    for (const char* name : {"a", "b"}) {
+        EnumType e;
+        e.key = relation_key(Kind::Enum, "public", name);
+        e.values = {"x"};
+        to.enums.emplace(e.key, e);
+    }
+    to.dependencies.insert(
+        {relation_key(Kind::Enum, "public", "a"), relation_key(Kind::Enum, "public", "b")});
+    to.dependencies.insert(
+        {relation_key(Kind::Enum, "public", "b"), relation_key(Kind::Enum, "public", "a")});
+    auto steps = cli::plan_steps(from, to);
+    REQUIRE_FALSE(steps.ok());
+    CHECK(steps.error().message ==
+          "dependency cycle: create type public.a -> create type public.b -> create type public.a");
+}
