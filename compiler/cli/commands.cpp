@@ -8,6 +8,7 @@
 #include "runtime/connection.h"
 #include "shadow/shadow.h"
 
+#include <algorithm>
 #include <chrono>
 #include <iostream>
 
@@ -47,6 +48,24 @@ void report_unmanaged(const catalog::Catalog& catalog, const char* side, int ver
     for (const auto& name : catalog.unmanaged)
         std::cerr << "schemac: unmanaged in the " << side
                   << " state (not diffed, left alone): " << name << "\n";
+}
+
+/// Why a proof may fail that is not schemac's plan: the tree defines objects
+/// of kinds not diffed yet, which the plan cannot create.
+Error with_unmanaged_hint(Error error, const catalog::Catalog& current,
+                          const catalog::Catalog& desired) {
+    std::vector<std::string> missing;
+    for (const auto& name : desired.unmanaged)
+        if (std::ranges::find(current.unmanaged, name) == current.unmanaged.end())
+            missing.push_back(name);
+    if (missing.empty())
+        return error;
+    error.message += "\nHINT:  the tree defines objects of kinds schemac does not diff yet, so "
+                     "the plan cannot create them: ";
+    for (std::size_t i = 0; i < missing.size(); ++i)
+        error.message += (i ? ", " : "") + missing[i];
+    error.message += ". Create them in the target database first.";
+    return error;
 }
 
 int fail(const Error& error) {
@@ -103,7 +122,7 @@ int run_diff(const GlobalOptions& global, const DiffOptions& options) {
     if (!options.skip_proof) {
         if (auto proven = prove(**server, start, *current, *desired, *forward, *reverse, scope);
             !proven)
-            return fail(proven.error());
+            return fail(with_unmanaged_hint(proven.error(), *current, *desired));
         timer.lap("proof");
     }
     const auto& shown = options.reverse ? *reverse : *forward;
