@@ -1,0 +1,2 @@
+CREATE TABLE p (id int PRIMARY KEY);
+CREATE TABLE c (id int);
