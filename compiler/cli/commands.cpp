@@ -6,11 +6,18 @@
 #include "introspect/introspect.h"
 #include "load/load.h"
 #include "runtime/connection.h"
+#include "runtime/executor.h"
+#include "runtime/migrations.h"
 #include "shadow/shadow.h"
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <regex>
+#include <sstream>
 
 namespace schemac::cli {
 namespace {
@@ -73,6 +80,64 @@ int fail(const Error& error) {
     return 1;
 }
 
+Result<runtime::MigrationDir> read_history(const std::string& path) {
+    auto dir = runtime::read_migrations(path);
+    if (!dir.error.empty())
+        return Error{dir.error};
+    if (auto problem = runtime::verify_sum(dir); !problem.empty())
+        return Error{problem};
+    return dir;
+}
+
+std::string read_text(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+/// generated/ replayed into a fresh shadow database: the state the committed
+/// history produces (an empty database when there is no history).
+Result<std::string> replay(shadow::Server& server, const runtime::MigrationDir& dir) {
+    auto db = server.create_database();
+    if (!db)
+        return db;
+    auto conn = server.connect(*db);
+    if (!conn)
+        return conn.error();
+    for (const auto& m : dir.migrations)
+        if (auto failed = runtime::execute_in_transaction(*conn, {read_text(m.up)}))
+            return Error{m.up.string() +
+                         ": replaying the migration history failed: " + failed->error.describe()};
+    return db;
+}
+
+/// Writes the next NNNN_name.up.sql / .down.sql pair and updates the sum.
+Status write_migration(const runtime::MigrationDir& dir, const std::string& name,
+                       const std::vector<diff::Step>& forward,
+                       const std::vector<diff::Step>& reverse) {
+    static const std::regex k_name("[a-z0-9_]+");
+    if (!std::regex_match(name, k_name))
+        return Error{"--write " + name + ": a migration name is lower-case letters, digits and _"};
+    int last = dir.migrations.empty() ? 0 : std::stoi(dir.migrations.back().version);
+    char version[16];
+    std::snprintf(version, sizeof version, "%04d", last + 1);
+    std::string id = std::string(version) + "_" + name;
+    std::filesystem::create_directories(dir.dir);
+    auto write = [&](const char* direction, const std::vector<diff::Step>& steps) {
+        std::ofstream out(dir.dir / (id + "." + direction + ".sql"), std::ios::binary);
+        out << emit::render_migration(steps, "schemac migration " + id + " (" + direction + ")");
+        return static_cast<bool>(out);
+    };
+    if (!write("up", forward) || !write("down", reverse))
+        return Error{"cannot write " + id + " in " + dir.dir.string()};
+    if (auto problem = runtime::write_sum(runtime::read_migrations(dir.dir)); !problem.empty())
+        return Error{problem};
+    std::cerr << "schemac: wrote " << (dir.dir / (id + ".up.sql")).string() << " and "
+              << (dir.dir / (id + ".down.sql")).string() << "\n";
+    return Ok{};
+}
+
 } // namespace
 
 int run_diff(const GlobalOptions& global, const DiffOptions& options) {
@@ -95,14 +160,18 @@ int run_diff(const GlobalOptions& global, const DiffOptions& options) {
     if (!desired)
         return fail(desired.error());
 
+    // The current state: the database at --url, or the committed history.
+    auto history = read_history(global.dir);
+    if (!history)
+        return fail(history.error());
     ProofStart start;
     std::string current_conninfo = options.url;
     if (current_conninfo.empty()) {
-        auto empty = (*server)->create_database();
-        if (!empty)
-            return fail(empty.error());
-        start.template_db = *empty;
-        current_conninfo = (*server)->conninfo(*empty);
+        auto replayed = replay(**server, *history);
+        if (!replayed)
+            return fail(replayed.error());
+        start.template_db = *replayed;
+        current_conninfo = (*server)->conninfo(*replayed);
     }
     auto current = introspect::introspect(current_conninfo, scope);
     if (!current)
@@ -125,11 +194,32 @@ int run_diff(const GlobalOptions& global, const DiffOptions& options) {
             return fail(with_unmanaged_hint(proven.error(), *current, *desired));
         timer.lap("proof");
     }
+    if (!options.write.empty()) {
+        if (forward->empty()) {
+            if (global.verbosity >= 0)
+                std::cerr << "schemac: no changes; nothing written\n";
+            return 0;
+        }
+        auto written = write_migration(*history, options.write, *forward, *reverse);
+        return written ? 0 : fail(written.error());
+    }
     const auto& shown = options.reverse ? *reverse : *forward;
     std::cout << emit::render_script(shown) << std::flush;
     if (!options.exit_code || shown.empty())
         return 0;
     return needs_approval(shown) ? 3 : 2;
+}
+
+int run_hash(const GlobalOptions& global) {
+    auto dir = runtime::read_migrations(global.dir);
+    if (!dir.error.empty())
+        return fail(Error{dir.error});
+    if (auto problem = runtime::write_sum(dir); !problem.empty())
+        return fail(Error{problem});
+    if (global.verbosity >= 0)
+        std::cerr << "schemac: wrote " << (dir.dir / runtime::k_sum_file).string() << " ("
+                  << dir.migrations.size() << " migrations)\n";
+    return 0;
 }
 
 } // namespace schemac::cli

@@ -9,6 +9,7 @@ namespace schemac::cli {
 struct GlobalOptions {
     std::string dev_url;              ///< --dev-url / SCHEMAC_DEV_URL
     std::vector<std::string> schemas; ///< --schemas a,b
+    std::string dir = "generated";    ///< --dir: the migration history
     int verbosity = 0;                ///< -v: 1, -q: -1
 };
 
@@ -18,10 +19,14 @@ struct DiffOptions {
     bool reverse = false;
     bool exit_code = false;
     bool skip_proof = false;
+    std::string write; ///< --write NAME: write the next migration pair to --dir
 };
 
 /// `schemac diff`: prints the SQL that takes the current state to the tree.
 /// Returns the process exit code.
 int run_diff(const GlobalOptions& global, const DiffOptions& options);
+
+/// `schemac hash`: rewrites the sum file of --dir after a deliberate hand edit.
+int run_hash(const GlobalOptions& global);
 
 } // namespace schemac::cli

@@ -16,6 +16,7 @@ void add_global_options(CLI::App& app, schemac::cli::GlobalOptions& global) {
         ->envname("SCHEMAC_DEV_URL");
     app.add_option("--schemas", global.schemas, "Managed schemas (default: all non-system)")
         ->delimiter(',');
+    app.add_option("--dir", global.dir, "Migration history directory (default: generated)");
     app.add_flag_callback(
         "-v,--verbose", [&] { global.verbosity = 1; }, "Report each stage's time on stderr");
     app.add_flag_callback(
@@ -35,14 +36,20 @@ int run(int argc, char** argv) {
     diff_cmd->add_option("--schema", diff.schema, "Schema tree: a directory or one .sql file")
         ->capture_default_str();
     diff_cmd->add_option("--url", diff.url,
-                         "Current state: this database (default: an empty database)");
+                         "Current state: this database (default: --dir replayed, or empty)");
     diff_cmd->add_flag("--reverse", diff.reverse,
                        "Print the reverse script (desired state back to current)");
     diff_cmd->add_flag("--exit-code", diff.exit_code,
                        "Exit 2 when there are changes, 3 when a change needs approval");
     diff_cmd->add_flag("--skip-proof", diff.skip_proof,
                        "Do not prove the plan on a shadow copy before printing it");
+    diff_cmd->add_option("--write", diff.write,
+                         "Write the change as the next migration pair in --dir, with its sum");
     add_global_options(*diff_cmd, global);
+
+    auto* hash_cmd = app.add_subcommand(
+        "hash", "Rewrite --dir/schemac.sum after a deliberate hand edit of a migration");
+    add_global_options(*hash_cmd, global);
 
     try {
         app.parse(argc, argv);
@@ -51,6 +58,8 @@ int run(int argc, char** argv) {
     }
     if (*diff_cmd)
         return schemac::cli::run_diff(global, diff);
+    if (*hash_cmd)
+        return schemac::cli::run_hash(global);
     return 1;
 }
 

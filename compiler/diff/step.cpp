@@ -4,6 +4,13 @@
 
 namespace schemac::diff {
 
+std::string describe_step(const Step& step) {
+    const char* verb = step.action == Action::Drop     ? "drop "
+                       : step.action == Action::Create ? "create "
+                                                       : "alter ";
+    return verb + catalog::describe(step.key);
+}
+
 std::string summarize(const Change& change) {
     return std::visit(
         [](const auto& c) -> std::string {

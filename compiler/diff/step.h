@@ -45,4 +45,7 @@ struct Step {
     std::size_t part = 0;   ///< position among that change's steps
 };
 
+/// `create table public.tenants`: what a step does, in words.
+std::string describe_step(const Step& step);
+
 } // namespace schemac::diff

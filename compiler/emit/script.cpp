@@ -15,6 +15,22 @@ std::string render_script(const std::vector<diff::Step>& steps) {
     return out;
 }
 
+std::string render_migration(const std::vector<diff::Step>& steps, const std::string& title) {
+    std::string out = "-- " + title + "\n--\n";
+    for (const auto& step : steps)
+        out += "--   " + diff::describe_step(step) + "\n";
+    for (const auto& step : steps) {
+        out += "\n-- schemac:step " + diff::describe_step(step) + "\n";
+        if (!step.transactional)
+            out += "-- schemac:no-transaction\n";
+        for (const auto& hazard : step.hazards)
+            out += "-- hazard " + hazard.kind + ": " + hazard.message + "\n";
+        for (const auto& statement : step.statements)
+            out += statement + ";\n";
+    }
+    return out;
+}
+
 std::vector<std::string> statements_of(const std::vector<diff::Step>& steps) {
     std::vector<std::string> out;
     for (const auto& step : steps)

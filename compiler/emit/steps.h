@@ -19,6 +19,12 @@ std::vector<diff::Step> build_steps(const std::vector<diff::Change>& changes,
 /// separated by a blank line, hazards are noted in comments above their step.
 std::string render_script(const std::vector<diff::Step>& steps);
 
+/// A migration file: a header comment naming `title` and one line per step,
+/// then each step after a `-- schemac:step` marker line, so the runtime can
+/// run the steps one by one (`-- schemac:no-transaction` marks a step that
+/// cannot run inside a transaction).
+std::string render_migration(const std::vector<diff::Step>& steps, const std::string& title);
+
 /// The statements of ordered steps, one string each, without ';'.
 std::vector<std::string> statements_of(const std::vector<diff::Step>& steps);
 

@@ -147,13 +147,6 @@ std::vector<Vertex> annotations_follow_their_object(std::vector<Vertex> order,
     return out;
 }
 
-std::string describe_step(const Step& s) {
-    const char* verb = s.action == diff::Action::Drop     ? "drop "
-                       : s.action == diff::Action::Create ? "create "
-                                                          : "alter ";
-    return verb + catalog::describe(s.key);
-}
-
 } // namespace
 
 std::variant<std::vector<Step>, StepCycle> order_steps(const std::vector<Step>& steps,
@@ -197,7 +190,7 @@ std::variant<std::vector<Step>, StepCycle> order_steps(const std::vector<Step>& 
 std::string describe_cycle(const std::vector<Step>& steps, const StepCycle& cycle) {
     std::string out = "dependency cycle: ";
     for (std::size_t i = 0; i < cycle.steps.size(); ++i)
-        out += (i ? " -> " : "") + describe_step(steps[cycle.steps[i]]);
+        out += (i ? " -> " : "") + diff::describe_step(steps[cycle.steps[i]]);
     return out;
 }
 

@@ -159,3 +159,49 @@ TEST_CASE("a tree that needs kinds not diffed yet fails its proof with a hint na
     CHECK(out.err.find("HINT:  the tree defines objects of kinds schemac does not diff yet, so the "
                        "plan cannot create them: domain public.email.") != std::string::npos);
 }
+
+TEST_CASE("diff --write keeps a summed history that later diffs start from") {
+    fs::path root = temp_tree("history", "");
+    fs::remove(root / "tree.sql");
+    fs::create_directories(root / "schema");
+    write_file(root / "schema/t.sql", "CREATE TABLE t (id int PRIMARY KEY);\n");
+    auto in_root = [&](const std::string& args) {
+        return run("cd " + shell_quote(root.string()) + " && " +
+                   schemac_cmd(args + " --dev-url " + shell_quote(dev_url())));
+    };
+    auto first = in_root("diff --write initial");
+    REQUIRE_MESSAGE(first.exit_code == 0, first.err);
+    CHECK(first.out == "");
+    CHECK(fs::exists(root / "generated/0001_initial.up.sql"));
+    CHECK(fs::exists(root / "generated/0001_initial.down.sql"));
+    CHECK(
+        read_file(root / "generated/0001_initial.up.sql")
+            .starts_with("-- schemac migration 0001_initial (up)\n--\n"
+                         "--   create table public.t\n\n-- schemac:step create table public.t\n"));
+
+    // The replayed history is now the current state: nothing left to do.
+    auto again = in_root("diff --exit-code");
+    CHECK(again.exit_code == 0);
+    CHECK(again.out == "");
+    auto nothing = in_root("diff --write noop");
+    CHECK(nothing.exit_code == 0);
+    CHECK(nothing.err.find("no changes; nothing written") != std::string::npos);
+    CHECK_FALSE(fs::exists(root / "generated/0002_noop.up.sql"));
+
+    write_file(root / "schema/t.sql", "CREATE TABLE t (id int PRIMARY KEY, note text);\n");
+    REQUIRE(in_root("diff --write add_note").exit_code == 0);
+    CHECK(read_file(root / "generated/0002_add_note.up.sql").find("ADD COLUMN note text;") !=
+          std::string::npos);
+
+    // A hand edit is refused, naming the file, until it is re-summed.
+    write_file(root / "generated/0001_initial.up.sql",
+               read_file(root / "generated/0001_initial.up.sql") + "-- reviewed\n");
+    auto refused = in_root("diff");
+    CHECK(refused.exit_code == 1);
+    CHECK(refused.err.find("generated/0001_initial.up.sql changed since the sum was written") !=
+          std::string::npos);
+    CHECK(in_root("hash").exit_code == 0);
+    auto accepted = in_root("diff --exit-code");
+    CHECK(accepted.exit_code == 0);
+    CHECK(accepted.out == "");
+}

@@ -1,0 +1,41 @@
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+/// The migration directory (generated/): NNNN_name.up.sql / .down.sql pairs and
+/// schemac.sum, a chained SHA-256 in which each line covers its file and every
+/// earlier one, so two branches that both add a migration conflict in git.
+namespace schemac::runtime {
+
+struct Migration {
+    std::string version; ///< "0001"
+    std::string name;    ///< "initial"
+    std::filesystem::path up;
+    std::filesystem::path down;
+    std::string id() const { return version + "_" + name; }
+};
+
+struct MigrationDir {
+    std::filesystem::path dir;
+    std::vector<Migration> migrations; ///< by version
+    std::string error;                 ///< empty when the directory is well-formed
+};
+
+inline constexpr const char* k_sum_file = "schemac.sum";
+
+/// Reads the pairs in `dir` (a missing directory is an empty history).
+MigrationDir read_migrations(const std::filesystem::path& dir);
+
+/// The sum file's text for the directory's current files.
+std::string compute_sum(const MigrationDir& dir);
+
+/// Empty when schemac.sum agrees with the files; otherwise a message naming
+/// the files that disagree.
+std::string verify_sum(const MigrationDir& dir);
+
+/// Writes schemac.sum for the current files; returns an error message or "".
+std::string write_sum(const MigrationDir& dir);
+
+} // namespace schemac::runtime
