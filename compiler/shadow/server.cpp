@@ -355,6 +355,20 @@ class EmbeddedServer final : public Server {
     fs::path m_dir;
 };
 
+/// Gives a copied data directory to the server's user (the cached cluster may
+/// have been made by another user's run).
+Status own_tree(const fs::path& root, const RunAs& as) {
+    if (!as.switch_user)
+        return Ok{};
+    std::error_code ec;
+    if (lchown(root.c_str(), as.uid, as.gid) != 0)
+        return Error{"cannot give " + root.string() + " to user " + as.name};
+    for (const auto& entry : fs::recursive_directory_iterator(root, ec))
+        if (lchown(entry.path().c_str(), as.uid, as.gid) != 0)
+            return Error{"cannot give " + entry.path().string() + " to user " + as.name};
+    return Ok{};
+}
+
 /// Makes `dir` private and owned by the server's user.
 void hand_over(const fs::path& dir, const RunAs& as) {
     chmod(dir.c_str(), 0700);
@@ -439,8 +453,10 @@ Result<std::unique_ptr<Server>> start_embedded() {
         fs::remove_all(run);
         return copied.error();
     }
-    if (as->switch_user)
-        std::system(("chown -R postgres: '" + data.string() + "'").c_str());
+    if (auto owned = own_tree(data, *as); !owned) {
+        fs::remove_all(run);
+        return owned.error();
+    }
 
     fs::path log = run / "server.log";
     auto pid = spawn({(*bindir / "postgres").string(), "-D", data.string(), "-k", run.string(),

@@ -22,19 +22,16 @@ fs::path temp_tree(const std::string& name, const std::string& sql) {
     return dir;
 }
 
-/// Postmasters started by schemac runs (embedded servers), other than the
-/// one these tests share.
+/// Embedded postmasters that outlived the schemac run that started them: their
+/// parent is no longer a schemac process (a leaked one is re-parented). Other
+/// runs going on at the same time, and this test's own server, are not strays.
 std::string stray_postmasters() {
-    auto out = run("pgrep -af 'postgres -D /tmp/schem[a]c-' || true");
-    std::string shared = dev_url();
-    std::string host = shared.substr(shared.find("host='") + 6);
-    host = host.substr(0, host.find('\''));
-    std::string stray;
-    std::stringstream lines(out.out);
-    for (std::string line; std::getline(lines, line);)
-        if (line.find(host) == std::string::npos)
-            stray += line + "\n";
-    return stray;
+    auto out = run("for pid in $(pgrep -f 'postgres -D /tmp/schem[a]c-'); do "
+                   "parent=$(ps -o ppid= -p $pid | tr -d ' '); "
+                   "[ -n \"$parent\" ] || continue; "
+                   "ps -o args= -p $parent | grep -qE 'schemac|integration_tests' || "
+                   "ps -o pid=,args= -p $pid; done; true");
+    return out.out;
 }
 
 } // namespace
