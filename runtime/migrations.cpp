@@ -11,14 +11,14 @@
 namespace schemac::runtime {
 namespace fs = std::filesystem;
 
-namespace {
-
 std::string read_text(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);
     std::stringstream s;
     s << in.rdbuf();
     return s.str();
 }
+
+namespace {
 
 /// (file name, chained hash) for every file, in sum order.
 std::vector<std::pair<std::string, std::string>> chain(const MigrationDir& dir) {

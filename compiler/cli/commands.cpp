@@ -17,7 +17,6 @@
 #include <fstream>
 #include <iostream>
 #include <regex>
-#include <sstream>
 
 namespace schemac::cli {
 namespace {
@@ -89,13 +88,6 @@ Result<runtime::MigrationDir> read_history(const std::string& path) {
     return dir;
 }
 
-std::string read_text(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
 /// generated/ replayed into a fresh shadow database: the state the committed
 /// history produces (an empty database when there is no history).
 Result<std::string> replay(shadow::Server& server, const runtime::MigrationDir& dir) {
@@ -106,7 +98,7 @@ Result<std::string> replay(shadow::Server& server, const runtime::MigrationDir& 
     if (!conn)
         return conn.error();
     for (const auto& m : dir.migrations)
-        if (auto failed = runtime::execute_in_transaction(*conn, {read_text(m.up)}))
+        if (auto failed = runtime::execute_in_transaction(*conn, {runtime::read_text(m.up)}))
             return Error{m.up.string() +
                          ": replaying the migration history failed: " + failed->error.describe()};
     return db;

@@ -1,17 +1,24 @@
 #include "emit/steps.h"
 
 namespace schemac::emit {
+namespace {
+
+/// A step's hazards as comments, then its statements.
+std::string step_body(const diff::Step& step) {
+    std::string out;
+    for (const auto& hazard : step.hazards)
+        out += "-- hazard " + hazard.kind + ": " + hazard.message + "\n";
+    for (const auto& statement : step.statements)
+        out += statement + ";\n";
+    return out;
+}
+
+} // namespace
 
 std::string render_script(const std::vector<diff::Step>& steps) {
     std::string out;
-    for (const auto& step : steps) {
-        if (!out.empty())
-            out += "\n";
-        for (const auto& hazard : step.hazards)
-            out += "-- hazard " + hazard.kind + ": " + hazard.message + "\n";
-        for (const auto& statement : step.statements)
-            out += statement + ";\n";
-    }
+    for (const auto& step : steps)
+        out += (out.empty() ? "" : "\n") + step_body(step);
     return out;
 }
 
@@ -23,10 +30,7 @@ std::string render_migration(const std::vector<diff::Step>& steps, const std::st
         out += "\n-- schemac:step " + diff::describe_step(step) + "\n";
         if (!step.transactional)
             out += "-- schemac:no-transaction\n";
-        for (const auto& hazard : step.hazards)
-            out += "-- hazard " + hazard.kind + ": " + hazard.message + "\n";
-        for (const auto& statement : step.statements)
-            out += statement + ";\n";
+        out += step_body(step);
     }
     return out;
 }

@@ -25,6 +25,9 @@ struct MigrationDir {
 
 inline constexpr const char* k_sum_file = "schemac.sum";
 
+/// A file's whole content ("" when it cannot be read).
+std::string read_text(const std::filesystem::path& path);
+
 /// Reads the pairs in `dir` (a missing directory is an empty history).
 MigrationDir read_migrations(const std::filesystem::path& dir);
 

@@ -8,6 +8,7 @@
 #include <doctest/doctest.h>
 #include <sstream>
 #include <thread>
+#include <unistd.h>
 
 namespace fs = std::filesystem;
 using namespace schemac::testing;
@@ -15,7 +16,8 @@ using namespace schemac::testing;
 namespace {
 
 fs::path temp_tree(const std::string& name, const std::string& sql) {
-    fs::path dir = fs::temp_directory_path() / ("schemac-cli-test-" + name);
+    fs::path dir =
+        fs::temp_directory_path() / ("schemac-cli-test-" + name + "-" + std::to_string(getpid()));
     fs::remove_all(dir);
     fs::create_directories(dir);
     write_file(dir / "tree.sql", sql);
