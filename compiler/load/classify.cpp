@@ -132,8 +132,6 @@ std::string describe_refused(const std::string& node, const json& v) {
         return "SET";
     if (node == "SelectStmt")
         return "SELECT";
-    if (node == "CreateTableAsStmt")
-        return "CREATE TABLE AS";
     if (node == "TruncateStmt")
         return "TRUNCATE";
     if (node == "CreateRoleStmt")

@@ -1,5 +1,6 @@
 #include "harness.h"
 
+#include "runtime/migrations.h"
 #include "shadow/shadow.h"
 
 #include <cstdio>
@@ -13,10 +14,7 @@ namespace schemac::testing {
 namespace fs = std::filesystem;
 
 std::string read_file(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
+    return runtime::read_text(path);
 }
 
 void write_file(const fs::path& path, const std::string& text) {
