@@ -107,7 +107,7 @@ Result<std::string> replay(shadow::Server& server, const runtime::MigrationDir& 
 /// Writes the next NNNN_name.up.sql / .down.sql pair and updates the sum.
 Status write_migration(const runtime::MigrationDir& dir, const std::string& name,
                        const std::vector<diff::Step>& forward,
-                       const std::vector<diff::Step>& reverse) {
+                       const std::vector<diff::Step>& reverse, int verbosity) {
     static const std::regex k_name("[a-z0-9_]+");
     if (!std::regex_match(name, k_name))
         return Error{"--write " + name + ": a migration name is lower-case letters, digits and _"};
@@ -125,8 +125,9 @@ Status write_migration(const runtime::MigrationDir& dir, const std::string& name
         return Error{"cannot write " + id + " in " + dir.dir.string()};
     if (auto problem = runtime::write_sum(runtime::read_migrations(dir.dir)); !problem.empty())
         return Error{problem};
-    std::cerr << "schemac: wrote " << (dir.dir / (id + ".up.sql")).string() << " and "
-              << (dir.dir / (id + ".down.sql")).string() << "\n";
+    if (verbosity >= 0)
+        std::cerr << "schemac: wrote " << (dir.dir / (id + ".up.sql")).string() << " and "
+                  << (dir.dir / (id + ".down.sql")).string() << "\n";
     return Ok{};
 }
 
@@ -192,7 +193,8 @@ int run_diff(const GlobalOptions& global, const DiffOptions& options) {
                 std::cerr << "schemac: no changes; nothing written\n";
             return 0;
         }
-        auto written = write_migration(*history, options.write, *forward, *reverse);
+        auto written =
+            write_migration(*history, options.write, *forward, *reverse, global.verbosity);
         return written ? 0 : fail(written.error());
     }
     const auto& shown = options.reverse ? *reverse : *forward;

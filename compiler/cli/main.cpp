@@ -1,6 +1,7 @@
 // schemac: a declarative schema-diff compiler for PostgreSQL.
 
 #include "cli/commands.h"
+#include "runtime/deploy.h"
 #include "shadow/server.h"
 
 #include <CLI/CLI.hpp>
@@ -51,6 +52,33 @@ int run(int argc, char** argv) {
         "hash", "Rewrite --dir/schemac.sum after a deliberate hand edit of a migration");
     add_global_options(*hash_cmd, global);
 
+    schemac::runtime::DeployOptions deploy;
+    auto add_deploy_options = [&](CLI::App& cmd) {
+        cmd.add_option("--url", deploy.url, "The database to deploy to")->required();
+        cmd.add_flag("--allow-drift", deploy.allow_drift,
+                     "Go on when the live catalog differs from what the history says");
+        cmd.add_option("--lock-timeout", deploy.lock_timeout,
+                       "lock_timeout for every statement (PostgreSQL units: 5s, 500ms)")
+            ->capture_default_str();
+        cmd.add_flag("--no-wait", deploy.no_wait,
+                     "Exit at once when another apply or rollback holds the lock");
+        add_global_options(cmd, global);
+    };
+    auto* apply_cmd =
+        app.add_subcommand("apply", "Apply the pending migrations of --dir to a database");
+    apply_cmd->add_option("--to", deploy.to, "Apply up to this version (default: all)");
+    apply_cmd->add_flag("--dry-run", deploy.dry_run, "Print what would run; change nothing");
+    add_deploy_options(*apply_cmd);
+    auto* status_cmd = app.add_subcommand(
+        "status", "Show applied and pending migrations, changed files and drift");
+    status_cmd->add_option("--url", deploy.url, "The database")->required();
+    add_global_options(*status_cmd, global);
+    auto* rollback_cmd = app.add_subcommand(
+        "rollback", "Undo the last applied migrations with their .down.sql files");
+    rollback_cmd->add_option("--steps", deploy.steps, "How many migrations to undo")
+        ->capture_default_str();
+    add_deploy_options(*rollback_cmd);
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -60,6 +88,14 @@ int run(int argc, char** argv) {
         return schemac::cli::run_diff(global, diff);
     if (*hash_cmd)
         return schemac::cli::run_hash(global);
+    deploy.dir = global.dir;
+    deploy.verbosity = global.verbosity;
+    if (*apply_cmd)
+        return schemac::runtime::apply(deploy, std::cout, std::cerr);
+    if (*status_cmd)
+        return schemac::runtime::status(deploy, std::cout, std::cerr);
+    if (*rollback_cmd)
+        return schemac::runtime::rollback(deploy, std::cout, std::cerr);
     return 1;
 }
 

@@ -7,7 +7,8 @@ namespace schemac::diff {
 std::string describe_step(const Step& step) {
     const char* verb = step.action == Action::Drop     ? "drop "
                        : step.action == Action::Create ? "create "
-                                                       : "alter ";
+                       : step.action == Action::Alter  ? "alter "
+                                                       : "comment on ";
     return verb + catalog::describe(step.key);
 }
 

@@ -7,7 +7,7 @@
 
 namespace schemac::diff {
 
-enum class Action { Drop, Create, Alter };
+enum class Action { Drop, Create, Alter, Comment };
 
 /// Something a step does that a reviewer must know about.
 struct Hazard {

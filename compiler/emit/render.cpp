@@ -219,7 +219,7 @@ Steps render(const diff::SetComment& c, const Context&) {
     std::string sql = "COMMENT ON " + std::string(catalog::kind_info(c.target.kind).keyword) + " " +
                       catalog::qualified_name(c.target) + " IS " +
                       (c.comment ? quote_literal(*c.comment) : "NULL");
-    Step step = make_step(c.target, Action::Alter, sql);
+    Step step = make_step(c.target, Action::Comment, sql);
     step.touches.push_back(c.target);
     return {step};
 }

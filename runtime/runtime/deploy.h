@@ -1,0 +1,30 @@
+#pragma once
+
+#include <filesystem>
+#include <iosfwd>
+#include <string>
+
+/// The deploy commands: apply, status and rollback of a migration directory
+/// against a live database. Products (a dry run's SQL, a status report) go to
+/// `out`; progress and errors go to `err`. Each returns the exit code.
+namespace schemac::runtime {
+
+struct DeployOptions {
+    std::string url;
+    std::filesystem::path dir = "generated";
+    std::string to;                  ///< apply: last version to apply ("" = all)
+    bool dry_run = false;            ///< apply: print what would run, change nothing
+    std::string lock_timeout = "5s"; ///< lock_timeout for every statement
+    int lock_retries = 5;            ///< attempts after a lock timeout (SQLSTATE 55P03)
+    int backoff_ms = 500;            ///< first wait before a retry; doubles each time
+    bool no_wait = false;            ///< exit instead of waiting for another apply
+    bool allow_drift = false;        ///< go on when the live catalog is not what history says
+    int steps = 1;                   ///< rollback: how many migrations to undo
+    int verbosity = 0;               ///< -1 quiet, 0 progress, 1 more
+};
+
+int apply(const DeployOptions& options, std::ostream& out, std::ostream& err);
+int status(const DeployOptions& options, std::ostream& out, std::ostream& err);
+int rollback(const DeployOptions& options, std::ostream& out, std::ostream& err);
+
+} // namespace schemac::runtime

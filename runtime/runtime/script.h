@@ -1,0 +1,34 @@
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+/// A migration file read back into the steps schemac wrote: `-- schemac:step`
+/// starts a step, `-- schemac:no-transaction` right under it marks a step that
+/// must run on its own. A hand-written file without markers is one step. The
+/// statements are split with libpg_query, so dollar-quoted bodies stay whole.
+namespace schemac::runtime {
+
+struct ScriptStatement {
+    std::string sql; ///< as written, comments before it trimmed
+    int line = 0;    ///< 1-based line of its first character in the file
+};
+
+struct ScriptStep {
+    std::string title; ///< the marker's text, or the file name
+    bool transactional = true;
+    std::vector<ScriptStatement> statements;
+};
+
+struct Script {
+    std::filesystem::path path;
+    std::vector<ScriptStep> steps;
+    std::string error; ///< file:line:col: message when the file does not parse
+    bool transactional() const;
+};
+
+/// Splits `text` (the content of `path`) into steps and statements.
+Script parse_script(const std::filesystem::path& path, const std::string& text);
+
+} // namespace schemac::runtime

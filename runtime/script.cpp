@@ -1,0 +1,133 @@
+#include "runtime/script.h"
+
+#include <algorithm>
+#include <pg_query.h>
+#include <string_view>
+
+namespace schemac::runtime {
+namespace {
+
+constexpr std::string_view k_step_marker = "-- schemac:step";
+constexpr std::string_view k_no_transaction_marker = "-- schemac:no-transaction";
+
+/// Offset of the first character at or after `from` that is neither white
+/// space nor inside a comment.
+std::size_t skip_blank(const std::string& text, std::size_t from, std::size_t end) {
+    std::size_t i = from;
+    while (i < end) {
+        char c = text[i];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
+            ++i;
+        } else if (text.compare(i, 2, "--") == 0) {
+            i = std::min(text.find('\n', i), end);
+        } else if (text.compare(i, 2, "/*") == 0) {
+            int depth = 0;
+            do {
+                if (text.compare(i, 2, "/*") == 0) {
+                    ++depth;
+                    i += 2;
+                } else if (text.compare(i, 2, "*/") == 0) {
+                    --depth;
+                    i += 2;
+                } else {
+                    ++i;
+                }
+            } while (depth > 0 && i < end);
+        } else {
+            break;
+        }
+    }
+    return i;
+}
+
+class LineIndex {
+  public:
+    explicit LineIndex(const std::string& text) {
+        for (std::size_t i = 0; i < text.size(); ++i)
+            if (text[i] == '\n')
+                m_starts.push_back(i + 1);
+    }
+    int line_of(std::size_t offset) const {
+        return static_cast<int>(std::upper_bound(m_starts.begin(), m_starts.end(), offset) -
+                                m_starts.begin());
+    }
+    std::size_t column_of(std::size_t offset) const {
+        return offset - m_starts[line_of(offset) - 1] + 1;
+    }
+
+  private:
+    std::vector<std::size_t> m_starts{0};
+};
+
+/// A step's byte range in the file and what its marker said.
+struct Segment {
+    std::size_t begin = 0;
+    std::size_t end = 0;
+    std::string title;
+    bool marked = false;
+    bool transactional = true;
+};
+
+std::vector<Segment> segments_of(const std::string& text, const std::string& file_name) {
+    std::vector<Segment> out{{0, text.size(), file_name, false, true}};
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        std::size_t eol = std::min(text.find('\n', pos), text.size());
+        std::string_view line(text.data() + pos, eol - pos);
+        if (line.starts_with(k_step_marker)) {
+            out.back().end = pos;
+            std::string title(line.substr(k_step_marker.size()));
+            title.erase(0, title.find_first_not_of(' '));
+            out.push_back({eol, text.size(), title, true, true});
+        } else if (line.starts_with(k_no_transaction_marker) && out.back().marked) {
+            out.back().transactional = false;
+        }
+        pos = eol + 1;
+    }
+    return out;
+}
+
+} // namespace
+
+bool Script::transactional() const {
+    return std::ranges::all_of(steps, [](const ScriptStep& s) { return s.transactional; });
+}
+
+Script parse_script(const std::filesystem::path& path, const std::string& text) {
+    Script script;
+    script.path = path;
+    LineIndex lines(text);
+    for (const auto& segment : segments_of(text, path.filename().string())) {
+        std::string body = text.substr(segment.begin, segment.end - segment.begin);
+        PgQuerySplitResult split = pg_query_split_with_parser(body.c_str());
+        if (split.error) {
+            std::size_t at =
+                segment.begin + (split.error->cursorpos > 0
+                                     ? static_cast<std::size_t>(split.error->cursorpos - 1)
+                                     : 0);
+            script.error = path.string() + ":" + std::to_string(lines.line_of(at)) + ":" +
+                           std::to_string(lines.column_of(at)) + ": " + split.error->message;
+            pg_query_free_split_result(split);
+            return script;
+        }
+        ScriptStep step{segment.title, segment.transactional, {}};
+        for (int i = 0; i < split.n_stmts; ++i) {
+            std::size_t begin =
+                segment.begin + static_cast<std::size_t>(split.stmts[i]->stmt_location);
+            std::size_t end = begin + static_cast<std::size_t>(split.stmts[i]->stmt_len);
+            std::size_t first = skip_blank(text, begin, end);
+            if (first >= end)
+                continue;
+            step.statements.push_back({text.substr(first, end - first), lines.line_of(first)});
+        }
+        pg_query_free_split_result(split);
+        // Text before the first marker is the header; it only counts when it
+        // holds statements (a hand-written file without markers).
+        if (!segment.marked && step.statements.empty())
+            continue;
+        script.steps.push_back(std::move(step));
+    }
+    return script;
+}
+
+} // namespace schemac::runtime

@@ -1,0 +1,65 @@
+#include "runtime/history.h"
+#include "runtime/script.h"
+
+#include <doctest/doctest.h>
+
+using namespace schemac::runtime;
+
+TEST_CASE("a migration file splits at its step markers, with each statement's line") {
+    std::string text = "-- schemac migration 0002_x (up)\n"
+                       "--\n"
+                       "--   create table public.a\n"
+                       "\n"
+                       "-- schemac:step create table public.a\n"
+                       "CREATE TABLE public.a (id integer);\n"
+                       "COMMENT ON TABLE public.a IS 'x; y';\n"
+                       "\n"
+                       "-- schemac:step create function public.f\n"
+                       "CREATE FUNCTION public.f() RETURNS integer LANGUAGE plpgsql AS $$\n"
+                       "BEGIN RETURN 1; END;\n"
+                       "$$;\n"
+                       "\n"
+                       "-- schemac:step create index public.a_idx\n"
+                       "-- schemac:no-transaction\n"
+                       "/* built online */ CREATE INDEX CONCURRENTLY a_idx ON public.a (id);\n";
+    Script script = parse_script("g/0002_x.up.sql", text);
+    REQUIRE(script.error.empty());
+    REQUIRE(script.steps.size() == 3);
+    CHECK(script.steps[0].title == "create table public.a");
+    REQUIRE(script.steps[0].statements.size() == 2);
+    CHECK(script.steps[0].statements[0].sql == "CREATE TABLE public.a (id integer)");
+    CHECK(script.steps[0].statements[0].line == 6);
+    CHECK(script.steps[0].statements[1].line == 7);
+    REQUIRE(script.steps[1].statements.size() == 1);
+    CHECK(script.steps[1].statements[0].line == 10);
+    CHECK(script.steps[1].statements[0].sql.ends_with("$$"));
+    CHECK(script.steps[0].transactional);
+    CHECK_FALSE(script.steps[2].transactional);
+    CHECK(script.steps[2].statements[0].sql.starts_with("CREATE INDEX CONCURRENTLY"));
+    CHECK(script.steps[2].statements[0].line == 16);
+    CHECK_FALSE(script.transactional());
+}
+
+TEST_CASE("a hand-written file without markers is one step named after the file") {
+    Script script = parse_script("g/0003_y.up.sql", "create table t (a int);\n\n"
+                                                    "insert into t values (1)");
+    REQUIRE(script.steps.size() == 1);
+    CHECK(script.steps[0].title == "0003_y.up.sql");
+    REQUIRE(script.steps[0].statements.size() == 2);
+    CHECK(script.steps[0].statements[1].sql == "insert into t values (1)");
+    CHECK(script.steps[0].statements[1].line == 3);
+    CHECK(script.transactional());
+}
+
+TEST_CASE("a migration file that does not parse is an error at its file:line:col") {
+    Script script = parse_script("g/0004_z.up.sql", "-- schemac:step a\nCREATE TABLE t (a int);\n"
+                                                    "-- schemac:step b\nCREATE TABEL u ();\n");
+    CHECK(script.error == "g/0004_z.up.sql:4:8: syntax error at or near \"TABEL\"");
+}
+
+TEST_CASE("drift lists what is missing and what is extra") {
+    auto lines = describe_drift("column a.x integer\nrelation a\n", "relation a\nrelation b\n");
+    REQUIRE(lines.size() == 2);
+    CHECK(lines[0] == "- column a.x integer");
+    CHECK(lines[1] == "+ relation b");
+}
