@@ -1,5 +1,6 @@
 #include "cli/commands.h"
 
+#include "cli/plan.h"
 #include "cli/planner.h"
 #include "cli/proof.h"
 #include "emit/steps.h"
@@ -17,18 +18,14 @@
 #include <fstream>
 #include <iostream>
 #include <regex>
+#include <unistd.h>
 
 namespace schemac::cli {
 namespace {
 
-/// Hazards that need a person's approval (exit code 3 with --exit-code).
-bool needs_approval(const std::vector<diff::Step>& steps) {
-    for (const auto& step : steps)
-        for (const auto& hazard : step.hazards)
-            if (hazard.kind == "data-loss" || hazard.kind == "table-rewrite" ||
-                hazard.kind == "enum-rebuild")
-                return true;
-    return false;
+/// "1 migration", "2 migrations".
+std::string count(std::size_t n, const std::string& noun) {
+    return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
 }
 
 class Timer {
@@ -131,77 +128,149 @@ Status write_migration(const runtime::MigrationDir& dir, const std::string& name
     return Ok{};
 }
 
-} // namespace
+/// Both states, read and planned both ways (and proven unless skipped).
+struct Planned {
+    runtime::MigrationDir history;
+    std::string current_label;
+    catalog::Catalog current;
+    catalog::Catalog desired;
+    std::vector<diff::Step> forward;
+    std::vector<diff::Step> reverse;
+};
 
-int run_diff(const GlobalOptions& global, const DiffOptions& options) {
+Result<Planned> plan_change(const GlobalOptions& global, const std::string& schema,
+                            const std::string& url, bool skip_proof) {
     Timer timer(global.verbosity);
     introspect::Options scope{global.schemas};
-    auto tree = load::load_tree(options.schema);
+    auto tree = load::load_tree(schema);
     if (!tree)
-        return fail(tree.error());
+        return tree.error();
     timer.lap("load");
 
     auto server = shadow::open_server(global.dev_url);
     if (!server)
-        return fail(server.error());
+        return server.error();
     timer.lap("shadow server");
     auto desired_db = shadow::materialize(**server, *tree);
     if (!desired_db)
-        return fail(desired_db.error());
+        return desired_db.error();
     timer.lap("materialize");
+    Planned out;
     auto desired = introspect::introspect((*server)->conninfo(*desired_db), scope);
     if (!desired)
-        return fail(desired.error());
+        return desired.error();
+    out.desired = std::move(*desired);
 
     // The current state: the database at --url, or the committed history.
     auto history = read_history(global.dir);
     if (!history)
-        return fail(history.error());
+        return history.error();
+    out.history = std::move(*history);
     ProofStart start;
-    std::string current_conninfo = options.url;
+    std::string current_conninfo = url;
     if (current_conninfo.empty()) {
-        auto replayed = replay(**server, *history);
+        auto replayed = replay(**server, out.history);
         if (!replayed)
-            return fail(replayed.error());
+            return replayed.error();
         start.template_db = *replayed;
         current_conninfo = (*server)->conninfo(*replayed);
+        out.current_label =
+            out.history.migrations.empty()
+                ? "empty (no migrations in " + out.history.dir.string() + "/)"
+                : out.history.dir.string() + "/ replayed (" +
+                      count(out.history.migrations.size(), "migration") + ", last " +
+                      out.history.migrations.back().id() + ")";
+    } else {
+        out.current_label = "database " + runtime::database_of(url);
     }
     auto current = introspect::introspect(current_conninfo, scope);
     if (!current)
-        return fail(current.error());
+        return current.error();
+    out.current = std::move(*current);
     timer.lap("introspect");
-    report_unmanaged(*current, "current", global.verbosity);
-    report_unmanaged(*desired, "desired", global.verbosity);
+    report_unmanaged(out.current, "current", global.verbosity);
+    report_unmanaged(out.desired, "desired", global.verbosity);
 
-    auto forward = plan_steps(*current, *desired);
+    auto forward = plan_steps(out.current, out.desired);
     if (!forward)
-        return fail(forward.error());
-    auto reverse = plan_steps(*desired, *current);
+        return forward.error();
+    out.forward = std::move(*forward);
+    auto reverse = plan_steps(out.desired, out.current);
     if (!reverse)
-        return fail(reverse.error());
+        return reverse.error();
+    out.reverse = std::move(*reverse);
     timer.lap("diff and order");
 
-    if (!options.skip_proof) {
-        if (auto proven = prove(**server, start, *current, *desired, *forward, *reverse, scope);
+    if (!skip_proof) {
+        if (auto proven = prove(**server, start, out.current, out.desired, out.forward,
+                                out.reverse, scope);
             !proven)
-            return fail(with_unmanaged_hint(proven.error(), *current, *desired));
+            return with_unmanaged_hint(proven.error(), out.current, out.desired);
         timer.lap("proof");
     }
+    return out;
+}
+
+} // namespace
+
+int run_diff(const GlobalOptions& global, const DiffOptions& options) {
+    auto planned = plan_change(global, options.schema, options.url, options.skip_proof);
+    if (!planned)
+        return fail(planned.error());
     if (!options.write.empty()) {
-        if (forward->empty()) {
+        if (planned->forward.empty()) {
             if (global.verbosity >= 0)
                 std::cerr << "schemac: no changes; nothing written\n";
             return 0;
         }
-        auto written =
-            write_migration(*history, options.write, *forward, *reverse, global.verbosity);
+        auto written = write_migration(planned->history, options.write, planned->forward,
+                                       planned->reverse, global.verbosity);
         return written ? 0 : fail(written.error());
     }
-    const auto& shown = options.reverse ? *reverse : *forward;
+    const auto& shown = options.reverse ? planned->reverse : planned->forward;
     std::cout << emit::render_script(shown) << std::flush;
     if (!options.exit_code || shown.empty())
         return 0;
     return needs_approval(shown) ? 3 : 2;
+}
+
+int run_plan(const GlobalOptions& global, const PlanOptions& options) {
+    if (options.check && !options.url.empty())
+        return fail(Error{"plan --check compares schema/ with " + global.dir +
+                          "; it takes no --url"});
+    auto planned = plan_change(global, options.schema, options.url, options.skip_proof);
+    if (!planned)
+        return fail(planned.error());
+    Plan plan;
+    plan.current = planned->current_label;
+    for (const auto& change : diff::diff(planned->current, planned->desired))
+        plan.changes.push_back(diff::summary_of(change));
+    plan.forward = std::move(planned->forward);
+    plan.reverse = std::move(planned->reverse);
+    if (options.check) {
+        if (plan.forward.empty()) {
+            if (global.verbosity >= 0)
+                std::cerr << "schemac: " << global.dir << "/ reproduces " << options.schema
+                          << " (" << count(planned->history.migrations.size(), "migration")
+                          << ")\n";
+            return 0;
+        }
+        std::string message = "schemac: " + options.schema + " differs from what " + global.dir +
+                              "/ produces; run `schemac diff --write NAME` and commit the result:";
+        for (const auto& change : plan.changes)
+            message += "\n  " + diff::summary_line(change);
+        return fail(Error{message});
+    }
+    if (options.format == "markdown")
+        std::cout << render_markdown(plan);
+    else if (options.format == "json")
+        std::cout << render_json(plan);
+    else
+        std::cout << render_text(plan, isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR"));
+    std::cout << std::flush;
+    if (!options.exit_code || plan.forward.empty())
+        return 0;
+    return needs_approval(plan.forward) ? 3 : 2;
 }
 
 int run_hash(const GlobalOptions& global) {

@@ -26,6 +26,19 @@ struct DiffOptions {
 /// Returns the process exit code.
 int run_diff(const GlobalOptions& global, const DiffOptions& options);
 
+struct PlanOptions {
+    std::string schema = "schema";
+    std::string url;
+    std::string format = "text"; ///< text, markdown, json
+    bool check = false;
+    bool exit_code = false;
+    bool skip_proof = false;
+};
+
+/// `schemac plan`: the reviewable plan, or with --check whether --dir
+/// reproduces the tree.
+int run_plan(const GlobalOptions& global, const PlanOptions& options);
+
 /// `schemac hash`: rewrites the sum file of --dir after a deliberate hand edit.
 int run_hash(const GlobalOptions& global);
 

@@ -48,6 +48,24 @@ int run(int argc, char** argv) {
                          "Write the change as the next migration pair in --dir, with its sum");
     add_global_options(*diff_cmd, global);
 
+    schemac::cli::PlanOptions plan;
+    auto* plan_cmd = app.add_subcommand(
+        "plan", "The reviewable plan: changes, hazards, forward and reverse SQL");
+    plan_cmd->add_option("--schema", plan.schema, "Schema tree: a directory or one .sql file")
+        ->capture_default_str();
+    plan_cmd->add_option("--url", plan.url,
+                         "Current state: this database (default: --dir replayed, or empty)");
+    plan_cmd->add_option("--format", plan.format, "text, markdown or json")
+        ->check(CLI::IsMember({"text", "markdown", "json"}))
+        ->capture_default_str();
+    plan_cmd->add_flag("--check", plan.check,
+                       "Exit 1 unless --dir reproduces the tree and its sum agrees");
+    plan_cmd->add_flag("--exit-code", plan.exit_code,
+                       "Exit 2 when there are changes, 3 when a change needs approval");
+    plan_cmd->add_flag("--skip-proof", plan.skip_proof,
+                       "Do not prove the plan on a shadow copy before printing it");
+    add_global_options(*plan_cmd, global);
+
     auto* hash_cmd = app.add_subcommand(
         "hash", "Rewrite --dir/schemac.sum after a deliberate hand edit of a migration");
     add_global_options(*hash_cmd, global);
@@ -86,6 +104,8 @@ int run(int argc, char** argv) {
     }
     if (*diff_cmd)
         return schemac::cli::run_diff(global, diff);
+    if (*plan_cmd)
+        return schemac::cli::run_plan(global, plan);
     if (*hash_cmd)
         return schemac::cli::run_hash(global);
     deploy.dir = global.dir;

@@ -80,7 +80,18 @@ using Change = std::variant<                                                //
 /// The key of the object a change is about.
 catalog::ObjectKey key_of(const Change& change);
 
-/// `+ table public.tenants`, `~ column ...`, `- index ...`: one line per change.
+/// A change for a reviewer: what happens to which object.
+struct ChangeSummary {
+    std::string symbol; ///< + create, ~ alter, - drop, ± rebuild
+    std::string action; ///< create, alter, drop, rebuild
+    std::string object; ///< `table public.tenants`
+    std::string detail; ///< `comment`, or empty
+};
+ChangeSummary summary_of(const Change& change);
+/// `+ table public.tenants`, `~ column ... (comment)`, `± type ... (rebuilt)`.
+std::string summary_line(const ChangeSummary& summary);
+
+/// summary_line(summary_of(change)).
 std::string summarize(const Change& change);
 
 /// Compares two catalogs: the changes that take `from` to `to`, in key order.

@@ -12,25 +12,38 @@ std::string describe_step(const Step& step) {
     return verb + catalog::describe(step.key);
 }
 
-std::string summarize(const Change& change) {
+ChangeSummary summary_of(const Change& change) {
+    std::string object = catalog::describe(key_of(change));
     return std::visit(
-        [](const auto& c) -> std::string {
+        [&](const auto& c) -> ChangeSummary {
             using T = std::decay_t<decltype(c)>;
-            std::string what = catalog::describe(key_of(Change(c)));
             if constexpr (std::is_same_v<T, CreateTable>)
-                return "+ " + what;
+                return {"+", "create", object, ""};
             else if constexpr (std::is_same_v<T, RebuildEnum>)
-                return "± " + what + " (rebuilt)";
+                return {"±", "rebuild", object, ""};
             else if constexpr (std::is_same_v<T, SetComment>)
-                return "~ " + what + " (comment)";
+                return {"~", "alter", object, "comment"};
             else if constexpr (requires { c.implied; })
-                return "- " + what;
+                return {"-", "drop", object, ""};
             else if constexpr (requires { c.object; })
-                return "+ " + what;
+                return {"+", "create", object, ""};
             else
-                return "~ " + what;
+                return {"~", "alter", object, ""};
         },
         change);
+}
+
+std::string summarize(const Change& change) {
+    return summary_line(summary_of(change));
+}
+
+std::string summary_line(const ChangeSummary& s) {
+    std::string line = s.symbol + " " + s.object;
+    if (s.action == "rebuild")
+        line += " (rebuilt)";
+    else if (!s.detail.empty())
+        line += " (" + s.detail + ")";
+    return line;
 }
 
 } // namespace schemac::diff

@@ -1,0 +1,212 @@
+#include "cli/plan.h"
+
+#include "emit/steps.h"
+
+#include <map>
+#include <nlohmann/json.hpp>
+
+namespace schemac::cli {
+namespace {
+
+constexpr const char* k_actions[] = {"create", "alter", "drop", "rebuild"};
+
+std::map<std::string, int> counts(const Plan& plan) {
+    std::map<std::string, int> out;
+    for (const char* action : k_actions)
+        out[action] = 0;
+    for (const auto& change : plan.changes)
+        ++out[change.action];
+    return out;
+}
+
+std::string headline(const Plan& plan) {
+    if (plan.changes.empty())
+        return "no changes";
+    auto n = counts(plan);
+    return std::to_string(n["create"]) + " to create, " + std::to_string(n["alter"]) +
+           " to alter, " + std::to_string(n["drop"]) + " to drop, " +
+           std::to_string(n["rebuild"]) + " to rebuild";
+}
+
+/// Every hazard of the plan's forward steps, with its 1-based step number.
+std::vector<std::pair<std::size_t, diff::Hazard>> all_hazards(const Plan& plan) {
+    std::vector<std::pair<std::size_t, diff::Hazard>> out;
+    for (std::size_t i = 0; i < plan.forward.size(); ++i)
+        for (auto& hazard : hazards_of(plan.forward[i]))
+            out.emplace_back(i + 1, std::move(hazard));
+    return out;
+}
+
+class Paint {
+  public:
+    explicit Paint(bool on) : m_on(on) {}
+    std::string operator()(const char* code, const std::string& text) const {
+        return m_on ? std::string("\033[") + code + "m" + text + "\033[0m" : text;
+    }
+    std::string symbol(const std::string& symbol) const {
+        const char* code = symbol == "+"   ? "32"
+                           : symbol == "-" ? "31"
+                           : symbol == "~" ? "33"
+                                           : "35";
+        return (*this)(code, symbol);
+    }
+
+  private:
+    bool m_on;
+};
+
+/// Text fit for a markdown table cell.
+std::string cell(const std::string& text) {
+    std::string out;
+    for (char c : text)
+        out += c == '|' ? std::string("\\|") : std::string(1, c);
+    return out;
+}
+
+std::string indent(const std::string& text, const std::string& by) {
+    std::string out;
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        std::size_t eol = text.find('\n', pos);
+        std::string line = text.substr(pos, eol == std::string::npos ? eol : eol - pos);
+        out += (line.empty() ? "" : by + line) + "\n";
+        if (eol == std::string::npos)
+            break;
+        pos = eol + 1;
+    }
+    return out;
+}
+
+nlohmann::json step_json(const diff::Step& step, std::size_t index) {
+    nlohmann::json hazards = nlohmann::json::array();
+    for (const auto& hazard : hazards_of(step))
+        hazards.push_back({{"kind", hazard.kind},
+                           {"message", hazard.message},
+                           {"needs_approval", needs_approval(hazard)}});
+    const char* action = step.action == diff::Action::Create   ? "create"
+                         : step.action == diff::Action::Drop   ? "drop"
+                         : step.action == diff::Action::Alter  ? "alter"
+                                                               : "comment";
+    auto or_null = [](const std::string& text) {
+        return text.empty() ? nlohmann::json(nullptr) : nlohmann::json(text);
+    };
+    nlohmann::json object = {{"kind", catalog::kind_info(step.key.kind).name},
+                             {"schema", or_null(step.key.schema)},
+                             {"parent", or_null(step.key.parent)},
+                             {"name", step.key.name},
+                             {"description", catalog::describe(step.key)}};
+    return {{"index", index},
+            {"description", diff::describe_step(step)},
+            {"action", action},
+            {"object", object},
+            {"transactional", step.transactional},
+            {"hazards", hazards},
+            {"sql", step.statements}};
+}
+
+} // namespace
+
+std::vector<diff::Hazard> hazards_of(const diff::Step& step) {
+    std::vector<diff::Hazard> out = step.hazards;
+    if (!step.transactional)
+        out.push_back({"not-transactional", "runs outside a transaction, on its own"});
+    return out;
+}
+
+bool needs_approval(const diff::Hazard& hazard) {
+    return hazard.kind == "data-loss" || hazard.kind == "table-rewrite" ||
+           hazard.kind == "enum-rebuild";
+}
+
+bool needs_approval(const std::vector<diff::Step>& steps) {
+    for (const auto& step : steps)
+        for (const auto& hazard : hazards_of(step))
+            if (needs_approval(hazard))
+                return true;
+    return false;
+}
+
+std::string render_text(const Plan& plan, bool colour) {
+    Paint paint(colour);
+    std::string out = paint("1", "Plan: " + headline(plan)) + "\n";
+    out += "Current state: " + plan.current + "\n";
+    if (plan.changes.empty())
+        return out;
+    out += "\n";
+    for (const auto& change : plan.changes)
+        out += "  " + paint.symbol(change.symbol) + diff::summary_line(change).substr(
+                                                         change.symbol.size()) + "\n";
+    out += "\n" + paint("1", "Steps") + "\n";
+    for (std::size_t i = 0; i < plan.forward.size(); ++i) {
+        out += "  " + std::to_string(i + 1) + ". " + diff::describe_step(plan.forward[i]) + "\n";
+        for (const auto& hazard : hazards_of(plan.forward[i]))
+            out += "     " +
+                   paint(needs_approval(hazard) ? "31" : "33", "! " + hazard.kind) + ": " +
+                   hazard.message + "\n";
+    }
+    out += "\n" + paint("1", "Forward SQL") + "\n" +
+           indent(emit::render_script(plan.forward), "  ");
+    out += "\n" + paint("1", "Reverse SQL") + "\n" +
+           indent(emit::render_script(plan.reverse), "  ");
+    return out;
+}
+
+std::string render_markdown(const Plan& plan) {
+    std::string out = "### schemac plan: " + headline(plan) + "\n\n";
+    out += "Current state: " + plan.current + "\n";
+    if (plan.changes.empty())
+        return out;
+    out += "\n| | object | change |\n|---|---|---|\n";
+    for (const auto& change : plan.changes)
+        out += "| `" + change.symbol + "` | " + cell(change.object) + " | " + change.action +
+               (change.detail.empty() ? "" : " (" + change.detail + ")") + " |\n";
+    auto hazards = all_hazards(plan);
+    out += "\n**Hazards**";
+    if (hazards.empty())
+        out += ": none.\n";
+    else
+        out += "\n\n";
+    for (const auto& [step, hazard] : hazards)
+        out += "- " + std::string(needs_approval(hazard) ? "⚠️ " : "") + "step " +
+               std::to_string(step) + " (" + diff::describe_step(plan.forward[step - 1]) +
+               "): **" + hazard.kind + "**: " + hazard.message + "\n";
+    auto details = [](const std::string& summary, const std::vector<diff::Step>& steps) {
+        return "\n<details><summary>" + summary + " (" + std::to_string(steps.size()) +
+               " steps)</summary>\n\n```sql\n" + emit::render_script(steps) +
+               "```\n\n</details>\n";
+    };
+    out += details("Forward SQL", plan.forward);
+    out += details("Reverse SQL", plan.reverse);
+    return out;
+}
+
+std::string render_json(const Plan& plan) {
+    nlohmann::json changes = nlohmann::json::array();
+    for (const auto& change : plan.changes)
+        changes.push_back({{"symbol", change.symbol},
+                           {"action", change.action},
+                           {"object", change.object},
+                           {"detail", change.detail},
+                           {"line", diff::summary_line(change)}});
+    nlohmann::json forward = nlohmann::json::array();
+    for (std::size_t i = 0; i < plan.forward.size(); ++i)
+        forward.push_back(step_json(plan.forward[i], i + 1));
+    nlohmann::json reverse = nlohmann::json::array();
+    for (std::size_t i = 0; i < plan.reverse.size(); ++i)
+        reverse.push_back(step_json(plan.reverse[i], i + 1));
+    nlohmann::json summary = nlohmann::json::object();
+    for (const auto& [action, n] : counts(plan))
+        summary[action] = n;
+    nlohmann::json doc = {{"format_version", k_plan_format_version},
+                          {"current", plan.current},
+                          {"summary", summary},
+                          {"needs_approval", needs_approval(plan.forward)},
+                          {"changes", changes},
+                          {"forward", forward},
+                          {"reverse", reverse},
+                          {"forward_sql", emit::render_script(plan.forward)},
+                          {"reverse_sql", emit::render_script(plan.reverse)}};
+    return doc.dump(2) + "\n";
+}
+
+} // namespace schemac::cli
