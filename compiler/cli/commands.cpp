@@ -174,12 +174,11 @@ Result<Planned> plan_change(const GlobalOptions& global, const std::string& sche
             return replayed.error();
         start.template_db = *replayed;
         current_conninfo = (*server)->conninfo(*replayed);
-        out.current_label =
-            out.history.migrations.empty()
-                ? "empty (no migrations in " + out.history.dir.string() + "/)"
-                : out.history.dir.string() + "/ replayed (" +
-                      count(out.history.migrations.size(), "migration") + ", last " +
-                      out.history.migrations.back().id() + ")";
+        out.current_label = out.history.migrations.empty()
+                                ? "empty (no migrations in " + out.history.dir.string() + "/)"
+                                : out.history.dir.string() + "/ replayed (" +
+                                      count(out.history.migrations.size(), "migration") +
+                                      ", last " + out.history.migrations.back().id() + ")";
     } else {
         out.current_label = "database " + runtime::database_of(url);
     }
@@ -202,8 +201,8 @@ Result<Planned> plan_change(const GlobalOptions& global, const std::string& sche
     timer.lap("diff and order");
 
     if (!skip_proof) {
-        if (auto proven = prove(**server, start, out.current, out.desired, out.forward,
-                                out.reverse, scope);
+        if (auto proven =
+                prove(**server, start, out.current, out.desired, out.forward, out.reverse, scope);
             !proven)
             return with_unmanaged_hint(proven.error(), out.current, out.desired);
         timer.lap("proof");
@@ -236,8 +235,8 @@ int run_diff(const GlobalOptions& global, const DiffOptions& options) {
 
 int run_plan(const GlobalOptions& global, const PlanOptions& options) {
     if (options.check && !options.url.empty())
-        return fail(Error{"plan --check compares schema/ with " + global.dir +
-                          "; it takes no --url"});
+        return fail(
+            Error{"plan --check compares schema/ with " + global.dir + "; it takes no --url"});
     auto planned = plan_change(global, options.schema, options.url, options.skip_proof);
     if (!planned)
         return fail(planned.error());
@@ -250,9 +249,8 @@ int run_plan(const GlobalOptions& global, const PlanOptions& options) {
     if (options.check) {
         if (plan.forward.empty()) {
             if (global.verbosity >= 0)
-                std::cerr << "schemac: " << global.dir << "/ reproduces " << options.schema
-                          << " (" << count(planned->history.migrations.size(), "migration")
-                          << ")\n";
+                std::cerr << "schemac: " << global.dir << "/ reproduces " << options.schema << " ("
+                          << count(planned->history.migrations.size(), "migration") << ")\n";
             return 0;
         }
         std::string message = "schemac: " + options.schema + " differs from what " + global.dir +

@@ -24,8 +24,8 @@ std::string headline(const Plan& plan) {
         return "no changes";
     auto n = counts(plan);
     return std::to_string(n["create"]) + " to create, " + std::to_string(n["alter"]) +
-           " to alter, " + std::to_string(n["drop"]) + " to drop, " +
-           std::to_string(n["rebuild"]) + " to rebuild";
+           " to alter, " + std::to_string(n["drop"]) + " to drop, " + std::to_string(n["rebuild"]) +
+           " to rebuild";
 }
 
 /// Every hazard of the plan's forward steps, with its 1-based step number.
@@ -83,10 +83,10 @@ nlohmann::json step_json(const diff::Step& step, std::size_t index) {
         hazards.push_back({{"kind", hazard.kind},
                            {"message", hazard.message},
                            {"needs_approval", needs_approval(hazard)}});
-    const char* action = step.action == diff::Action::Create   ? "create"
-                         : step.action == diff::Action::Drop   ? "drop"
-                         : step.action == diff::Action::Alter  ? "alter"
-                                                               : "comment";
+    const char* action = step.action == diff::Action::Create  ? "create"
+                         : step.action == diff::Action::Drop  ? "drop"
+                         : step.action == diff::Action::Alter ? "alter"
+                                                              : "comment";
     auto or_null = [](const std::string& text) {
         return text.empty() ? nlohmann::json(nullptr) : nlohmann::json(text);
     };
@@ -95,13 +95,10 @@ nlohmann::json step_json(const diff::Step& step, std::size_t index) {
                              {"parent", or_null(step.key.parent)},
                              {"name", step.key.name},
                              {"description", catalog::describe(step.key)}};
-    return {{"index", index},
-            {"description", diff::describe_step(step)},
-            {"action", action},
-            {"object", object},
-            {"transactional", step.transactional},
-            {"hazards", hazards},
-            {"sql", step.statements}};
+    return {
+        {"index", index},        {"description", diff::describe_step(step)}, {"action", action},
+        {"object", object},      {"transactional", step.transactional},      {"hazards", hazards},
+        {"sql", step.statements}};
 }
 
 } // namespace
@@ -134,20 +131,19 @@ std::string render_text(const Plan& plan, bool colour) {
         return out;
     out += "\n";
     for (const auto& change : plan.changes)
-        out += "  " + paint.symbol(change.symbol) + diff::summary_line(change).substr(
-                                                         change.symbol.size()) + "\n";
+        out += "  " + paint.symbol(change.symbol) +
+               diff::summary_line(change).substr(change.symbol.size()) + "\n";
     out += "\n" + paint("1", "Steps") + "\n";
     for (std::size_t i = 0; i < plan.forward.size(); ++i) {
         out += "  " + std::to_string(i + 1) + ". " + diff::describe_step(plan.forward[i]) + "\n";
         for (const auto& hazard : hazards_of(plan.forward[i]))
-            out += "     " +
-                   paint(needs_approval(hazard) ? "31" : "33", "! " + hazard.kind) + ": " +
-                   hazard.message + "\n";
+            out += "     " + paint(needs_approval(hazard) ? "31" : "33", "! " + hazard.kind) +
+                   ": " + hazard.message + "\n";
     }
-    out += "\n" + paint("1", "Forward SQL") + "\n" +
-           indent(emit::render_script(plan.forward), "  ");
-    out += "\n" + paint("1", "Reverse SQL") + "\n" +
-           indent(emit::render_script(plan.reverse), "  ");
+    out +=
+        "\n" + paint("1", "Forward SQL") + "\n" + indent(emit::render_script(plan.forward), "  ");
+    out +=
+        "\n" + paint("1", "Reverse SQL") + "\n" + indent(emit::render_script(plan.reverse), "  ");
     return out;
 }
 
@@ -168,12 +164,11 @@ std::string render_markdown(const Plan& plan) {
         out += "\n\n";
     for (const auto& [step, hazard] : hazards)
         out += "- " + std::string(needs_approval(hazard) ? "⚠️ " : "") + "step " +
-               std::to_string(step) + " (" + diff::describe_step(plan.forward[step - 1]) +
-               "): **" + hazard.kind + "**: " + hazard.message + "\n";
+               std::to_string(step) + " (" + diff::describe_step(plan.forward[step - 1]) + "): **" +
+               hazard.kind + "**: " + hazard.message + "\n";
     auto details = [](const std::string& summary, const std::vector<diff::Step>& steps) {
         return "\n<details><summary>" + summary + " (" + std::to_string(steps.size()) +
-               " steps)</summary>\n\n```sql\n" + emit::render_script(steps) +
-               "```\n\n</details>\n";
+               " steps)</summary>\n\n```sql\n" + emit::render_script(steps) + "```\n\n</details>\n";
     };
     out += details("Forward SQL", plan.forward);
     out += details("Reverse SQL", plan.reverse);

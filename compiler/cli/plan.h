@@ -12,8 +12,8 @@
 namespace schemac::cli {
 
 struct Plan {
-    std::string current;                       ///< where the current state came from
-    std::vector<diff::ChangeSummary> changes;  ///< per object
+    std::string current;                      ///< where the current state came from
+    std::vector<diff::ChangeSummary> changes; ///< per object
     std::vector<diff::Step> forward;
     std::vector<diff::Step> reverse;
 };

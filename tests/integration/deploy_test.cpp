@@ -1,0 +1,305 @@
+// The deploy runtime against a real server: apply, status and rollback with
+// their lock, history, checksums, drift and resume.
+
+#include "harness.h"
+
+#include <chrono>
+#include <doctest/doctest.h>
+#include <thread>
+#include <unistd.h>
+
+namespace fs = std::filesystem;
+using namespace schemac::testing;
+
+namespace {
+
+bool contains(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
+
+/// A migration directory of hand-written pairs, summed with `schemac hash`.
+class History {
+  public:
+    explicit History(const std::string& name)
+        : m_dir(fs::temp_directory_path() /
+                ("schemac-deploy-test-" + name + "-" + std::to_string(getpid()))) {
+        fs::remove_all(m_dir);
+        fs::create_directories(m_dir);
+    }
+    ~History() { fs::remove_all(m_dir); }
+
+    void add(const std::string& id, const std::string& up, const std::string& down) {
+        write_file(m_dir / (id + ".up.sql"), up);
+        write_file(m_dir / (id + ".down.sql"), down);
+        rehash();
+    }
+    void rehash() { REQUIRE(run(schemac_cmd("hash -q --dir " + dir())).exit_code == 0); }
+    std::string dir() const { return shell_quote(m_dir.string()); }
+    fs::path path() const { return m_dir; }
+
+  private:
+    fs::path m_dir;
+};
+
+/// A fresh, empty database and what it takes to reach it.
+struct Database {
+    std::string name = database_from("");
+    std::string url = server().conninfo(name);
+
+    Output schemac(const std::string& command, const History& history,
+                   const std::string& extra = "") const {
+        return run(schemac_cmd(command + " --url " + shell_quote(url) + " --dir " + history.dir() +
+                               " " + extra));
+    }
+    std::string query(const std::string& sql) const {
+        auto out =
+            run(pg_bin("psql") + " -X -A -t -q -d " + shell_quote(url) + " -c " + shell_quote(sql));
+        REQUIRE_MESSAGE(out.exit_code == 0, out.err);
+        return out.out;
+    }
+    std::string history_rows() const {
+        return query("SELECT string_agg(version || ' ' || name || ' ' || state, ', ' ORDER BY "
+                     "version) FROM schemac.schema_migrations");
+    }
+    /// Everything outside schemac's own schema, by definition.
+    std::string catalog() const {
+        auto out = run(pg_bin("pg_dump") + " --schema-only --exclude-schema=schemac -d " +
+                       shell_quote(url) + " | grep -v -e '^--' -e '^SET' -e '^$' -e '^\\\\'");
+        return out.out;
+    }
+};
+
+constexpr const char* k_posts_up = "-- schemac:step create table public.posts\n"
+                                   "CREATE TABLE public.posts (id bigint PRIMARY KEY);\n";
+constexpr const char* k_posts_down = "-- schemac:step drop table public.posts\n"
+                                     "DROP TABLE public.posts;\n";
+
+} // namespace
+
+TEST_CASE("apply, status and rollback: the history records each step and undoes it") {
+    History history("basic");
+    history.add("0001_posts", k_posts_up, k_posts_down);
+    history.add("0002_title",
+                "-- schemac:step alter table public.posts\n"
+                "ALTER TABLE public.posts ADD COLUMN title text;\n",
+                "-- schemac:step alter table public.posts\n"
+                "ALTER TABLE public.posts DROP COLUMN title;\n");
+    Database db;
+    auto pending = db.schemac("status", history);
+    CHECK(pending.exit_code == 2);
+    CHECK(contains(pending.out, "pending:\n  0001_posts\n  0002_title\n"));
+
+    auto dry = db.schemac("apply --dry-run", history);
+    CHECK(dry.exit_code == 0);
+    CHECK(contains(dry.out, "ALTER TABLE public.posts ADD COLUMN title text;"));
+    CHECK(db.query("SELECT to_regclass('public.posts') IS NULL") == "t\n");
+
+    auto first = db.schemac("apply --to 1", history);
+    CHECK_MESSAGE(first.exit_code == 0, first.err);
+    CHECK(db.history_rows() == "1 posts applied\n");
+    auto all = db.schemac("apply", history);
+    CHECK_MESSAGE(all.exit_code == 0, all.err);
+    CHECK(contains(all.err, "applied 0002_title"));
+    CHECK(db.history_rows() == "1 posts applied, 2 title applied\n");
+    CHECK(db.query("SELECT count(*) FROM schemac.schema_migrations WHERE applied_by = "
+                   "session_user AND duration_ms >= 0 AND fingerprint_after ~ '^[0-9a-f]{64}$'") ==
+          "2\n");
+    auto current = db.schemac("status", history);
+    CHECK(current.exit_code == 0);
+    CHECK(contains(current.out, "pending:\n  (none)\n"));
+
+    // The history's linearity is the table's own: a second first row or a
+    // second successor is refused by its constraints.
+    CHECK(run(pg_bin("psql") + " -X -q -d " + shell_quote(db.url) +
+              " -c \"INSERT INTO schemac.schema_migrations (version, name, up_sha256, "
+              "down_sha256, fingerprint_before, state) VALUES (5, 'x', repeat('a', 64), "
+              "repeat('a', 64), repeat('a', 64), 'applying')\"")
+              .exit_code != 0);
+
+    auto back = db.schemac("rollback", history);
+    CHECK_MESSAGE(back.exit_code == 0, back.err);
+    CHECK(db.history_rows() == "1 posts applied\n");
+    CHECK(db.query("SELECT count(*) FROM pg_attribute WHERE attrelid = 'public.posts'::regclass "
+                   "AND attname = 'title'") == "0\n");
+    CHECK(db.schemac("apply", history).exit_code == 0);
+    CHECK(db.schemac("rollback --steps 2", history).exit_code == 0);
+    CHECK(db.history_rows() == "\n");
+    CHECK(db.catalog() == Database{}.catalog());
+    CHECK(db.schemac("rollback", history).exit_code == 0);
+}
+
+TEST_CASE("a migration failing on its third statement changes nothing and names file:line") {
+    History history("failing");
+    history.add("0001_posts", k_posts_up, k_posts_down);
+    history.add("0002_broken",
+                "-- schemac migration 0002_broken (up)\n"
+                "\n"
+                "-- schemac:step create table public.a\n"
+                "CREATE TABLE public.a (id int);\n"
+                "\n"
+                "-- schemac:step create table public.b\n"
+                "CREATE TABLE public.b (id int);\n"
+                "-- schemac:step alter table public.posts\n"
+                "ALTER TABLE public.posts\n"
+                "    ADD COLUMN author_id bigint REFERENCES public.authors (id);\n",
+                "DROP TABLE public.b;\nDROP TABLE public.a;\n");
+    Database db;
+    REQUIRE(db.schemac("apply --to 0001", history).exit_code == 0);
+    std::string before = db.catalog();
+    std::string rows_before = db.history_rows();
+    auto failed = db.schemac("apply", history);
+    CHECK(failed.exit_code == 1);
+    CHECK_MESSAGE(contains(failed.err, (history.path() / "0002_broken.up.sql").string() +
+                                           ":9: relation \"public.authors\" does not exist"),
+                  failed.err);
+    CHECK(contains(failed.err, "0002_broken was rolled back"));
+    CHECK(db.catalog() == before);
+    CHECK(db.history_rows() == rows_before);
+}
+
+TEST_CASE("a changed applied file, a changed sum and drift are refused") {
+    History history("checks");
+    history.add("0001_posts", k_posts_up, k_posts_down);
+    Database db;
+    REQUIRE(db.schemac("apply", history).exit_code == 0);
+
+    // An applied file edited and re-summed: the history's checksum disagrees.
+    fs::path up = history.path() / "0001_posts.up.sql";
+    write_file(up, read_file(up) + "CREATE INDEX ON public.posts (id);\n");
+    history.rehash();
+    auto changed = db.schemac("apply", history);
+    CHECK(changed.exit_code == 1);
+    CHECK(contains(changed.err, up.string() + " changed after it was applied"));
+    auto changed_status = db.schemac("status", history);
+    CHECK(changed_status.exit_code == 1);
+    CHECK(contains(changed_status.out, up.string() + " changed after it was applied"));
+    CHECK(db.schemac("rollback", history).exit_code == 1);
+
+    // Edited without re-summing: the sum file disagrees.
+    write_file(up, k_posts_up);
+    auto sum = db.schemac("apply", history);
+    CHECK(sum.exit_code == 1);
+    CHECK(contains(sum.err, up.string() + " changed since the sum was written"));
+    history.rehash();
+
+    // Drift: a column added by hand is named, and blocks the next apply.
+    history.add("0002_more", "CREATE TABLE public.more (id int);\n", "DROP TABLE public.more;\n");
+    db.query("ALTER TABLE public.posts ADD COLUMN sneaky text");
+    auto status = db.schemac("status", history);
+    CHECK(status.exit_code == 1);
+    CHECK(contains(status.out, "drift:\n  + column public.posts.sneaky text\n"));
+    auto refused = db.schemac("apply", history);
+    CHECK(refused.exit_code == 1);
+    CHECK(contains(refused.err, "+ column public.posts.sneaky text"));
+    CHECK(db.query("SELECT to_regclass('public.more') IS NULL") == "t\n");
+    auto allowed = db.schemac("apply --allow-drift", history);
+    CHECK_MESSAGE(allowed.exit_code == 0, allowed.err);
+    CHECK(db.schemac("status", history).exit_code == 0);
+}
+
+TEST_CASE("two applies at once: one applies, the other waits and finds nothing pending") {
+    History history("concurrent");
+    history.add("0001_slow",
+                "-- schemac:step create table public.slow\n"
+                "CREATE TABLE public.slow (id int);\nSELECT pg_sleep(2);\n",
+                "DROP TABLE public.slow;\n");
+    Database db;
+    std::string apply =
+        schemac_cmd("apply --url " + shell_quote(db.url) + " --dir " + history.dir());
+    auto both = run("(" + apply + " 2>&1 | sed 's/^/A: /') & sleep 0.5; (" + apply +
+                    " 2>&1 | sed 's/^/B: /'); wait");
+    CHECK(both.exit_code == 0);
+    CHECK_MESSAGE(contains(both.out, "B: schemac: waiting for another schemac apply"), both.out);
+    CHECK(contains(both.out, "B: schemac: nothing to apply"));
+    CHECK(contains(both.out, "A: schemac: applied 0001_slow"));
+    CHECK(db.history_rows() == "1 slow applied\n");
+
+    // --no-wait does not queue behind a running apply.
+    history.add("0002_slower", "SELECT pg_sleep(2);\n", "SELECT 1;\n");
+    auto no_wait = run("(" + apply + " >/dev/null 2>&1) & sleep 0.5; " + apply +
+                       " --no-wait; rc=$?; wait; exit $rc");
+    CHECK(no_wait.exit_code == 1);
+    CHECK(contains(no_wait.err, "not waiting (--no-wait)"));
+    CHECK(db.history_rows() == "1 slow applied, 2 slower applied\n");
+}
+
+TEST_CASE("kill -9 during a non-transactional step: the next apply resumes and converges") {
+    History history("resume");
+    history.add("0001_items",
+                "-- schemac:step create table public.items\n"
+                "CREATE TABLE public.items (id int);\n"
+                "INSERT INTO public.items SELECT generate_series(1, 2000);\n"
+                "-- A lie that makes the index build slow enough to interrupt.\n"
+                "CREATE FUNCTION public.slow_key(x int) RETURNS int IMMUTABLE LANGUAGE plpgsql\n"
+                "AS $$ BEGIN PERFORM pg_sleep(0.002); RETURN x; END $$;\n"
+                "\n"
+                "-- schemac:step create index public.items_slow_idx\n"
+                "-- schemac:no-transaction\n"
+                "CREATE INDEX CONCURRENTLY items_slow_idx ON public.items (public.slow_key(id));\n"
+                "\n"
+                "-- schemac:step create table public.after\n"
+                "CREATE TABLE public.after (id int);\n",
+                "DROP TABLE public.after;\nDROP TABLE public.items;\n"
+                "DROP FUNCTION public.slow_key(int);\n");
+    Database db;
+    fs::path log = history.path() / "first.log";
+    auto started = run(
+        "sh -c " +
+        shell_quote("exec " +
+                    schemac_cmd("apply --url " + shell_quote(db.url) + " --dir " + history.dir()) +
+                    " >/dev/null 2>" + shell_quote(log.string())) +
+        " & echo $!");
+    std::string pid = started.out.substr(0, started.out.find('\n'));
+    // Wait until the concurrent build is running, then kill the client.
+    bool building = false;
+    for (int i = 0; i < 200 && !building; ++i) {
+        building = db.query("SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'CREATE "
+                            "INDEX CONCURRENTLY%' AND state = 'active'") == "1\n";
+        if (!building)
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    REQUIRE_MESSAGE(building, read_file(log));
+    run("kill -9 " + pid);
+    CHECK(db.history_rows() == "1 items applying\n");
+
+    auto interrupted = db.schemac("status", history);
+    CHECK(interrupted.exit_code == 1);
+    CHECK(contains(interrupted.out, "INTERRUPTED while applying after 1 step(s)"));
+
+    auto resumed = db.schemac("apply", history);
+    CHECK_MESSAGE(resumed.exit_code == 0, resumed.err);
+    CHECK(contains(resumed.err, "resuming 0001_items at step 2 of 3"));
+    // The killed client's backend stopped its build, which left an INVALID
+    // index behind; the resume dropped it before building again.
+    CHECK_MESSAGE(contains(resumed.err, "dropping the invalid index public.items_slow_idx"),
+                  resumed.err);
+    CHECK(db.history_rows() == "1 items applied\n");
+    CHECK(db.query("SELECT indisvalid FROM pg_index WHERE indexrelid = "
+                   "'public.items_slow_idx'::regclass") == "t\n");
+    CHECK(db.query("SELECT count(*) FROM public.items") == "2000\n");
+    CHECK(db.schemac("status", history).exit_code == 0);
+}
+
+TEST_CASE("generated/: apply all then roll all back returns the catalog to empty") {
+    Database empty;
+    Database db;
+    std::string dir = shell_quote(SCHEMAC_SOURCE_DIR "/generated");
+    auto in_repo = [&](const std::string& command) {
+        return run(schemac_cmd(command + " --url " + shell_quote(db.url) + " --dir " + dir));
+    };
+    auto applied = in_repo("apply");
+    REQUIRE_MESSAGE(applied.exit_code == 0, applied.err);
+    // The applied history is what schema/ says: nothing left to diff.
+    auto diff = run(schemac_cmd("diff --schema " + shell_quote(SCHEMAC_SOURCE_DIR "/schema") +
+                                " --url " + shell_quote(db.url) + " --dev-url " +
+                                shell_quote(dev_url()) + " --exit-code"));
+    CHECK_MESSAGE(diff.exit_code == 0, diff.err);
+    CHECK(diff.out == "");
+    int migrations = std::stoi(db.query("SELECT count(*) FROM schemac.schema_migrations"));
+    CHECK(migrations >= 1);
+    CHECK(in_repo("rollback --steps 1").exit_code == 0);
+    CHECK(in_repo("apply").exit_code == 0);
+    CHECK(in_repo("status").exit_code == 0);
+    CHECK(in_repo("rollback --steps " + std::to_string(migrations)).exit_code == 0);
+    CHECK(db.catalog() == empty.catalog());
+}
