@@ -244,6 +244,8 @@ int run_plan(const GlobalOptions& global, const PlanOptions& options) {
     plan.current = planned->current_label;
     for (const auto& change : diff::diff(planned->current, planned->desired))
         plan.changes.push_back(diff::summary_of(change));
+    // A reviewer reads by object: a table's changes together, kinds apart.
+    std::ranges::stable_sort(plan.changes, {}, &diff::ChangeSummary::object);
     plan.forward = std::move(planned->forward);
     plan.reverse = std::move(planned->reverse);
     if (options.check) {

@@ -1,0 +1,158 @@
+// `schemac plan` for a fixed change, golden in all three formats; the JSON
+// validated against the published schema; --check and --exit-code.
+
+#include "harness.h"
+
+#include <cstdlib>
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+#include <unistd.h>
+
+namespace fs = std::filesystem;
+using namespace schemac::testing;
+using nlohmann::json;
+
+namespace {
+
+const fs::path k_fixture = fs::path(SCHEMAC_SOURCE_DIR) / "tests/plan";
+
+/// The subset of JSON Schema (2020-12) that plan.schema.json uses: type,
+/// enum, required, properties, additionalProperties: false, items, minimum
+/// and local $ref. Returns the first violation, or "".
+std::string validate(const json& value, const json& schema, const json& root,
+                     const std::string& at) {
+    if (schema.contains("$ref")) {
+        std::string ref = schema["$ref"];
+        return validate(value, root["$defs"][ref.substr(ref.rfind('/') + 1)], root, at);
+    }
+    if (schema.contains("type")) {
+        auto is = [&](const std::string& type) {
+            return (type == "object" && value.is_object()) ||
+                   (type == "array" && value.is_array()) ||
+                   (type == "string" && value.is_string()) ||
+                   (type == "integer" && value.is_number_integer()) ||
+                   (type == "boolean" && value.is_boolean()) || (type == "null" && value.is_null());
+        };
+        bool ok = false;
+        if (schema["type"].is_array()) {
+            for (const auto& type : schema["type"])
+                ok = ok || is(type);
+        } else {
+            ok = is(schema["type"]);
+        }
+        if (!ok)
+            return at + ": not of type " + schema["type"].dump();
+    }
+    if (schema.contains("enum") &&
+        std::find(schema["enum"].begin(), schema["enum"].end(), value) == schema["enum"].end())
+        return at + ": " + value.dump() + " is not one of " + schema["enum"].dump();
+    if (schema.contains("minimum") && value.is_number() && value < schema["minimum"])
+        return at + ": below the minimum";
+    if (value.is_object()) {
+        for (const auto& name : schema.value("required", json::array()))
+            if (!value.contains(name))
+                return at + ": missing " + name.get<std::string>();
+        for (const auto& [name, member] : value.items()) {
+            if (schema.contains("properties") && schema["properties"].contains(name)) {
+                if (auto problem =
+                        validate(member, schema["properties"][name], root, at + "." + name);
+                    !problem.empty())
+                    return problem;
+            } else if (schema.value("additionalProperties", true) == false) {
+                return at + ": unexpected member " + name;
+            }
+        }
+    }
+    if (value.is_array() && schema.contains("items"))
+        for (std::size_t i = 0; i < value.size(); ++i)
+            if (auto problem =
+                    validate(value[i], schema["items"], root, at + "[" + std::to_string(i) + "]");
+                !problem.empty())
+                return problem;
+    return "";
+}
+
+/// A project with before/ written as its history and after/ as its tree.
+struct Project {
+    fs::path root = fs::temp_directory_path() / ("schemac-plan-test-" + std::to_string(getpid()));
+
+    Project() {
+        fs::remove_all(root);
+        fs::create_directories(root);
+        fs::copy(k_fixture / "before", root / "schema", fs::copy_options::recursive);
+        auto written = schemac("diff --write initial");
+        REQUIRE_MESSAGE(written.exit_code == 0, written.err);
+        fs::remove_all(root / "schema");
+        fs::copy(k_fixture / "after", root / "schema", fs::copy_options::recursive);
+    }
+    ~Project() { fs::remove_all(root); }
+
+    Output schemac(const std::string& args) const {
+        return run("cd " + shell_quote(root.string()) + " && " +
+                   schemac_cmd(args + " --dev-url " + shell_quote(dev_url())));
+    }
+};
+
+void check_golden(const std::string& actual, const fs::path& expected) {
+    if (std::getenv("SCHEMAC_UPDATE_GOLDEN"))
+        write_file(expected, actual);
+    CHECK_MESSAGE(actual == read_file(expected), expected.string());
+}
+
+} // namespace
+
+TEST_CASE("plan: golden text, markdown and JSON for a fixed change; the JSON fits its schema") {
+    Project project;
+    auto text = project.schemac("plan");
+    CHECK_MESSAGE(text.exit_code == 0, text.err);
+    check_golden(text.out, k_fixture / "expected.txt");
+    CHECK(text.out.find("\033[") == std::string::npos); // no colour off a terminal
+
+    auto markdown = project.schemac("plan --format markdown");
+    CHECK(markdown.exit_code == 0);
+    check_golden(markdown.out, k_fixture / "expected.md");
+
+    auto json_out = project.schemac("plan --format json");
+    CHECK(json_out.exit_code == 0);
+    check_golden(json_out.out, k_fixture / "expected.json");
+    json schema =
+        json::parse(read_file(fs::path(SCHEMAC_SOURCE_DIR) / "compiler/cli/plan.schema.json"));
+    json plan = json::parse(json_out.out);
+    CHECK(validate(plan, schema, schema, "$") == "");
+    // The validator itself catches what the schema forbids.
+    json broken = plan;
+    broken["forward"][0]["hazards"] = json::array({{{"kind", "mystery"}}});
+    CHECK(validate(broken, schema, schema, "$") != "");
+    broken = plan;
+    broken["surprise"] = 1;
+    CHECK(validate(broken, schema, schema, "$") == "$: unexpected member surprise");
+
+    // The plan's forward SQL is exactly what diff prints.
+    CHECK(plan["forward_sql"] == project.schemac("diff").out);
+    CHECK(plan["reverse_sql"] == project.schemac("diff --reverse").out);
+}
+
+TEST_CASE("plan --exit-code and --check") {
+    Project project;
+    // Dropping legacy_slug loses data: approval needed.
+    CHECK(project.schemac("plan --exit-code").exit_code == 3);
+    auto check = project.schemac("plan --check");
+    CHECK(check.exit_code == 1);
+    CHECK(check.err.find("schema differs from what generated/ produces") != std::string::npos);
+    CHECK(check.err.find("- column public.posts.legacy_slug") != std::string::npos);
+
+    REQUIRE(project.schemac("diff --write tags").exit_code == 0);
+    auto in_sync = project.schemac("plan --check");
+    CHECK_MESSAGE(in_sync.exit_code == 0, in_sync.err);
+    auto none = project.schemac("plan --exit-code");
+    CHECK(none.exit_code == 0);
+    CHECK(none.out.starts_with("Plan: no changes\n"));
+
+    // A sum that disagrees fails the check and names the file.
+    fs::path up = project.root / "generated/0002_tags.up.sql";
+    write_file(up, read_file(up) + "\n-- edited\n");
+    auto edited = project.schemac("plan --check");
+    CHECK(edited.exit_code == 1);
+    CHECK(edited.err.find("generated/0002_tags.up.sql changed since the sum was written") !=
+          std::string::npos);
+}
