@@ -28,6 +28,11 @@ long long elapsed_ms(Clock::time_point since) {
     return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - since).count();
 }
 
+/// "1 step", "2 steps".
+std::string count(std::size_t n, const std::string& noun) {
+    return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
+}
+
 std::string version_text(int version) {
     char text[16];
     std::snprintf(text, sizeof text, "%04d", version);
@@ -385,7 +390,7 @@ bool Deploy::apply_one(const Loaded& m, const AppliedMigration* resume) {
     };
 
     if (script.transactional() && !resume) {
-        progress("applying " + id + " (" + std::to_string(steps) + " steps, one transaction)");
+        progress("applying " + id + " (" + count(steps, "step") + ", one transaction)");
         Fingerprint before;
         Fingerprint after;
         // Both fingerprints are read inside the transaction: what the
@@ -426,8 +431,7 @@ bool Deploy::apply_one(const Loaded& m, const AppliedMigration* resume) {
             report_failure(*f, "nothing was applied.");
             return false;
         }
-        progress("applying " + id + " (" + std::to_string(steps) +
-                 " steps, some outside a transaction)");
+        progress("applying " + id + " (" + count(steps, "step") + ", some outside a transaction)");
     } else {
         progress("resuming " + id + " at step " + std::to_string(done + 1) + " of " +
                  std::to_string(steps));
@@ -490,7 +494,7 @@ bool Deploy::revert_one(const Loaded& m, const AppliedMigration& row) {
                     {std::to_string(m.version)}, where);
     };
     if (script.transactional() && row.state == "applied") {
-        progress("reverting " + id + " (" + std::to_string(steps) + " steps, one transaction)");
+        progress("reverting " + id + " (" + count(steps, "step") + ", one transaction)");
         if (auto failed = run_group(script, 0, steps, no_prelude, delete_row)) {
             report_failure(*failed, "the rollback of " + id +
                                         " was rolled back: the database and its history are as "
@@ -512,8 +516,7 @@ bool Deploy::revert_one(const Loaded& m, const AppliedMigration& row) {
             report_failure(*f, "nothing was reverted.");
             return false;
         }
-        progress("reverting " + id + " (" + std::to_string(steps) +
-                 " steps, some outside a transaction)");
+        progress("reverting " + id + " (" + count(steps, "step") + ", some outside a transaction)");
     }
     auto record_done = [&](std::size_t count) {
         return exec("UPDATE schemac.schema_migrations SET steps_done = $2 WHERE version = $1",
@@ -620,8 +623,8 @@ int Deploy::apply() {
             }
             m_out << "\n";
         }
-        progress(std::to_string(pending.size()) + " migration(s) would be applied; the database " +
-                 "is " + position_of(m_history) + " (dry run: nothing changed)");
+        progress(count(pending.size(), "migration") + " would be applied; the database is " +
+                 position_of(m_history) + " (dry run: nothing changed)");
         return 0;
     }
     for (const Loaded* m : pending) {
@@ -630,10 +633,9 @@ int Deploy::apply() {
         if (!load_history())
             return 1;
     }
-    progress(pending.empty()
-                 ? "nothing to apply; the database is " + position_of(m_history)
-                 : std::to_string(pending.size()) + " migration(s) applied; the database is " +
-                       position_of(m_history));
+    progress(pending.empty() ? "nothing to apply; the database is " + position_of(m_history)
+                             : count(pending.size(), "migration") + " applied; the database is " +
+                                   position_of(m_history));
     return 0;
 }
 
@@ -649,22 +651,23 @@ int Deploy::rollback() {
     }
     if (last->state == "applying")
         return fail(version_text(last->version) + "_" + last->name +
-                    " was interrupted while applying (" + std::to_string(last->steps_done) +
-                    " steps done); run `schemac apply` to finish it first"),
+                    " was interrupted while applying (" +
+                    count(static_cast<std::size_t>(last->steps_done), "step") +
+                    " done); run `schemac apply` to finish it first"),
                1;
     if (last->state == "applied" && !check_drift())
         return 1;
     if (m_options.steps > static_cast<int>(m_history.size()))
         return fail("--steps " + std::to_string(m_options.steps) + ": only " +
-                    std::to_string(m_history.size()) + " migration(s) are applied"),
+                    count(m_history.size(), "migration") + " applied"),
                1;
     for (int i = 0; i < m_options.steps; ++i) {
         AppliedMigration row = m_history.back();
         if (!revert_one(*find(row.version), row) || !load_history())
             return 1;
     }
-    progress(std::to_string(m_options.steps) + " migration(s) rolled back; the database is " +
-             position_of(m_history));
+    progress(count(static_cast<std::size_t>(m_options.steps), "migration") +
+             " rolled back; the database is " + position_of(m_history));
     return 0;
 }
 
@@ -688,8 +691,8 @@ int Deploy::status() {
         if (row.state == "applied")
             m_out << "  " << row.duration_ms << " ms\n";
         else {
-            m_out << "  INTERRUPTED while " << row.state << " after " << row.steps_done
-                  << " step(s)\n";
+            m_out << "  INTERRUPTED while " << row.state << " after "
+                  << count(static_cast<std::size_t>(row.steps_done), "step") << "\n";
             problem = true;
         }
     }

@@ -168,7 +168,8 @@ std::string render_markdown(const Plan& plan) {
                hazard.kind + "**: " + hazard.message + "\n";
     auto details = [](const std::string& summary, const std::vector<diff::Step>& steps) {
         return "\n<details><summary>" + summary + " (" + std::to_string(steps.size()) +
-               " steps)</summary>\n\n```sql\n" + emit::render_script(steps) + "```\n\n</details>\n";
+               (steps.size() == 1 ? " step" : " steps") + ")</summary>\n\n```sql\n" +
+               emit::render_script(steps) + "```\n\n</details>\n";
     };
     out += details("Forward SQL", plan.forward);
     out += details("Reverse SQL", plan.reverse);
