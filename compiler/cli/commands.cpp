@@ -9,6 +9,7 @@
 #include "runtime/connection.h"
 #include "runtime/executor.h"
 #include "runtime/migrations.h"
+#include "runtime/sha256.h"
 #include "shadow/shadow.h"
 
 #include <algorithm>
@@ -101,6 +102,16 @@ Result<std::string> replay(shadow::Server& server, const runtime::MigrationDir& 
     return db;
 }
 
+/// A replay faster than this is redone rather than cached: keeping it (a base
+/// backup) and starting from it (a larger cluster to copy) cost about 4 s at
+/// 1,000 tables, where the replay itself takes 3 s (tests/bench/replay).
+/// SCHEMAC_REPLAY_CACHE_MIN_MS overrides it.
+std::chrono::milliseconds replay_cache_threshold() {
+    if (const char* ms = std::getenv("SCHEMAC_REPLAY_CACHE_MIN_MS"))
+        return std::chrono::milliseconds(std::atol(ms));
+    return std::chrono::milliseconds(5000);
+}
+
 /// Writes the next NNNN_name.up.sql / .down.sql pair and updates the sum.
 Status write_migration(const runtime::MigrationDir& dir, const std::string& name,
                        const std::vector<diff::Step>& forward,
@@ -147,33 +158,43 @@ Result<Planned> plan_change(const GlobalOptions& global, const std::string& sche
         return tree.error();
     timer.lap("load");
 
-    auto server = shadow::open_server(global.dev_url);
-    if (!server)
-        return server.error();
-    timer.lap("shadow server");
-    auto desired_db = shadow::materialize(**server, *tree);
-    if (!desired_db)
-        return desired_db.error();
-    timer.lap("materialize");
     Planned out;
-    auto desired = introspect::introspect((*server)->conninfo(*desired_db), scope);
-    if (!desired)
-        return desired.error();
-    out.desired = std::move(*desired);
-
-    // The current state: the database at --url, or the committed history.
     auto history = read_history(global.dir);
     if (!history)
         return history.error();
     out.history = std::move(*history);
+    // The replayed history is cached with the cluster, keyed by the sum.
+    std::string replay_key =
+        url.empty() && !out.history.migrations.empty()
+            ? runtime::sha256_hex(runtime::compute_sum(out.history)).substr(0, 32)
+            : "";
+    auto server = shadow::open_server(global.dev_url, replay_key);
+    if (!server)
+        return server.error();
+    timer.lap("shadow server");
+
+    // The current state: the database at --url, or the committed history.
     ProofStart start;
     std::string current_conninfo = url;
     if (current_conninfo.empty()) {
-        auto replayed = replay(**server, out.history);
-        if (!replayed)
-            return replayed.error();
-        start.template_db = *replayed;
-        current_conninfo = (*server)->conninfo(*replayed);
+        std::string replayed = (*server)->replayed_database();
+        if (replayed.empty()) {
+            auto started = std::chrono::steady_clock::now();
+            auto made = replay(**server, out.history);
+            if (!made)
+                return made.error();
+            replayed = *made;
+            timer.lap("replay");
+            if (!replay_key.empty() &&
+                std::chrono::steady_clock::now() - started >= replay_cache_threshold()) {
+                (*server)->keep_replay(replay_key, replayed);
+                timer.lap("replay kept in the cache");
+            }
+        } else {
+            timer.lap("replay (cached)");
+        }
+        start.template_db = replayed;
+        current_conninfo = (*server)->conninfo(replayed);
         out.current_label = out.history.migrations.empty()
                                 ? "empty (no migrations in " + out.history.dir.string() + "/)"
                                 : out.history.dir.string() + "/ replayed (" +
@@ -182,6 +203,16 @@ Result<Planned> plan_change(const GlobalOptions& global, const std::string& sche
     } else {
         out.current_label = "database " + runtime::database_of(url);
     }
+
+    auto desired_db = shadow::materialize(**server, *tree);
+    if (!desired_db)
+        return desired_db.error();
+    timer.lap("materialize");
+    auto desired = introspect::introspect((*server)->conninfo(*desired_db), scope);
+    if (!desired)
+        return desired.error();
+    out.desired = std::move(*desired);
+
     auto current = introspect::introspect(current_conninfo, scope);
     if (!current)
         return current.error();

@@ -10,9 +10,11 @@
 #include <fcntl.h>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <grp.h>
 #include <libpq-fe.h>
 #include <mutex>
+#include <optional>
 #include <pwd.h>
 #include <random>
 #include <sstream>
@@ -333,28 +335,6 @@ Status copy_tree(const fs::path& from, const fs::path& to) {
     return Ok{};
 }
 
-class EmbeddedServer final : public Server {
-  public:
-    EmbeddedServer(pid_t pid, fs::path dir) : m_pid(pid), m_dir(std::move(dir)) {}
-    ~EmbeddedServer() override {
-        drop_all_databases();
-        unregister_postmaster(m_pid);
-        stop_postmaster(m_pid);
-        std::error_code ec;
-        fs::remove_all(m_dir, ec);
-    }
-    std::string conninfo(const std::string& dbname) const override {
-        return "host='" + m_dir.string() + "' port=5432 user=postgres dbname='" + dbname + "'";
-    }
-
-  protected:
-    std::string maintenance_database() const override { return "postgres"; }
-
-  private:
-    pid_t m_pid;
-    fs::path m_dir;
-};
-
 /// Gives a copied data directory to the server's user (the cached cluster may
 /// have been made by another user's run).
 Status own_tree(const fs::path& root, const RunAs& as) {
@@ -376,13 +356,18 @@ void hand_over(const fs::path& dir, const RunAs& as) {
         return;
 }
 
+/// The cache directory for this server version: ~/.cache/schemac/pg15.5.
+fs::path version_cache(const fs::path& bindir) {
+    std::string version = command_output("'" + (bindir / "postgres").string() + "' --version");
+    auto space = version.rfind(' ');
+    return cache_root() /
+           ("pg" + (space == std::string::npos ? version : version.substr(space + 1)));
+}
+
 /// Ensures the cached initdb'd cluster for this server version exists; makes
 /// it in `scratch` and copies it into the cache when missing.
 Result<fs::path> cached_cluster(const fs::path& bindir, const RunAs& as, const fs::path& run) {
-    std::string version = command_output("'" + (bindir / "postgres").string() + "' --version");
-    auto space = version.rfind(' ');
-    std::string tag = "pg" + (space == std::string::npos ? version : version.substr(space + 1));
-    fs::path cached = cache_root() / tag / "data";
+    fs::path cached = version_cache(bindir) / "data";
     if (fs::exists(cached / "PG_VERSION"))
         return cached;
     fs::path fresh = run / "initdb";
@@ -403,6 +388,104 @@ Result<fs::path> cached_cluster(const fs::path& bindir, const RunAs& as, const f
     fs::remove_all(fresh, ec);
     return cached;
 }
+
+/// A cached cluster holding a replayed history: `data` (a base backup) and
+/// `database` (the name of the replayed database in it).
+struct Snapshot {
+    fs::path dir;
+    std::string database;
+};
+
+constexpr std::size_t k_snapshots_kept = 4;
+
+std::optional<Snapshot> find_snapshot(const fs::path& cache, const std::string& key) {
+    if (key.empty())
+        return std::nullopt;
+    fs::path dir = cache / ("replay-" + key);
+    std::string database = read_all(dir / "database");
+    if (!fs::exists(dir / "data" / "PG_VERSION") || database.empty())
+        return std::nullopt;
+    std::error_code ec;
+    fs::last_write_time(dir, fs::file_time_type::clock::now(), ec); // least recently used goes
+    return Snapshot{dir, database};
+}
+
+/// Keeps the newest snapshots only.
+void prune_snapshots(const fs::path& cache) {
+    std::vector<std::pair<fs::file_time_type, fs::path>> found;
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(cache, ec)) {
+        std::string name = entry.path().filename().string();
+        if (name.starts_with("replay-") && name.find(".tmp") == std::string::npos)
+            found.emplace_back(fs::last_write_time(entry.path(), ec), entry.path());
+    }
+    std::ranges::sort(found, std::greater<>());
+    for (std::size_t i = k_snapshots_kept; i < found.size(); ++i)
+        fs::remove_all(found[i].second, ec);
+}
+
+class EmbeddedServer final : public Server {
+  public:
+    EmbeddedServer(pid_t pid, fs::path dir, fs::path bindir, RunAs as, fs::path cache,
+                   std::string replayed)
+        : m_pid(pid), m_dir(std::move(dir)), m_bindir(std::move(bindir)), m_as(as),
+          m_cache(std::move(cache)), m_replayed(std::move(replayed)) {}
+    ~EmbeddedServer() override {
+        drop_all_databases();
+        unregister_postmaster(m_pid);
+        stop_postmaster(m_pid);
+        std::error_code ec;
+        fs::remove_all(m_dir, ec);
+    }
+    std::string conninfo(const std::string& dbname) const override {
+        return "host='" + m_dir.string() + "' port=5432 user=postgres dbname='" + dbname + "'";
+    }
+
+    std::string replayed_database() const override { return m_replayed; }
+
+    void keep_replay(const std::string& key, const std::string& dbname) override {
+        std::error_code ec;
+        fs::path final_dir = m_cache / ("replay-" + key);
+        if (fs::exists(final_dir, ec))
+            return;
+        // A base backup is the server's own consistent copy of a running
+        // cluster (its WAL is replayed when the copy starts). It is taken
+        // into the run directory, which the server's user can write, then
+        // copied into the cache, as the initdb'd cluster is.
+        fs::path backup = m_dir / "replay";
+        auto rc = run_and_wait({(m_bindir / "pg_basebackup").string(), "-h", m_dir.string(), "-p",
+                                "5432", "-U", "postgres", "-D", backup.string(), "-X", "stream",
+                                "-c", "fast", "--no-sync", "--no-manifest"},
+                               m_as, m_dir / "basebackup.log");
+        if (!rc || *rc != 0 || !fs::exists(backup / "PG_VERSION"))
+            return;
+        fs::path staging = m_cache / ("replay-" + key + ".tmp" + std::to_string(getpid()));
+        fs::remove_all(staging, ec);
+        fs::create_directories(staging, ec);
+        std::ofstream(staging / "database") << dbname;
+        if (!copy_tree(backup, staging / "data")) {
+            fs::remove_all(staging, ec);
+            return;
+        }
+        fs::remove_all(backup, ec);
+        // Another schemac may have kept the same replay; either is as good.
+        fs::rename(staging, final_dir, ec);
+        if (ec)
+            fs::remove_all(staging, ec);
+        prune_snapshots(m_cache);
+    }
+
+  protected:
+    std::string maintenance_database() const override { return "postgres"; }
+
+  private:
+    pid_t m_pid;
+    fs::path m_dir;
+    fs::path m_bindir;
+    RunAs m_as;
+    fs::path m_cache;
+    std::string m_replayed;
+};
 
 bool wait_ready(const std::string& conninfo, pid_t pid) {
     for (int i = 0; i < 1500; ++i) {
@@ -427,7 +510,7 @@ void stop_all_embedded() noexcept {
     }
 }
 
-Result<std::unique_ptr<Server>> start_embedded() {
+Result<std::unique_ptr<Server>> start_embedded(const std::string& replay_key) {
     install_handlers();
     auto bindir = find_bindir();
     if (!bindir)
@@ -448,8 +531,10 @@ Result<std::unique_ptr<Server>> start_embedded() {
         fs::remove_all(run);
         return cluster.error();
     }
+    fs::path cache = cluster->parent_path();
+    auto snapshot = find_snapshot(cache, replay_key);
     fs::path data = run / "data";
-    if (auto copied = copy_tree(*cluster, data); !copied) {
+    if (auto copied = copy_tree(snapshot ? snapshot->dir / "data" : *cluster, data); !copied) {
         fs::remove_all(run);
         return copied.error();
     }
@@ -472,7 +557,8 @@ Result<std::unique_ptr<Server>> start_embedded() {
         return pid.error();
     }
     register_postmaster(*pid);
-    auto server = std::make_unique<EmbeddedServer>(*pid, run);
+    auto server = std::make_unique<EmbeddedServer>(*pid, run, *bindir, *as, cache,
+                                                   snapshot ? snapshot->database : "");
     if (!wait_ready(server->conninfo("postgres"), *pid)) {
         std::string text = read_all(log);
         return Error{"the embedded PostgreSQL did not start:\n" + text};
@@ -480,8 +566,9 @@ Result<std::unique_ptr<Server>> start_embedded() {
     return std::unique_ptr<Server>(std::move(server));
 }
 
-Result<std::unique_ptr<Server>> open_server(const std::string& dev_url) {
-    return dev_url.empty() ? start_embedded() : use_existing(dev_url);
+Result<std::unique_ptr<Server>> open_server(const std::string& dev_url,
+                                            const std::string& replay_key) {
+    return dev_url.empty() ? start_embedded(replay_key) : use_existing(dev_url);
 }
 
 } // namespace schemac::shadow

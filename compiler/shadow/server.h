@@ -28,6 +28,14 @@ class Server {
 
     Result<runtime::Connection> connect(const std::string& dbname) const;
 
+    /// The database holding the replayed history the server was started
+    /// with (see open_server's `replay_key`), or "" when there is none.
+    virtual std::string replayed_database() const { return ""; }
+    /// Keeps this server's current cluster, where `dbname` holds the history
+    /// with `key` replayed, so a later run starts from it. Best effort: the
+    /// embedded server takes a base backup into its cache; others keep nothing.
+    virtual void keep_replay(const std::string& /*key*/, const std::string& /*dbname*/) {}
+
   protected:
     /// The database to run CREATE / DROP DATABASE from.
     virtual std::string maintenance_database() const = 0;
@@ -40,15 +48,18 @@ class Server {
 
 /// Starts the embedded server: binaries from `pg_config --bindir`, PATH or
 /// /usr/lib/postgresql/*/bin; a cluster initdb'd once into the cache directory
-/// and copied per run; a private unix socket; fsync off. As root, the server
-/// runs as the `postgres` user. It is stopped on every exit path.
-Result<std::unique_ptr<Server>> start_embedded();
+/// and copied per run (or the cached cluster kept for `replay_key`, when
+/// there is one); a private unix socket; fsync off. As root, the server runs
+/// as the `postgres` user. It is stopped on every exit path.
+Result<std::unique_ptr<Server>> start_embedded(const std::string& replay_key = "");
 
 /// Uses an existing server (`--dev-url`): only temporary databases are made there.
 Result<std::unique_ptr<Server>> use_existing(const std::string& url);
 
-/// The server for a run: `dev_url` when not empty, else the embedded one.
-Result<std::unique_ptr<Server>> open_server(const std::string& dev_url);
+/// The server for a run: `dev_url` when not empty, else the embedded one,
+/// started from the history replayed under `replay_key` when it is cached.
+Result<std::unique_ptr<Server>> open_server(const std::string& dev_url,
+                                            const std::string& replay_key = "");
 
 /// Stops every embedded server still running (for signal and exit handlers).
 void stop_all_embedded() noexcept;

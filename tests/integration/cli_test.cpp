@@ -204,3 +204,43 @@ TEST_CASE("diff --write keeps a summed history that later diffs start from") {
     CHECK(accepted.exit_code == 0);
     CHECK(accepted.out == "");
 }
+
+TEST_CASE("the replay of generated/ is cached with the embedded cluster, keyed by the sum") {
+    fs::path root = temp_tree("replay-cache", "");
+    fs::remove(root / "tree.sql");
+    fs::create_directories(root / "schema");
+    write_file(root / "schema/t.sql", "CREATE TABLE t (id int PRIMARY KEY);\n");
+    // A private cache, and every replay kept however fast it was.
+    auto in_root = [&](const std::string& args) {
+        return run("cd " + shell_quote(root.string()) +
+                   " && SCHEMAC_CACHE_DIR=" + shell_quote((root / "cache").string()) +
+                   " SCHEMAC_REPLAY_CACHE_MIN_MS=0 " + schemac_cmd(args));
+    };
+    auto snapshots = [&] {
+        int n = 0;
+        for (const auto& version : fs::directory_iterator(root / "cache"))
+            for (const auto& entry : fs::directory_iterator(version.path()))
+                n += entry.path().filename().string().starts_with("replay-");
+        return n;
+    };
+    REQUIRE(in_root("diff --write initial -q").exit_code == 0);
+    write_file(root / "schema/t.sql", "CREATE TABLE t (id int PRIMARY KEY, note text);\n");
+
+    auto first = in_root("plan -v");
+    REQUIRE_MESSAGE(first.exit_code == 0, first.err);
+    CHECK(first.err.find("schemac: replay kept in the cache") != std::string::npos);
+    CHECK(snapshots() == 1);
+    auto second = in_root("plan -v");
+    REQUIRE_MESSAGE(second.exit_code == 0, second.err);
+    CHECK(second.err.find("schemac: replay (cached)") != std::string::npos);
+    CHECK(second.out == first.out);
+    CHECK(second.out.find("+ column public.t.note") != std::string::npos);
+
+    // A new migration changes the sum, so the cached replay is not used.
+    REQUIRE(in_root("diff --write note -q").exit_code == 0);
+    auto third = in_root("plan -v --exit-code");
+    CHECK(third.exit_code == 0);
+    CHECK(third.err.find("replay (cached)") == std::string::npos);
+    CHECK(snapshots() == 2);
+    fs::remove_all(root);
+}
