@@ -85,6 +85,15 @@ class Deploy {
     std::optional<Failure> run_group(const Script& script, std::size_t first, std::size_t last,
                                      const Action& prelude, const Action& bookkeeping);
     std::optional<Failure> run_alone(const Script& script, std::size_t step, bool resuming);
+    using Record = std::function<std::optional<Failure>(std::size_t next)>;
+    /// Runs steps from `done` on, whose progress the history row records:
+    /// consecutive transactional steps together in one transaction, each
+    /// other step alone. `record(next)` runs in the same transaction as a
+    /// group (right after a lone step) and records that the steps before
+    /// `next` are done. On a failure `done` is the step that failed.
+    std::optional<Failure> run_recorded(const Script& script, std::size_t& done, bool resuming,
+                                        const Record& record);
+    std::optional<Failure> record_progress(const Loaded& m, std::size_t steps_done);
     std::optional<Failure> with_retries(const Action& attempt);
     std::optional<Failure> exec(const std::string& sql, const std::vector<std::string>& params,
                                 const std::string& where);
@@ -366,6 +375,34 @@ std::optional<Failure> no_prelude() {
     return std::nullopt;
 }
 
+std::optional<Failure> Deploy::record_progress(const Loaded& m, std::size_t steps_done) {
+    return exec("UPDATE schemac.schema_migrations SET steps_done = $2 WHERE version = $1",
+                {std::to_string(m.version), std::to_string(steps_done)}, m.up.path.string());
+}
+
+std::optional<Failure> Deploy::run_recorded(const Script& script, std::size_t& done, bool resuming,
+                                            const Record& record) {
+    std::size_t steps = script.steps.size();
+    while (done < steps) {
+        std::optional<Failure> failed;
+        std::size_t next = done + 1;
+        if (script.steps[done].transactional) {
+            while (next < steps && script.steps[next].transactional)
+                ++next;
+            failed = run_group(script, done, next, no_prelude, [&] { return record(next); });
+        } else {
+            failed = run_alone(script, done, resuming);
+            if (!failed)
+                failed = record(next);
+        }
+        if (failed)
+            return failed;
+        resuming = false;
+        done = next;
+    }
+    return std::nullopt;
+}
+
 constexpr const char* k_insert_applied =
     "INSERT INTO schemac.schema_migrations (version, previous_version, name, up_sha256, "
     "down_sha256, fingerprint_before, fingerprint_after, catalog_after, state, steps_done, "
@@ -436,32 +473,13 @@ bool Deploy::apply_one(const Loaded& m, const AppliedMigration* resume) {
         progress("resuming " + id + " at step " + std::to_string(done + 1) + " of " +
                  std::to_string(steps));
     }
-    auto record_done = [&](std::size_t count) {
-        return exec("UPDATE schemac.schema_migrations SET steps_done = $2 WHERE version = $1",
-                    {std::to_string(m.version), std::to_string(count)}, where);
-    };
-    bool resuming = resume != nullptr;
-    while (done < steps) {
-        std::optional<Failure> failed;
-        std::size_t next = done + 1;
-        if (script.steps[done].transactional) {
-            while (next < steps && script.steps[next].transactional)
-                ++next;
-            failed = run_group(script, done, next, no_prelude, [&] { return record_done(next); });
-        } else {
-            failed = run_alone(script, done, resuming);
-            if (!failed)
-                failed = record_done(next);
-        }
-        if (failed) {
-            report_failure(*failed, id + " stopped before step " + std::to_string(done + 1) +
-                                        " of " + std::to_string(steps) +
-                                        " (steps before it are applied and recorded). Fix the "
-                                        "cause and run apply again: it resumes there.");
-            return false;
-        }
-        resuming = false;
-        done = next;
+    auto record_done = [&](std::size_t next) { return record_progress(m, next); };
+    if (auto failed = run_recorded(script, done, resume != nullptr, record_done)) {
+        report_failure(*failed, id + " stopped before step " + std::to_string(done + 1) + " of " +
+                                    std::to_string(steps) +
+                                    " (steps before it are applied and recorded). Fix the cause "
+                                    "and run apply again: it resumes there.");
+        return false;
     }
     Fingerprint after;
     auto failed = with_retries([&]() -> std::optional<Failure> {
@@ -518,34 +536,16 @@ bool Deploy::revert_one(const Loaded& m, const AppliedMigration& row) {
         }
         progress("reverting " + id + " (" + count(steps, "step") + ", some outside a transaction)");
     }
-    auto record_done = [&](std::size_t count) {
-        return exec("UPDATE schemac.schema_migrations SET steps_done = $2 WHERE version = $1",
-                    {std::to_string(m.version), std::to_string(count)}, where);
+    auto record_done = [&](std::size_t next) { return record_progress(m, next); };
+    // The last step's bookkeeping removes the row: the migration is undone.
+    auto record = [&](std::size_t next) {
+        return next == steps ? delete_row() : record_done(next);
     };
-    bool resuming = row.state == "reverting";
-    while (done < steps) {
-        std::optional<Failure> failed;
-        std::size_t next = done + 1;
-        if (script.steps[done].transactional) {
-            while (next < steps && script.steps[next].transactional)
-                ++next;
-            failed = run_group(script, done, next, no_prelude, [&]() -> std::optional<Failure> {
-                return next == steps ? delete_row() : record_done(next);
-            });
-        } else {
-            failed = run_alone(script, done, resuming);
-            if (!failed)
-                failed = next == steps ? delete_row() : record_done(next);
-        }
-        if (failed) {
-            report_failure(*failed, "the rollback of " + id + " stopped before step " +
-                                        std::to_string(done + 1) + " of " + std::to_string(steps) +
-                                        ". Fix the cause and run rollback again: it resumes "
-                                        "there.");
-            return false;
-        }
-        resuming = false;
-        done = next;
+    if (auto failed = run_recorded(script, done, row.state == "reverting", record)) {
+        report_failure(*failed, "the rollback of " + id + " stopped before step " +
+                                    std::to_string(done + 1) + " of " + std::to_string(steps) +
+                                    ". Fix the cause and run rollback again: it resumes there.");
+        return false;
     }
     if (steps == 0)
         if (auto failed = delete_row()) {

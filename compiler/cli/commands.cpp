@@ -102,9 +102,10 @@ Result<std::string> replay(shadow::Server& server, const runtime::MigrationDir& 
     return db;
 }
 
-/// A replay faster than this is redone rather than cached: keeping it (a base
-/// backup) and starting from it (a larger cluster to copy) cost about 4 s at
-/// 1,000 tables, where the replay itself takes 3 s (tests/bench/replay).
+/// A replay faster than this is redone rather than cached: starting from a
+/// kept replay copies a larger cluster, which costs about 4 s more at 1,000
+/// tables, where the replay takes 4.7 s (tests/bench/replay: at 5,000 tables
+/// the replay takes 45 s and the cached start 6 s).
 /// SCHEMAC_REPLAY_CACHE_MIN_MS overrides it.
 std::chrono::milliseconds replay_cache_threshold() {
     if (const char* ms = std::getenv("SCHEMAC_REPLAY_CACHE_MIN_MS"))

@@ -5,6 +5,31 @@
 
 namespace schemac::cli {
 
+namespace {
+
+/// Hazards that depend on the state a step runs in: building an index on a
+/// table that exists already holds a SHARE lock on it (writes wait) for as
+/// long as the build takes.
+void add_state_hazards(std::vector<diff::Step>& steps, const catalog::Catalog& from,
+                       const catalog::Catalog& to) {
+    for (auto& step : steps) {
+        if (step.action != diff::Action::Create || step.key.kind != catalog::Kind::Index)
+            continue;
+        auto index = to.indexes.find(step.key);
+        if (index == to.indexes.end())
+            continue;
+        auto table =
+            catalog::relation_key(catalog::Kind::Table, step.key.schema, index->second.table);
+        if (from.tables.contains(table))
+            step.hazards.push_back(
+                {"index-build", "builds index " + catalog::qualified_name(step.key) +
+                                    " on the existing table " + catalog::qualified_name(table) +
+                                    ", whose writes wait (SHARE lock) until it is built"});
+    }
+}
+
+} // namespace
+
 Result<std::vector<diff::Step>> plan_steps(const catalog::Catalog& from,
                                            const catalog::Catalog& to) {
     auto changes = diff::diff(from, to);
@@ -12,8 +37,10 @@ Result<std::vector<diff::Step>> plan_steps(const catalog::Catalog& from,
     for (;;) {
         auto steps = emit::build_steps(changes, to);
         auto ordered = order::order_steps(steps, from, to);
-        if (auto* done = std::get_if<std::vector<diff::Step>>(&ordered))
+        if (auto* done = std::get_if<std::vector<diff::Step>>(&ordered)) {
+            add_state_hazards(*done, from, to);
             return std::move(*done);
+        }
         const auto& cycle = std::get<order::StepCycle>(ordered);
         if (!order::split_foreign_keys(changes, steps, cycle, from))
             return Error{order::describe_cycle(steps, cycle)};

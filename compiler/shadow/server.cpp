@@ -448,26 +448,23 @@ class EmbeddedServer final : public Server {
         fs::path final_dir = m_cache / ("replay-" + key);
         if (fs::exists(final_dir, ec))
             return;
-        // A base backup is the server's own consistent copy of a running
-        // cluster (its WAL is replayed when the copy starts). It is taken
-        // into the run directory, which the server's user can write, then
-        // copied into the cache, as the initdb'd cluster is.
-        fs::path backup = m_dir / "replay";
-        auto rc = run_and_wait({(m_bindir / "pg_basebackup").string(), "-h", m_dir.string(), "-p",
-                                "5432", "-U", "postgres", "-D", backup.string(), "-X", "stream",
-                                "-c", "fast", "--no-sync", "--no-manifest"},
-                               m_as, m_dir / "basebackup.log");
-        if (!rc || *rc != 0 || !fs::exists(backup / "PG_VERSION"))
-            return;
         fs::path staging = m_cache / ("replay-" + key + ".tmp" + std::to_string(getpid()));
         fs::remove_all(staging, ec);
         fs::create_directories(staging, ec);
+        // A base backup is the server's own consistent copy of a running
+        // cluster (its WAL is replayed when the copy starts). pg_basebackup
+        // is a client: it runs as schemac's user and writes straight into
+        // the cache; a run that starts from the copy hands it over as it
+        // does the initdb'd cluster.
+        auto rc = run_and_wait({(m_bindir / "pg_basebackup").string(), "-h", m_dir.string(), "-p",
+                                "5432", "-U", "postgres", "-D", (staging / "data").string(), "-X",
+                                "stream", "-c", "fast", "--no-sync", "--no-manifest"},
+                               RunAs{}, m_dir / "basebackup.log");
         std::ofstream(staging / "database") << dbname;
-        if (!copy_tree(backup, staging / "data")) {
+        if (!rc || *rc != 0 || !fs::exists(staging / "data" / "PG_VERSION")) {
             fs::remove_all(staging, ec);
             return;
         }
-        fs::remove_all(backup, ec);
         // Another schemac may have kept the same replay; either is as good.
         fs::rename(staging, final_dir, ec);
         if (ec)

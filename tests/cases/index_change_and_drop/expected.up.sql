@@ -2,4 +2,5 @@ DROP INDEX public.t_a_idx;
 
 DROP INDEX public.t_old_idx;
 
+-- hazard index-build: builds index public.t_a_idx on the existing table public.t, whose writes wait (SHARE lock) until it is built
 CREATE INDEX t_a_idx ON public.t USING btree (a, b);
