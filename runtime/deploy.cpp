@@ -21,7 +21,7 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 /// The advisory lock every apply and rollback holds: "schemac" in ASCII.
-constexpr const char* k_lock_key = "30792299307361635";
+constexpr const char* k_lock_key = "32478922351141219";
 constexpr std::size_t k_drift_lines_shown = 20;
 
 long long elapsed_ms(Clock::time_point since) {
@@ -382,23 +382,23 @@ std::optional<Failure> Deploy::record_progress(const Loaded& m, std::size_t step
 
 std::optional<Failure> Deploy::run_recorded(const Script& script, std::size_t& done, bool resuming,
                                             const Record& record) {
-    std::size_t steps = script.steps.size();
-    while (done < steps) {
+    // Progress is recorded at group ends, so `done` is always a group's first.
+    for (const auto& group : step_groups(script)) {
+        if (group.first < done)
+            continue;
         std::optional<Failure> failed;
-        std::size_t next = done + 1;
-        if (script.steps[done].transactional) {
-            while (next < steps && script.steps[next].transactional)
-                ++next;
-            failed = run_group(script, done, next, no_prelude, [&] { return record(next); });
+        if (group.transactional) {
+            failed = run_group(script, group.first, group.last, no_prelude,
+                               [&] { return record(group.last); });
         } else {
-            failed = run_alone(script, done, resuming);
+            failed = run_alone(script, group.first, resuming);
             if (!failed)
-                failed = record(next);
+                failed = record(group.last);
         }
         if (failed)
             return failed;
         resuming = false;
-        done = next;
+        done = group.last;
     }
     return std::nullopt;
 }

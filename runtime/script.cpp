@@ -93,6 +93,18 @@ bool Script::transactional() const {
     return std::ranges::all_of(steps, [](const ScriptStep& s) { return s.transactional; });
 }
 
+std::vector<StepGroup> step_groups(const Script& script) {
+    std::vector<StepGroup> out;
+    for (std::size_t i = 0; i < script.steps.size(); ++i) {
+        bool transactional = script.steps[i].transactional;
+        if (transactional && !out.empty() && out.back().transactional)
+            out.back().last = i + 1;
+        else
+            out.push_back({i, i + 1, transactional});
+    }
+    return out;
+}
+
 Script parse_script(const std::filesystem::path& path, const std::string& text) {
     Script script;
     script.path = path;

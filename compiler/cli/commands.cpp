@@ -95,10 +95,14 @@ Result<std::string> replay(shadow::Server& server, const runtime::MigrationDir& 
     auto conn = server.connect(*db);
     if (!conn)
         return conn.error();
-    for (const auto& m : dir.migrations)
-        if (auto failed = runtime::execute_in_transaction(*conn, {runtime::read_text(m.up)}))
-            return Error{m.up.string() +
+    for (const auto& m : dir.migrations) {
+        auto script = runtime::parse_script(m.up, runtime::read_text(m.up));
+        if (!script.error.empty())
+            return Error{script.error};
+        if (auto failed = runtime::execute_steps(*conn, script))
+            return Error{failed->where +
                          ": replaying the migration history failed: " + failed->error.describe()};
+    }
     return db;
 }
 

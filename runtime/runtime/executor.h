@@ -1,6 +1,7 @@
 #pragma once
 
 #include "runtime/connection.h"
+#include "runtime/script.h"
 
 #include <optional>
 #include <string>
@@ -19,5 +20,15 @@ struct StatementFailure {
 /// which rolls everything back) none.
 std::optional<StatementFailure> execute_in_transaction(Connection& conn,
                                                        const std::vector<std::string>& statements);
+
+/// Where a migration file failed: its file:line, and the server's error.
+struct ScriptFailure {
+    std::string where;
+    ServerError error;
+};
+
+/// Runs a migration file's steps as apply does, without its bookkeeping:
+/// each step group (see step_groups) in one transaction or alone.
+std::optional<ScriptFailure> execute_steps(Connection& conn, const Script& script);
 
 } // namespace schemac::runtime

@@ -28,6 +28,15 @@ struct Script {
     bool transactional() const;
 };
 
+/// Steps [first, last) that run together: a run of consecutive transactional
+/// steps (one transaction), or one step that runs alone.
+struct StepGroup {
+    std::size_t first = 0;
+    std::size_t last = 0;
+    bool transactional = true;
+};
+std::vector<StepGroup> step_groups(const Script& script);
+
 /// Splits `text` (the content of `path`) into steps and statements.
 Script parse_script(const std::filesystem::path& path, const std::string& text);
 

@@ -244,3 +244,27 @@ TEST_CASE("the replay of generated/ is cached with the embedded cluster, keyed b
     CHECK(snapshots() == 2);
     fs::remove_all(root);
 }
+
+TEST_CASE("a history with a step outside a transaction replays as apply runs it") {
+    fs::path root = temp_tree("no-transaction", "");
+    fs::remove(root / "tree.sql");
+    fs::create_directories(root / "schema");
+    write_file(root / "schema/t.sql", "CREATE TABLE t (id int);\n");
+    auto in_root = [&](const std::string& args) {
+        return run("cd " + shell_quote(root.string()) + " && " +
+                   schemac_cmd(args + " --dev-url " + shell_quote(dev_url())));
+    };
+    REQUIRE(in_root("diff --write initial -q").exit_code == 0);
+    write_file(root / "generated/0002_t_id.up.sql",
+               "-- schemac:step create index public.t_id_idx\n-- schemac:no-transaction\n"
+               "CREATE INDEX CONCURRENTLY t_id_idx ON public.t (id);\n");
+    write_file(root / "generated/0002_t_id.down.sql",
+               "-- schemac:step drop index public.t_id_idx\n-- schemac:no-transaction\n"
+               "DROP INDEX CONCURRENTLY public.t_id_idx;\n");
+    REQUIRE(in_root("hash -q").exit_code == 0);
+    write_file(root / "schema/t.sql",
+               "CREATE TABLE t (id int);\nCREATE INDEX t_id_idx ON t (id);\n");
+    auto check = in_root("plan --check");
+    CHECK_MESSAGE(check.exit_code == 0, check.err);
+    fs::remove_all(root);
+}

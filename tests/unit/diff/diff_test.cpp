@@ -172,6 +172,8 @@ TEST_CASE("an index changes by drop and create; comments by COMMENT ON") {
     to.tables.at(relation_key(Kind::Table, "public", "t")).comment = "it's";
     CHECK(plan(from, to) == "DROP INDEX public.t_idx;\n\n"
                             "COMMENT ON TABLE public.t IS 'it''s';\n\n"
+                            "-- hazard index-build: builds index public.t_idx on the existing "
+                            "table public.t, whose writes wait (SHARE lock) until it is built\n"
                             "CREATE INDEX t_idx ON public.t USING btree (b);\n");
 }
 

@@ -63,3 +63,16 @@ TEST_CASE("drift lists what is missing and what is extra") {
     CHECK(lines[0] == "- column a.x integer");
     CHECK(lines[1] == "+ relation b");
 }
+
+TEST_CASE("steps group into transactions, and a non-transactional step stands alone") {
+    Script script = parse_script("g/0005_w.up.sql", "-- schemac:step a\nSELECT 1;\n"
+                                                    "-- schemac:step b\nSELECT 2;\n"
+                                                    "-- schemac:step c\n-- schemac:no-transaction\n"
+                                                    "SELECT 3;\n"
+                                                    "-- schemac:step d\nSELECT 4;\n");
+    auto groups = step_groups(script);
+    REQUIRE(groups.size() == 3);
+    CHECK((groups[0].first == 0 && groups[0].last == 2 && groups[0].transactional));
+    CHECK((groups[1].first == 2 && groups[1].last == 3 && !groups[1].transactional));
+    CHECK((groups[2].first == 3 && groups[2].last == 4 && groups[2].transactional));
+}
