@@ -55,6 +55,15 @@ class Paint {
     bool m_on;
 };
 
+/// `ACCESS EXCLUSIVE on public.t, SHARE ROW EXCLUSIVE on public.u`
+std::string locks_text(const diff::Step& step) {
+    std::string out;
+    for (const auto& lock : step.locks)
+        out += (out.empty() ? "" : ", ") + std::string(diff::lock_name(lock.mode)) + " on " +
+               catalog::qualified_name(lock.table);
+    return out;
+}
+
 /// Text fit for a markdown table cell.
 std::string cell(const std::string& text) {
     std::string out;
@@ -95,10 +104,20 @@ nlohmann::json step_json(const diff::Step& step, std::size_t index) {
                              {"parent", or_null(step.key.parent)},
                              {"name", step.key.name},
                              {"description", catalog::describe(step.key)}};
-    return {
-        {"index", index},        {"description", diff::describe_step(step)}, {"action", action},
-        {"object", object},      {"transactional", step.transactional},      {"hazards", hazards},
-        {"sql", step.statements}};
+    nlohmann::json locks = nlohmann::json::array();
+    for (const auto& lock : step.locks)
+        locks.push_back(
+            {{"table", catalog::qualified_name(lock.table)}, {"mode", diff::lock_name(lock.mode)}});
+    // clang-format off
+    return {{"index", index},
+            {"description", diff::describe_step(step)},
+            {"action", action},
+            {"object", object},
+            {"locks", locks},
+            {"transactional", step.transactional},
+            {"hazards", hazards},
+            {"sql", step.statements}};
+    // clang-format on
 }
 
 } // namespace
@@ -136,6 +155,8 @@ std::string render_text(const Plan& plan, bool colour) {
     out += "\n" + paint("1", "Steps") + "\n";
     for (std::size_t i = 0; i < plan.forward.size(); ++i) {
         out += "  " + std::to_string(i + 1) + ". " + diff::describe_step(plan.forward[i]) + "\n";
+        if (!plan.forward[i].locks.empty())
+            out += "     locks: " + locks_text(plan.forward[i]) + "\n";
         for (const auto& hazard : hazards_of(plan.forward[i]))
             out += "     " + paint(needs_approval(hazard) ? "31" : "33", "! " + hazard.kind) +
                    ": " + hazard.message + "\n";
@@ -156,6 +177,12 @@ std::string render_markdown(const Plan& plan) {
     for (const auto& change : plan.changes)
         out += "| `" + change.symbol + "` | " + cell(change.object) + " | " + change.action +
                (change.detail.empty() ? "" : " (" + change.detail + ")") + " |\n";
+    out += "\n| step | locks on existing tables |\n|---:|---|\n";
+    for (std::size_t i = 0; i < plan.forward.size(); ++i)
+        out += "| " + std::to_string(i + 1) + ". " + cell(diff::describe_step(plan.forward[i])) +
+               " | " +
+               (plan.forward[i].locks.empty() ? "none" : cell(locks_text(plan.forward[i]))) +
+               " |\n";
     auto hazards = all_hazards(plan);
     out += "\n**Hazards**";
     if (hazards.empty())

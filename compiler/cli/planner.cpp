@@ -7,12 +7,16 @@ namespace schemac::cli {
 
 namespace {
 
-/// Hazards that depend on the state a step runs in: building an index on a
-/// table that exists already holds a SHARE lock on it (writes wait) for as
+/// What depends on the state a step runs in: locks matter on tables that
+/// exist already (nobody else sees one the migration creates), and building
+/// an index on such a table holds a SHARE lock on it (writes wait) for as
 /// long as the build takes.
 void add_state_hazards(std::vector<diff::Step>& steps, const catalog::Catalog& from,
                        const catalog::Catalog& to) {
     for (auto& step : steps) {
+        std::erase_if(step.locks, [&](const diff::TableLock& lock) {
+            return !from.tables.contains(lock.table);
+        });
         if (step.action != diff::Action::Create || step.key.kind != catalog::Kind::Index)
             continue;
         auto index = to.indexes.find(step.key);
@@ -35,7 +39,7 @@ Result<std::vector<diff::Step>> plan_steps(const catalog::Catalog& from,
     auto changes = diff::diff(from, to);
     // Each repair splits at least one foreign key out, so this ends.
     for (;;) {
-        auto steps = emit::build_steps(changes, to);
+        auto steps = emit::build_steps(changes, from, to);
         auto ordered = order::order_steps(steps, from, to);
         if (auto* done = std::get_if<std::vector<diff::Step>>(&ordered)) {
             add_state_hazards(*done, from, to);

@@ -2,7 +2,25 @@
 
 #include "diff/change.h"
 
+#include <algorithm>
+
 namespace schemac::diff {
+
+std::string_view lock_name(LockMode mode) {
+    constexpr std::string_view k_names[] = {
+        "ACCESS SHARE", "ROW SHARE",           "ROW EXCLUSIVE", "SHARE UPDATE EXCLUSIVE",
+        "SHARE",        "SHARE ROW EXCLUSIVE", "EXCLUSIVE",     "ACCESS EXCLUSIVE"};
+    return k_names[static_cast<std::size_t>(mode)];
+}
+
+void Step::lock(const catalog::ObjectKey& table, LockMode mode) {
+    for (auto& held : locks)
+        if (held.table == table) {
+            held.mode = std::max(held.mode, mode);
+            return;
+        }
+    locks.push_back({table, mode});
+}
 
 std::string describe_step(const Step& step) {
     const char* verb = step.action == Action::Drop     ? "drop "

@@ -2,7 +2,9 @@
 
 #include "catalog/object_key.h"
 
+#include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace schemac::diff {
@@ -16,6 +18,28 @@ struct Hazard {
     bool operator==(const Hazard&) const = default;
 };
 
+/// PostgreSQL's table-level lock modes, weakest first.
+enum class LockMode : std::uint8_t {
+    AccessShare,
+    RowShare,
+    RowExclusive,
+    ShareUpdateExclusive,
+    Share,
+    ShareRowExclusive,
+    Exclusive,
+    AccessExclusive,
+};
+
+/// "ACCESS EXCLUSIVE", as the lock table in PostgreSQL's manual names it.
+std::string_view lock_name(LockMode mode);
+
+/// A lock a step holds on a table until its transaction ends.
+struct TableLock {
+    catalog::ObjectKey table;
+    LockMode mode = LockMode::AccessShare;
+    bool operator==(const TableLock&) const = default;
+};
+
 /// One unit of a migration: data, rendered later. Produced from a change by
 /// emit, ordered by order, written by emit.
 struct Step {
@@ -23,6 +47,8 @@ struct Step {
     Action action = Action::Create;
     std::vector<std::string> statements; ///< SQL without the trailing ';'
     std::vector<Hazard> hazards;
+    /// The strongest lock it takes on each existing table it touches.
+    std::vector<TableLock> locks;
     bool transactional = true;
     bool lossy_in_reverse = false;
 
@@ -39,6 +65,9 @@ struct Step {
     /// Objects whose current dependencies it ends (ALTER SEQUENCE ... OWNED BY
     /// releases the sequence from its old column), so it runs before those go.
     std::vector<catalog::ObjectKey> releases;
+
+    /// Records that the step takes `mode` on `table` (the strongest one counts).
+    void lock(const catalog::ObjectKey& table, LockMode mode);
 
     int ordinal = 0;        ///< order among siblings (a new column's position)
     std::size_t change = 0; ///< index of the change it came from

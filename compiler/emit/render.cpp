@@ -157,6 +157,8 @@ Steps render(const diff::RebuildEnum& c, const Context&) {
             step.statements.push_back(table + "ALTER COLUMN " + column + " SET DEFAULT " +
                                       *use.to.default_expr);
         step.modifies.push_back(use.to.key);
+        step.lock(catalog::relation_key(catalog::Kind::Table, use.to.key.schema, use.to.key.parent),
+                  diff::LockMode::AccessExclusive);
     }
     step.statements.push_back("DROP TYPE " + quote_qualified(c.to.key.schema, old_name));
     step.modifies.push_back(c.to.key);
@@ -210,8 +212,10 @@ Steps render(const diff::SetOwnedBy& c, const Context&) {
                           "ALTER SEQUENCE " + name_of(c.sequence.key) + " OWNED BY " + target);
     step.touches.push_back(c.sequence.key);
     step.releases.push_back(c.sequence.key);
-    if (owner)
+    if (owner) {
         step.needs.push_back(*owner);
+        step.lock(catalog::table_of(*owner), diff::LockMode::AccessShare);
+    }
     return {step};
 }
 
@@ -220,6 +224,13 @@ Steps render(const diff::SetComment& c, const Context&) {
                       catalog::qualified_name(c.target) + " IS " +
                       (c.comment ? quote_literal(*c.comment) : "NULL");
     Step step = make_step(c.target, Action::Comment, sql);
+    // COMMENT ON locks what it comments on, or the table that holds it.
+    if (c.target.kind == catalog::Kind::Table)
+        step.lock(c.target, diff::LockMode::ShareUpdateExclusive);
+    else if (c.target.kind == catalog::Kind::Column)
+        step.lock(catalog::table_of(c.target), diff::LockMode::ShareUpdateExclusive);
+    else if (c.target.kind == catalog::Kind::Constraint)
+        step.lock(catalog::table_of(c.target), diff::LockMode::AccessShare);
     step.touches.push_back(c.target);
     return {step};
 }

@@ -13,6 +13,7 @@ namespace schemac::emit {
 using Steps = std::vector<diff::Step>;
 
 struct Context {
+    const catalog::Catalog& from;
     const catalog::Catalog& to;
 };
 

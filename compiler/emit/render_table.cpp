@@ -10,6 +10,7 @@ using catalog::ObjectKey;
 using catalog::quote_ident;
 using catalog::quote_qualified;
 using diff::Action;
+using diff::LockMode;
 using diff::Step;
 
 std::string alter_table(const ObjectKey& key) {
@@ -18,6 +19,21 @@ std::string alter_table(const ObjectKey& key) {
 }
 
 namespace {
+
+/// Adding a foreign key takes SHARE ROW EXCLUSIVE on both tables; dropping
+/// one removes its triggers from both, under ACCESS EXCLUSIVE.
+void lock_referenced(Step& step, const catalog::Constraint& c, LockMode mode) {
+    if (c.type == catalog::ConstraintType::ForeignKey && c.references)
+        step.lock(*c.references, mode);
+}
+
+/// The foreign keys a drop takes with it lock their referenced tables too.
+void lock_implied(Step& step, const std::vector<ObjectKey>& implied, const Context& context) {
+    for (const auto& key : implied)
+        if (auto found = context.from.constraints.find(key);
+            found != context.from.constraints.end())
+            lock_referenced(step, found->second, LockMode::AccessExclusive);
+}
 
 std::string identity_clause(const catalog::Column& c) {
     std::string clauses = identity_clauses(c.identity_options);
@@ -65,6 +81,9 @@ Steps render(const diff::CreateTable& c, const Context&) {
         body += (body.empty() ? "\n    " : ",\n    ") + constraint_clause(constraint);
     sql += body + (body.empty() ? ")" : "\n)");
     Step step = make_step(c.table.key, Action::Create, sql);
+    for (const auto& constraint : c.constraints)
+        if (constraint.references != c.table.key)
+            lock_referenced(step, constraint, LockMode::ShareRowExclusive);
     step.provides.push_back(c.table.key);
     for (const auto& column : c.columns)
         step.provides.push_back(column.key);
@@ -73,9 +92,11 @@ Steps render(const diff::CreateTable& c, const Context&) {
     return {step};
 }
 
-Steps render(const diff::Drop<catalog::Table>& c, const Context&) {
+Steps render(const diff::Drop<catalog::Table>& c, const Context& context) {
     Step step = make_step(c.object.key, Action::Drop,
                           "DROP TABLE " + quote_qualified(c.object.key.schema, c.object.key.name));
+    step.lock(c.object.key, LockMode::AccessExclusive);
+    lock_implied(step, c.implied, context);
     step.removes.push_back(c.object.key);
     step.removes.insert(step.removes.end(), c.implied.begin(), c.implied.end());
     step.hazards.push_back({"data-loss", "drops table " + catalog::qualified_name(c.object.key) +
@@ -87,6 +108,7 @@ Steps render(const diff::Drop<catalog::Table>& c, const Context&) {
 Steps render(const diff::Alter<catalog::Table>& c, const Context&) {
     Step step = make_step(c.to.key, Action::Alter,
                           alter_table(c.to.key) + (c.to.unlogged ? "SET UNLOGGED" : "SET LOGGED"));
+    step.lock(c.to.key, LockMode::AccessExclusive);
     step.modifies.push_back(c.to.key);
     step.hazards.push_back(
         {"table-rewrite", "rewrites table " + catalog::qualified_name(c.to.key)});
@@ -96,6 +118,7 @@ Steps render(const diff::Alter<catalog::Table>& c, const Context&) {
 Steps render(const diff::Create<catalog::Column>& c, const Context&) {
     Step step = make_step(c.object.key, Action::Create,
                           alter_table(c.object.key) + "ADD COLUMN " + column_definition(c.object));
+    step.lock(catalog::table_of(c.object.key), LockMode::AccessExclusive);
     step.provides.push_back(c.object.key);
     step.ordinal = c.object.position;
     // A constant default is stored once in the catalog (PostgreSQL 11+); a
@@ -106,10 +129,12 @@ Steps render(const diff::Create<catalog::Column>& c, const Context&) {
     return {step};
 }
 
-Steps render(const diff::Drop<catalog::Column>& c, const Context&) {
+Steps render(const diff::Drop<catalog::Column>& c, const Context& context) {
     Step step =
         make_step(c.object.key, Action::Drop,
                   alter_table(c.object.key) + "DROP COLUMN " + quote_ident(c.object.key.name));
+    step.lock(catalog::table_of(c.object.key), LockMode::AccessExclusive);
+    lock_implied(step, c.implied, context);
     step.removes.push_back(c.object.key);
     step.removes.insert(step.removes.end(), c.implied.begin(), c.implied.end());
     // A generated column's values are derived: dropping it loses nothing.
@@ -128,6 +153,7 @@ Steps render(const diff::Alter<catalog::Column>& c, const Context& context) {
     std::string prefix = alter_table(t.key) + "ALTER COLUMN " + quote_ident(t.key.name) + " ";
     Step step;
     step.key = t.key;
+    step.lock(catalog::table_of(t.key), LockMode::AccessExclusive);
     step.action = Action::Alter;
     step.modifies.push_back(t.key);
     auto statement = [&](const std::string& tail) { step.statements.push_back(prefix + tail); };
@@ -189,6 +215,10 @@ Steps render(const diff::Alter<catalog::Column>& c, const Context& context) {
 Steps render(const diff::Create<catalog::Constraint>& c, const Context&) {
     Step step = make_step(c.object.key, Action::Create,
                           alter_table(c.object.key) + "ADD " + constraint_clause(c.object));
+    bool foreign = c.object.type == catalog::ConstraintType::ForeignKey;
+    step.lock(catalog::table_of(c.object.key),
+              foreign ? LockMode::ShareRowExclusive : LockMode::AccessExclusive);
+    lock_referenced(step, c.object, LockMode::ShareRowExclusive);
     step.provides.push_back(c.object.key);
     return {step};
 }
@@ -197,6 +227,8 @@ Steps render(const diff::Drop<catalog::Constraint>& c, const Context&) {
     Step step =
         make_step(c.object.key, Action::Drop,
                   alter_table(c.object.key) + "DROP CONSTRAINT " + quote_ident(c.object.key.name));
+    step.lock(catalog::table_of(c.object.key), LockMode::AccessExclusive);
+    lock_referenced(step, c.object, LockMode::AccessExclusive);
     step.removes.push_back(c.object.key);
     step.removes.insert(step.removes.end(), c.implied.begin(), c.implied.end());
     return {step};
@@ -206,12 +238,16 @@ Steps render(const diff::Alter<catalog::Constraint>& c, const Context&) {
     Step step =
         make_step(c.to.key, Action::Alter,
                   alter_table(c.to.key) + "VALIDATE CONSTRAINT " + quote_ident(c.to.key.name));
+    step.lock(catalog::table_of(c.to.key), LockMode::ShareUpdateExclusive);
+    lock_referenced(step, c.to, LockMode::RowShare);
     step.modifies.push_back(c.to.key);
     return {step};
 }
 
 Steps render(const diff::Create<catalog::Index>& c, const Context&) {
     Step step = make_step(c.object.key, Action::Create, c.object.definition);
+    step.lock(catalog::relation_key(catalog::Kind::Table, c.object.key.schema, c.object.table),
+              LockMode::Share);
     step.provides.push_back(c.object.key);
     return {step};
 }
@@ -219,6 +255,8 @@ Steps render(const diff::Create<catalog::Index>& c, const Context&) {
 Steps render(const diff::Drop<catalog::Index>& c, const Context&) {
     Step step = make_step(c.object.key, Action::Drop,
                           "DROP INDEX " + quote_qualified(c.object.key.schema, c.object.key.name));
+    step.lock(catalog::relation_key(catalog::Kind::Table, c.object.key.schema, c.object.table),
+              LockMode::AccessExclusive);
     step.removes.push_back(c.object.key);
     step.removes.insert(step.removes.end(), c.implied.begin(), c.implied.end());
     return {step};

@@ -5,8 +5,8 @@
 namespace schemac::emit {
 
 std::vector<diff::Step> build_steps(const std::vector<diff::Change>& changes,
-                                    const catalog::Catalog& to) {
-    Context context{to};
+                                    const catalog::Catalog& from, const catalog::Catalog& to) {
+    Context context{from, to};
     std::vector<diff::Step> out;
     for (std::size_t i = 0; i < changes.size(); ++i) {
         Steps steps = std::visit([&](const auto& c) { return render(c, context); }, changes[i]);

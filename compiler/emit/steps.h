@@ -10,10 +10,10 @@
 /// and changes), and ordered steps become a script. Decides nothing.
 namespace schemac::emit {
 
-/// The steps for every change, in change order (not yet sorted). `to` is the
-/// catalog the steps lead to (for cast decisions).
+/// The steps for every change, in change order (not yet sorted), from the
+/// catalog `from` to the catalog `to` (for cast decisions and locks).
 std::vector<diff::Step> build_steps(const std::vector<diff::Change>& changes,
-                                    const catalog::Catalog& to);
+                                    const catalog::Catalog& from, const catalog::Catalog& to);
 
 /// The SQL of ordered steps: each statement ends with ';', steps are
 /// separated by a blank line, hazards are noted in comments above their step.

@@ -8,10 +8,13 @@
 // golden files instead of comparing them.
 
 #include "harness.h"
+#include "runtime/connection.h"
 
 #include <algorithm>
 #include <doctest/doctest.h>
 #include <filesystem>
+#include <map>
+#include <nlohmann/json.hpp>
 #include <vector>
 
 namespace fs = std::filesystem;
@@ -97,4 +100,82 @@ TEST_CASE("golden cases converge forward and reverse on a real server") {
         check_converged(db, dir / "current.sql", name + " (down)");
         (void)server().drop_database(db);
     }
+}
+
+namespace {
+
+/// Runs each step of the plan from `db` to `target` in its own transaction
+/// and compares what pg_locks shows it holding, before COMMIT, on the tables
+/// that existed before the migration with what the plan declares: the
+/// strongest mode per table, no more and no less. Returns the steps checked.
+int check_declared_locks(const std::string& db, const fs::path& target, const std::string& what) {
+    constexpr const char* k_rank = "array_position(ARRAY['AccessShareLock', 'RowShareLock', "
+                                   "'RowExclusiveLock', 'ShareUpdateExclusiveLock', 'ShareLock', "
+                                   "'ShareRowExclusiveLock', 'ExclusiveLock', "
+                                   "'AccessExclusiveLock'], l.mode)";
+    constexpr const char* k_names[] = {
+        "ACCESS SHARE", "ROW SHARE",           "ROW EXCLUSIVE", "SHARE UPDATE EXCLUSIVE",
+        "SHARE",        "SHARE ROW EXCLUSIVE", "EXCLUSIVE",     "ACCESS EXCLUSIVE"};
+    auto planned = run(schemac_cmd(
+        "plan -q --format json --skip-proof --dev-url " + shell_quote(dev_url()) + " --url " +
+        shell_quote(server().conninfo(db)) + " --schema " + shell_quote(target.string())));
+    REQUIRE_MESSAGE(planned.exit_code == 0, planned.err);
+    auto plan = nlohmann::json::parse(planned.out);
+    auto conn = schemac::runtime::Connection::open(server().conninfo(db));
+    REQUIRE(conn.ok());
+    // By oid: a table the step drops is gone from pg_class before COMMIT.
+    auto existing = conn.value->exec(
+        "SELECT c.oid, format('%I.%I', n.nspname, c.relname) FROM pg_class c JOIN pg_namespace n "
+        "ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'p') AND n.nspname NOT IN "
+        "('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%'");
+    REQUIRE(existing.ok());
+    std::map<std::string, std::string> tables;
+    std::string oids = "{";
+    for (std::size_t r = 0; r < existing.value->size(); ++r) {
+        tables[existing.value->text(r, 0)] = existing.value->text(r, 1);
+        oids += (r ? "," : "") + existing.value->text(r, 0);
+    }
+    oids += "}";
+    int checked = 0;
+    for (const auto& step : plan.at("forward")) {
+        std::string where = what + " step " + step.at("description").get<std::string>();
+        REQUIRE(conn.value->exec("BEGIN").ok());
+        for (const auto& statement : step.at("sql")) {
+            auto done = conn.value->exec(statement.get<std::string>());
+            REQUIRE_MESSAGE(done.ok(), where << ": " << done.error.message);
+        }
+        auto held = conn.value->exec(
+            std::string("SELECT l.relation, max(") + k_rank +
+                ") FROM pg_locks l WHERE l.pid = pg_backend_pid() AND l.granted AND "
+                "l.relation = ANY($1::oid[]) GROUP BY 1",
+            {oids});
+        REQUIRE_MESSAGE(held.ok(), held.error.message);
+        REQUIRE(conn.value->exec("COMMIT").ok());
+        std::map<std::string, std::string> actual;
+        for (std::size_t r = 0; r < held.value->size(); ++r)
+            actual[tables.at(held.value->text(r, 0))] =
+                k_names[std::stoi(held.value->text(r, 1)) - 1];
+        std::map<std::string, std::string> declared;
+        for (const auto& lock : step.at("locks"))
+            declared[lock.at("table").get<std::string>()] = lock.at("mode").get<std::string>();
+        CHECK_MESSAGE(declared == actual, where << ": declared " << step.at("locks").dump()
+                                                << ", pg_locks " << nlohmann::json(actual).dump());
+        ++checked;
+    }
+    return checked;
+}
+
+} // namespace
+
+TEST_CASE("every step's declared locks are what PostgreSQL holds (pg_locks), in every case") {
+    int steps_checked = 0;
+    for (const auto& dir : case_dirs()) {
+        std::string name = dir.filename().string();
+        INFO("case " << name);
+        auto db = database_from(read_file(dir / "current.sql"));
+        steps_checked += check_declared_locks(db, dir / "desired.sql", name + " (up)");
+        steps_checked += check_declared_locks(db, dir / "current.sql", name + " (down)");
+        (void)server().drop_database(db);
+    }
+    MESSAGE(steps_checked << " steps checked against pg_locks");
 }
