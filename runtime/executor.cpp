@@ -34,11 +34,11 @@ std::optional<ScriptFailure> execute_steps(Connection& conn, const Script& scrip
             if (auto failed = execute_in_transaction(conn, sql))
                 return ScriptFailure{failed->index < statements.size() ? where(failed->index)
                                                                        : script.path.string(),
-                                     failed->error};
+                                     failed->statement, failed->error};
         } else {
             for (std::size_t i = 0; i < statements.size(); ++i)
                 if (auto done = conn.exec(statements[i]->sql); !done.ok())
-                    return ScriptFailure{where(i), done.error};
+                    return ScriptFailure{where(i), statements[i]->sql, done.error};
         }
     }
     return std::nullopt;

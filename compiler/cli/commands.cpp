@@ -144,6 +144,26 @@ Status write_migration(const runtime::MigrationDir& dir, const std::string& name
     return Ok{};
 }
 
+/// The live tables' sizes, for the plan to show beside the locks.
+Result<std::map<std::string, TableSize>> table_sizes(const std::string& url) {
+    auto conn = runtime::Connection::open(url);
+    if (!conn.ok())
+        return Error{"cannot connect to " + runtime::redact(url) + ": " + conn.error.message};
+    auto rows = conn.value->exec(
+        "SELECT format('%I.%I', n.nspname, c.relname), c.reltuples::bigint, "
+        "pg_total_relation_size(c.oid), pg_size_pretty(pg_total_relation_size(c.oid)) "
+        "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+        "WHERE c.relkind IN ('r', 'p') AND n.nspname !~ '^pg_' "
+        "AND n.nspname NOT IN ('information_schema', 'schemac')");
+    if (!rows.ok())
+        return Error{"cannot read table sizes: " + rows.error.message};
+    std::map<std::string, TableSize> out;
+    for (std::size_t r = 0; r < rows.value->size(); ++r)
+        out[rows.value->text(r, 0)] = {std::stoll(rows.value->text(r, 1)),
+                                       std::stoll(rows.value->text(r, 2)), rows.value->text(r, 3)};
+    return out;
+}
+
 /// Both states, read and planned both ways (and proven unless skipped).
 struct Planned {
     runtime::MigrationDir history;
@@ -155,7 +175,7 @@ struct Planned {
 };
 
 Result<Planned> plan_change(const GlobalOptions& global, const std::string& schema,
-                            const std::string& url, bool skip_proof) {
+                            const std::string& url, bool skip_proof, bool online) {
     Timer timer(global.verbosity);
     introspect::Options scope{global.schemas};
     auto tree = load::load_tree(schema);
@@ -226,11 +246,11 @@ Result<Planned> plan_change(const GlobalOptions& global, const std::string& sche
     report_unmanaged(out.current, "current", global.verbosity);
     report_unmanaged(out.desired, "desired", global.verbosity);
 
-    auto forward = plan_steps(out.current, out.desired);
+    auto forward = plan_steps(out.current, out.desired, online);
     if (!forward)
         return forward.error();
     out.forward = std::move(*forward);
-    auto reverse = plan_steps(out.desired, out.current);
+    auto reverse = plan_steps(out.desired, out.current, online);
     if (!reverse)
         return reverse.error();
     out.reverse = std::move(*reverse);
@@ -249,7 +269,8 @@ Result<Planned> plan_change(const GlobalOptions& global, const std::string& sche
 } // namespace
 
 int run_diff(const GlobalOptions& global, const DiffOptions& options) {
-    auto planned = plan_change(global, options.schema, options.url, options.skip_proof);
+    auto planned =
+        plan_change(global, options.schema, options.url, options.skip_proof, options.online);
     if (!planned)
         return fail(planned.error());
     if (!options.write.empty()) {
@@ -273,7 +294,8 @@ int run_plan(const GlobalOptions& global, const PlanOptions& options) {
     if (options.check && !options.url.empty())
         return fail(
             Error{"plan --check compares schema/ with " + global.dir + "; it takes no --url"});
-    auto planned = plan_change(global, options.schema, options.url, options.skip_proof);
+    auto planned =
+        plan_change(global, options.schema, options.url, options.skip_proof, options.online);
     if (!planned)
         return fail(planned.error());
     Plan plan;
@@ -284,6 +306,12 @@ int run_plan(const GlobalOptions& global, const PlanOptions& options) {
     std::ranges::stable_sort(plan.changes, {}, &diff::ChangeSummary::object);
     plan.forward = std::move(planned->forward);
     plan.reverse = std::move(planned->reverse);
+    if (!options.url.empty()) {
+        auto sizes = table_sizes(options.url);
+        if (!sizes)
+            return fail(sizes.error());
+        plan.sizes = std::move(*sizes);
+    }
     if (options.check) {
         if (plan.forward.empty()) {
             if (global.verbosity >= 0)

@@ -19,7 +19,8 @@ struct DiffOptions {
     bool reverse = false;
     bool exit_code = false;
     bool skip_proof = false;
-    std::string write; ///< --write NAME: write the next migration pair to --dir
+    std::string write;  ///< --write NAME: write the next migration pair to --dir
+    bool online = true; ///< --no-online turns the lighter-locking strategies off
 };
 
 /// `schemac diff`: prints the SQL that takes the current state to the tree.
@@ -33,6 +34,7 @@ struct PlanOptions {
     bool check = false;
     bool exit_code = false;
     bool skip_proof = false;
+    bool online = true;
 };
 
 /// `schemac plan`: the reviewable plan, or with --check whether --dir

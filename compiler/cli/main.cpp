@@ -44,6 +44,8 @@ int run(int argc, char** argv) {
                        "Exit 2 when there are changes, 3 when a change needs approval");
     diff_cmd->add_flag("--skip-proof", diff.skip_proof,
                        "Do not prove the plan on a shadow copy before printing it");
+    diff_cmd->add_flag("!--no-online", diff.online,
+                       "Plain DDL instead of CONCURRENTLY / NOT VALID + VALIDATE strategies");
     diff_cmd->add_option("--write", diff.write,
                          "Write the change as the next migration pair in --dir, with its sum");
     add_global_options(*diff_cmd, global);
@@ -62,6 +64,8 @@ int run(int argc, char** argv) {
                        "Exit 1 unless --dir reproduces the tree and its sum agrees");
     plan_cmd->add_flag("--exit-code", plan.exit_code,
                        "Exit 2 when there are changes, 3 when a change needs approval");
+    plan_cmd->add_flag("!--no-online", plan.online,
+                       "Plain DDL instead of CONCURRENTLY / NOT VALID + VALIDATE strategies");
     plan_cmd->add_flag("--skip-proof", plan.skip_proof,
                        "Do not prove the plan on a shadow copy before printing it");
     add_global_options(*plan_cmd, global);

@@ -55,12 +55,18 @@ class Paint {
     bool m_on;
 };
 
-/// `ACCESS EXCLUSIVE on public.t, SHARE ROW EXCLUSIVE on public.u`
-std::string locks_text(const diff::Step& step) {
+/// `ACCESS EXCLUSIVE on public.t (~5000 rows, 1200 kB), SHARE ... on public.u`
+std::string locks_text(const diff::Step& step, const Plan& plan) {
     std::string out;
-    for (const auto& lock : step.locks)
-        out += (out.empty() ? "" : ", ") + std::string(diff::lock_name(lock.mode)) + " on " +
-               catalog::qualified_name(lock.table);
+    for (const auto& lock : step.locks) {
+        std::string table = catalog::qualified_name(lock.table);
+        out += (out.empty() ? "" : ", ") + std::string(diff::lock_name(lock.mode)) + " on " + table;
+        if (auto size = plan.sizes.find(table); size != plan.sizes.end())
+            out += " (" +
+                   (size->second.rows < 0 ? std::string("rows unknown")
+                                          : "~" + std::to_string(size->second.rows) + " rows") +
+                   ", " + size->second.pretty + ")";
+    }
     return out;
 }
 
@@ -86,7 +92,7 @@ std::string indent(const std::string& text, const std::string& by) {
     return out;
 }
 
-nlohmann::json step_json(const diff::Step& step, std::size_t index) {
+nlohmann::json step_json(const diff::Step& step, std::size_t index, const Plan& plan) {
     nlohmann::json hazards = nlohmann::json::array();
     for (const auto& hazard : hazards_of(step))
         hazards.push_back({{"kind", hazard.kind},
@@ -105,9 +111,20 @@ nlohmann::json step_json(const diff::Step& step, std::size_t index) {
                              {"name", step.key.name},
                              {"description", catalog::describe(step.key)}};
     nlohmann::json locks = nlohmann::json::array();
-    for (const auto& lock : step.locks)
-        locks.push_back(
-            {{"table", catalog::qualified_name(lock.table)}, {"mode", diff::lock_name(lock.mode)}});
+    for (const auto& lock : step.locks) {
+        std::string table = catalog::qualified_name(lock.table);
+        nlohmann::json rows = nullptr;
+        nlohmann::json bytes = nullptr;
+        if (auto size = plan.sizes.find(table); size != plan.sizes.end()) {
+            if (size->second.rows >= 0)
+                rows = size->second.rows;
+            bytes = size->second.bytes;
+        }
+        locks.push_back({{"table", table},
+                         {"mode", diff::lock_name(lock.mode)},
+                         {"rows", rows},
+                         {"bytes", bytes}});
+    }
     // clang-format off
     return {{"index", index},
             {"description", diff::describe_step(step)},
@@ -156,7 +173,7 @@ std::string render_text(const Plan& plan, bool colour) {
     for (std::size_t i = 0; i < plan.forward.size(); ++i) {
         out += "  " + std::to_string(i + 1) + ". " + diff::describe_step(plan.forward[i]) + "\n";
         if (!plan.forward[i].locks.empty())
-            out += "     locks: " + locks_text(plan.forward[i]) + "\n";
+            out += "     locks: " + locks_text(plan.forward[i], plan) + "\n";
         for (const auto& hazard : hazards_of(plan.forward[i]))
             out += "     " + paint(needs_approval(hazard) ? "31" : "33", "! " + hazard.kind) +
                    ": " + hazard.message + "\n";
@@ -181,7 +198,7 @@ std::string render_markdown(const Plan& plan) {
     for (std::size_t i = 0; i < plan.forward.size(); ++i)
         out += "| " + std::to_string(i + 1) + ". " + cell(diff::describe_step(plan.forward[i])) +
                " | " +
-               (plan.forward[i].locks.empty() ? "none" : cell(locks_text(plan.forward[i]))) +
+               (plan.forward[i].locks.empty() ? "none" : cell(locks_text(plan.forward[i], plan))) +
                " |\n";
     auto hazards = all_hazards(plan);
     out += "\n**Hazards**";
@@ -213,10 +230,10 @@ std::string render_json(const Plan& plan) {
                            {"line", diff::summary_line(change)}});
     nlohmann::json forward = nlohmann::json::array();
     for (std::size_t i = 0; i < plan.forward.size(); ++i)
-        forward.push_back(step_json(plan.forward[i], i + 1));
+        forward.push_back(step_json(plan.forward[i], i + 1, plan));
     nlohmann::json reverse = nlohmann::json::array();
     for (std::size_t i = 0; i < plan.reverse.size(); ++i)
-        reverse.push_back(step_json(plan.reverse[i], i + 1));
+        reverse.push_back(step_json(plan.reverse[i], i + 1, plan));
     nlohmann::json summary = nlohmann::json::object();
     for (const auto& [action, n] : counts(plan))
         summary[action] = n;

@@ -3,6 +3,7 @@
 #include "diff/change.h"
 #include "diff/step.h"
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -11,11 +12,21 @@
 /// (tools; the schema is compiler/cli/plan.schema.json).
 namespace schemac::cli {
 
+/// A live table's size, as the planner's statistics and the files say.
+struct TableSize {
+    long long rows = -1; ///< pg_class.reltuples; -1 when never analyzed
+    long long bytes = 0; ///< pg_total_relation_size
+    std::string pretty;  ///< pg_size_pretty of bytes
+};
+
 struct Plan {
     std::string current;                      ///< where the current state came from
     std::vector<diff::ChangeSummary> changes; ///< per object
     std::vector<diff::Step> forward;
     std::vector<diff::Step> reverse;
+    /// Sizes of the current state's tables by qualified name, when the
+    /// current state is a live database (--url).
+    std::map<std::string, TableSize> sizes;
 };
 
 inline constexpr int k_plan_format_version = 1;

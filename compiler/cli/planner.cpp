@@ -24,22 +24,30 @@ void add_state_hazards(std::vector<diff::Step>& steps, const catalog::Catalog& f
             continue;
         auto table =
             catalog::relation_key(catalog::Kind::Table, step.key.schema, index->second.table);
-        if (from.tables.contains(table))
-            step.hazards.push_back(
-                {"index-build", "builds index " + catalog::qualified_name(step.key) +
-                                    " on the existing table " + catalog::qualified_name(table) +
-                                    ", whose writes wait (SHARE lock) until it is built"});
+        if (!from.tables.contains(table))
+            continue;
+        std::string index_name = catalog::qualified_name(step.key);
+        std::string table_name = catalog::qualified_name(table);
+        step.hazards.push_back(
+            {"index-build", step.transactional
+                                ? "builds index " + index_name + " on the existing table " +
+                                      table_name +
+                                      ", whose writes wait (SHARE lock) until it is built"
+                                : "builds index " + index_name +
+                                      " concurrently on the existing table " + table_name +
+                                      ": writes go on; the build scans the table twice and "
+                                      "waits for the transactions running on it"});
     }
 }
 
 } // namespace
 
-Result<std::vector<diff::Step>> plan_steps(const catalog::Catalog& from,
-                                           const catalog::Catalog& to) {
+Result<std::vector<diff::Step>> plan_steps(const catalog::Catalog& from, const catalog::Catalog& to,
+                                           bool online) {
     auto changes = diff::diff(from, to);
     // Each repair splits at least one foreign key out, so this ends.
     for (;;) {
-        auto steps = emit::build_steps(changes, from, to);
+        auto steps = emit::build_steps(changes, from, to, online);
         auto ordered = order::order_steps(steps, from, to);
         if (auto* done = std::get_if<std::vector<diff::Step>>(&ordered)) {
             add_state_hazards(*done, from, to);

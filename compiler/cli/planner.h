@@ -10,9 +10,9 @@
 namespace schemac::cli {
 
 /// The ordered steps that take `from` to `to`: diff, render, order, and the
-/// named repair rules when the order has a cycle.
-Result<std::vector<diff::Step>> plan_steps(const catalog::Catalog& from,
-                                           const catalog::Catalog& to);
+/// named repair rules when the order has a cycle. `online`: see build_steps.
+Result<std::vector<diff::Step>> plan_steps(const catalog::Catalog& from, const catalog::Catalog& to,
+                                           bool online = true);
 
 /// Lines describing how two catalogs differ (empty when equal).
 std::vector<std::string> differences(const catalog::Catalog& actual,

@@ -2,6 +2,7 @@
 
 #include "cli/planner.h"
 #include "emit/steps.h"
+#include "runtime/executor.h"
 #include "shadow/shadow.h"
 
 namespace schemac::cli {
@@ -21,8 +22,20 @@ Status expect_equal(const catalog::Catalog& actual, const catalog::Catalog& expe
 Result<catalog::Catalog> run_and_read(shadow::Server& server, const std::string& db,
                                       const std::vector<diff::Step>& steps, const std::string& what,
                                       const introspect::Options& options) {
-    if (auto done = shadow::execute_script(server, db, emit::statements_of(steps), what); !done)
-        return Error{"proof failed: " + done.error().message};
+    // As apply runs them: steps that cannot run in a transaction on their own.
+    runtime::Script script;
+    for (const auto& step : steps) {
+        runtime::ScriptStep part{diff::describe_step(step), step.transactional, {}};
+        for (const auto& statement : step.statements)
+            part.statements.push_back({statement, 0});
+        script.steps.push_back(std::move(part));
+    }
+    auto conn = server.connect(db);
+    if (!conn)
+        return conn.error();
+    if (auto failed = runtime::execute_steps(*conn, script))
+        return Error{"proof failed: " + what + " failed at:\n  " + failed->statement + "\n" +
+                     failed->error.describe()};
     return introspect::introspect(server.conninfo(db), options);
 }
 

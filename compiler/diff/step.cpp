@@ -27,7 +27,8 @@ std::string describe_step(const Step& step) {
                        : step.action == Action::Create ? "create "
                        : step.action == Action::Alter  ? "alter "
                                                        : "comment on ";
-    return verb + catalog::describe(step.key);
+    return verb + catalog::describe(step.key) +
+           (step.detail.empty() ? "" : " (" + step.detail + ")");
 }
 
 ChangeSummary summary_of(const Change& change) {

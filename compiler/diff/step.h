@@ -46,6 +46,7 @@ struct Step {
     catalog::ObjectKey key;
     Action action = Action::Create;
     std::vector<std::string> statements; ///< SQL without the trailing ';'
+    std::string detail;                  ///< which part of the change, when it takes several steps
     std::vector<Hazard> hazards;
     /// The strongest lock it takes on each existing table it touches.
     std::vector<TableLock> locks;

@@ -6,6 +6,8 @@
 #include "diff/change.h"
 #include "diff/step.h"
 
+#include <set>
+#include <string>
 #include <vector>
 
 namespace schemac::emit {
@@ -15,7 +17,20 @@ using Steps = std::vector<diff::Step>;
 struct Context {
     const catalog::Catalog& from;
     const catalog::Catalog& to;
+    bool online = true;
+    /// Indexes dropped and created again on a table that stays: built anew
+    /// under a temporary name, then swapped in (online only).
+    std::set<catalog::ObjectKey> swapped_indexes;
+
+    /// The table exists before and after: online strategies apply to it.
+    bool lives_on(const catalog::ObjectKey& table) const {
+        return online && from.tables.contains(table) && to.tables.contains(table);
+    }
 };
+
+/// `base` + `suffix`, `base` cut (on a character boundary) so the whole fits
+/// in PostgreSQL's 63-byte identifiers.
+std::string temporary_name(const std::string& base, const std::string& suffix);
 
 /// A step for `key` doing `action` with one statement.
 diff::Step make_step(const catalog::ObjectKey& key, diff::Action action, std::string sql);

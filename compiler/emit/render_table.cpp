@@ -35,6 +35,37 @@ void lock_implied(Step& step, const std::vector<ObjectKey>& implied, const Conte
             lock_referenced(step, found->second, LockMode::AccessExclusive);
 }
 
+/// SET NOT NULL without holding ACCESS EXCLUSIVE through a full scan: a
+/// CHECK (col IS NOT NULL) added NOT VALID, validated in its own transaction
+/// (SHARE UPDATE EXCLUSIVE), which lets SET NOT NULL skip the scan; then the
+/// check goes.
+Steps not_null_online(const catalog::Column& column) {
+    ObjectKey table = catalog::table_of(column.key);
+    ObjectKey check{catalog::Kind::Constraint, column.key.schema, column.key.parent,
+                    temporary_name(column.key.name, "_schemac_not_null"), ""};
+    std::string alter = alter_table(column.key);
+    std::string name = quote_ident(check.name);
+    Step add = make_step(column.key, Action::Alter,
+                         alter + "ADD CONSTRAINT " + name + " CHECK (" +
+                             quote_ident(column.key.name) + " IS NOT NULL) NOT VALID");
+    add.detail = "NOT NULL, online: a NOT VALID check";
+    add.lock(table, LockMode::AccessExclusive);
+    add.provides.push_back(check);
+    Step validate = make_step(column.key, Action::Alter, alter + "VALIDATE CONSTRAINT " + name);
+    validate.detail = "NOT NULL, online: validate the check";
+    validate.lock(table, LockMode::ShareUpdateExclusive);
+    validate.transactional = false;
+    validate.modifies.push_back(check);
+    Step set = make_step(column.key, Action::Alter,
+                         alter + "ALTER COLUMN " + quote_ident(column.key.name) + " SET NOT NULL");
+    set.statements.push_back(alter + "DROP CONSTRAINT " + name);
+    set.detail = "NOT NULL, online: set it without a scan, drop the check";
+    set.lock(table, LockMode::AccessExclusive);
+    set.needs.push_back(check);
+    set.modifies.push_back(column.key);
+    return {add, validate, set};
+}
+
 std::string identity_clause(const catalog::Column& c) {
     std::string clauses = identity_clauses(c.identity_options);
     return std::string(c.identity == Identity::Always ? "GENERATED ALWAYS"
@@ -181,7 +212,8 @@ Steps render(const diff::Alter<catalog::Column>& c, const Context& context) {
     }
     if (t.default_expr && (t.default_expr != f.default_expr || type_changed))
         statement("SET DEFAULT " + *t.default_expr);
-    if (!f.not_null && t.not_null)
+    bool online_not_null = !f.not_null && t.not_null && context.lives_on(catalog::table_of(t.key));
+    if (!f.not_null && t.not_null && !online_not_null)
         statement("SET NOT NULL");
     if (f.identity == Identity::None && t.identity != Identity::None) {
         statement("ADD " + identity_clause(t));
@@ -209,18 +241,44 @@ Steps render(const diff::Alter<catalog::Column>& c, const Context& context) {
     }
     if (f.not_null && !t.not_null)
         statement("DROP NOT NULL");
-    return {step};
+    Steps out;
+    if (!step.statements.empty())
+        out.push_back(step);
+    if (online_not_null)
+        for (auto& part : not_null_online(t))
+            out.push_back(std::move(part));
+    return out;
 }
 
-Steps render(const diff::Create<catalog::Constraint>& c, const Context&) {
-    Step step = make_step(c.object.key, Action::Create,
-                          alter_table(c.object.key) + "ADD " + constraint_clause(c.object));
-    bool foreign = c.object.type == catalog::ConstraintType::ForeignKey;
-    step.lock(catalog::table_of(c.object.key),
+Steps render(const diff::Create<catalog::Constraint>& c, const Context& context) {
+    const catalog::Constraint& con = c.object;
+    bool foreign = con.type == catalog::ConstraintType::ForeignKey;
+    // Checked against existing rows while the lock is held, unless added
+    // NOT VALID and validated afterwards under a lighter lock.
+    bool online = (foreign || con.type == catalog::ConstraintType::Check) &&
+                  !con.definition.ends_with(" NOT VALID") &&
+                  context.lives_on(catalog::table_of(con.key));
+    Step step = make_step(con.key, Action::Create,
+                          alter_table(con.key) + "ADD " + constraint_clause(con) +
+                              (online ? " NOT VALID" : ""));
+    step.lock(catalog::table_of(con.key),
               foreign ? LockMode::ShareRowExclusive : LockMode::AccessExclusive);
-    lock_referenced(step, c.object, LockMode::ShareRowExclusive);
-    step.provides.push_back(c.object.key);
-    return {step};
+    lock_referenced(step, con, LockMode::ShareRowExclusive);
+    step.provides.push_back(con.key);
+    if (!online)
+        return {step};
+    step.detail = "NOT VALID";
+    Step validate =
+        make_step(con.key, Action::Alter,
+                  alter_table(con.key) + "VALIDATE CONSTRAINT " + quote_ident(con.key.name));
+    validate.lock(catalog::table_of(con.key), LockMode::ShareUpdateExclusive);
+    lock_referenced(validate, con, LockMode::RowShare);
+    validate.detail = "validate";
+    validate.transactional = false;
+    // It only needs the new constraint: what the current state says of the
+    // old one (dropped before, when rebuilt) does not order it.
+    validate.needs.push_back(con.key);
+    return {step, validate};
 }
 
 Steps render(const diff::Drop<catalog::Constraint>& c, const Context&) {
@@ -244,19 +302,82 @@ Steps render(const diff::Alter<catalog::Constraint>& c, const Context&) {
     return {step};
 }
 
-Steps render(const diff::Create<catalog::Index>& c, const Context&) {
-    Step step = make_step(c.object.key, Action::Create, c.object.definition);
-    step.lock(catalog::relation_key(catalog::Kind::Table, c.object.key.schema, c.object.table),
-              LockMode::Share);
-    step.provides.push_back(c.object.key);
+namespace {
+
+/// pg_get_indexdef's `CREATE [UNIQUE] INDEX name ON ...` built CONCURRENTLY,
+/// under `name` instead of its own when given.
+std::string concurrently(const catalog::Index& index, const std::string& name = "") {
+    std::string sql = index.definition;
+    std::size_t at = sql.find("INDEX ") + 6;
+    sql.insert(at, "CONCURRENTLY ");
+    if (!name.empty()) {
+        at += 13;
+        std::size_t end = sql.find(" ON ", at);
+        sql.replace(at, end - at, quote_ident(name));
+    }
+    return sql;
+}
+
+} // namespace
+
+Steps render(const diff::Create<catalog::Index>& c, const Context& context) {
+    const catalog::Index& index = c.object;
+    ObjectKey table = catalog::relation_key(catalog::Kind::Table, index.key.schema, index.table);
+    if (context.swapped_indexes.contains(index.key)) {
+        // The new definition is built beside the old one, which serves until
+        // it is dropped; then the new one takes the name.
+        ObjectKey temp = index.key;
+        temp.name = temporary_name(index.key.name, "_schemac_new");
+        Step build = make_step(index.key, Action::Create, concurrently(index, temp.name));
+        build.detail = "concurrently, as " + temp.name;
+        build.transactional = false;
+        build.lock(table, LockMode::ShareUpdateExclusive);
+        build.provides.push_back(temp);
+        // What it uses that the migration creates (a new column) comes first;
+        // what exists already is there for it, whatever else changes about it.
+        for (const auto& dep : context.to.dependencies_of(index.key))
+            if (!context.from.contains(dep.referenced))
+                build.needs.push_back(dep.referenced);
+        Step drop = make_step(index.key, Action::Drop,
+                              "DROP INDEX CONCURRENTLY " +
+                                  quote_qualified(index.key.schema, index.key.name));
+        drop.detail = "concurrently, the old definition";
+        drop.transactional = false;
+        drop.lock(table, LockMode::ShareUpdateExclusive);
+        drop.removes.push_back(index.key);
+        drop.needs.push_back(temp);
+        Step rename = make_step(index.key, Action::Alter,
+                                "ALTER INDEX " + quote_qualified(index.key.schema, temp.name) +
+                                    " RENAME TO " + quote_ident(index.key.name));
+        rename.detail = "the new definition takes the name";
+        rename.needs.push_back(temp);
+        rename.provides.push_back(index.key);
+        return {build, drop, rename};
+    }
+    bool online = context.lives_on(table);
+    Step step =
+        make_step(index.key, Action::Create, online ? concurrently(index) : index.definition);
+    step.transactional = !online;
+    if (online)
+        step.detail = "concurrently";
+    step.lock(table, online ? LockMode::ShareUpdateExclusive : LockMode::Share);
+    step.provides.push_back(index.key);
     return {step};
 }
 
-Steps render(const diff::Drop<catalog::Index>& c, const Context&) {
+Steps render(const diff::Drop<catalog::Index>& c, const Context& context) {
+    if (context.swapped_indexes.contains(c.object.key))
+        return {}; // the new index's steps drop it
+    ObjectKey table =
+        catalog::relation_key(catalog::Kind::Table, c.object.key.schema, c.object.table);
+    bool online = context.lives_on(table);
     Step step = make_step(c.object.key, Action::Drop,
-                          "DROP INDEX " + quote_qualified(c.object.key.schema, c.object.key.name));
-    step.lock(catalog::relation_key(catalog::Kind::Table, c.object.key.schema, c.object.table),
-              LockMode::AccessExclusive);
+                          std::string(online ? "DROP INDEX CONCURRENTLY " : "DROP INDEX ") +
+                              quote_qualified(c.object.key.schema, c.object.key.name));
+    step.transactional = !online;
+    if (online)
+        step.detail = "concurrently";
+    step.lock(table, online ? LockMode::ShareUpdateExclusive : LockMode::AccessExclusive);
     step.removes.push_back(c.object.key);
     step.removes.insert(step.removes.end(), c.implied.begin(), c.implied.end());
     return {step};

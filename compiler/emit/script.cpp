@@ -1,7 +1,13 @@
 #include "emit/steps.h"
 
+#include <string_view>
+
 namespace schemac::emit {
 namespace {
+
+/// Above a step of a plain script that cannot run in a transaction block.
+constexpr std::string_view k_outside_transaction =
+    "-- schemac:no-transaction (run on its own, outside a transaction: schemac apply does)\n";
 
 /// A step's hazards as comments, then its statements.
 std::string step_body(const diff::Step& step) {
@@ -18,7 +24,8 @@ std::string step_body(const diff::Step& step) {
 std::string render_script(const std::vector<diff::Step>& steps) {
     std::string out;
     for (const auto& step : steps)
-        out += (out.empty() ? "" : "\n") + step_body(step);
+        out += (out.empty() ? "" : "\n") +
+               (step.transactional ? "" : std::string(k_outside_transaction)) + step_body(step);
     return out;
 }
 
@@ -32,13 +39,6 @@ std::string render_migration(const std::vector<diff::Step>& steps, const std::st
             out += "-- schemac:no-transaction\n";
         out += step_body(step);
     }
-    return out;
-}
-
-std::vector<std::string> statements_of(const std::vector<diff::Step>& steps) {
-    std::vector<std::string> out;
-    for (const auto& step : steps)
-        out.insert(out.end(), step.statements.begin(), step.statements.end());
     return out;
 }
 

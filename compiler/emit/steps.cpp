@@ -2,11 +2,33 @@
 
 #include "emit/render.h"
 
+#include <algorithm>
+
 namespace schemac::emit {
 
+std::string temporary_name(const std::string& base, const std::string& suffix) {
+    constexpr std::size_t k_max = 63;
+    std::size_t keep = std::min(base.size(), k_max - suffix.size());
+    while (keep > 0 && keep < base.size() &&
+           (static_cast<unsigned char>(base[keep]) & 0xC0) == 0x80)
+        --keep; // not in the middle of a UTF-8 character
+    return base.substr(0, keep) + suffix;
+}
+
 std::vector<diff::Step> build_steps(const std::vector<diff::Change>& changes,
-                                    const catalog::Catalog& from, const catalog::Catalog& to) {
-    Context context{from, to};
+                                    const catalog::Catalog& from, const catalog::Catalog& to,
+                                    bool online) {
+    Context context{from, to, online, {}};
+    std::set<catalog::ObjectKey> dropped;
+    for (const auto& change : changes)
+        if (const auto* drop = std::get_if<diff::Drop<catalog::Index>>(&change))
+            dropped.insert(drop->object.key);
+    for (const auto& change : changes)
+        if (const auto* create = std::get_if<diff::Create<catalog::Index>>(&change))
+            if (dropped.contains(create->object.key) &&
+                context.lives_on(catalog::relation_key(
+                    catalog::Kind::Table, create->object.key.schema, create->object.table)))
+                context.swapped_indexes.insert(create->object.key);
     std::vector<diff::Step> out;
     for (std::size_t i = 0; i < changes.size(); ++i) {
         Steps steps = std::visit([&](const auto& c) { return render(c, context); }, changes[i]);

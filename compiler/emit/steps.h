@@ -11,9 +11,15 @@
 namespace schemac::emit {
 
 /// The steps for every change, in change order (not yet sorted), from the
-/// catalog `from` to the catalog `to` (for cast decisions and locks).
+/// catalog `from` to the catalog `to` (for cast decisions and locks). With
+/// `online`, changes to tables that stay take the lighter-locking way:
+/// indexes built and dropped CONCURRENTLY (an index change is built under a
+/// temporary name and swapped in), foreign keys and checks added NOT VALID
+/// then validated in their own transaction, SET NOT NULL through a validated
+/// check.
 std::vector<diff::Step> build_steps(const std::vector<diff::Change>& changes,
-                                    const catalog::Catalog& from, const catalog::Catalog& to);
+                                    const catalog::Catalog& from, const catalog::Catalog& to,
+                                    bool online = true);
 
 /// The SQL of ordered steps: each statement ends with ';', steps are
 /// separated by a blank line, hazards are noted in comments above their step.
@@ -24,8 +30,5 @@ std::string render_script(const std::vector<diff::Step>& steps);
 /// run the steps one by one (`-- schemac:no-transaction` marks a step that
 /// cannot run inside a transaction).
 std::string render_migration(const std::vector<diff::Step>& steps, const std::string& title);
-
-/// The statements of ordered steps, one string each, without ';'.
-std::vector<std::string> statements_of(const std::vector<diff::Step>& steps);
 
 } // namespace schemac::emit

@@ -52,15 +52,4 @@ Result<std::string> materialize(Server& server, const load::Tree& tree) {
     return *db;
 }
 
-Status execute_script(Server& server, const std::string& dbname,
-                      const std::vector<std::string>& statements, const std::string& what) {
-    auto conn = server.connect(dbname);
-    if (!conn)
-        return conn.error();
-    if (auto failed = runtime::execute_in_transaction(*conn, statements))
-        return Error{what + " failed at:\n  " + failed->statement + "\n" +
-                     failed->error.describe()};
-    return Ok{};
-}
-
 } // namespace schemac::shadow

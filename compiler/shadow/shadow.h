@@ -14,9 +14,4 @@ namespace schemac::shadow {
 /// server's message and hint. Returns the database's name.
 Result<std::string> materialize(Server& server, const load::Tree& tree);
 
-/// Executes a script (statements separated as the emitter writes them) in
-/// database `dbname`, in one transaction. Errors name the failing statement.
-Status execute_script(Server& server, const std::string& dbname,
-                      const std::vector<std::string>& statements, const std::string& what);
-
 } // namespace schemac::shadow

@@ -24,6 +24,7 @@ std::optional<StatementFailure> execute_in_transaction(Connection& conn,
 /// Where a migration file failed: its file:line, and the server's error.
 struct ScriptFailure {
     std::string where;
+    std::string statement;
     ServerError error;
 };
 

@@ -303,3 +303,88 @@ TEST_CASE("generated/: apply all then roll all back returns the catalog to empty
     CHECK(in_repo("rollback --steps " + std::to_string(migrations)).exit_code == 0);
     CHECK(db.catalog() == empty.catalog());
 }
+
+TEST_CASE("online changes on tables holding rows: every row survives, forward and back") {
+    fs::path root =
+        fs::temp_directory_path() / ("schemac-deploy-online-" + std::to_string(getpid()));
+    fs::remove_all(root);
+    fs::create_directories(root / "schema");
+    auto in_root = [&](const std::string& args) {
+        return run("cd " + shell_quote(root.string()) + " && " +
+                   schemac_cmd(args + " --dev-url " + shell_quote(dev_url())));
+    };
+    write_file(root / "schema/app.sql",
+               "CREATE TABLE authors (id bigint PRIMARY KEY, name text);\n"
+               "CREATE TABLE posts (id bigint PRIMARY KEY, author_id bigint, title text,\n"
+               "                    words integer);\n"
+               "CREATE INDEX posts_title_idx ON posts (title);\n");
+    REQUIRE(in_root("diff -q --write initial").exit_code == 0);
+    Database db;
+    auto apply = [&] {
+        return run("cd " + shell_quote(root.string()) + " && " +
+                   schemac_cmd("apply --url " + shell_quote(db.url)));
+    };
+    REQUIRE(apply().exit_code == 0);
+    db.query("INSERT INTO authors SELECT g, 'author ' || g FROM generate_series(1, 500) g;"
+             "INSERT INTO posts SELECT g, 1 + g % 500, 'post ' || g, g FROM "
+             "generate_series(1, 5000) g");
+    auto rows = [&] {
+        return db.query("SELECT (SELECT count(*) || ' ' || md5(string_agg(a::text, ',' ORDER BY "
+                        "id)) FROM authors a) || ' / ' || (SELECT count(*) || ' ' || "
+                        "md5(string_agg(p::text, ',' ORDER BY id)) FROM posts p)");
+    };
+    std::string before = rows();
+
+    // An index (changed and new), a foreign key, a check and a NOT NULL on
+    // tables that hold rows.
+    write_file(root / "schema/app.sql",
+               "CREATE TABLE authors (id bigint PRIMARY KEY, name text NOT NULL);\n"
+               "CREATE TABLE posts (id bigint PRIMARY KEY,\n"
+               "                    author_id bigint REFERENCES authors (id), title text,\n"
+               "                    words integer CHECK (words > 0));\n"
+               "CREATE INDEX posts_title_idx ON posts (title, id);\n"
+               "CREATE INDEX posts_author_idx ON posts (author_id);\n");
+    auto plan = in_root("plan");
+    REQUIRE_MESSAGE(plan.exit_code == 0, plan.err);
+    for (const char* strategy :
+         {"CREATE INDEX CONCURRENTLY posts_author_idx",
+          "DROP INDEX CONCURRENTLY public.posts_title_idx",
+          "CREATE INDEX CONCURRENTLY posts_title_idx_schemac_new",
+          "ALTER INDEX public.posts_title_idx_schemac_new RENAME TO posts_title_idx",
+          "REFERENCES public.authors(id) NOT VALID", "VALIDATE CONSTRAINT posts_author_id_fkey",
+          "CHECK ((words > 0)) NOT VALID", "CHECK (name IS NOT NULL) NOT VALID",
+          "locks: SHARE ROW EXCLUSIVE on public.posts, SHARE ROW EXCLUSIVE on public.authors",
+          "alter column public.authors.name (NOT NULL, online: validate the check)",
+          "locks: SHARE UPDATE EXCLUSIVE on public.posts, ROW SHARE on public.authors"})
+        CHECK_MESSAGE(plan.out.find(strategy) != std::string::npos, std::string(strategy)
+                                                                        << "\n"
+                                                                        << plan.out);
+    REQUIRE(in_root("diff -q --write online").exit_code == 0);
+    // Against the live database, the plan shows how big each locked table is.
+    db.query("ANALYZE");
+    auto live = in_root("plan --url " + shell_quote(db.url));
+    REQUIRE_MESSAGE(live.exit_code == 0, live.err);
+    CHECK_MESSAGE(live.out.find("locks: SHARE UPDATE EXCLUSIVE on public.posts (~5000 rows, ") !=
+                      std::string::npos,
+                  live.out);
+
+    auto applied = apply();
+    REQUIRE_MESSAGE(applied.exit_code == 0, applied.err);
+    CHECK(applied.err.find("outside a transaction") != std::string::npos);
+    CHECK(rows() == before);
+    CHECK(db.query("SELECT count(*) FROM pg_index WHERE NOT indisvalid") == "0\n");
+    CHECK(db.query("SELECT count(*) FROM pg_constraint WHERE NOT convalidated OR conname LIKE "
+                   "'%schemac%'") == "0\n");
+    CHECK(
+        db.query("SELECT attnotnull FROM pg_attribute WHERE attrelid = 'public.authors'::regclass "
+                 "AND attname = 'name'") == "t\n");
+    CHECK(in_root("plan --url " + shell_quote(db.url) + " --exit-code").exit_code == 0);
+
+    auto back = run("cd " + shell_quote(root.string()) + " && " +
+                    schemac_cmd("rollback --url " + shell_quote(db.url)));
+    REQUIRE_MESSAGE(back.exit_code == 0, back.err);
+    CHECK(rows() == before);
+    CHECK(db.query("SELECT count(*) FROM pg_constraint WHERE contype IN ('f', 'c') AND "
+                   "connamespace = 'public'::regnamespace") == "0\n");
+    fs::remove_all(root);
+}

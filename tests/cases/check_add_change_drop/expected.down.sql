@@ -2,6 +2,12 @@ ALTER TABLE public.t DROP CONSTRAINT a_positive;
 
 ALTER TABLE public.t DROP CONSTRAINT ab;
 
-ALTER TABLE public.t ADD CONSTRAINT a_positive CHECK ((a > 0));
+ALTER TABLE public.t ADD CONSTRAINT a_positive CHECK ((a > 0)) NOT VALID;
 
-ALTER TABLE public.t ADD CONSTRAINT t_b_check CHECK ((b < 10));
+-- schemac:no-transaction (run on its own, outside a transaction: schemac apply does)
+ALTER TABLE public.t VALIDATE CONSTRAINT a_positive;
+
+ALTER TABLE public.t ADD CONSTRAINT t_b_check CHECK ((b < 10)) NOT VALID;
+
+-- schemac:no-transaction (run on its own, outside a transaction: schemac apply does)
+ALTER TABLE public.t VALIDATE CONSTRAINT t_b_check;

@@ -2,7 +2,11 @@ ALTER TABLE public.c ADD COLUMN p_id integer;
 
 ALTER TABLE public.c ADD COLUMN n integer;
 
-ALTER TABLE public.c ADD CONSTRAINT c_p_id_fkey FOREIGN KEY (p_id) REFERENCES public.p(id);
+ALTER TABLE public.c ADD CONSTRAINT c_p_id_fkey FOREIGN KEY (p_id) REFERENCES public.p(id) NOT VALID;
 
--- hazard index-build: builds index public.c_p_idx on the existing table public.c, whose writes wait (SHARE lock) until it is built
-CREATE INDEX c_p_idx ON public.c USING btree (p_id, n);
+-- schemac:no-transaction (run on its own, outside a transaction: schemac apply does)
+ALTER TABLE public.c VALIDATE CONSTRAINT c_p_id_fkey;
+
+-- schemac:no-transaction (run on its own, outside a transaction: schemac apply does)
+-- hazard index-build: builds index public.c_p_idx concurrently on the existing table public.c: writes go on; the build scans the table twice and waits for the transactions running on it
+CREATE INDEX CONCURRENTLY c_p_idx ON public.c USING btree (p_id, n);

@@ -1,3 +1,9 @@
 ALTER TABLE public.t ALTER COLUMN a DROP NOT NULL;
 
+ALTER TABLE public.t ADD CONSTRAINT b_schemac_not_null CHECK (b IS NOT NULL) NOT VALID;
+
+-- schemac:no-transaction (run on its own, outside a transaction: schemac apply does)
+ALTER TABLE public.t VALIDATE CONSTRAINT b_schemac_not_null;
+
 ALTER TABLE public.t ALTER COLUMN b SET NOT NULL;
+ALTER TABLE public.t DROP CONSTRAINT b_schemac_not_null;

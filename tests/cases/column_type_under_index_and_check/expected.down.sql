@@ -2,4 +2,7 @@ ALTER TABLE public.t DROP CONSTRAINT t_code_check;
 
 ALTER TABLE public.t ALTER COLUMN code TYPE character varying(8);
 
-ALTER TABLE public.t ADD CONSTRAINT t_code_check CHECK (((code)::text <> ''::text));
+ALTER TABLE public.t ADD CONSTRAINT t_code_check CHECK (((code)::text <> ''::text)) NOT VALID;
+
+-- schemac:no-transaction (run on its own, outside a transaction: schemac apply does)
+ALTER TABLE public.t VALIDATE CONSTRAINT t_code_check;

@@ -1,7 +1,12 @@
-DROP INDEX public.t_a_idx;
+-- schemac:no-transaction (run on its own, outside a transaction: schemac apply does)
+-- hazard index-build: builds index public.t_a_idx concurrently on the existing table public.t: writes go on; the build scans the table twice and waits for the transactions running on it
+CREATE INDEX CONCURRENTLY t_a_idx_schemac_new ON public.t USING btree (a);
 
--- hazard index-build: builds index public.t_a_idx on the existing table public.t, whose writes wait (SHARE lock) until it is built
-CREATE INDEX t_a_idx ON public.t USING btree (a);
+-- schemac:no-transaction (run on its own, outside a transaction: schemac apply does)
+DROP INDEX CONCURRENTLY public.t_a_idx;
 
--- hazard index-build: builds index public.t_old_idx on the existing table public.t, whose writes wait (SHARE lock) until it is built
-CREATE INDEX t_old_idx ON public.t USING btree (b);
+ALTER INDEX public.t_a_idx_schemac_new RENAME TO t_a_idx;
+
+-- schemac:no-transaction (run on its own, outside a transaction: schemac apply does)
+-- hazard index-build: builds index public.t_old_idx concurrently on the existing table public.t: writes go on; the build scans the table twice and waits for the transactions running on it
+CREATE INDEX CONCURRENTLY t_old_idx ON public.t USING btree (b);

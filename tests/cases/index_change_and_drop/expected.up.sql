@@ -1,6 +1,11 @@
-DROP INDEX public.t_a_idx;
+-- schemac:no-transaction (run on its own, outside a transaction: schemac apply does)
+DROP INDEX CONCURRENTLY public.t_old_idx;
 
-DROP INDEX public.t_old_idx;
+-- schemac:no-transaction (run on its own, outside a transaction: schemac apply does)
+-- hazard index-build: builds index public.t_a_idx concurrently on the existing table public.t: writes go on; the build scans the table twice and waits for the transactions running on it
+CREATE INDEX CONCURRENTLY t_a_idx_schemac_new ON public.t USING btree (a, b);
 
--- hazard index-build: builds index public.t_a_idx on the existing table public.t, whose writes wait (SHARE lock) until it is built
-CREATE INDEX t_a_idx ON public.t USING btree (a, b);
+-- schemac:no-transaction (run on its own, outside a transaction: schemac apply does)
+DROP INDEX CONCURRENTLY public.t_a_idx;
+
+ALTER INDEX public.t_a_idx_schemac_new RENAME TO t_a_idx;

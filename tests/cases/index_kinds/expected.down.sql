@@ -1,9 +1,14 @@
-DROP INDEX public.t_active_idx;
+-- schemac:no-transaction (run on its own, outside a transaction: schemac apply does)
+DROP INDEX CONCURRENTLY public.t_active_idx;
 
-DROP INDEX public.t_data_idx;
+-- schemac:no-transaction (run on its own, outside a transaction: schemac apply does)
+DROP INDEX CONCURRENTLY public.t_data_idx;
 
-DROP INDEX public.t_desc_idx;
+-- schemac:no-transaction (run on its own, outside a transaction: schemac apply does)
+DROP INDEX CONCURRENTLY public.t_desc_idx;
 
-DROP INDEX public.t_email_key;
+-- schemac:no-transaction (run on its own, outside a transaction: schemac apply does)
+DROP INDEX CONCURRENTLY public.t_email_key;
 
-DROP INDEX public.t_payload_hash;
+-- schemac:no-transaction (run on its own, outside a transaction: schemac apply does)
+DROP INDEX CONCURRENTLY public.t_payload_hash;

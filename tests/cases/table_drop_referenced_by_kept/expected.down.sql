@@ -3,4 +3,7 @@ CREATE TABLE public.parent (
     CONSTRAINT parent_pkey PRIMARY KEY (id)
 );
 
-ALTER TABLE public.child ADD CONSTRAINT child_parent_id_fkey FOREIGN KEY (parent_id) REFERENCES public.parent(id);
+ALTER TABLE public.child ADD CONSTRAINT child_parent_id_fkey FOREIGN KEY (parent_id) REFERENCES public.parent(id) NOT VALID;
+
+-- schemac:no-transaction (run on its own, outside a transaction: schemac apply does)
+ALTER TABLE public.child VALIDATE CONSTRAINT child_parent_id_fkey;

@@ -46,8 +46,9 @@ Constraint& add_constraint(Catalog& c, const std::string& table, const std::stri
     return c.constraints.emplace(con.key, con).first->second;
 }
 
+/// The plain script (online strategies are covered by the golden cases).
 std::string plan(const Catalog& from, const Catalog& to) {
-    auto steps = cli::plan_steps(from, to);
+    auto steps = cli::plan_steps(from, to, false);
     REQUIRE(steps.ok());
     return emit::render_script(*steps);
 }
@@ -175,6 +176,14 @@ TEST_CASE("an index changes by drop and create; comments by COMMENT ON") {
                             "-- hazard index-build: builds index public.t_idx on the existing "
                             "table public.t, whose writes wait (SHARE lock) until it is built\n"
                             "CREATE INDEX t_idx ON public.t USING btree (b);\n");
+    // Online, the new definition is built beside the old one and swapped in.
+    auto online = cli::plan_steps(from, to);
+    REQUIRE(online.ok());
+    CHECK(emit::render_script(*online).find(
+              "CREATE INDEX CONCURRENTLY t_idx_schemac_new ON public.t USING btree (b);\n\n"
+              "-- schemac:no-transaction (run on its own, outside a transaction: schemac apply "
+              "does)\nDROP INDEX CONCURRENTLY public.t_idx;\n\n"
+              "ALTER INDEX public.t_idx_schemac_new RENAME TO t_idx;\n") != std::string::npos);
 }
 
 TEST_CASE("a cycle no repair rule breaks is an error that prints the path") {
