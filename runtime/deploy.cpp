@@ -77,6 +77,9 @@ class Deploy {
     std::vector<std::string> changed_files() const;
     std::vector<std::string> drift_lines();
 
+    /// Refuses scripts with a gated hazard --allow-hazards does not allow,
+    /// naming each step and what it would do.
+    bool check_hazards(const std::vector<const Script*>& scripts);
     bool apply_one(const Loaded& m, const AppliedMigration* resume);
     bool revert_one(const Loaded& m, const AppliedMigration& row);
     using Action = std::function<std::optional<Failure>()>;
@@ -371,6 +374,36 @@ void Deploy::report_failure(const Failure& failure, const std::string& aftermath
     fail(message + "\n" + aftermath);
 }
 
+bool Deploy::check_hazards(const std::vector<const Script*>& scripts) {
+    for (const auto& allowed : m_options.allow_hazards)
+        if (std::ranges::find(k_hazard_kinds, allowed) == std::end(k_hazard_kinds))
+            return fail("--allow-hazards " + allowed +
+                        ": not a hazard schemac knows (data-loss, "
+                        "table-rewrite, enum-rebuild, index-build, not-transactional)");
+    std::string refused;
+    std::vector<std::string> kinds;
+    for (const Script* script : scripts)
+        for (const auto& step : script->steps)
+            for (const auto& hazard : step.hazards) {
+                bool gated =
+                    std::ranges::find(k_gated_hazards, hazard.kind) != std::end(k_gated_hazards);
+                if (!gated || std::ranges::find(m_options.allow_hazards, hazard.kind) !=
+                                  m_options.allow_hazards.end())
+                    continue;
+                refused += "\n  " + script->path.string() + ":" + std::to_string(hazard.line) +
+                           ": " + step.title + ": " + hazard.kind + ": " + hazard.message;
+                if (std::ranges::find(kinds, hazard.kind) == kinds.end())
+                    kinds.push_back(hazard.kind);
+            }
+    if (refused.empty())
+        return true;
+    std::string list;
+    for (const auto& kind : kinds)
+        list += (list.empty() ? "" : ",") + kind;
+    return fail("refusing to run steps that need approval:" + refused +
+                "\nNothing was run. To go ahead, run it again with --allow-hazards " + list + ".");
+}
+
 std::optional<Failure> no_prelude() {
     return std::nullopt;
 }
@@ -627,6 +660,11 @@ int Deploy::apply() {
                  position_of(m_history) + " (dry run: nothing changed)");
         return 0;
     }
+    std::vector<const Script*> scripts;
+    for (const Loaded* m : pending)
+        scripts.push_back(&m->up);
+    if (!check_hazards(scripts))
+        return 1;
     for (const Loaded* m : pending) {
         if (!apply_one(*m, resume && m->version == resume->version ? &*resume : nullptr))
             return 1;
@@ -661,6 +699,11 @@ int Deploy::rollback() {
         return fail("--steps " + std::to_string(m_options.steps) + ": only " +
                     count(m_history.size(), "migration") + " applied"),
                1;
+    std::vector<const Script*> scripts;
+    for (int i = 0; i < m_options.steps; ++i)
+        scripts.push_back(&find(m_history[m_history.size() - 1 - i].version)->down);
+    if (!check_hazards(scripts))
+        return 1;
     for (int i = 0; i < m_options.steps; ++i) {
         AppliedMigration row = m_history.back();
         if (!revert_one(*find(row.version), row) || !load_history())

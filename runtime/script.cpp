@@ -9,6 +9,7 @@ namespace {
 
 constexpr std::string_view k_step_marker = "-- schemac:step";
 constexpr std::string_view k_no_transaction_marker = "-- schemac:no-transaction";
+constexpr std::string_view k_hazard_marker = "-- hazard ";
 
 /// Offset of the first character at or after `from` that is neither white
 /// space nor inside a comment.
@@ -66,21 +67,30 @@ struct Segment {
     std::string title;
     bool marked = false;
     bool transactional = true;
+    std::vector<ScriptHazard> hazards;
 };
 
 std::vector<Segment> segments_of(const std::string& text, const std::string& file_name) {
-    std::vector<Segment> out{{0, text.size(), file_name, false, true}};
+    std::vector<Segment> out{{0, text.size(), file_name, false, true, {}}};
     std::size_t pos = 0;
+    int line_number = 0;
     while (pos < text.size()) {
+        ++line_number;
         std::size_t eol = std::min(text.find('\n', pos), text.size());
         std::string_view line(text.data() + pos, eol - pos);
         if (line.starts_with(k_step_marker)) {
             out.back().end = pos;
             std::string title(line.substr(k_step_marker.size()));
             title.erase(0, title.find_first_not_of(' '));
-            out.push_back({eol, text.size(), title, true, true});
+            out.push_back({eol, text.size(), title, true, true, {}});
         } else if (line.starts_with(k_no_transaction_marker) && out.back().marked) {
             out.back().transactional = false;
+        } else if (line.starts_with(k_hazard_marker)) {
+            std::string_view rest = line.substr(k_hazard_marker.size());
+            std::size_t colon = rest.find(": ");
+            if (colon != std::string_view::npos)
+                out.back().hazards.push_back({std::string(rest.substr(0, colon)),
+                                              std::string(rest.substr(colon + 2)), line_number});
         }
         pos = eol + 1;
     }
@@ -122,7 +132,7 @@ Script parse_script(const std::filesystem::path& path, const std::string& text) 
             pg_query_free_split_result(split);
             return script;
         }
-        ScriptStep step{segment.title, segment.transactional, {}};
+        ScriptStep step{segment.title, segment.transactional, {}, segment.hazards};
         for (int i = 0; i < split.n_stmts; ++i) {
             std::size_t begin =
                 segment.begin + static_cast<std::size_t>(split.stmts[i]->stmt_location);

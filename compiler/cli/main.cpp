@@ -84,6 +84,9 @@ int run(int argc, char** argv) {
             ->capture_default_str();
         cmd.add_flag("--no-wait", deploy.no_wait,
                      "Exit at once when another apply or rollback holds the lock");
+        cmd.add_option("--allow-hazards", deploy.allow_hazards,
+                       "Run steps with these hazards, which need approval (data-loss)")
+            ->delimiter(',');
         add_global_options(cmd, global);
     };
     auto* apply_cmd =

@@ -25,7 +25,7 @@ Result<catalog::Catalog> run_and_read(shadow::Server& server, const std::string&
     // As apply runs them: steps that cannot run in a transaction on their own.
     runtime::Script script;
     for (const auto& step : steps) {
-        runtime::ScriptStep part{diff::describe_step(step), step.transactional, {}};
+        runtime::ScriptStep part{diff::describe_step(step), step.transactional, {}, {}};
         for (const auto& statement : step.statements)
             part.statements.push_back({statement, 0});
         script.steps.push_back(std::move(part));

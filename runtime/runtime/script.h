@@ -15,10 +15,18 @@ struct ScriptStatement {
     int line = 0;    ///< 1-based line of its first character in the file
 };
 
+/// A `-- hazard KIND: message` line schemac writes above a step's SQL.
+struct ScriptHazard {
+    std::string kind; ///< data-loss, table-rewrite, ...
+    std::string message;
+    int line = 0;
+};
+
 struct ScriptStep {
     std::string title; ///< the marker's text, or the file name
     bool transactional = true;
     std::vector<ScriptStatement> statements;
+    std::vector<ScriptHazard> hazards;
 };
 
 struct Script {

@@ -197,6 +197,34 @@ TEST_CASE("a changed applied file, a changed sum and drift are refused") {
     CHECK(db.schemac("status", history).exit_code == 0);
 }
 
+TEST_CASE("a data-loss step is refused, named, until --allow-hazards data-loss") {
+    History history("hazards");
+    history.add("0001_posts",
+                "-- schemac:step create table public.posts\n"
+                "CREATE TABLE public.posts (id bigint PRIMARY KEY, legacy text);\n",
+                k_posts_down);
+    history.add("0002_drop_legacy",
+                "-- schemac:step drop column public.posts.legacy\n"
+                "-- hazard data-loss: drops column public.posts.legacy and its data\n"
+                "ALTER TABLE public.posts DROP COLUMN legacy;\n",
+                "ALTER TABLE public.posts ADD COLUMN legacy text;\n");
+    Database db;
+    auto refused = db.schemac("apply", history);
+    CHECK(refused.exit_code == 1);
+    CHECK_MESSAGE(refused.err.find((history.path() / "0002_drop_legacy.up.sql").string() +
+                                   ":2: drop column public.posts.legacy: data-loss: drops column "
+                                   "public.posts.legacy and its data") != std::string::npos,
+                  refused.err);
+    CHECK(refused.err.find("--allow-hazards data-loss") != std::string::npos);
+    // Refused before anything ran: not even the harmless first migration.
+    CHECK(db.history_rows() == "\n");
+    CHECK(db.schemac("apply", history, "--allow-hazards table-rewrite").exit_code == 1);
+    CHECK(db.schemac("apply", history, "--allow-hazards everything").exit_code == 1);
+    auto allowed = db.schemac("apply", history, "--allow-hazards data-loss");
+    CHECK_MESSAGE(allowed.exit_code == 0, allowed.err);
+    CHECK(db.history_rows() == "1 posts applied, 2 drop_legacy applied\n");
+}
+
 TEST_CASE("two applies at once: one applies, the other waits and finds nothing pending") {
     History history("concurrent");
     history.add("0001_slow",
@@ -297,10 +325,17 @@ TEST_CASE("generated/: apply all then roll all back returns the catalog to empty
     CHECK(diff.out == "");
     int migrations = std::stoi(db.query("SELECT count(*) FROM schemac.schema_migrations"));
     CHECK(migrations >= 1);
-    CHECK(in_repo("rollback --steps 1").exit_code == 0);
+    // Undoing the initial migration drops tables: refused until allowed.
+    auto refused = in_repo("rollback --steps 1");
+    CHECK(refused.exit_code == 1);
+    CHECK(refused.err.find("data-loss: drops table public.tenants and every row in it") !=
+          std::string::npos);
+    CHECK(in_repo("status").exit_code == 0);
+    CHECK(in_repo("rollback --steps 1 --allow-hazards data-loss").exit_code == 0);
     CHECK(in_repo("apply").exit_code == 0);
     CHECK(in_repo("status").exit_code == 0);
-    CHECK(in_repo("rollback --steps " + std::to_string(migrations)).exit_code == 0);
+    CHECK(in_repo("rollback --allow-hazards data-loss --steps " + std::to_string(migrations))
+              .exit_code == 0);
     CHECK(db.catalog() == empty.catalog());
 }
 
