@@ -1,5 +1,6 @@
 #include "cli/commands.h"
 
+#include "cli/lint.h"
 #include "cli/plan.h"
 #include "cli/planner.h"
 #include "cli/proof.h"
@@ -167,6 +168,7 @@ Result<std::map<std::string, TableSize>> table_sizes(const std::string& url) {
 /// Both states, read and planned both ways (and proven unless skipped).
 struct Planned {
     runtime::MigrationDir history;
+    std::vector<Warning> warnings;
     std::string current_label;
     catalog::Catalog current;
     catalog::Catalog desired;
@@ -237,6 +239,7 @@ Result<Planned> plan_change(const GlobalOptions& global, const std::string& sche
     if (!desired)
         return desired.error();
     out.desired = std::move(*desired);
+    out.warnings = lint(out.desired, *tree);
 
     auto current = introspect::introspect(current_conninfo, scope);
     if (!current)
@@ -304,6 +307,7 @@ int run_plan(const GlobalOptions& global, const PlanOptions& options) {
         plan.changes.push_back(diff::summary_of(change));
     // A reviewer reads by object: a table's changes together, kinds apart.
     std::ranges::stable_sort(plan.changes, {}, &diff::ChangeSummary::object);
+    plan.warnings = std::move(planned->warnings);
     plan.forward = std::move(planned->forward);
     plan.reverse = std::move(planned->reverse);
     if (!options.url.empty()) {

@@ -159,16 +159,31 @@ bool needs_approval(const std::vector<diff::Step>& steps) {
     return false;
 }
 
+namespace {
+
+std::string warnings_text(const Plan& plan, const Paint& paint) {
+    if (plan.warnings.empty())
+        return "";
+    std::string out = "\n" + paint("1", "Warnings") + "\n";
+    for (const auto& w : plan.warnings)
+        out +=
+            "  " + paint("33", w.code + " " + w.name) + ": " + w.object + ": " + w.message + "\n";
+    return out;
+}
+
+} // namespace
+
 std::string render_text(const Plan& plan, bool colour) {
     Paint paint(colour);
     std::string out = paint("1", "Plan: " + headline(plan)) + "\n";
     out += "Current state: " + plan.current + "\n";
     if (plan.changes.empty())
-        return out;
+        return out + warnings_text(plan, paint);
     out += "\n";
     for (const auto& change : plan.changes)
         out += "  " + paint.symbol(change.symbol) +
                diff::summary_line(change).substr(change.symbol.size()) + "\n";
+    out += warnings_text(plan, paint);
     out += "\n" + paint("1", "Steps") + "\n";
     for (std::size_t i = 0; i < plan.forward.size(); ++i) {
         out += "  " + std::to_string(i + 1) + ". " + diff::describe_step(plan.forward[i]) + "\n";
@@ -200,6 +215,11 @@ std::string render_markdown(const Plan& plan) {
                " | " +
                (plan.forward[i].locks.empty() ? "none" : cell(locks_text(plan.forward[i], plan))) +
                " |\n";
+    if (!plan.warnings.empty()) {
+        out += "\n**Warnings**\n\n";
+        for (const auto& w : plan.warnings)
+            out += "- `" + w.code + "` " + w.name + ": " + w.object + ": " + w.message + "\n";
+    }
     auto hazards = all_hazards(plan);
     out += "\n**Hazards**";
     if (hazards.empty())
@@ -237,7 +257,12 @@ std::string render_json(const Plan& plan) {
     nlohmann::json summary = nlohmann::json::object();
     for (const auto& [action, n] : counts(plan))
         summary[action] = n;
+    nlohmann::json warnings = nlohmann::json::array();
+    for (const auto& w : plan.warnings)
+        warnings.push_back(
+            {{"code", w.code}, {"name", w.name}, {"object", w.object}, {"message", w.message}});
     nlohmann::json doc = {{"format_version", k_plan_format_version},
+                          {"warnings", warnings},
                           {"current", plan.current},
                           {"summary", summary},
                           {"needs_approval", needs_approval(plan.forward)},

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "cli/lint.h"
 #include "diff/change.h"
 #include "diff/step.h"
 
@@ -27,6 +28,7 @@ struct Plan {
     /// Sizes of the current state's tables by qualified name, when the
     /// current state is a live database (--url).
     std::map<std::string, TableSize> sizes;
+    std::vector<Warning> warnings; ///< about the desired state (lint)
 };
 
 inline constexpr int k_plan_format_version = 1;

@@ -19,6 +19,9 @@ ALTER TABLE credentials
     ADD CONSTRAINT credentials_member_fkey FOREIGN KEY (workspace_id, user_id)
     REFERENCES workspace_members (workspace_id, user_id) ON DELETE CASCADE;
 
+-- Serves the foreign key: removing a member finds their credentials by index.
+CREATE INDEX credentials_member_idx ON credentials (workspace_id, user_id);
+
 CREATE INDEX credentials_refresh_due_idx ON credentials (expires_at)
     WHERE refresh_token_encrypted IS NOT NULL;
 

@@ -11,5 +11,7 @@ CREATE TABLE oauth_states (
 );
 
 CREATE INDEX oauth_states_expires_idx ON oauth_states (expires_at);
+-- Serves the foreign key: deleting a workspace finds its states by index.
+CREATE INDEX oauth_states_workspace_idx ON oauth_states (workspace_id);
 
 COMMENT ON TABLE oauth_states IS 'OAuth flow state; rows expire after ten minutes.';

@@ -325,13 +325,15 @@ TEST_CASE("generated/: apply all then roll all back returns the catalog to empty
     CHECK(diff.out == "");
     int migrations = std::stoi(db.query("SELECT count(*) FROM schemac.schema_migrations"));
     CHECK(migrations >= 1);
-    // Undoing the initial migration drops tables: refused until allowed.
-    auto refused = in_repo("rollback --steps 1");
+    // Undoing the initial migration drops tables: refused until allowed,
+    // before anything runs.
+    auto refused = in_repo("rollback --steps " + std::to_string(migrations));
     CHECK(refused.exit_code == 1);
     CHECK(refused.err.find("data-loss: drops table public.tenants and every row in it") !=
           std::string::npos);
     CHECK(in_repo("status").exit_code == 0);
     CHECK(in_repo("rollback --steps 1 --allow-hazards data-loss").exit_code == 0);
+    CHECK(in_repo("status").exit_code == 2);
     CHECK(in_repo("apply").exit_code == 0);
     CHECK(in_repo("status").exit_code == 0);
     CHECK(in_repo("rollback --allow-hazards data-loss --steps " + std::to_string(migrations))

@@ -156,3 +156,24 @@ TEST_CASE("plan --exit-code and --check") {
     CHECK(edited.err.find("generated/0002_tags.up.sql changed since the sum was written") !=
           std::string::npos);
 }
+
+TEST_CASE("plan warns: a foreign key without an index, a table without a primary key, serial") {
+    auto out = run(schemac_cmd("plan -q --format json --skip-proof --dev-url " +
+                               shell_quote(dev_url()) + " --dir /nonexistent --schema " +
+                               shell_quote((k_fixture / "lint").string())));
+    REQUIRE_MESSAGE(out.exit_code == 0, out.err);
+    json plan = json::parse(out.out);
+    json schema =
+        json::parse(read_file(fs::path(SCHEMAC_SOURCE_DIR) / "compiler/cli/plan.schema.json"));
+    CHECK(validate(plan, schema, schema, "$") == "");
+    std::vector<std::string> found;
+    for (const auto& w : plan["warnings"])
+        found.push_back(w["code"].get<std::string>() + " " + w["object"].get<std::string>());
+    // c.q_id is served by c_q_idx; audit's missing primary key is allowed
+    // by the comment above its CREATE TABLE, its unindexed foreign key is not.
+    CHECK(found == std::vector<std::string>{"SC001 table public.audit", "SC001 table public.c",
+                                            "SC002 table public.log", "SC003 table public.p"});
+    CHECK(plan["warnings"][1]["message"] ==
+          "foreign key c_p_id_fkey (p_id) has no index on its columns: every delete or key "
+          "update on public.p scans public.c");
+}
