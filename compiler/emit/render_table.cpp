@@ -310,11 +310,8 @@ std::string concurrently(const catalog::Index& index, const std::string& name = 
     std::string sql = index.definition;
     std::size_t at = sql.find("INDEX ") + 6;
     sql.insert(at, "CONCURRENTLY ");
-    if (!name.empty()) {
-        at += 13;
-        std::size_t end = sql.find(" ON ", at);
-        sql.replace(at, end - at, quote_ident(name));
-    }
+    if (!name.empty()) // the name follows, quoted as pg_get_indexdef quotes it
+        sql.replace(at + 13, quote_ident(index.key.name).size(), quote_ident(name));
     return sql;
 }
 
