@@ -651,6 +651,8 @@ int Deploy::apply() {
             for (const auto& step : m->up.steps) {
                 m_out << "-- step: " << step.title
                       << (step.transactional ? "" : " (outside a transaction)") << "\n";
+                for (const auto& hazard : step.hazards)
+                    m_out << "-- hazard " << hazard.kind << ": " << hazard.message << "\n";
                 for (const auto& statement : step.statements)
                     m_out << statement.sql << ";\n";
             }
