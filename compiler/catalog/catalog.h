@@ -85,6 +85,9 @@ struct Column : ObjectBase {
     bool not_null = false;
     Identity identity = Identity::None;
     SequenceOptions identity_options; ///< meaningful when identity != None
+    /// The default calls a volatile function: adding the column computes it
+    /// for every row (a rewrite). Derived from the default, so not compared.
+    bool volatile_default = false;
     bool operator==(const Column& o) const {
         return key == o.key && comment == o.comment && type == o.type && collation == o.collation &&
                default_expr == o.default_expr && generated_expr == o.generated_expr &&

@@ -146,7 +146,7 @@ Steps render(const diff::Alter<catalog::Table>& c, const Context&) {
     return {step};
 }
 
-Steps render(const diff::Create<catalog::Column>& c, const Context&) {
+Steps render(const diff::Create<catalog::Column>& c, const Context& context) {
     Step step = make_step(c.object.key, Action::Create,
                           alter_table(c.object.key) + "ADD COLUMN " + column_definition(c.object));
     step.lock(catalog::table_of(c.object.key), LockMode::AccessExclusive);
@@ -154,9 +154,21 @@ Steps render(const diff::Create<catalog::Column>& c, const Context&) {
     step.ordinal = c.object.position;
     // A constant default is stored once in the catalog (PostgreSQL 11+); a
     // stored generated column is computed for every row.
+    // The same for a volatile default or an identity: a value per row.
+    std::string column = catalog::qualified_name(c.object.key);
     if (c.object.generated_expr)
-        step.hazards.push_back({"table-rewrite", "rewrites the table to compute column " +
-                                                     catalog::qualified_name(c.object.key)});
+        step.hazards.push_back({"table-rewrite", "rewrites the table to compute column " + column});
+    else if (context.from.tables.contains(catalog::table_of(c.object.key))) {
+        if (c.object.identity != Identity::None)
+            step.hazards.push_back(
+                {"table-rewrite", "rewrites the table to number every row in identity column " +
+                                      column});
+        else if (c.object.volatile_default)
+            step.hazards.push_back({"table-rewrite", "rewrites the table to compute the volatile "
+                                                     "default " +
+                                                         *c.object.default_expr + " of column " +
+                                                         column + " for every row"});
+    }
     return {step};
 }
 

@@ -75,7 +75,13 @@ Status query_columns(runtime::Connection& conn, const std::string& schemas,
                a.attnotnull, a.attidentity, a.attgenerated,
                pg_catalog.format_type(s.seqtypid, NULL), s.seqstart, s.seqincrement,
                s.seqmin, s.seqmax, s.seqcache, s.seqcycle,
-               pg_catalog.col_description(c.oid, a.attnum)
+               pg_catalog.col_description(c.oid, a.attnum),
+               -- A default that calls a volatile function (gen_random_uuid,
+               -- nextval, clock_timestamp) is computed per row when added.
+               EXISTS (SELECT 1 FROM pg_catalog.regexp_matches(ad.adbin::text,
+                                         ':(?:funcid|opfuncid) (\d+)', 'g') AS m(id)
+                       JOIN pg_catalog.pg_proc p ON p.oid = m.id[1]::pg_catalog.oid
+                       WHERE p.provolatile = 'v')
         FROM pg_catalog.pg_attribute a
         JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -117,6 +123,7 @@ Status query_columns(runtime::Connection& conn, const std::string& schemas,
             col.identity_options.cycle = rows->text(r, 19) == "t";
         }
         col.comment = rows->at(r, 20);
+        col.volatile_default = rows->text(r, 21) == "t";
         auto table_oid = to_oid(rows->text(r, 0));
         lookup.add(k_pg_class, table_oid, col.position, col.key);
         if (rows->at(r, 9))
