@@ -425,3 +425,37 @@ TEST_CASE("online changes on tables holding rows: every row survives, forward an
                    "connamespace = 'public'::regnamespace") == "0\n");
     fs::remove_all(root);
 }
+
+TEST_CASE("a failed concurrent index build: the next apply drops the INVALID index and builds") {
+    History history("failed-build");
+    history.add("0001_t",
+                "-- schemac:step create table public.t\n"
+                "CREATE TABLE public.t (id int PRIMARY KEY, v int);\n"
+                "INSERT INTO public.t VALUES (1, 7), (2, 7);\n",
+                "DROP TABLE public.t;\n");
+    history.add("0002_t_v_key",
+                "-- schemac:step create index public.t_v_key (concurrently)\n"
+                "-- schemac:no-transaction\n"
+                "CREATE UNIQUE INDEX CONCURRENTLY t_v_key ON public.t USING btree (v);\n",
+                "-- schemac:step drop index public.t_v_key (concurrently)\n"
+                "-- schemac:no-transaction\n"
+                "DROP INDEX CONCURRENTLY public.t_v_key;\n");
+    Database db;
+    auto failed = db.schemac("apply", history);
+    CHECK(failed.exit_code == 1);
+    CHECK_MESSAGE(failed.err.find("0002_t_v_key.up.sql:3: could not create unique index "
+                                  "\"t_v_key\"") != std::string::npos,
+                  failed.err);
+    CHECK(failed.err.find("run apply again: it resumes there") != std::string::npos);
+    CHECK(db.query("SELECT indisvalid FROM pg_index WHERE indexrelid = "
+                   "'public.t_v_key'::regclass") == "f\n");
+    CHECK(db.schemac("status", history).exit_code == 1);
+
+    db.query("UPDATE public.t SET v = 8 WHERE id = 2");
+    auto resumed = db.schemac("apply", history);
+    CHECK_MESSAGE(resumed.exit_code == 0, resumed.err);
+    CHECK(resumed.err.find("dropping the invalid index public.t_v_key") != std::string::npos);
+    CHECK(db.query("SELECT indisvalid FROM pg_index WHERE indexrelid = "
+                   "'public.t_v_key'::regclass") == "t\n");
+    CHECK(db.history_rows() == "1 t applied, 2 t_v_key applied\n");
+}
