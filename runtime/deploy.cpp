@@ -379,7 +379,7 @@ bool Deploy::check_hazards(const std::vector<const Script*>& scripts) {
         if (std::ranges::find(k_hazard_kinds, allowed) == std::end(k_hazard_kinds))
             return fail("--allow-hazards " + allowed +
                         ": not a hazard schemac knows (data-loss, "
-                        "table-rewrite, enum-rebuild, index-build, not-transactional)");
+                        "table-rewrite, enum-rebuild, long-lock, index-build, not-transactional)");
     std::string refused;
     std::vector<std::string> kinds;
     for (const Script* script : scripts)

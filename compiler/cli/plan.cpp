@@ -148,7 +148,7 @@ std::vector<diff::Hazard> hazards_of(const diff::Step& step) {
 
 bool needs_approval(const diff::Hazard& hazard) {
     return hazard.kind == "data-loss" || hazard.kind == "table-rewrite" ||
-           hazard.kind == "enum-rebuild";
+           hazard.kind == "enum-rebuild" || hazard.kind == "long-lock";
 }
 
 bool needs_approval(const std::vector<diff::Step>& steps) {

@@ -29,7 +29,7 @@ struct DeployOptions {
 inline constexpr const char* k_gated_hazards[] = {"data-loss"};
 /// Every hazard kind schemac writes (what --allow-hazards accepts).
 inline constexpr const char* k_hazard_kinds[] = {"data-loss", "table-rewrite", "enum-rebuild",
-                                                 "index-build", "not-transactional"};
+                                                 "long-lock", "index-build",   "not-transactional"};
 
 int apply(const DeployOptions& options, std::ostream& out, std::ostream& err);
 int status(const DeployOptions& options, std::ostream& out, std::ostream& err);

@@ -76,6 +76,18 @@ TEST_CASE("--exit-code: 0 without changes, 2 with changes, 3 when a change needs
     CHECK(lossy.exit_code == 3);
     CHECK(lossy.out == "-- hazard data-loss: drops column public.t.note and its data\n"
                        "ALTER TABLE public.t DROP COLUMN note;\n");
+    // An index on an existing table: built concurrently it needs no approval;
+    // built plainly it blocks writes for the whole build, and does.
+    auto indexed = temp_tree("indexed", "CREATE TABLE t (id int, note text);\n"
+                                        "CREATE INDEX t_id_idx ON t (id);");
+    CHECK(diff(indexed).exit_code == 2);
+    auto plain =
+        run(schemac_cmd("diff --exit-code -q --no-online --dev-url " + shell_quote(dev_url()) +
+                        " --url " + url + " --schema " + shell_quote(indexed.string())));
+    CHECK(plain.exit_code == 3);
+    CHECK(plain.out == "-- hazard long-lock: holds SHARE on public.t for the whole build of index "
+                       "public.t_id_idx: writes wait\n"
+                       "CREATE INDEX t_id_idx ON public.t USING btree (id);\n");
 }
 
 TEST_CASE("objects of kinds not modeled yet are named on stderr and left alone") {

@@ -1,3 +1,4 @@
 ALTER TABLE public.t DROP CONSTRAINT t_a_key;
 
+-- hazard long-lock: holds ACCESS EXCLUSIVE on public.t while it builds the index of t_b_key
 ALTER TABLE public.t ADD CONSTRAINT t_b_key UNIQUE (b);

@@ -88,6 +88,8 @@ TEST_CASE("a column changes in place: default dropped before the type, set after
     n.not_null = true;
     CHECK(plan(from, to) == "-- hazard table-rewrite: rewrites the table to convert column "
                             "public.t.n from text to integer\n"
+                            "-- hazard long-lock: holds ACCESS EXCLUSIVE on public.t while it "
+                            "scans every row for NULLs in n\n"
                             "ALTER TABLE public.t ALTER COLUMN n DROP DEFAULT;\n"
                             "ALTER TABLE public.t ALTER COLUMN n TYPE integer USING n::integer;\n"
                             "ALTER TABLE public.t ALTER COLUMN n SET DEFAULT 0;\n"
@@ -173,8 +175,8 @@ TEST_CASE("an index changes by drop and create; comments by COMMENT ON") {
     to.tables.at(relation_key(Kind::Table, "public", "t")).comment = "it's";
     CHECK(plan(from, to) == "DROP INDEX public.t_idx;\n\n"
                             "COMMENT ON TABLE public.t IS 'it''s';\n\n"
-                            "-- hazard index-build: builds index public.t_idx on the existing "
-                            "table public.t, whose writes wait (SHARE lock) until it is built\n"
+                            "-- hazard long-lock: holds SHARE on public.t for the whole build "
+                            "of index public.t_idx: writes wait\n"
                             "CREATE INDEX t_idx ON public.t USING btree (b);\n");
     // Online, the new definition is built beside the old one and swapped in.
     auto online = cli::plan_steps(from, to);
