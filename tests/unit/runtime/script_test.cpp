@@ -76,3 +76,15 @@ TEST_CASE("steps group into transactions, and a non-transactional step stands al
     CHECK((groups[1].first == 2 && groups[1].last == 3 && !groups[1].transactional));
     CHECK((groups[2].first == 3 && groups[2].last == 4 && groups[2].transactional));
 }
+
+TEST_CASE("hazard comments above a step's SQL are read with their line") {
+    Script script = parse_script("g/0006_h.up.sql",
+                                 "-- schemac:step drop column public.t.a\n"
+                                 "-- hazard data-loss: drops column public.t.a and its data\n"
+                                 "ALTER TABLE public.t DROP COLUMN a;\n");
+    REQUIRE(script.steps.size() == 1);
+    REQUIRE(script.steps[0].hazards.size() == 1);
+    CHECK(script.steps[0].hazards[0].kind == "data-loss");
+    CHECK(script.steps[0].hazards[0].message == "drops column public.t.a and its data");
+    CHECK(script.steps[0].hazards[0].line == 2);
+}
