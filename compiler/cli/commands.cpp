@@ -169,6 +169,7 @@ Result<std::map<std::string, TableSize>> table_sizes(const std::string& url) {
 struct Planned {
     runtime::MigrationDir history;
     std::vector<Warning> warnings;
+    std::map<std::string, TableSize> sizes; ///< of the live database (--url)
     std::string current_label;
     catalog::Catalog current;
     catalog::Catalog desired;
@@ -259,6 +260,18 @@ Result<Planned> plan_change(const GlobalOptions& global, const std::string& sche
     out.reverse = std::move(*reverse);
     timer.lap("diff and order");
 
+    if (!url.empty()) {
+        auto sizes = table_sizes(url);
+        if (!sizes)
+            return sizes.error();
+        out.sizes = std::move(*sizes);
+        std::map<std::string, long long> rows;
+        for (const auto& [table, size] : out.sizes)
+            rows[table] = size.rows;
+        for (auto& warning : lint_live(out.forward, out.desired, rows, *tree))
+            out.warnings.push_back(std::move(warning));
+    }
+
     if (!skip_proof) {
         if (auto proven =
                 prove(**server, start, out.current, out.desired, out.forward, out.reverse, scope);
@@ -310,12 +323,7 @@ int run_plan(const GlobalOptions& global, const PlanOptions& options) {
     plan.warnings = std::move(planned->warnings);
     plan.forward = std::move(planned->forward);
     plan.reverse = std::move(planned->reverse);
-    if (!options.url.empty()) {
-        auto sizes = table_sizes(options.url);
-        if (!sizes)
-            return fail(sizes.error());
-        plan.sizes = std::move(*sizes);
-    }
+    plan.sizes = std::move(planned->sizes);
     if (options.check) {
         if (plan.forward.empty()) {
             if (global.verbosity >= 0)

@@ -167,4 +167,35 @@ std::vector<Warning> lint(const catalog::Catalog& desired, const load::Tree& tre
     return out;
 }
 
+std::vector<Warning> lint_live(const std::vector<diff::Step>& forward,
+                               const catalog::Catalog& desired,
+                               const std::map<std::string, long long>& live_rows,
+                               const load::Tree& tree) {
+    auto allowed = allowances(tree);
+    std::vector<Warning> out;
+    for (const auto& step : forward) {
+        if (step.action != diff::Action::Create || step.key.kind != catalog::Kind::Column)
+            continue;
+        auto column = desired.columns.find(step.key);
+        if (column == desired.columns.end() ||
+            !(column->second.volatile_default ||
+              column->second.identity != catalog::Identity::None))
+            continue;
+        ObjectKey table = catalog::table_of(step.key);
+        auto rows = live_rows.find(catalog::qualified_name(table));
+        if (rows == live_rows.end() || rows->second < k_large_table_rows)
+            continue;
+        if (auto found = allowed.find(table);
+            found != allowed.end() && (found->second.contains("SC004") ||
+                                       found->second.contains("volatile-default-on-large-table")))
+            continue;
+        out.push_back({"SC004", "volatile-default-on-large-table", catalog::describe(table),
+                       "adding column " + step.key.name + " computes its default for each of ~" +
+                           std::to_string(rows->second) +
+                           " rows while the table is locked (ACCESS EXCLUSIVE): add it without "
+                           "the default, backfill in batches, then set the default"});
+    }
+    return out;
+}
+
 } // namespace schemac::cli

@@ -1,8 +1,10 @@
 #pragma once
 
 #include "catalog/catalog.h"
+#include "diff/step.h"
 #include "load/load.h"
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -21,5 +23,16 @@ struct Warning {
 /// SC001 foreign-key-without-index, SC002 table-without-primary-key,
 /// SC003 serial-instead-of-identity; sorted by object, then code.
 std::vector<Warning> lint(const catalog::Catalog& desired, const load::Tree& tree);
+
+/// A table this large (estimated rows) is rewritten for minutes, not seconds.
+inline constexpr long long k_large_table_rows = 100'000;
+
+/// SC004 volatile-default-on-large-table: a forward step adds a column whose
+/// volatile default (or identity) rewrites a live table of at least
+/// k_large_table_rows rows. `live_rows`: estimated rows by qualified name.
+std::vector<Warning> lint_live(const std::vector<diff::Step>& forward,
+                               const catalog::Catalog& desired,
+                               const std::map<std::string, long long>& live_rows,
+                               const load::Tree& tree);
 
 } // namespace schemac::cli

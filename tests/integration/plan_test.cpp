@@ -177,3 +177,36 @@ TEST_CASE("plan warns: a foreign key without an index, a table without a primary
           "foreign key c_p_id_fkey (p_id) has no index on its columns: every delete or key "
           "update on public.p scans public.c");
 }
+
+TEST_CASE("plan --url warns when a volatile default would rewrite a large live table (SC004)") {
+    auto db = database_from("CREATE TABLE t (id int PRIMARY KEY);\n"
+                            "INSERT INTO t SELECT generate_series(1, 100000);\n"
+                            "ANALYZE t;\n");
+    fs::path root = fs::temp_directory_path() / ("schemac-plan-sc004-" + std::to_string(getpid()));
+    fs::remove_all(root);
+    fs::create_directories(root);
+    auto plan = [&](const std::string& tree) {
+        write_file(root / "t.sql", tree);
+        auto out = run(schemac_cmd("plan -q --format json --skip-proof --dev-url " +
+                                   shell_quote(dev_url()) + " --url " +
+                                   shell_quote(server().conninfo(db)) + " --schema " +
+                                   shell_quote((root / "t.sql").string())));
+        REQUIRE_MESSAGE(out.exit_code == 0, out.err);
+        return json::parse(out.out);
+    };
+    json warned =
+        plan("CREATE TABLE t (id int PRIMARY KEY, token uuid DEFAULT gen_random_uuid());");
+    REQUIRE(warned["warnings"].size() == 1);
+    CHECK(warned["warnings"][0]["code"] == "SC004");
+    CHECK(warned["warnings"][0]["message"].get<std::string>().find("~100000 rows") !=
+          std::string::npos);
+    CHECK(warned["forward"][0]["locks"][0]["rows"] == 100000);
+    // A stable default is stored once: no rewrite, no warning.
+    CHECK(plan("CREATE TABLE t (id int PRIMARY KEY, at timestamptz DEFAULT now());")["warnings"]
+              .empty());
+    CHECK(plan("-- schemac:allow SC004\n"
+               "CREATE TABLE t (id int PRIMARY KEY, token uuid DEFAULT gen_random_uuid());")
+              ["warnings"]
+                  .empty());
+    fs::remove_all(root);
+}
