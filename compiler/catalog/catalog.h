@@ -66,8 +66,17 @@ struct Sequence : ObjectBase {
     }
 };
 
+/// A live table's size, as the planner's statistics and the files say.
+struct TableStats {
+    long long rows = -1; ///< pg_class.reltuples; -1 when never analyzed
+    long long bytes = 0; ///< pg_total_relation_size
+    std::string pretty;  ///< pg_size_pretty of bytes
+};
+
 struct Table : ObjectBase {
     bool unlogged = false;
+    /// Read only when asked for (introspect::Options::sizes); not compared.
+    std::optional<TableStats> stats;
     bool operator==(const Table& o) const {
         return key == o.key && comment == o.comment && unlogged == o.unlogged;
     }

@@ -145,31 +145,11 @@ Status write_migration(const runtime::MigrationDir& dir, const std::string& name
     return Ok{};
 }
 
-/// The live tables' sizes, for the plan to show beside the locks.
-Result<std::map<std::string, TableSize>> table_sizes(const std::string& url) {
-    auto conn = runtime::Connection::open(url);
-    if (!conn.ok())
-        return Error{"cannot connect to " + runtime::redact(url) + ": " + conn.error.message};
-    auto rows = conn.value->exec(
-        "SELECT format('%I.%I', n.nspname, c.relname), c.reltuples::bigint, "
-        "pg_total_relation_size(c.oid), pg_size_pretty(pg_total_relation_size(c.oid)) "
-        "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-        "WHERE c.relkind IN ('r', 'p') AND n.nspname !~ '^pg_' "
-        "AND n.nspname NOT IN ('information_schema', 'schemac')");
-    if (!rows.ok())
-        return Error{"cannot read table sizes: " + rows.error.message};
-    std::map<std::string, TableSize> out;
-    for (std::size_t r = 0; r < rows.value->size(); ++r)
-        out[rows.value->text(r, 0)] = {std::stoll(rows.value->text(r, 1)),
-                                       std::stoll(rows.value->text(r, 2)), rows.value->text(r, 3)};
-    return out;
-}
-
 /// Both states, read and planned both ways (and proven unless skipped).
 struct Planned {
     runtime::MigrationDir history;
     std::vector<Warning> warnings;
-    std::map<std::string, TableSize> sizes; ///< of the live database (--url)
+    std::map<std::string, catalog::TableStats> sizes; ///< of the live database (--url)
     std::string current_label;
     catalog::Catalog current;
     catalog::Catalog desired;
@@ -242,7 +222,10 @@ Result<Planned> plan_change(const GlobalOptions& global, const std::string& sche
     out.desired = std::move(*desired);
     out.warnings = lint(out.desired, *tree);
 
-    auto current = introspect::introspect(current_conninfo, scope);
+    // A live database's table sizes go beside the locks in the plan.
+    introspect::Options live = scope;
+    live.sizes = !url.empty();
+    auto current = introspect::introspect(current_conninfo, live);
     if (!current)
         return current.error();
     out.current = std::move(*current);
@@ -260,17 +243,11 @@ Result<Planned> plan_change(const GlobalOptions& global, const std::string& sche
     out.reverse = std::move(*reverse);
     timer.lap("diff and order");
 
-    if (!url.empty()) {
-        auto sizes = table_sizes(url);
-        if (!sizes)
-            return sizes.error();
-        out.sizes = std::move(*sizes);
-        std::map<std::string, long long> rows;
-        for (const auto& [table, size] : out.sizes)
-            rows[table] = size.rows;
-        for (auto& warning : lint_live(out.forward, out.desired, rows, *tree))
-            out.warnings.push_back(std::move(warning));
-    }
+    for (const auto& [key, table] : out.current.tables)
+        if (table.stats)
+            out.sizes[catalog::qualified_name(key)] = *table.stats;
+    for (auto& warning : lint_live(out.forward, out.desired, out.sizes, *tree))
+        out.warnings.push_back(std::move(warning));
 
     if (!skip_proof) {
         if (auto proven =

@@ -169,7 +169,7 @@ std::vector<Warning> lint(const catalog::Catalog& desired, const load::Tree& tre
 
 std::vector<Warning> lint_live(const std::vector<diff::Step>& forward,
                                const catalog::Catalog& desired,
-                               const std::map<std::string, long long>& live_rows,
+                               const std::map<std::string, catalog::TableStats>& live,
                                const load::Tree& tree) {
     auto allowed = allowances(tree);
     std::vector<Warning> out;
@@ -182,8 +182,8 @@ std::vector<Warning> lint_live(const std::vector<diff::Step>& forward,
               column->second.identity != catalog::Identity::None))
             continue;
         ObjectKey table = catalog::table_of(step.key);
-        auto rows = live_rows.find(catalog::qualified_name(table));
-        if (rows == live_rows.end() || rows->second < k_large_table_rows)
+        auto stats = live.find(catalog::qualified_name(table));
+        if (stats == live.end() || stats->second.rows < k_large_table_rows)
             continue;
         if (auto found = allowed.find(table);
             found != allowed.end() && (found->second.contains("SC004") ||
@@ -191,7 +191,7 @@ std::vector<Warning> lint_live(const std::vector<diff::Step>& forward,
             continue;
         out.push_back({"SC004", "volatile-default-on-large-table", catalog::describe(table),
                        "adding column " + step.key.name + " computes its default for each of ~" +
-                           std::to_string(rows->second) +
+                           std::to_string(stats->second.rows) +
                            " rows while the table is locked (ACCESS EXCLUSIVE): add it without "
                            "the default, backfill in batches, then set the default"});
     }

@@ -29,10 +29,10 @@ inline constexpr long long k_large_table_rows = 100'000;
 
 /// SC004 volatile-default-on-large-table: a forward step adds a column whose
 /// volatile default (or identity) rewrites a live table of at least
-/// k_large_table_rows rows. `live_rows`: estimated rows by qualified name.
+/// k_large_table_rows rows. `live`: the live tables' sizes by qualified name.
 std::vector<Warning> lint_live(const std::vector<diff::Step>& forward,
                                const catalog::Catalog& desired,
-                               const std::map<std::string, long long>& live_rows,
+                               const std::map<std::string, catalog::TableStats>& live,
                                const load::Tree& tree);
 
 } // namespace schemac::cli

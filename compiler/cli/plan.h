@@ -13,13 +13,6 @@
 /// (tools; the schema is compiler/cli/plan.schema.json).
 namespace schemac::cli {
 
-/// A live table's size, as the planner's statistics and the files say.
-struct TableSize {
-    long long rows = -1; ///< pg_class.reltuples; -1 when never analyzed
-    long long bytes = 0; ///< pg_total_relation_size
-    std::string pretty;  ///< pg_size_pretty of bytes
-};
-
 struct Plan {
     std::string current;                      ///< where the current state came from
     std::vector<diff::ChangeSummary> changes; ///< per object
@@ -27,7 +20,7 @@ struct Plan {
     std::vector<diff::Step> reverse;
     /// Sizes of the current state's tables by qualified name, when the
     /// current state is a live database (--url).
-    std::map<std::string, TableSize> sizes;
+    std::map<std::string, catalog::TableStats> sizes;
     std::vector<Warning> warnings; ///< about the desired state (lint)
 };
 

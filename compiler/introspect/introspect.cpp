@@ -41,7 +41,7 @@ Result<std::string> managed_schemas(runtime::Connection& conn, const Options& op
     return rows.value->at(0, 0).value_or("{}");
 }
 
-Status run_queries(runtime::Connection& conn, const std::string& schemas,
+Status run_queries(runtime::Connection& conn, const std::string& schemas, bool sizes,
                    catalog::Catalog& catalog) {
     OidLookup lookup;
     // Order matters only for the lookup: pg_depend is read last, once every
@@ -49,6 +49,9 @@ Status run_queries(runtime::Connection& conn, const std::string& schemas,
     for (auto* step : {query_schemas, query_extensions, query_enums, query_sequences, query_tables,
                        query_columns, query_constraints, query_indexes})
         if (auto done = step(conn, schemas, catalog, lookup); !done)
+            return done;
+    if (sizes)
+        if (auto done = query_table_sizes(conn, schemas, catalog); !done)
             return done;
     if (auto done = query_casts(conn, catalog); !done)
         return done;
@@ -66,7 +69,8 @@ Result<catalog::Catalog> introspect(runtime::Connection& conn, const Options& op
         return Error{"cannot start the introspection transaction: " + begun.error.message};
     catalog::Catalog catalog;
     auto schemas = managed_schemas(conn, options);
-    Status done = schemas ? run_queries(conn, *schemas, catalog) : Status(schemas.error());
+    Status done =
+        schemas ? run_queries(conn, *schemas, options.sizes, catalog) : Status(schemas.error());
     (void)conn.exec(done ? "COMMIT" : "ROLLBACK");
     if (!done)
         return done.error();

@@ -16,6 +16,8 @@ namespace schemac::introspect {
 struct Options {
     /// Managed schemas; empty means every schema but the system ones and `schemac`.
     std::vector<std::string> schemas;
+    /// Also read each table's size (for plans against a live database).
+    bool sizes = false;
 };
 
 Result<catalog::Catalog> introspect(runtime::Connection& conn, const Options& options = {});

@@ -51,6 +51,8 @@ Status query_sequences(runtime::Connection&, const std::string& schemas, catalog
                        OidLookup&);
 Status query_tables(runtime::Connection&, const std::string& schemas, catalog::Catalog&,
                     OidLookup&);
+/// Each managed table's estimated rows and total size, into Table::stats.
+Status query_table_sizes(runtime::Connection&, const std::string& schemas, catalog::Catalog&);
 Status query_columns(runtime::Connection&, const std::string& schemas, catalog::Catalog&,
                      OidLookup&);
 Status query_constraints(runtime::Connection&, const std::string& schemas, catalog::Catalog&,

@@ -59,6 +59,27 @@ Status query_tables(runtime::Connection& conn, const std::string& schemas,
     return Ok{};
 }
 
+Status query_table_sizes(runtime::Connection& conn, const std::string& schemas,
+                         catalog::Catalog& catalog) {
+    auto rows = query(conn, "table sizes", std::string(R"(
+        SELECT n.nspname, c.relname, c.reltuples::bigint,
+               pg_catalog.pg_total_relation_size(c.oid),
+               pg_catalog.pg_size_pretty(pg_catalog.pg_total_relation_size(c.oid))
+        FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        WHERE )") + k_managed_table,
+                      schemas);
+    if (!rows)
+        return rows.error();
+    for (std::size_t r = 0; r < rows->size(); ++r) {
+        auto table = catalog.tables.find(
+            catalog::relation_key(Kind::Table, rows->text(r, 0), rows->text(r, 1)));
+        if (table != catalog.tables.end())
+            table->second.stats = catalog::TableStats{
+                std::stoll(rows->text(r, 2)), std::stoll(rows->text(r, 3)), rows->text(r, 4)};
+    }
+    return Ok{};
+}
+
 Status query_columns(runtime::Connection& conn, const std::string& schemas,
                      catalog::Catalog& catalog, OidLookup& lookup) {
     // One query for the columns of every managed table. The identity

@@ -172,14 +172,10 @@ TEST_CASE("a tree that needs kinds not diffed yet fails its proof with a hint na
 }
 
 TEST_CASE("diff --write keeps a summed history that later diffs start from") {
-    fs::path root = temp_tree("history", "");
-    fs::remove(root / "tree.sql");
-    fs::create_directories(root / "schema");
+    TempProject project("history");
+    const fs::path& root = project.root;
     write_file(root / "schema/t.sql", "CREATE TABLE t (id int PRIMARY KEY);\n");
-    auto in_root = [&](const std::string& args) {
-        return run("cd " + shell_quote(root.string()) + " && " +
-                   schemac_cmd(args + " --dev-url " + shell_quote(dev_url())));
-    };
+    auto in_root = [&](const std::string& args) { return project.schemac(args); };
     auto first = in_root("diff --write initial");
     REQUIRE_MESSAGE(first.exit_code == 0, first.err);
     CHECK(first.out == "");
@@ -218,15 +214,14 @@ TEST_CASE("diff --write keeps a summed history that later diffs start from") {
 }
 
 TEST_CASE("the replay of generated/ is cached with the embedded cluster, keyed by the sum") {
-    fs::path root = temp_tree("replay-cache", "");
-    fs::remove(root / "tree.sql");
-    fs::create_directories(root / "schema");
+    TempProject project("replay-cache");
+    const fs::path& root = project.root;
     write_file(root / "schema/t.sql", "CREATE TABLE t (id int PRIMARY KEY);\n");
-    // A private cache, and every replay kept however fast it was.
+    // The embedded server with a private cache, and every replay kept
+    // however fast it was.
     auto in_root = [&](const std::string& args) {
-        return run("cd " + shell_quote(root.string()) +
-                   " && SCHEMAC_CACHE_DIR=" + shell_quote((root / "cache").string()) +
-                   " SCHEMAC_REPLAY_CACHE_MIN_MS=0 " + schemac_cmd(args));
+        return run_in(root, "SCHEMAC_CACHE_DIR=" + shell_quote((root / "cache").string()) +
+                                " SCHEMAC_REPLAY_CACHE_MIN_MS=0 " + schemac_cmd(args));
     };
     auto snapshots = [&] {
         int n = 0;
@@ -254,18 +249,13 @@ TEST_CASE("the replay of generated/ is cached with the embedded cluster, keyed b
     CHECK(third.exit_code == 0);
     CHECK(third.err.find("replay (cached)") == std::string::npos);
     CHECK(snapshots() == 2);
-    fs::remove_all(root);
 }
 
 TEST_CASE("a history with a step outside a transaction replays as apply runs it") {
-    fs::path root = temp_tree("no-transaction", "");
-    fs::remove(root / "tree.sql");
-    fs::create_directories(root / "schema");
+    TempProject project("no-transaction");
+    const fs::path& root = project.root;
     write_file(root / "schema/t.sql", "CREATE TABLE t (id int);\n");
-    auto in_root = [&](const std::string& args) {
-        return run("cd " + shell_quote(root.string()) + " && " +
-                   schemac_cmd(args + " --dev-url " + shell_quote(dev_url())));
-    };
+    auto in_root = [&](const std::string& args) { return project.schemac(args); };
     REQUIRE(in_root("diff --write initial -q").exit_code == 0);
     write_file(root / "generated/0002_t_id.up.sql",
                "-- schemac:step create index public.t_id_idx\n-- schemac:no-transaction\n"
@@ -278,5 +268,4 @@ TEST_CASE("a history with a step outside a transaction replays as apply runs it"
                "CREATE TABLE t (id int);\nCREATE INDEX t_id_idx ON t (id);\n");
     auto check = in_root("plan --check");
     CHECK_MESSAGE(check.exit_code == 0, check.err);
-    fs::remove_all(root);
 }

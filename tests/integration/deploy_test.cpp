@@ -342,14 +342,9 @@ TEST_CASE("generated/: apply all then roll all back returns the catalog to empty
 }
 
 TEST_CASE("online changes on tables holding rows: every row survives, forward and back") {
-    fs::path root =
-        fs::temp_directory_path() / ("schemac-deploy-online-" + std::to_string(getpid()));
-    fs::remove_all(root);
-    fs::create_directories(root / "schema");
-    auto in_root = [&](const std::string& args) {
-        return run("cd " + shell_quote(root.string()) + " && " +
-                   schemac_cmd(args + " --dev-url " + shell_quote(dev_url())));
-    };
+    TempProject project("deploy-online");
+    const fs::path& root = project.root;
+    auto in_root = [&](const std::string& args) { return project.schemac(args); };
     write_file(root / "schema/app.sql",
                "CREATE TABLE authors (id bigint PRIMARY KEY, name text);\n"
                "CREATE TABLE posts (id bigint PRIMARY KEY, author_id bigint, title text,\n"
@@ -357,10 +352,7 @@ TEST_CASE("online changes on tables holding rows: every row survives, forward an
                "CREATE INDEX posts_title_idx ON posts (title);\n");
     REQUIRE(in_root("diff -q --write initial").exit_code == 0);
     Database db;
-    auto apply = [&] {
-        return run("cd " + shell_quote(root.string()) + " && " +
-                   schemac_cmd("apply --url " + shell_quote(db.url)));
-    };
+    auto apply = [&] { return in_root("apply --url " + shell_quote(db.url)); };
     REQUIRE(apply().exit_code == 0);
     db.query("INSERT INTO authors SELECT g, 'author ' || g FROM generate_series(1, 500) g;"
              "INSERT INTO posts SELECT g, 1 + g % 500, 'post ' || g, g FROM "
@@ -417,13 +409,11 @@ TEST_CASE("online changes on tables holding rows: every row survives, forward an
                  "AND attname = 'name'") == "t\n");
     CHECK(in_root("plan --url " + shell_quote(db.url) + " --exit-code").exit_code == 0);
 
-    auto back = run("cd " + shell_quote(root.string()) + " && " +
-                    schemac_cmd("rollback --url " + shell_quote(db.url)));
+    auto back = in_root("rollback --url " + shell_quote(db.url));
     REQUIRE_MESSAGE(back.exit_code == 0, back.err);
     CHECK(rows() == before);
     CHECK(db.query("SELECT count(*) FROM pg_constraint WHERE contype IN ('f', 'c') AND "
                    "connamespace = 'public'::regnamespace") == "0\n");
-    fs::remove_all(root);
 }
 
 TEST_CASE("a failed concurrent index build: the next apply drops the INVALID index and builds") {

@@ -51,6 +51,25 @@ std::string schemac_cmd(const std::string& arguments) {
     return shell_quote(SCHEMAC_BINARY) + " " + arguments;
 }
 
+Output run_in(const fs::path& dir, const std::string& command) {
+    return run("cd " + shell_quote(dir.string()) + " && " + command);
+}
+
+TempProject::TempProject(const std::string& name)
+    : root(fs::temp_directory_path() / ("schemac-test-" + name + "-" + std::to_string(getpid()))) {
+    fs::remove_all(root);
+    fs::create_directories(root / "schema");
+}
+
+TempProject::~TempProject() {
+    std::error_code ec;
+    fs::remove_all(root, ec);
+}
+
+Output TempProject::schemac(const std::string& arguments) const {
+    return run_in(root, schemac_cmd(arguments + " --dev-url " + shell_quote(dev_url())));
+}
+
 std::string pg_bin(const std::string& name) {
     static std::string bindir = [] {
         auto out = run("pg_config --bindir");

@@ -22,6 +22,24 @@ Output run(const std::string& command, const std::string& input = "");
 /// The schemac binary under test, with its arguments appended.
 std::string schemac_cmd(const std::string& arguments);
 
+/// Runs a shell command from directory `dir`.
+Output run_in(const std::filesystem::path& dir, const std::string& command);
+
+/// A temporary project directory for one test, with an empty schema/,
+/// removed when the object goes.
+struct TempProject {
+    explicit TempProject(const std::string& name);
+    ~TempProject();
+    TempProject(const TempProject&) = delete;
+    TempProject& operator=(const TempProject&) = delete;
+
+    /// schemac run from the project's directory, its shadow databases on the
+    /// tests' server (--dev-url; the deploy commands ignore it).
+    Output schemac(const std::string& arguments) const;
+
+    std::filesystem::path root;
+};
+
 std::string read_file(const std::filesystem::path& path);
 void write_file(const std::filesystem::path& path, const std::string& text);
 

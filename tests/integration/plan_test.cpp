@@ -73,23 +73,14 @@ std::string validate(const json& value, const json& schema, const json& root,
 }
 
 /// A project with before/ written as its history and after/ as its tree.
-struct Project {
-    fs::path root = fs::temp_directory_path() / ("schemac-plan-test-" + std::to_string(getpid()));
-
-    Project() {
-        fs::remove_all(root);
-        fs::create_directories(root);
+struct Project : TempProject {
+    Project() : TempProject("plan") {
+        fs::remove_all(root / "schema");
         fs::copy(k_fixture / "before", root / "schema", fs::copy_options::recursive);
         auto written = schemac("diff --write initial");
         REQUIRE_MESSAGE(written.exit_code == 0, written.err);
         fs::remove_all(root / "schema");
         fs::copy(k_fixture / "after", root / "schema", fs::copy_options::recursive);
-    }
-    ~Project() { fs::remove_all(root); }
-
-    Output schemac(const std::string& args) const {
-        return run("cd " + shell_quote(root.string()) + " && " +
-                   schemac_cmd(args + " --dev-url " + shell_quote(dev_url())));
     }
 };
 
@@ -182,15 +173,11 @@ TEST_CASE("plan --url warns when a volatile default would rewrite a large live t
     auto db = database_from("CREATE TABLE t (id int PRIMARY KEY);\n"
                             "INSERT INTO t SELECT generate_series(1, 100000);\n"
                             "ANALYZE t;\n");
-    fs::path root = fs::temp_directory_path() / ("schemac-plan-sc004-" + std::to_string(getpid()));
-    fs::remove_all(root);
-    fs::create_directories(root);
+    TempProject project("sc004");
     auto plan = [&](const std::string& tree) {
-        write_file(root / "t.sql", tree);
-        auto out = run(schemac_cmd("plan -q --format json --skip-proof --dev-url " +
-                                   shell_quote(dev_url()) + " --url " +
-                                   shell_quote(server().conninfo(db)) + " --schema " +
-                                   shell_quote((root / "t.sql").string())));
+        write_file(project.root / "schema/t.sql", tree);
+        auto out = project.schemac("plan -q --format json --skip-proof --url " +
+                                   shell_quote(server().conninfo(db)));
         REQUIRE_MESSAGE(out.exit_code == 0, out.err);
         return json::parse(out.out);
     };
@@ -208,5 +195,4 @@ TEST_CASE("plan --url warns when a volatile default would rewrite a large live t
                "CREATE TABLE t (id int PRIMARY KEY, token uuid DEFAULT gen_random_uuid());")
               ["warnings"]
                   .empty());
-    fs::remove_all(root);
 }
