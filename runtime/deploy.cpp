@@ -68,7 +68,10 @@ class Deploy {
     int rollback();
 
   private:
+    /// Reads --dir and verifies its sum, then load_scripts.
     bool load_directory();
+    /// Parses and sums every migration of m_dir.
+    bool load_scripts();
     bool connect();
     bool lock();
     bool load_history();
@@ -130,11 +133,13 @@ class Deploy {
 };
 
 bool Deploy::load_directory() {
-    m_dir = read_migrations(m_options.dir);
+    m_dir = read_verified_migrations(m_options.dir);
     if (!m_dir.error.empty())
         return fail(m_dir.error);
-    if (auto problem = verify_sum(m_dir); !problem.empty())
-        return fail(problem);
+    return load_scripts();
+}
+
+bool Deploy::load_scripts() {
     for (const auto& m : m_dir.migrations) {
         Loaded loaded;
         loaded.migration = &m;
@@ -721,7 +726,7 @@ int Deploy::status() {
     if (!m_dir.error.empty())
         return fail(m_dir.error), 1;
     std::string sum_problem = verify_sum(m_dir);
-    if (sum_problem.empty() && !load_directory())
+    if (sum_problem.empty() && !load_scripts())
         return 1;
     if (!connect() || !load_history())
         return 1;

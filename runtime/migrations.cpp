@@ -135,6 +135,13 @@ std::string verify_sum(const MigrationDir& dir) {
     return message + "\nIf the change was deliberate, run `schemac hash`.";
 }
 
+MigrationDir read_verified_migrations(const fs::path& path) {
+    MigrationDir dir = read_migrations(path);
+    if (dir.error.empty())
+        dir.error = verify_sum(dir);
+    return dir;
+}
+
 std::string write_sum(const MigrationDir& dir) {
     std::ofstream out(dir.dir / k_sum_file, std::ios::binary | std::ios::trunc);
     out << compute_sum(dir);

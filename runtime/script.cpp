@@ -7,10 +7,6 @@
 namespace schemac::runtime {
 namespace {
 
-constexpr std::string_view k_step_marker = "-- schemac:step";
-constexpr std::string_view k_no_transaction_marker = "-- schemac:no-transaction";
-constexpr std::string_view k_hazard_marker = "-- hazard ";
-
 /// Offset of the first character at or after `from` that is neither white
 /// space nor inside a comment.
 std::size_t skip_blank(const std::string& text, std::size_t from, std::size_t end) {

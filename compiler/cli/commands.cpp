@@ -79,11 +79,9 @@ int fail(const Error& error) {
 }
 
 Result<runtime::MigrationDir> read_history(const std::string& path) {
-    auto dir = runtime::read_migrations(path);
+    auto dir = runtime::read_verified_migrations(path);
     if (!dir.error.empty())
         return Error{dir.error};
-    if (auto problem = runtime::verify_sum(dir); !problem.empty())
-        return Error{problem};
     return dir;
 }
 
@@ -149,6 +147,7 @@ Status write_migration(const runtime::MigrationDir& dir, const std::string& name
 struct Planned {
     runtime::MigrationDir history;
     std::vector<Warning> warnings;
+    std::vector<diff::ChangeSummary> changes;         ///< current to desired, per object
     std::map<std::string, catalog::TableStats> sizes; ///< of the live database (--url)
     std::string current_label;
     catalog::Catalog current;
@@ -233,7 +232,10 @@ Result<Planned> plan_change(const GlobalOptions& global, const std::string& sche
     report_unmanaged(out.current, "current", global.verbosity);
     report_unmanaged(out.desired, "desired", global.verbosity);
 
-    auto forward = plan_steps(out.current, out.desired, online);
+    auto changes = diff::diff(out.current, out.desired);
+    for (const auto& change : changes)
+        out.changes.push_back(diff::summary_of(change));
+    auto forward = plan_steps(std::move(changes), out.current, out.desired, online);
     if (!forward)
         return forward.error();
     out.forward = std::move(*forward);
@@ -293,8 +295,7 @@ int run_plan(const GlobalOptions& global, const PlanOptions& options) {
         return fail(planned.error());
     Plan plan;
     plan.current = planned->current_label;
-    for (const auto& change : diff::diff(planned->current, planned->desired))
-        plan.changes.push_back(diff::summary_of(change));
+    plan.changes = std::move(planned->changes);
     // A reviewer reads by object: a table's changes together, kinds apart.
     std::ranges::stable_sort(plan.changes, {}, &diff::ChangeSummary::object);
     plan.warnings = std::move(planned->warnings);

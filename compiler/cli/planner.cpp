@@ -74,7 +74,12 @@ void add_state_hazards(std::vector<diff::Step>& steps, const catalog::Catalog& f
 
 Result<std::vector<diff::Step>> plan_steps(const catalog::Catalog& from, const catalog::Catalog& to,
                                            bool online) {
-    auto changes = diff::diff(from, to);
+    return plan_steps(diff::diff(from, to), from, to, online);
+}
+
+Result<std::vector<diff::Step>> plan_steps(std::vector<diff::Change> changes,
+                                           const catalog::Catalog& from, const catalog::Catalog& to,
+                                           bool online) {
     // Each repair splits at least one foreign key out, so this ends.
     for (;;) {
         auto steps = emit::build_steps(changes, from, to, online);

@@ -13,6 +13,10 @@ namespace schemac::cli {
 /// named repair rules when the order has a cycle. `online`: see build_steps.
 Result<std::vector<diff::Step>> plan_steps(const catalog::Catalog& from, const catalog::Catalog& to,
                                            bool online = true);
+/// The same for the changes diff::diff(from, to) already gave.
+Result<std::vector<diff::Step>> plan_steps(std::vector<diff::Change> changes,
+                                           const catalog::Catalog& from, const catalog::Catalog& to,
+                                           bool online = true);
 
 /// Lines describing how two catalogs differ (empty when equal).
 std::vector<std::string> differences(const catalog::Catalog& actual,

@@ -1,19 +1,27 @@
 #include "emit/steps.h"
 
+#include "runtime/script.h"
+
 #include <string_view>
 
 namespace schemac::emit {
 namespace {
 
+using runtime::k_hazard_marker;
+using runtime::k_no_transaction_marker;
+using runtime::k_step_marker;
+
 /// Above a step of a plain script that cannot run in a transaction block.
-constexpr std::string_view k_outside_transaction =
-    "-- schemac:no-transaction (run on its own, outside a transaction: schemac apply does)\n";
+std::string outside_transaction() {
+    return std::string(k_no_transaction_marker) +
+           " (run on its own, outside a transaction: schemac apply does)\n";
+}
 
 /// A step's hazards as comments, then its statements.
 std::string step_body(const diff::Step& step) {
     std::string out;
     for (const auto& hazard : step.hazards)
-        out += "-- hazard " + hazard.kind + ": " + hazard.message + "\n";
+        out += std::string(k_hazard_marker) + hazard.kind + ": " + hazard.message + "\n";
     for (const auto& statement : step.statements)
         out += statement + ";\n";
     return out;
@@ -24,8 +32,8 @@ std::string step_body(const diff::Step& step) {
 std::string render_script(const std::vector<diff::Step>& steps) {
     std::string out;
     for (const auto& step : steps)
-        out += (out.empty() ? "" : "\n") +
-               (step.transactional ? "" : std::string(k_outside_transaction)) + step_body(step);
+        out += (out.empty() ? "" : "\n") + (step.transactional ? "" : outside_transaction()) +
+               step_body(step);
     return out;
 }
 
@@ -34,9 +42,9 @@ std::string render_migration(const std::vector<diff::Step>& steps, const std::st
     for (const auto& step : steps)
         out += "--   " + diff::describe_step(step) + "\n";
     for (const auto& step : steps) {
-        out += "\n-- schemac:step " + diff::describe_step(step) + "\n";
+        out += "\n" + std::string(k_step_marker) + " " + diff::describe_step(step) + "\n";
         if (!step.transactional)
-            out += "-- schemac:no-transaction\n";
+            out += std::string(k_no_transaction_marker) + "\n";
         out += step_body(step);
     }
     return out;

@@ -38,6 +38,9 @@ std::string compute_sum(const MigrationDir& dir);
 /// the files that disagree.
 std::string verify_sum(const MigrationDir& dir);
 
+/// read_migrations, then verify_sum: `error` also says when the sum disagrees.
+MigrationDir read_verified_migrations(const std::filesystem::path& dir);
+
 /// Writes schemac.sum for the current files; returns an error message or "".
 std::string write_sum(const MigrationDir& dir);
 

@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 /// A migration file read back into the steps schemac wrote: `-- schemac:step`
@@ -9,6 +10,14 @@
 /// must run on its own. A hand-written file without markers is one step. The
 /// statements are split with libpg_query, so dollar-quoted bodies stay whole.
 namespace schemac::runtime {
+
+/// The migration file format's markers, written by schemac's emitter and read
+/// here: `-- schemac:step <description>` starts a step,
+/// `-- schemac:no-transaction` right under it makes it run alone, and
+/// `-- hazard <kind>: <message>` lines note its hazards.
+inline constexpr std::string_view k_step_marker = "-- schemac:step";
+inline constexpr std::string_view k_no_transaction_marker = "-- schemac:no-transaction";
+inline constexpr std::string_view k_hazard_marker = "-- hazard ";
 
 struct ScriptStatement {
     std::string sql; ///< as written, comments before it trimmed
