@@ -27,6 +27,20 @@ void lock_referenced(Step& step, const catalog::Constraint& c, LockMode mode) {
         step.lock(*c.references, mode);
 }
 
+/// A lock held on an existing table through a build or a scan of it.
+diff::Hazard long_lock(LockMode mode, const ObjectKey& table, const std::string& what) {
+    return {"long-lock", "holds " + std::string(diff::lock_name(mode)) + " on " +
+                             catalog::qualified_name(table) + " " + what};
+}
+
+diff::Hazard concurrent_build(const ObjectKey& index, const ObjectKey& table) {
+    return {"index-build", "builds index " + catalog::qualified_name(index) +
+                               " concurrently on the existing table " +
+                               catalog::qualified_name(table) +
+                               ": writes go on; the build scans the table twice and waits for "
+                               "the transactions running on it"};
+}
+
 /// The foreign keys a drop takes with it lock their referenced tables too.
 void lock_implied(Step& step, const std::vector<ObjectKey>& implied, const Context& context) {
     for (const auto& key : implied)
@@ -161,8 +175,8 @@ Steps render(const diff::Create<catalog::Column>& c, const Context& context) {
     else if (context.from.tables.contains(catalog::table_of(c.object.key))) {
         if (c.object.identity != Identity::None)
             step.hazards.push_back(
-                {"table-rewrite", "rewrites the table to number every row in identity column " +
-                                      column});
+                {"table-rewrite",
+                 "rewrites the table to number every row in identity column " + column});
         else if (c.object.volatile_default)
             step.hazards.push_back({"table-rewrite", "rewrites the table to compute the volatile "
                                                      "default " +
@@ -225,8 +239,11 @@ Steps render(const diff::Alter<catalog::Column>& c, const Context& context) {
     if (t.default_expr && (t.default_expr != f.default_expr || type_changed))
         statement("SET DEFAULT " + *t.default_expr);
     bool online_not_null = !f.not_null && t.not_null && context.lives_on(catalog::table_of(t.key));
-    if (!f.not_null && t.not_null && !online_not_null)
+    if (!f.not_null && t.not_null && !online_not_null) {
         statement("SET NOT NULL");
+        step.hazards.push_back(long_lock(LockMode::AccessExclusive, catalog::table_of(t.key),
+                                         "while it scans every row for NULLs in " + t.key.name));
+    }
     if (f.identity == Identity::None && t.identity != Identity::None) {
         statement("ADD " + identity_clause(t));
     } else if (f.identity != Identity::None && t.identity != Identity::None) {
@@ -277,8 +294,17 @@ Steps render(const diff::Create<catalog::Constraint>& c, const Context& context)
               foreign ? LockMode::ShareRowExclusive : LockMode::AccessExclusive);
     lock_referenced(step, con, LockMode::ShareRowExclusive);
     step.provides.push_back(con.key);
-    if (!online)
+    if (!online) {
+        if (context.from.tables.contains(catalog::table_of(con.key)) &&
+            !con.definition.ends_with(" NOT VALID"))
+            step.hazards.push_back(
+                long_lock(foreign ? LockMode::ShareRowExclusive : LockMode::AccessExclusive,
+                          catalog::table_of(con.key),
+                          foreign || con.type == catalog::ConstraintType::Check
+                              ? "while it checks every row against " + con.key.name
+                              : "while it builds the index of " + con.key.name));
         return {step};
+    }
     step.detail = "NOT VALID";
     Step validate =
         make_step(con.key, Action::Alter,
@@ -341,6 +367,7 @@ Steps render(const diff::Create<catalog::Index>& c, const Context& context) {
         build.detail = "concurrently, as " + temp.name;
         build.transactional = false;
         build.lock(table, LockMode::ShareUpdateExclusive);
+        build.hazards.push_back(concurrent_build(index.key, table));
         build.provides.push_back(temp);
         // What it uses that the migration creates (a new column) comes first;
         // what exists already is there for it, whatever else changes about it.
@@ -370,6 +397,12 @@ Steps render(const diff::Create<catalog::Index>& c, const Context& context) {
     if (online)
         step.detail = "concurrently";
     step.lock(table, online ? LockMode::ShareUpdateExclusive : LockMode::Share);
+    if (online)
+        step.hazards.push_back(concurrent_build(index.key, table));
+    else if (context.from.tables.contains(table))
+        step.hazards.push_back(long_lock(LockMode::Share, table,
+                                         "for the whole build of index " +
+                                             catalog::qualified_name(index.key) + ": writes wait"));
     step.provides.push_back(index.key);
     return {step};
 }

@@ -33,6 +33,11 @@ std::vector<diff::Step> build_steps(const std::vector<diff::Change>& changes,
     for (std::size_t i = 0; i < changes.size(); ++i) {
         Steps steps = std::visit([&](const auto& c) { return render(c, context); }, changes[i]);
         for (std::size_t part = 0; part < steps.size(); ++part) {
+            // Locks matter on tables that exist already: nobody else sees one
+            // the migration creates.
+            std::erase_if(steps[part].locks, [&](const diff::TableLock& lock) {
+                return !from.tables.contains(lock.table);
+            });
             steps[part].change = i;
             steps[part].part = part;
             out.push_back(std::move(steps[part]));
