@@ -4,6 +4,7 @@
 #include "cli/plan.h"
 #include "cli/planner.h"
 #include "cli/proof.h"
+#include "cli/renames.h"
 #include "emit/steps.h"
 #include "introspect/introspect.h"
 #include "load/load.h"
@@ -232,22 +233,48 @@ Result<Planned> plan_change(const GlobalOptions& global, const std::string& sche
     report_unmanaged(out.current, "current", global.verbosity);
     report_unmanaged(out.desired, "desired", global.verbosity);
 
-    auto changes = diff::diff(out.current, out.desired);
-    for (const auto& change : changes)
-        out.changes.push_back(diff::summary_of(change));
-    auto forward = plan_steps(std::move(changes), out.current, out.desired, online);
-    if (!forward)
-        return forward.error();
-    out.forward = std::move(*forward);
-    auto reverse = plan_steps(out.desired, out.current, online);
-    if (!reverse)
-        return reverse.error();
-    out.reverse = std::move(*reverse);
-    timer.lap("diff and order");
-
     for (const auto& [key, table] : out.current.tables)
         if (table.stats)
             out.sizes[catalog::qualified_name(key)] = *table.stats;
+
+    // Renames run first; the rest of the plan starts from their result, so
+    // a renamed table is altered, not dropped and created.
+    auto renames = resolve_renames(tree->renames(), out.current, out.desired);
+    if (!renames)
+        return renames.error();
+    catalog::Catalog renamed;
+    const catalog::Catalog* from = &out.current;
+    if (!renames->empty()) {
+        auto after =
+            state_after(**server, start, out.current, emit::rename_steps(*renames, false), scope);
+        if (!after)
+            return after.error();
+        renamed = std::move(*after);
+        from = &renamed;
+        timer.lap("renames");
+    }
+    for (const auto& rename : *renames) {
+        out.changes.push_back(diff::summary_of(rename));
+        if (rename.object.kind == catalog::Kind::Table)
+            if (auto size = out.sizes.find(catalog::qualified_name(rename.current));
+                size != out.sizes.end())
+                out.sizes[catalog::qualified_name(rename.after())] = size->second;
+    }
+
+    auto changes = diff::diff(*from, out.desired);
+    for (const auto& change : changes)
+        out.changes.push_back(diff::summary_of(change));
+    auto forward = plan_steps(std::move(changes), *from, out.desired, online);
+    if (!forward)
+        return forward.error();
+    out.forward = emit::rename_steps(*renames, false);
+    std::ranges::move(*forward, std::back_inserter(out.forward));
+    auto reverse = plan_steps(out.desired, *from, online);
+    if (!reverse)
+        return reverse.error();
+    out.reverse = std::move(*reverse);
+    std::ranges::move(emit::rename_steps(*renames, true), std::back_inserter(out.reverse));
+    timer.lap("diff and order");
     for (auto& warning : lint_live(out.forward, out.desired, out.sizes, *tree))
         out.warnings.push_back(std::move(warning));
 

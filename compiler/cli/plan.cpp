@@ -8,7 +8,7 @@
 namespace schemac::cli {
 namespace {
 
-constexpr const char* k_actions[] = {"create", "alter", "drop", "rebuild"};
+constexpr const char* k_actions[] = {"create", "alter", "drop", "rebuild", "rename"};
 
 std::map<std::string, int> counts(const Plan& plan) {
     std::map<std::string, int> out;
@@ -25,7 +25,7 @@ std::string headline(const Plan& plan) {
     auto n = counts(plan);
     return std::to_string(n["create"]) + " to create, " + std::to_string(n["alter"]) +
            " to alter, " + std::to_string(n["drop"]) + " to drop, " + std::to_string(n["rebuild"]) +
-           " to rebuild";
+           " to rebuild" + (n["rename"] ? ", " + std::to_string(n["rename"]) + " to rename" : "");
 }
 
 /// Every hazard of the plan's forward steps, with its 1-based step number.
@@ -98,10 +98,11 @@ nlohmann::json step_json(const diff::Step& step, std::size_t index, const Plan& 
         hazards.push_back({{"kind", hazard.kind},
                            {"message", hazard.message},
                            {"needs_approval", needs_approval(hazard)}});
-    const char* action = step.action == diff::Action::Create  ? "create"
-                         : step.action == diff::Action::Drop  ? "drop"
-                         : step.action == diff::Action::Alter ? "alter"
-                                                              : "comment";
+    const char* action = step.action == diff::Action::Create   ? "create"
+                         : step.action == diff::Action::Drop   ? "drop"
+                         : step.action == diff::Action::Alter  ? "alter"
+                         : step.action == diff::Action::Rename ? "rename"
+                                                               : "comment";
     auto or_null = [](const std::string& text) {
         return text.empty() ? nlohmann::json(nullptr) : nlohmann::json(text);
     };

@@ -67,6 +67,21 @@ Result<std::string> copy_of_current(shadow::Server& server, const ProofStart& st
 
 } // namespace
 
+Result<catalog::Catalog> state_after(shadow::Server& server, const ProofStart& start,
+                                     const catalog::Catalog& current,
+                                     const std::vector<diff::Step>& steps,
+                                     const introspect::Options& options) {
+    auto db = copy_of_current(server, start, current, options);
+    if (!db)
+        return db.error();
+    auto after = run_and_read(server, *db, steps, "the renames", options);
+    if (!after)
+        return after.error();
+    if (auto dropped = server.drop_database(*db); !dropped)
+        return dropped.error();
+    return after;
+}
+
 Status prove(shadow::Server& server, const ProofStart& start, const catalog::Catalog& current,
              const catalog::Catalog& desired, const std::vector<diff::Step>& forward,
              const std::vector<diff::Step>& reverse, const introspect::Options& options) {

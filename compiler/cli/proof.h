@@ -18,6 +18,15 @@ struct ProofStart {
     std::string template_db;
 };
 
+/// The current state after `steps`, as PostgreSQL reads it back: they run on
+/// a shadow copy of the current state, which is dropped afterwards. Renames
+/// go through here, so every definition that names a renamed object (an
+/// index's table, a foreign key's columns) is PostgreSQL's own text.
+Result<catalog::Catalog> state_after(shadow::Server& server, const ProofStart& start,
+                                     const catalog::Catalog& current,
+                                     const std::vector<diff::Step>& steps,
+                                     const introspect::Options& options);
+
 /// Runs `forward` on a shadow copy of the current state and re-introspects: it
 /// must equal `desired`; then `reverse` must bring it back to `current`.
 Status prove(shadow::Server& server, const ProofStart& start, const catalog::Catalog& current,

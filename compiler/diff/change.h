@@ -77,6 +77,27 @@ using Change = std::variant<                                                //
     Create<catalog::Index>, Drop<catalog::Index>,                           //
     SetComment>;
 
+/// ALTER ... RENAME, asked for by the tree (`-- schemac:renamed-from`) and
+/// run before the catalogs' differences. `object` carries the desired schema
+/// and table: renames run schemas first, then relations, then columns,
+/// constraints and enum values, so a parent already has its new name.
+struct Rename {
+    catalog::ObjectKey object; ///< its desired key; for an enum value, the type's
+    std::string from;          ///< old name, or old enum value
+    std::string to;            ///< new name, or new enum value
+    bool enum_value = false;
+    /// Why, when not annotated: `users_pkey` follows its table `users`.
+    std::string implied_by;
+    /// Its key in the current state, before any rename (of its schema or
+    /// table too) has run; for an enum value, its type's.
+    catalog::ObjectKey current;
+
+    /// The key it has before (`from`) or after (`to`) the rename runs.
+    catalog::ObjectKey before() const;
+    catalog::ObjectKey after() const;
+    auto operator<=>(const Rename&) const = default;
+};
+
 /// The key of the object a change is about.
 catalog::ObjectKey key_of(const Change& change);
 
@@ -88,6 +109,7 @@ struct ChangeSummary {
     std::string detail; ///< `comment`, or empty
 };
 ChangeSummary summary_of(const Change& change);
+ChangeSummary summary_of(const Rename& rename);
 /// `+ table public.tenants`, `~ column ... (comment)`, `± type ... (rebuilt)`.
 std::string summary_line(const ChangeSummary& summary);
 

@@ -23,6 +23,8 @@ void Step::lock(const catalog::ObjectKey& table, LockMode mode) {
 }
 
 std::string describe_step(const Step& step) {
+    if (step.action == Action::Rename)
+        return "rename " + catalog::describe(step.key) + " " + step.detail;
     const char* verb = step.action == Action::Drop     ? "drop "
                        : step.action == Action::Create ? "create "
                        : step.action == Action::Alter  ? "alter "
@@ -50,6 +52,28 @@ ChangeSummary summary_of(const Change& change) {
                 return {"~", "alter", object, ""};
         },
         change);
+}
+
+catalog::ObjectKey Rename::before() const {
+    catalog::ObjectKey key = object;
+    if (!enum_value)
+        key.name = from;
+    return key;
+}
+
+catalog::ObjectKey Rename::after() const {
+    catalog::ObjectKey key = object;
+    if (!enum_value)
+        key.name = to;
+    return key;
+}
+
+ChangeSummary summary_of(const Rename& r) {
+    std::string detail = r.enum_value ? "value '" + r.from + "' renamed to '" + r.to + "'"
+                                      : "renamed from " + r.from;
+    if (!r.implied_by.empty())
+        detail += ", following " + r.implied_by;
+    return {"~", "rename", catalog::describe(r.object), detail};
 }
 
 std::string summarize(const Change& change) {

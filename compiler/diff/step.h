@@ -9,7 +9,7 @@
 
 namespace schemac::diff {
 
-enum class Action { Drop, Create, Alter, Comment };
+enum class Action { Drop, Create, Alter, Comment, Rename };
 
 /// Something a step does that a reviewer must know about.
 struct Hazard {

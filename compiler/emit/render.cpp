@@ -1,6 +1,7 @@
 // Schemas, extensions, enums, sequences and comments.
 
 #include "emit/render.h"
+#include "emit/steps.h"
 
 #include "catalog/quote.h"
 
@@ -233,6 +234,49 @@ Steps render(const diff::SetComment& c, const Context&) {
         step.lock(catalog::table_of(c.target), diff::LockMode::AccessShare);
     step.touches.push_back(c.target);
     return {step};
+}
+
+Steps rename_steps(const std::vector<diff::Rename>& renames, bool back) {
+    Steps out;
+    for (std::size_t i = 0; i < renames.size(); ++i) {
+        diff::Rename r = renames[back ? renames.size() - 1 - i : i];
+        if (back)
+            std::swap(r.from, r.to);
+        ObjectKey key = r.before();
+        std::string to = quote_ident(r.to);
+        std::string sql;
+        using catalog::Kind;
+        switch (key.kind) {
+        case Kind::Schema:
+            sql = "ALTER SCHEMA " + quote_ident(key.name) + " RENAME TO " + to;
+            break;
+        case Kind::Enum:
+            sql = "ALTER TYPE " + name_of(key) +
+                  (r.enum_value
+                       ? " RENAME VALUE " + quote_literal(r.from) + " TO " + quote_literal(r.to)
+                       : " RENAME TO " + to);
+            break;
+        case Kind::Column:
+        case Kind::Constraint:
+            sql = alter_table(key) + "RENAME " +
+                  (key.kind == Kind::Column ? "COLUMN " : "CONSTRAINT ") + quote_ident(key.name) +
+                  " TO " + to;
+            break;
+        default: // tables, sequences, indexes
+            sql = "ALTER " + std::string(catalog::kind_info(key.kind).keyword) + " " +
+                  name_of(key) + " RENAME TO " + to;
+        }
+        Step step = make_step(key, Action::Rename, std::move(sql));
+        step.detail = r.enum_value ? "value " + quote_literal(r.from) + " to " + quote_literal(r.to)
+                                   : "to " + to;
+        // An index rename locks the index alone (SHARE UPDATE EXCLUSIVE).
+        if (key.kind == Kind::Table)
+            step.lock(key, diff::LockMode::AccessExclusive);
+        else if (key.kind == Kind::Column || key.kind == Kind::Constraint)
+            step.lock(catalog::table_of(key), diff::LockMode::AccessExclusive);
+        out.push_back(std::move(step));
+    }
+    return out;
 }
 
 } // namespace schemac::emit

@@ -21,6 +21,11 @@ std::vector<diff::Step> build_steps(const std::vector<diff::Change>& changes,
                                     const catalog::Catalog& from, const catalog::Catalog& to,
                                     bool online = true);
 
+/// The ALTER ... RENAME steps for `renames` (in the order resolution gives:
+/// schemas, relations, then what tables and types hold), or with `back` the
+/// steps that undo them, in the opposite order.
+std::vector<diff::Step> rename_steps(const std::vector<diff::Rename>& renames, bool back);
+
 /// The SQL of ordered steps: each statement ends with ';', steps are
 /// separated by a blank line, hazards are noted in comments above their step.
 std::string render_script(const std::vector<diff::Step>& steps);

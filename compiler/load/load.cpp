@@ -1,6 +1,7 @@
 #include "load/load.h"
 
 #include "load/classify.h"
+#include "load/rename.h"
 #include "order/graph.h"
 
 #include <algorithm>
@@ -86,6 +87,13 @@ std::vector<std::string> Tree::roles() const {
     return {all.begin(), all.end()};
 }
 
+std::vector<RenameIntent> Tree::renames() const {
+    std::vector<RenameIntent> all;
+    for (const auto& s : statements)
+        all.insert(all.end(), s.renames.begin(), s.renames.end());
+    return all;
+}
+
 Result<std::vector<Statement>> parse_file(const SourceFile& file) {
     PgQueryParseResult parsed = pg_query_parse(file.text().c_str());
     if (parsed.error) {
@@ -97,7 +105,10 @@ Result<std::vector<Statement>> parse_file(const SourceFile& file) {
     pg_query_free_parse_result(parsed);
 
     std::vector<Statement> out;
-    for (const auto& raw : tree.value("stmts", nlohmann::json::array())) {
+    std::vector<const nlohmann::json*> trees;
+    if (!tree.contains("stmts"))
+        return out;
+    for (const auto& raw : tree["stmts"]) {
         std::size_t begin = raw.value("stmt_location", 0);
         std::size_t length = raw.value("stmt_len", 0);
         std::size_t end = length == 0 ? file.text().size() : begin + length;
@@ -108,7 +119,10 @@ Result<std::vector<Statement>> parse_file(const SourceFile& file) {
         if (auto status = classify(s, raw["stmt"]); !status)
             return status.error();
         out.push_back(std::move(s));
+        trees.push_back(&raw["stmt"]);
     }
+    if (auto attached = attach_renames(file, out, trees); !attached)
+        return attached.error();
     return out;
 }
 

@@ -16,6 +16,8 @@ struct Tree {
     std::vector<Statement> statements; ///< in an order PostgreSQL can execute
     /// Roles the tree names, sorted, without duplicates.
     std::vector<std::string> roles() const;
+    /// Every `-- schemac:renamed-from` annotation, in statement order.
+    std::vector<RenameIntent> renames() const;
 };
 
 /// Reads a directory (every *.sql below it, recursively) or one file.

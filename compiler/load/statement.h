@@ -9,6 +9,22 @@
 
 namespace schemac::load {
 
+/// `-- schemac:renamed-from <old name>` above an object of the tree: the object
+/// had `old_name` in the current state, so it is renamed rather than dropped
+/// and created.
+struct RenameIntent {
+    catalog::ObjectKey object; ///< as the tree names it; for an enum value, its type
+    std::string value;         ///< an enum value's name in the tree; empty otherwise
+    std::string old_name;      ///< the name (or enum value) it had
+    const SourceFile* file = nullptr;
+    std::size_t offset = 0; ///< of the annotation
+
+    /// `file:line:col: message` at the annotation.
+    std::string diagnostic(std::string_view message) const {
+        return file->diagnostic(offset, message);
+    }
+};
+
 /// One top-level statement of the tree, as libpg_query parsed it.
 struct Statement {
     const SourceFile* file = nullptr;
@@ -26,6 +42,8 @@ struct Statement {
     std::vector<catalog::ObjectKey> references;
     /// Roles it names (GRANT ... TO r, policies TO r).
     std::vector<std::string> roles;
+    /// Renames annotated on it or on its columns, constraints or values.
+    std::vector<RenameIntent> renames;
 
     SourceLocation location() const { return file->locate(offset); }
     /// `file:line:col: message` with the line and a caret.

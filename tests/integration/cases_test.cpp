@@ -134,12 +134,22 @@ int check_declared_locks(const std::string& db, const fs::path& target, const st
     auto conn = schemac::runtime::Connection::open(server().conninfo(db));
     REQUIRE(conn.ok());
     // By oid: a table the step drops is gone from pg_class before COMMIT.
-    auto existing = conn.value->exec(
+    // Names are read again before each step: a step declares a table by the
+    // name it has then (after an earlier step renamed it).
+    constexpr const char* k_tables =
         "SELECT c.oid, format('%I.%I', n.nspname, c.relname) FROM pg_class c JOIN pg_namespace n "
         "ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'p') AND n.nspname NOT IN "
-        "('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%'");
-    REQUIRE(existing.ok());
+        "('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%'";
     std::map<std::string, std::string> tables;
+    auto read_names = [&] {
+        auto existing = conn.value->exec(k_tables);
+        REQUIRE(existing.ok());
+        for (std::size_t r = 0; r < existing.value->size(); ++r)
+            if (auto known = tables.find(existing.value->text(r, 0)); known != tables.end())
+                known->second = existing.value->text(r, 1);
+    };
+    auto existing = conn.value->exec(k_tables);
+    REQUIRE(existing.ok());
     std::string oids = "{";
     for (std::size_t r = 0; r < existing.value->size(); ++r) {
         tables[existing.value->text(r, 0)] = existing.value->text(r, 1);
@@ -149,6 +159,7 @@ int check_declared_locks(const std::string& db, const fs::path& target, const st
     int checked = 0;
     for (const auto& step : plan.at("forward")) {
         std::string where = what + " step " + step.at("description").get<std::string>();
+        read_names();
         if (step.at("sql").dump().find(" CONCURRENTLY ") != std::string::npos) {
             // A concurrent index build or drop cannot run in a transaction
             // of ours: its lock is the manual's (SHARE UPDATE EXCLUSIVE).

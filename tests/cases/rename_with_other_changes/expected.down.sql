@@ -1,0 +1,17 @@
+-- schemac:no-transaction (run on its own, outside a transaction: schemac apply does)
+DROP INDEX CONCURRENTLY public.members_tenant_idx;
+
+ALTER TABLE public.members DROP CONSTRAINT members_tenant_fkey;
+
+-- hazard data-loss: drops column public.members.joined_at and its data
+ALTER TABLE public.members DROP COLUMN joined_at;
+
+ALTER TABLE public.members ALTER COLUMN display_name TYPE character varying(50);
+
+ALTER TABLE public.members ALTER COLUMN tenant DROP NOT NULL;
+
+ALTER TABLE public.members RENAME CONSTRAINT members_pkey TO users_pkey;
+
+ALTER TABLE public.members RENAME COLUMN display_name TO name;
+
+ALTER TABLE public.members RENAME TO users;
