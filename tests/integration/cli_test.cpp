@@ -269,3 +269,48 @@ TEST_CASE("a history with a step outside a transaction replays as apply runs it"
     auto check = in_root("plan --check");
     CHECK_MESSAGE(check.exit_code == 0, check.err);
 }
+
+TEST_CASE("renamed-from: an unknown old name is an error at the annotation; once applied, a "
+          "left annotation changes nothing") {
+    TempProject project("rename");
+    const fs::path& root = project.root;
+    // On a fresh history the old name is nowhere, and that is no error.
+    write_file(root / "schema/t.sql", "-- schemac:renamed-from people\n"
+                                      "CREATE TABLE users (id int PRIMARY KEY, mail text);\n");
+    auto first = project.schemac("diff --write initial");
+    REQUIRE_MESSAGE(first.exit_code == 0, first.err);
+
+    write_file(root / "schema/t.sql", "-- a typo in the old name\n"
+                                      "-- schemac:renamed-from usres\n"
+                                      "CREATE TABLE accounts (id int PRIMARY KEY, mail text);\n");
+    auto typo = project.schemac("diff");
+    CHECK(typo.exit_code == 1);
+    CHECK(typo.out == "");
+    CHECK(typo.err == "schema/t.sql:2:1: -- schemac:renamed-from usres: in the current state "
+                      "neither table public.usres nor table public.accounts exists; check the "
+                      "old name, or remove the annotation\n"
+                      "  -- schemac:renamed-from usres\n"
+                      "  ^\n");
+
+    write_file(root / "schema/t.sql", "-- schemac:renamed-from users\n"
+                                      "CREATE TABLE accounts (\n"
+                                      "    id int PRIMARY KEY,\n"
+                                      "    -- schemac:renamed-from mail\n"
+                                      "    email text\n"
+                                      ");\n");
+    auto renamed = project.schemac("diff --write rename_users");
+    REQUIRE_MESSAGE(renamed.exit_code == 0, renamed.err);
+    auto up = read_file(root / "generated/0002_rename_users.up.sql");
+    CHECK(up.find("ALTER TABLE public.users RENAME TO accounts;") != std::string::npos);
+    CHECK(up.find("ALTER TABLE public.accounts RENAME COLUMN mail TO email;") != std::string::npos);
+    CHECK(up.find("RENAME CONSTRAINT users_pkey TO accounts_pkey;") != std::string::npos);
+    CHECK(up.find("DROP") == std::string::npos);
+    auto down = read_file(root / "generated/0002_rename_users.down.sql");
+    CHECK(down.find("ALTER TABLE public.accounts RENAME TO users;") != std::string::npos);
+
+    // The annotations stay in the tree; the replayed history already has the names.
+    auto again = project.schemac("diff --exit-code");
+    CHECK_MESSAGE(again.exit_code == 0, again.err);
+    CHECK(again.out == "");
+    CHECK(project.schemac("plan --check").exit_code == 0);
+}

@@ -341,7 +341,8 @@ TEST_CASE("generated/: apply all then roll all back returns the catalog to empty
     CHECK(db.catalog() == empty.catalog());
 }
 
-TEST_CASE("online changes on tables holding rows: every row survives, forward and back") {
+TEST_CASE("online changes and renames on tables holding rows: every row survives, forward and "
+          "back") {
     TempProject project("deploy-online");
     const fs::path& root = project.root;
     auto in_root = [&](const std::string& args) { return project.schemac(args); };
@@ -357,63 +358,78 @@ TEST_CASE("online changes on tables holding rows: every row survives, forward an
     db.query("INSERT INTO authors SELECT g, 'author ' || g FROM generate_series(1, 500) g;"
              "INSERT INTO posts SELECT g, 1 + g % 500, 'post ' || g, g FROM "
              "generate_series(1, 5000) g");
-    auto rows = [&] {
+    auto rows = [&](const std::string& authors) {
         return db.query("SELECT (SELECT count(*) || ' ' || md5(string_agg(a::text, ',' ORDER BY "
-                        "id)) FROM authors a) || ' / ' || (SELECT count(*) || ' ' || "
+                        "id)) FROM " +
+                        authors +
+                        " a) || ' / ' || (SELECT count(*) || ' ' || "
                         "md5(string_agg(p::text, ',' ORDER BY id)) FROM posts p)");
     };
-    std::string before = rows();
+    std::string before = rows("authors");
 
-    // An index (changed and new), a foreign key, a check and a NOT NULL on
-    // tables that hold rows.
+    // An index (changed and new), a foreign key, a check, a NOT NULL and
+    // renames (a table, a column) on tables that hold rows.
     write_file(root / "schema/app.sql",
-               "CREATE TABLE authors (id bigint PRIMARY KEY, name text NOT NULL);\n"
+               "-- schemac:renamed-from authors\n"
+               "CREATE TABLE writers (id bigint PRIMARY KEY, name text NOT NULL);\n"
                "CREATE TABLE posts (id bigint PRIMARY KEY,\n"
-               "                    author_id bigint REFERENCES authors (id), title text,\n"
+               "                    author_id bigint REFERENCES writers (id),\n"
+               "                    -- schemac:renamed-from title\n"
+               "                    headline text,\n"
                "                    words integer CHECK (words > 0));\n"
-               "CREATE INDEX posts_title_idx ON posts (title, id);\n"
+               "CREATE INDEX posts_title_idx ON posts (headline, id);\n"
                "CREATE INDEX posts_author_idx ON posts (author_id);\n");
     auto plan = in_root("plan");
     REQUIRE_MESSAGE(plan.exit_code == 0, plan.err);
     for (const char* strategy :
-         {"CREATE INDEX CONCURRENTLY posts_author_idx",
+         {"ALTER TABLE public.authors RENAME TO writers;",
+          "ALTER TABLE public.posts RENAME COLUMN title TO headline;",
+          "ALTER TABLE public.writers RENAME CONSTRAINT authors_pkey TO writers_pkey;",
+          "CREATE INDEX CONCURRENTLY posts_author_idx",
           "DROP INDEX CONCURRENTLY public.posts_title_idx",
           "CREATE INDEX CONCURRENTLY posts_title_idx_schemac_new",
           "ALTER INDEX public.posts_title_idx_schemac_new RENAME TO posts_title_idx",
-          "REFERENCES public.authors(id) NOT VALID", "VALIDATE CONSTRAINT posts_author_id_fkey",
+          "REFERENCES public.writers(id) NOT VALID", "VALIDATE CONSTRAINT posts_author_id_fkey",
           "CHECK ((words > 0)) NOT VALID", "CHECK (name IS NOT NULL) NOT VALID",
-          "locks: SHARE ROW EXCLUSIVE on public.posts, SHARE ROW EXCLUSIVE on public.authors",
-          "alter column public.authors.name (NOT NULL, online: validate the check)",
-          "locks: SHARE UPDATE EXCLUSIVE on public.posts, ROW SHARE on public.authors"})
+          "locks: SHARE ROW EXCLUSIVE on public.posts, SHARE ROW EXCLUSIVE on public.writers",
+          "alter column public.writers.name (NOT NULL, online: validate the check)",
+          "locks: SHARE UPDATE EXCLUSIVE on public.posts, ROW SHARE on public.writers"})
         CHECK_MESSAGE(plan.out.find(strategy) != std::string::npos, std::string(strategy)
                                                                         << "\n"
                                                                         << plan.out);
+    CHECK(plan.out.find("DROP TABLE") == std::string::npos);
+    CHECK(plan.out.find("DROP COLUMN") == std::string::npos);
     REQUIRE(in_root("diff -q --write online").exit_code == 0);
-    // Against the live database, the plan shows how big each locked table is.
+    // Against the live database, the plan shows how big each locked table is,
+    // under its old name and, once renamed, under its new one.
     db.query("ANALYZE");
     auto live = in_root("plan --url " + shell_quote(db.url));
     REQUIRE_MESSAGE(live.exit_code == 0, live.err);
-    CHECK_MESSAGE(live.out.find("locks: SHARE UPDATE EXCLUSIVE on public.posts (~5000 rows, ") !=
-                      std::string::npos,
-                  live.out);
+    for (const char* size : {"locks: SHARE UPDATE EXCLUSIVE on public.posts (~5000 rows, ",
+                             "locks: ACCESS EXCLUSIVE on public.authors (~500 rows, ",
+                             "SHARE ROW EXCLUSIVE on public.writers (~500 rows, "})
+        CHECK_MESSAGE(live.out.find(size) != std::string::npos, size << "\n" << live.out);
 
     auto applied = apply();
     REQUIRE_MESSAGE(applied.exit_code == 0, applied.err);
     CHECK(applied.err.find("outside a transaction") != std::string::npos);
-    CHECK(rows() == before);
+    CHECK(rows("writers") == before);
     CHECK(db.query("SELECT count(*) FROM pg_index WHERE NOT indisvalid") == "0\n");
     CHECK(db.query("SELECT count(*) FROM pg_constraint WHERE NOT convalidated OR conname LIKE "
                    "'%schemac%'") == "0\n");
     CHECK(
-        db.query("SELECT attnotnull FROM pg_attribute WHERE attrelid = 'public.authors'::regclass "
+        db.query("SELECT attnotnull FROM pg_attribute WHERE attrelid = 'public.writers'::regclass "
                  "AND attname = 'name'") == "t\n");
     CHECK(in_root("plan --url " + shell_quote(db.url) + " --exit-code").exit_code == 0);
 
     auto back = in_root("rollback --url " + shell_quote(db.url));
     REQUIRE_MESSAGE(back.exit_code == 0, back.err);
-    CHECK(rows() == before);
+    CHECK(rows("authors") == before);
     CHECK(db.query("SELECT count(*) FROM pg_constraint WHERE contype IN ('f', 'c') AND "
                    "connamespace = 'public'::regnamespace") == "0\n");
+    CHECK(db.query("SELECT string_agg(attname, ',' ORDER BY attnum) FROM pg_attribute WHERE "
+                   "attrelid = 'public.posts'::regclass AND attnum > 0") ==
+          "id,author_id,title,words\n");
 }
 
 TEST_CASE("a failed concurrent index build: the next apply drops the INVALID index and builds") {

@@ -1,5 +1,6 @@
 #include "load/load.h"
 
+#include <algorithm>
 #include <doctest/doctest.h>
 
 using namespace schemac;
@@ -144,4 +145,84 @@ TEST_CASE("roles named by the tree are collected") {
                                         "GRANT SELECT ON a TO authenticated, \"Service Role\";"}});
     REQUIRE(result.ok());
     CHECK(result->back().roles == std::vector<std::string>{"Service Role", "authenticated"});
+}
+
+namespace {
+
+/// `kind schema.parent.name <- old` (or `type schema.name value 'new' <- 'old'`) per annotation.
+std::vector<std::string> renames_of(const std::string& sql) {
+    Files files;
+    auto result = files.load({{"r.sql", sql}});
+    REQUIRE_MESSAGE(result.ok(), (result.ok() ? "" : result.error().message));
+    std::vector<std::string> out;
+    for (const auto& s : *result)
+        for (const auto& r : s.renames) {
+            std::string name =
+                std::string(catalog::kind_info(r.object.kind).name) + " " + r.object.schema + "." +
+                (r.object.parent.empty() ? "" : r.object.parent + ".") + r.object.name;
+            if (!r.value.empty())
+                name += " value '" + r.value + "'";
+            out.push_back(name + " <- " + r.old_name + " @" +
+                          std::to_string(r.file->locate(r.offset).line));
+        }
+    std::ranges::sort(out);
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("renamed-from annotations attach to the object directly below them") {
+    CHECK(
+        renames_of("-- schemac:renamed-from billing\n"
+                   "CREATE SCHEMA payments;\n"
+                   "-- schemac:renamed-from \"Users\"\n"
+                   "-- another comment between is fine\n"
+                   "CREATE TABLE payments.accounts (\n"
+                   "    id int,\n"
+                   "    -- schemac:renamed-from Mail\n"
+                   "    email text,\n"
+                   "    -- schemac:renamed-from old_check\n"
+                   "    CONSTRAINT email_shape CHECK (email LIKE '%@%')\n"
+                   ");\n"
+                   "CREATE TYPE state AS ENUM (\n"
+                   "    'open',\n"
+                   "    -- schemac:renamed-from 'it''s done'\n"
+                   "    'closed'\n"
+                   ");\n"
+                   "-- schemac:renamed-from acc_email\n"
+                   "CREATE INDEX accounts_email ON payments.accounts (email);\n"
+                   "-- schemac:renamed-from seq1\n"
+                   "CREATE SEQUENCE seq2;\n"
+                   "  -- schemac:renamed-from old_fk\n"
+                   "ALTER TABLE payments.accounts ADD CONSTRAINT accounts_id_key UNIQUE (id);\n") ==
+        std::vector<std::string>{
+            "column payments.accounts.email <- mail @7",
+            "constraint payments.accounts.accounts_id_key <- old_fk @21",
+            "constraint payments.accounts.email_shape <- old_check @9",
+            "index payments.accounts_email <- acc_email @17",
+            "schema .payments <- billing @1",
+            "sequence public.seq2 <- seq1 @19",
+            "table payments.accounts <- Users @3",
+            "type public.state value 'closed' <- it's done @14",
+        });
+}
+
+TEST_CASE("a misplaced or malformed renamed-from annotation is an error at the annotation") {
+    CHECK(error_of({{"a.sql", "CREATE TABLE t (a int);\n-- schemac:renamed-from x\n"
+                              "COMMENT ON TABLE t IS 'x';\n"}})
+              .starts_with("a.sql:2:1: -- schemac:renamed-from: it must sit directly above"));
+    CHECK(error_of({{"a.sql", "CREATE TABLE t (a int);\n-- schemac:renamed-from x\n"}})
+              .starts_with("a.sql:2:1: -- schemac:renamed-from: nothing below it"));
+    CHECK(error_of({{"a.sql", "-- schemac:renamed-from public.x\nCREATE TABLE t (a int);\n"}})
+              .starts_with("a.sql:1:1: -- schemac:renamed-from: expected the old name of table "
+                           "public.t as one identifier"));
+    CHECK(error_of({{"a.sql", "-- schemac:renamed-from\nCREATE TABLE t (a int);\n"}})
+              .find("as one identifier") != std::string::npos);
+    CHECK(error_of({{"a.sql", "CREATE TYPE e AS ENUM (\n  -- schemac:renamed-from b\n  'a');\n"}})
+              .starts_with("a.sql:2:3: -- schemac:renamed-from: an enum value's old name is a "
+                           "string literal"));
+    // An unnamed constraint has no name in the tree to rename to.
+    CHECK(error_of({{"a.sql", "CREATE TABLE t (\n  a int,\n  -- schemac:renamed-from c\n"
+                              "  CHECK (a > 0));\n"}})
+              .starts_with("a.sql:3:3: -- schemac:renamed-from: it must sit directly above"));
 }
