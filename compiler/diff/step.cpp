@@ -69,8 +69,8 @@ catalog::ObjectKey Rename::after() const {
 }
 
 ChangeSummary summary_of(const Rename& r) {
-    std::string detail = r.enum_value ? "value '" + r.from + "' renamed to '" + r.to + "'"
-                                      : "renamed from " + r.from;
+    std::string detail =
+        r.enum_value ? "value '" + r.from + "' to '" + r.to + "'" : "from " + r.from;
     if (!r.implied_by.empty())
         detail += ", following " + r.implied_by;
     return {"~", "rename", catalog::describe(r.object), detail};
@@ -84,6 +84,8 @@ std::string summary_line(const ChangeSummary& s) {
     std::string line = s.symbol + " " + s.object;
     if (s.action == "rebuild")
         line += " (rebuilt)";
+    else if (s.action == "rename")
+        line += " (renamed " + s.detail + ")";
     else if (!s.detail.empty())
         line += " (" + s.detail + ")";
     return line;

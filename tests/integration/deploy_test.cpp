@@ -367,11 +367,11 @@ TEST_CASE("online changes and renames on tables holding rows: every row survives
     };
     std::string before = rows("authors");
 
-    // An index (changed and new), a foreign key, a check, a NOT NULL and
-    // renames (a table, a column) on tables that hold rows.
+    // An index (changed and new), a foreign key, a check, a NOT NULL, a
+    // unique key and renames (a table, a column) on tables that hold rows.
     write_file(root / "schema/app.sql",
                "-- schemac:renamed-from authors\n"
-               "CREATE TABLE writers (id bigint PRIMARY KEY, name text NOT NULL);\n"
+               "CREATE TABLE writers (id bigint PRIMARY KEY, name text NOT NULL UNIQUE);\n"
                "CREATE TABLE posts (id bigint PRIMARY KEY,\n"
                "                    author_id bigint REFERENCES writers (id),\n"
                "                    -- schemac:renamed-from title\n"
@@ -386,6 +386,8 @@ TEST_CASE("online changes and renames on tables holding rows: every row survives
           "ALTER TABLE public.posts RENAME COLUMN title TO headline;",
           "ALTER TABLE public.writers RENAME CONSTRAINT authors_pkey TO writers_pkey;",
           "CREATE INDEX CONCURRENTLY posts_author_idx",
+          "CREATE UNIQUE INDEX CONCURRENTLY writers_name_key ON public.writers USING btree (name)",
+          "ADD CONSTRAINT writers_name_key UNIQUE USING INDEX writers_name_key",
           "DROP INDEX CONCURRENTLY public.posts_title_idx",
           "CREATE INDEX CONCURRENTLY posts_title_idx_schemac_new",
           "ALTER INDEX public.posts_title_idx_schemac_new RENAME TO posts_title_idx",
@@ -425,7 +427,7 @@ TEST_CASE("online changes and renames on tables holding rows: every row survives
     auto back = in_root("rollback --url " + shell_quote(db.url));
     REQUIRE_MESSAGE(back.exit_code == 0, back.err);
     CHECK(rows("authors") == before);
-    CHECK(db.query("SELECT count(*) FROM pg_constraint WHERE contype IN ('f', 'c') AND "
+    CHECK(db.query("SELECT count(*) FROM pg_constraint WHERE contype IN ('f', 'c', 'u') AND "
                    "connamespace = 'public'::regnamespace") == "0\n");
     CHECK(db.query("SELECT string_agg(attname, ',' ORDER BY attnum) FROM pg_attribute WHERE "
                    "attrelid = 'public.posts'::regclass AND attnum > 0") ==

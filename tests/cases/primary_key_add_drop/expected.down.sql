@@ -1,4 +1,7 @@
 ALTER TABLE public.a DROP CONSTRAINT a_pkey;
 
--- hazard long-lock: holds ACCESS EXCLUSIVE on public.b while it builds the index of b_pkey
-ALTER TABLE public.b ADD CONSTRAINT b_pkey PRIMARY KEY (id);
+-- schemac:no-transaction (run on its own, outside a transaction: schemac apply does)
+-- hazard index-build: builds index public.b_pkey concurrently on the existing table public.b: writes go on; the build scans the table twice and waits for the transactions running on it
+CREATE UNIQUE INDEX CONCURRENTLY b_pkey ON public.b USING btree (id);
+
+ALTER TABLE public.b ADD CONSTRAINT b_pkey PRIMARY KEY USING INDEX b_pkey;

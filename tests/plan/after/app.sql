@@ -3,7 +3,9 @@ CREATE TYPE post_state AS ENUM ('draft', 'scheduled', 'published');
 CREATE TABLE posts (
     id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     state post_state NOT NULL DEFAULT 'draft',
-    views bigint NOT NULL DEFAULT 0
+    views bigint NOT NULL DEFAULT 0,
+    -- schemac:renamed-from title
+    headline text
 );
 CREATE INDEX posts_state_idx ON posts (state);
 
