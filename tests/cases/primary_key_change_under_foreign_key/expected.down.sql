@@ -1,10 +1,10 @@
 ALTER TABLE public.c DROP CONSTRAINT c_p_id_fkey;
 
-ALTER TABLE public.p DROP CONSTRAINT p_key;
-
 -- schemac:no-transaction (run on its own, outside a transaction: schemac apply does)
 -- hazard index-build: builds index public.p_key_schemac_new concurrently on the existing table public.p: writes go on; the build scans the table twice and waits for the transactions running on it
 CREATE UNIQUE INDEX CONCURRENTLY p_key_schemac_new ON public.p USING btree (id);
+
+ALTER TABLE public.p DROP CONSTRAINT p_key;
 
 ALTER TABLE public.p ADD CONSTRAINT p_key UNIQUE USING INDEX p_key_schemac_new;
 
