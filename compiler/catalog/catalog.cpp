@@ -43,6 +43,14 @@ bool Catalog::contains(const ObjectKey& key) const {
         return constraints.contains(key);
     case Kind::Index:
         return indexes.contains(key);
+    case Kind::Function:
+    case Kind::Procedure:
+        return functions.contains(key);
+    case Kind::View:
+    case Kind::MaterializedView:
+        return views.contains(key);
+    case Kind::Trigger:
+        return triggers.contains(key);
     default:
         return false;
     }

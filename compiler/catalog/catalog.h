@@ -131,6 +131,38 @@ struct Index : ObjectBase {
     }
 };
 
+/// A function or procedure (key.kind); key.args are its input argument types.
+struct Function : ObjectBase {
+    std::string definition; ///< pg_get_functiondef: the whole CREATE OR REPLACE statement
+    /// Arguments (names, modes, defaults) and result: what CREATE OR REPLACE
+    /// cannot change. Derived from the definition, so not compared.
+    std::string signature;
+    bool operator==(const Function& o) const {
+        return key == o.key && comment == o.comment && definition == o.definition;
+    }
+};
+
+/// A view or materialized view (key.kind).
+struct View : ObjectBase {
+    std::string definition; ///< pg_get_viewdef, without the final ';'
+    std::string options;    ///< reloptions, `a=1, b=2`; empty when none
+    /// `name type` per column, in order: CREATE OR REPLACE may only add
+    /// columns at the end. Derived from the definition, so not compared.
+    std::vector<std::string> columns;
+    bool operator==(const View& o) const {
+        return key == o.key && comment == o.comment && definition == o.definition &&
+               options == o.options;
+    }
+};
+
+/// A trigger (key.parent is its table).
+struct Trigger : ObjectBase {
+    std::string definition; ///< pg_get_triggerdef
+    bool operator==(const Trigger& o) const {
+        return key == o.key && comment == o.comment && definition == o.definition;
+    }
+};
+
 /// How a dependency binds, from pg_depend.deptype: an Auto dependent vanishes
 /// with what it depends on (a column's constraint, a sequence OWNED BY a column).
 /// Owned is pg_depend's 'a' between a sequence and the column it is OWNED BY:
@@ -154,6 +186,9 @@ struct Catalog {
     std::map<ObjectKey, Column> columns;
     std::map<ObjectKey, Constraint> constraints;
     std::map<ObjectKey, Index> indexes;
+    std::map<ObjectKey, Function> functions; ///< and procedures
+    std::map<ObjectKey, View> views;         ///< and materialized views
+    std::map<ObjectKey, Trigger> triggers;
     std::set<Dependency> dependencies;
     /// (source, target) base-type pairs PostgreSQL casts without a function.
     std::set<std::pair<std::string, std::string>> binary_coercible;

@@ -18,14 +18,14 @@ enum class Kind : std::uint8_t {
     Column,
     Constraint,
     Index,
-    // Kinds below are recognised (loaded, reported) but not yet diffed.
-    Domain,
-    CompositeType,
     Function,
     Procedure,
     View,
     MaterializedView,
     Trigger,
+    // Kinds below are recognised (loaded, reported) but not yet diffed.
+    Domain,
+    CompositeType,
     Policy,
 };
 
@@ -45,13 +45,13 @@ inline constexpr std::array k_kind_info{
     KindInfo{Kind::Column, "column", "COLUMN", 7},
     KindInfo{Kind::Constraint, "constraint", "CONSTRAINT", 9},
     KindInfo{Kind::Index, "index", "INDEX", 10},
-    KindInfo{Kind::Domain, "domain", "DOMAIN", 4},
-    KindInfo{Kind::CompositeType, "type", "TYPE", 4},
     KindInfo{Kind::Function, "function", "FUNCTION", 8},
     KindInfo{Kind::Procedure, "procedure", "PROCEDURE", 8},
     KindInfo{Kind::View, "view", "VIEW", 11},
     KindInfo{Kind::MaterializedView, "materialized view", "MATERIALIZED VIEW", 12},
     KindInfo{Kind::Trigger, "trigger", "TRIGGER", 13},
+    KindInfo{Kind::Domain, "domain", "DOMAIN", 4},
+    KindInfo{Kind::CompositeType, "type", "TYPE", 4},
     KindInfo{Kind::Policy, "policy", "POLICY", 14},
 };
 static_assert(k_kind_info.size() == static_cast<std::size_t>(Kind::Policy) + 1,

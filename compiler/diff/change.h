@@ -75,6 +75,10 @@ using Change = std::variant<                                                //
     Create<catalog::Constraint>, Drop<catalog::Constraint>,                 //
     Alter<catalog::Constraint>,                                             //
     Create<catalog::Index>, Drop<catalog::Index>,                           //
+    Create<catalog::Function>, Drop<catalog::Function>,                     //
+    Alter<catalog::Function>,                                               //
+    Create<catalog::View>, Drop<catalog::View>, Alter<catalog::View>,       //
+    Create<catalog::Trigger>, Drop<catalog::Trigger>,                       //
     SetComment>;
 
 /// ALTER ... RENAME, asked for by the tree (`-- schemac:renamed-from`) and

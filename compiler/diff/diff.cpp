@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <string_view>
 
 namespace schemac::diff {
@@ -53,6 +54,9 @@ Decisions decide_all(const Catalog& from, const Catalog& to) {
     decide(from.constraints, to.constraints, d,
            [](const auto& a, const auto& b) { return !constraint_alters_in_place(a, b); });
     decide(from.indexes, to.indexes, d, always<catalog::Index>);
+    decide(from.functions, to.functions, d, function_needs_rebuild);
+    decide(from.views, to.views, d, view_needs_rebuild);
+    decide(from.triggers, to.triggers, d, always<catalog::Trigger>);
     for (const auto& [key, type] : to.enums)
         if (d.alter.contains(key) && !enum_only_adds(from.enums.at(key), type)) {
             d.alter.erase(key);
@@ -61,19 +65,50 @@ Decisions decide_all(const Catalog& from, const Catalog& to) {
     return d;
 }
 
+/// Kinds PostgreSQL will not leave in place over a change to what they use
+/// (a dropped object, a column whose type changes): they are dropped before
+/// it and created again after, never CASCADE.
+bool rebuilt_with_what_it_uses(Kind kind) {
+    return kind == Kind::Constraint || kind == Kind::Index || kind == Kind::View ||
+           kind == Kind::MaterializedView || kind == Kind::Trigger || kind == Kind::Function ||
+           kind == Kind::Procedure;
+}
+
+/// Columns that change type in place: by ALTER COLUMN TYPE, or converted by
+/// the rebuild of their enum.
+std::set<ObjectKey> retyped_columns(const Catalog& from, const Catalog& to, const Decisions& d) {
+    std::set<ObjectKey> out;
+    for (const auto& key : d.alter)
+        if (key.kind == Kind::Column && from.columns.at(key).type != to.columns.at(key).type)
+            out.insert(key);
+    for (const auto& dep : from.dependencies)
+        if (dep.dependent.kind == Kind::Column && d.rebuild_enum.contains(dep.referenced))
+            out.insert(dep.dependent);
+    return out;
+}
+
 /// An object that depends on something being dropped goes with it: through an
 /// automatic dependency always (PostgreSQL drops it too), through a normal one
-/// when it is a constraint or index (PostgreSQL would refuse the drop). If it
-/// exists on both sides it is rebuilt: dropped and created again.
+/// when PostgreSQL would refuse the drop (rebuilt_with_what_it_uses). So does
+/// a view or trigger over a column whose type changes. If it exists on both
+/// sides it is rebuilt: dropped and created again.
 void propagate_rebuilds(const Catalog& from, const Catalog& to, Decisions& d) {
+    auto retyped = retyped_columns(from, to, d);
     for (bool changed = true; changed;) {
         changed = false;
         for (const auto& dep : from.dependencies) {
             const ObjectKey& key = dep.dependent;
-            if (d.drop.contains(key) || !d.drop.contains(dep.referenced))
+            if (d.drop.contains(key))
                 continue;
-            bool goes = dep.type != catalog::DependencyType::Normal ||
-                        key.kind == Kind::Constraint || key.kind == Kind::Index;
+            // ALTER COLUMN TYPE rebuilds indexes and constraints by itself.
+            bool over_retyped = retyped.contains(dep.referenced) &&
+                                (key.kind == Kind::View || key.kind == Kind::MaterializedView ||
+                                 key.kind == Kind::Trigger);
+            bool blocked = d.drop.contains(dep.referenced) || over_retyped;
+            if (!blocked)
+                continue;
+            bool goes =
+                dep.type != catalog::DependencyType::Normal || rebuilt_with_what_it_uses(key.kind);
             if (!goes || !to.contains(key))
                 continue;
             d.drop.insert(key);
@@ -151,6 +186,14 @@ class Writer {
             return add(Drop<catalog::Constraint>{get(m_from.constraints, key), implied});
         case Kind::Index:
             return add(Drop<catalog::Index>{get(m_from.indexes, key), implied});
+        case Kind::Function:
+        case Kind::Procedure:
+            return add(Drop<catalog::Function>{get(m_from.functions, key), implied});
+        case Kind::View:
+        case Kind::MaterializedView:
+            return add(Drop<catalog::View>{get(m_from.views, key), implied});
+        case Kind::Trigger:
+            return add(Drop<catalog::Trigger>{get(m_from.triggers, key), implied});
         default:
             return;
         }
@@ -214,6 +257,17 @@ class Writer {
             case Kind::Index:
                 add(Create<catalog::Index>{get(m_to.indexes, key)});
                 break;
+            case Kind::Function:
+            case Kind::Procedure:
+                add(Create<catalog::Function>{get(m_to.functions, key)});
+                break;
+            case Kind::View:
+            case Kind::MaterializedView:
+                add(Create<catalog::View>{get(m_to.views, key)});
+                break;
+            case Kind::Trigger:
+                add(Create<catalog::Trigger>{get(m_to.triggers, key)});
+                break;
             default:
                 break;
             }
@@ -244,6 +298,14 @@ class Writer {
             case Kind::Constraint:
                 add(Alter<catalog::Constraint>{get(m_from.constraints, key),
                                                get(m_to.constraints, key)});
+                break;
+            case Kind::Function:
+            case Kind::Procedure:
+                add(Alter<catalog::Function>{get(m_from.functions, key), get(m_to.functions, key)});
+                break;
+            case Kind::View:
+            case Kind::MaterializedView:
+                add(Alter<catalog::View>{get(m_from.views, key), get(m_to.views, key)});
                 break;
             default:
                 break;
@@ -290,6 +352,14 @@ class Writer {
             return in(m_from.constraints);
         case Kind::Index:
             return in(m_from.indexes);
+        case Kind::Function:
+        case Kind::Procedure:
+            return in(m_from.functions);
+        case Kind::View:
+        case Kind::MaterializedView:
+            return in(m_from.views);
+        case Kind::Trigger:
+            return in(m_from.triggers);
         default:
             return nullptr;
         }
@@ -304,6 +374,9 @@ class Writer {
         comments_of(m_to.columns);
         comments_of(m_to.constraints);
         comments_of(m_to.indexes);
+        comments_of(m_to.functions);
+        comments_of(m_to.views);
+        comments_of(m_to.triggers);
     }
 
     void add(Change change) { m_changes.push_back(std::move(change)); }

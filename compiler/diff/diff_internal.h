@@ -34,6 +34,14 @@ bool column_needs_rebuild(const catalog::Column& from, const catalog::Column& to
 /// by VALIDATE CONSTRAINT); otherwise it is dropped and added.
 bool constraint_alters_in_place(const catalog::Constraint& from, const catalog::Constraint& to);
 
+/// Whether CREATE OR REPLACE cannot turn `from` into `to`: another argument
+/// list (names, defaults) or result.
+bool function_needs_rebuild(const catalog::Function& from, const catalog::Function& to);
+
+/// Whether CREATE OR REPLACE VIEW cannot turn `from` into `to`: a materialized
+/// view, other options, or columns that do not start with the old ones.
+bool view_needs_rebuild(const catalog::View& from, const catalog::View& to);
+
 /// True when `to` only adds values to `from`, keeping their order.
 bool enum_only_adds(const catalog::EnumType& from, const catalog::EnumType& to);
 

@@ -41,4 +41,14 @@ bool constraint_alters_in_place(const catalog::Constraint& from, const catalog::
     return from.type == to.type && from.definition == to.definition + " NOT VALID";
 }
 
+bool function_needs_rebuild(const catalog::Function& from, const catalog::Function& to) {
+    return from.signature != to.signature;
+}
+
+bool view_needs_rebuild(const catalog::View& from, const catalog::View& to) {
+    return from.key.kind == catalog::Kind::MaterializedView || from.options != to.options ||
+           to.columns.size() < from.columns.size() ||
+           !std::equal(from.columns.begin(), from.columns.end(), to.columns.begin());
+}
+
 } // namespace schemac::diff

@@ -230,7 +230,7 @@ Steps render(const diff::SetComment& c, const Context&) {
         step.lock(c.target, diff::LockMode::ShareUpdateExclusive);
     else if (c.target.kind == catalog::Kind::Column)
         step.lock(catalog::table_of(c.target), diff::LockMode::ShareUpdateExclusive);
-    else if (c.target.kind == catalog::Kind::Constraint)
+    else if (c.target.kind == catalog::Kind::Constraint || c.target.kind == catalog::Kind::Trigger)
         step.lock(catalog::table_of(c.target), diff::LockMode::AccessShare);
     step.touches.push_back(c.target);
     return {step};

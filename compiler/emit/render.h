@@ -67,6 +67,14 @@ Steps render(const diff::Drop<catalog::Constraint>&, const Context&);
 Steps render(const diff::Alter<catalog::Constraint>&, const Context&);
 Steps render(const diff::Create<catalog::Index>&, const Context&);
 Steps render(const diff::Drop<catalog::Index>&, const Context&);
+Steps render(const diff::Create<catalog::Function>&, const Context&);
+Steps render(const diff::Alter<catalog::Function>&, const Context&);
+Steps render(const diff::Drop<catalog::Function>&, const Context&);
+Steps render(const diff::Create<catalog::View>&, const Context&);
+Steps render(const diff::Alter<catalog::View>&, const Context&);
+Steps render(const diff::Drop<catalog::View>&, const Context&);
+Steps render(const diff::Create<catalog::Trigger>&, const Context&);
+Steps render(const diff::Drop<catalog::Trigger>&, const Context&);
 Steps render(const diff::SetComment&, const Context&);
 
 } // namespace schemac::emit

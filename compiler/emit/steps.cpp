@@ -21,11 +21,24 @@ std::vector<diff::Step> build_steps(const std::vector<diff::Change>& changes,
     Context context{from, to, online, {}};
     std::set<catalog::ObjectKey> dropped;
     for (const auto& change : changes)
-        if (const auto* drop = std::get_if<diff::Drop<catalog::Index>>(&change))
-            dropped.insert(drop->object.key);
+        std::visit(
+            [&](const auto& c) {
+                if constexpr (requires { c.implied; })
+                    dropped.insert(c.object.key);
+            },
+            change);
+    // An index built anew beside the old one, unless the old one goes because
+    // something it uses goes (a function replaced): the new one needs the
+    // replacement, and the old one is in the way of dropping what it uses.
+    auto uses_dropped = [&](const catalog::ObjectKey& index) {
+        return std::ranges::any_of(from.dependencies_of(index), [&](const auto& dep) {
+            return dep.referenced.kind != catalog::Kind::Table &&
+                   dep.referenced.kind != catalog::Kind::Column && dropped.contains(dep.referenced);
+        });
+    };
     for (const auto& change : changes)
         if (const auto* create = std::get_if<diff::Create<catalog::Index>>(&change))
-            if (dropped.contains(create->object.key) &&
+            if (dropped.contains(create->object.key) && !uses_dropped(create->object.key) &&
                 context.lives_on(catalog::relation_key(
                     catalog::Kind::Table, create->object.key.schema, create->object.table)))
                 context.swapped_indexes.insert(create->object.key);

@@ -20,6 +20,8 @@ enum CatalogOid : catalog::Oid {
     k_pg_attrdef = 2604,
     k_pg_constraint = 2606,
     k_pg_namespace = 2615,
+    k_pg_rewrite = 2618,
+    k_pg_trigger = 2620,
     k_pg_extension = 3079,
 };
 
@@ -59,6 +61,11 @@ Status query_constraints(runtime::Connection&, const std::string& schemas, catal
                          OidLookup&);
 Status query_indexes(runtime::Connection&, const std::string& schemas, catalog::Catalog&,
                      OidLookup&);
+Status query_functions(runtime::Connection&, const std::string& schemas, catalog::Catalog&,
+                       OidLookup&);
+Status query_views(runtime::Connection&, const std::string& schemas, catalog::Catalog&, OidLookup&);
+Status query_triggers(runtime::Connection&, const std::string& schemas, catalog::Catalog&,
+                      OidLookup&);
 Status query_unmanaged(runtime::Connection&, const std::string& schemas, catalog::Catalog&);
 Status query_depend(runtime::Connection&, catalog::Catalog&, OidLookup&);
 

@@ -161,19 +161,22 @@ Status query_unmanaged(runtime::Connection& conn, const std::string& schemas,
     // touched: not created, altered or dropped.
     auto rows = query(conn, "unmanaged objects", R"(
         WITH member AS (SELECT classid, objid FROM pg_catalog.pg_depend WHERE deptype = 'e')
-        SELECT CASE c.relkind WHEN 'v' THEN 'view ' WHEN 'm' THEN 'materialized view '
-                              WHEN 'f' THEN 'foreign table ' WHEN 'p' THEN 'partitioned table '
+        SELECT CASE c.relkind WHEN 'f' THEN 'foreign table ' WHEN 'p' THEN 'partitioned table '
                               ELSE 'partition ' END
                || pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.relname)
         FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
         WHERE n.nspname = ANY($1::text[])
-          AND (c.relkind IN ('v', 'm', 'f', 'p') OR (c.relkind = 'r' AND c.relispartition))
+          AND (c.relkind IN ('f', 'p') OR (c.relkind = 'r' AND c.relispartition))
           AND (1259, c.oid) NOT IN (SELECT classid, objid FROM member)
         UNION ALL
-        SELECT CASE p.prokind WHEN 'p' THEN 'procedure ' WHEN 'a' THEN 'aggregate '
-                              ELSE 'function ' END || p.oid::pg_catalog.regprocedure::text
+        SELECT CASE p.prokind WHEN 'a' THEN 'aggregate ' WHEN 'w' THEN 'window function '
+                              ELSE 'event trigger function ' END
+               || p.oid::pg_catalog.regprocedure::text
         FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
-        WHERE n.nspname = ANY($1::text[]) AND (1255, p.oid) NOT IN (SELECT classid, objid FROM member)
+        WHERE n.nspname = ANY($1::text[])
+          AND (p.prokind IN ('a', 'w')
+               OR p.prorettype = 'pg_catalog.event_trigger'::pg_catalog.regtype)
+          AND (1255, p.oid) NOT IN (SELECT classid, objid FROM member)
         UNION ALL
         SELECT CASE t.typtype WHEN 'd' THEN 'domain ' WHEN 'r' THEN 'range type '
                               ELSE 'composite type ' END || t.oid::pg_catalog.regtype::text
@@ -186,7 +189,8 @@ Status query_unmanaged(runtime::Connection& conn, const std::string& schemas,
         SELECT 'trigger ' || pg_catalog.quote_ident(t.tgname) || ' on ' || t.tgrelid::pg_catalog.regclass::text
         FROM pg_catalog.pg_trigger t JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-        WHERE NOT t.tgisinternal AND n.nspname = ANY($1::text[])
+        WHERE NOT t.tgisinternal AND t.tgparentid = 0 AND n.nspname = ANY($1::text[])
+          AND NOT (c.relkind IN ('r', 'v') AND NOT c.relispartition)
         UNION ALL
         SELECT 'policy ' || pg_catalog.quote_ident(p.polname) || ' on ' || p.polrelid::pg_catalog.regclass::text
         FROM pg_catalog.pg_policy p JOIN pg_catalog.pg_class c ON c.oid = p.polrelid

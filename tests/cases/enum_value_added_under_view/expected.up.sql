@@ -1,0 +1,1 @@
+ALTER TYPE public.post_state ADD VALUE 'scheduled' AFTER 'draft';

@@ -1,0 +1,12 @@
+CREATE FUNCTION score(views integer, likes integer) RETURNS integer
+    LANGUAGE sql IMMUTABLE RETURN views + 10 * likes;
+CREATE TABLE posts (
+    id bigint PRIMARY KEY,
+    views integer NOT NULL,
+    likes integer NOT NULL,
+    CONSTRAINT posts_score_positive CHECK (score(views, likes) >= 0)
+);
+CREATE INDEX posts_score_idx ON posts (score(views, likes));
+CREATE VIEW ranked AS SELECT id, score(views, likes) AS score FROM posts;
+COMMENT ON VIEW ranked IS 'Posts by score';
+CREATE VIEW top AS SELECT id FROM ranked ORDER BY score DESC LIMIT 10;

@@ -1,0 +1,12 @@
+DROP MATERIALIZED VIEW public.tenant_totals;
+
+-- hazard table-rewrite: rewrites the table to convert column public.metrics.tenant_id from bigint to integer
+ALTER TABLE public.metrics ALTER COLUMN tenant_id TYPE integer USING tenant_id::integer;
+
+CREATE MATERIALIZED VIEW public.tenant_totals AS
+ SELECT metrics.tenant_id,
+    sum(metrics.value) AS total
+   FROM public.metrics
+  GROUP BY metrics.tenant_id;
+
+COMMENT ON MATERIALIZED VIEW public.tenant_totals IS 'Refreshed hourly';
