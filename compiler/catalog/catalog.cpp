@@ -51,6 +51,8 @@ bool Catalog::contains(const ObjectKey& key) const {
         return views.contains(key);
     case Kind::Trigger:
         return triggers.contains(key);
+    case Kind::Policy:
+        return policies.contains(key);
     default:
         return false;
     }

@@ -75,10 +75,13 @@ struct TableStats {
 
 struct Table : ObjectBase {
     bool unlogged = false;
+    bool row_security = false;       ///< ENABLE ROW LEVEL SECURITY
+    bool force_row_security = false; ///< FORCE ROW LEVEL SECURITY (the owner too)
     /// Read only when asked for (introspect::Options::sizes); not compared.
     std::optional<TableStats> stats;
     bool operator==(const Table& o) const {
-        return key == o.key && comment == o.comment && unlogged == o.unlogged;
+        return key == o.key && comment == o.comment && unlogged == o.unlogged &&
+               row_security == o.row_security && force_row_security == o.force_row_security;
     }
 };
 
@@ -163,6 +166,33 @@ struct Trigger : ObjectBase {
     }
 };
 
+/// A row-level security policy (key.parent is its table).
+struct Policy : ObjectBase {
+    char command = '*';                    ///< pg_policy.polcmd: r, a, w, d or * (ALL)
+    bool permissive = true;                ///< AS PERMISSIVE, or RESTRICTIVE
+    std::string roles;                     ///< `PUBLIC` or quoted role names, sorted
+    std::optional<std::string> using_expr; ///< pg_get_expr of USING
+    std::optional<std::string> check_expr; ///< pg_get_expr of WITH CHECK
+    bool operator==(const Policy& o) const {
+        return key == o.key && comment == o.comment && command == o.command &&
+               permissive == o.permissive && roles == o.roles && using_expr == o.using_expr &&
+               check_expr == o.check_expr;
+    }
+};
+
+/// One privilege on one object, normalized so that what is implicit is never
+/// a difference: the owner's privileges are left out, and an entry is either
+/// granted beyond PostgreSQL's default for the kind (acldefault) or a default
+/// that was revoked (EXECUTE on functions and USAGE on types for PUBLIC).
+struct Privilege {
+    ObjectKey object;      ///< table, view, column, sequence, function, schema or type
+    std::string grantee;   ///< quoted role name, or PUBLIC
+    std::string privilege; ///< SELECT, INSERT, ..., as GRANT spells it
+    bool grantable = false;
+    bool revoked_default = false;
+    auto operator<=>(const Privilege&) const = default;
+};
+
 /// How a dependency binds, from pg_depend.deptype: an Auto dependent vanishes
 /// with what it depends on (a column's constraint, a sequence OWNED BY a column).
 /// Owned is pg_depend's 'a' between a sequence and the column it is OWNED BY:
@@ -189,6 +219,8 @@ struct Catalog {
     std::map<ObjectKey, Function> functions; ///< and procedures
     std::map<ObjectKey, View> views;         ///< and materialized views
     std::map<ObjectKey, Trigger> triggers;
+    std::map<ObjectKey, Policy> policies;
+    std::set<Privilege> privileges;
     std::set<Dependency> dependencies;
     /// (source, target) base-type pairs PostgreSQL casts without a function.
     std::set<std::pair<std::string, std::string>> binary_coercible;

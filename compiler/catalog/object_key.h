@@ -23,10 +23,10 @@ enum class Kind : std::uint8_t {
     View,
     MaterializedView,
     Trigger,
+    Policy,
     // Kinds below are recognised (loaded, reported) but not yet diffed.
     Domain,
     CompositeType,
-    Policy,
 };
 
 struct KindInfo {
@@ -50,11 +50,11 @@ inline constexpr std::array k_kind_info{
     KindInfo{Kind::View, "view", "VIEW", 11},
     KindInfo{Kind::MaterializedView, "materialized view", "MATERIALIZED VIEW", 12},
     KindInfo{Kind::Trigger, "trigger", "TRIGGER", 13},
+    KindInfo{Kind::Policy, "policy", "POLICY", 14},
     KindInfo{Kind::Domain, "domain", "DOMAIN", 4},
     KindInfo{Kind::CompositeType, "type", "TYPE", 4},
-    KindInfo{Kind::Policy, "policy", "POLICY", 14},
 };
-static_assert(k_kind_info.size() == static_cast<std::size_t>(Kind::Policy) + 1,
+static_assert(k_kind_info.size() == static_cast<std::size_t>(Kind::CompositeType) + 1,
               "k_kind_info must list every Kind");
 
 constexpr const KindInfo& kind_info(Kind kind) {

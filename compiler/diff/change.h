@@ -57,6 +57,15 @@ struct SetOwnedBy {
     catalog::Sequence sequence;
 };
 
+/// GRANT and REVOKE for one grantee on one object: `revoke` runs first (it
+/// also takes a grant option away), then `grant`.
+struct SetPrivileges {
+    catalog::ObjectKey target;
+    std::string grantee;
+    std::vector<catalog::Privilege> revoke;
+    std::vector<catalog::Privilege> grant;
+};
+
 /// COMMENT ON ... IS; nullopt removes the comment.
 struct SetComment {
     catalog::ObjectKey target;
@@ -79,7 +88,8 @@ using Change = std::variant<                                                //
     Alter<catalog::Function>,                                               //
     Create<catalog::View>, Drop<catalog::View>, Alter<catalog::View>,       //
     Create<catalog::Trigger>, Drop<catalog::Trigger>,                       //
-    SetComment>;
+    Create<catalog::Policy>, Drop<catalog::Policy>, Alter<catalog::Policy>, //
+    SetPrivileges, SetComment>;
 
 /// ALTER ... RENAME, asked for by the tree (`-- schemac:renamed-from`) and
 /// run before the catalogs' differences. `object` carries the desired schema

@@ -57,6 +57,7 @@ Decisions decide_all(const Catalog& from, const Catalog& to) {
     decide(from.functions, to.functions, d, function_needs_rebuild);
     decide(from.views, to.views, d, view_needs_rebuild);
     decide(from.triggers, to.triggers, d, always<catalog::Trigger>);
+    decide(from.policies, to.policies, d, policy_needs_rebuild);
     for (const auto& [key, type] : to.enums)
         if (d.alter.contains(key) && !enum_only_adds(from.enums.at(key), type)) {
             d.alter.erase(key);
@@ -71,7 +72,7 @@ Decisions decide_all(const Catalog& from, const Catalog& to) {
 bool rebuilt_with_what_it_uses(Kind kind) {
     return kind == Kind::Constraint || kind == Kind::Index || kind == Kind::View ||
            kind == Kind::MaterializedView || kind == Kind::Trigger || kind == Kind::Function ||
-           kind == Kind::Procedure;
+           kind == Kind::Procedure || kind == Kind::Policy;
 }
 
 /// Columns that change type in place: by ALTER COLUMN TYPE, or converted by
@@ -103,7 +104,7 @@ void propagate_rebuilds(const Catalog& from, const Catalog& to, Decisions& d) {
             // ALTER COLUMN TYPE rebuilds indexes and constraints by itself.
             bool over_retyped = retyped.contains(dep.referenced) &&
                                 (key.kind == Kind::View || key.kind == Kind::MaterializedView ||
-                                 key.kind == Kind::Trigger);
+                                 key.kind == Kind::Trigger || key.kind == Kind::Policy);
             bool blocked = d.drop.contains(dep.referenced) || over_retyped;
             if (!blocked)
                 continue;
@@ -149,6 +150,7 @@ class Writer {
         write_creates();
         write_alters();
         write_comments();
+        write_privileges();
         return std::move(m_changes);
     }
 
@@ -194,6 +196,8 @@ class Writer {
             return add(Drop<catalog::View>{get(m_from.views, key), implied});
         case Kind::Trigger:
             return add(Drop<catalog::Trigger>{get(m_from.triggers, key), implied});
+        case Kind::Policy:
+            return add(Drop<catalog::Policy>{get(m_from.policies, key), implied});
         default:
             return;
         }
@@ -268,6 +272,9 @@ class Writer {
             case Kind::Trigger:
                 add(Create<catalog::Trigger>{get(m_to.triggers, key)});
                 break;
+            case Kind::Policy:
+                add(Create<catalog::Policy>{get(m_to.policies, key)});
+                break;
             default:
                 break;
             }
@@ -306,6 +313,9 @@ class Writer {
             case Kind::View:
             case Kind::MaterializedView:
                 add(Alter<catalog::View>{get(m_from.views, key), get(m_to.views, key)});
+                break;
+            case Kind::Policy:
+                add(Alter<catalog::Policy>{get(m_from.policies, key), get(m_to.policies, key)});
                 break;
             default:
                 break;
@@ -360,6 +370,8 @@ class Writer {
             return in(m_from.views);
         case Kind::Trigger:
             return in(m_from.triggers);
+        case Kind::Policy:
+            return in(m_from.policies);
         default:
             return nullptr;
         }
@@ -377,6 +389,31 @@ class Writer {
         comments_of(m_to.functions);
         comments_of(m_to.views);
         comments_of(m_to.triggers);
+        comments_of(m_to.policies);
+    }
+
+    /// Privileges of objects that exist after the migration. A created or
+    /// rebuilt object starts from the default, whatever it had before.
+    void write_privileges() {
+        using Entries = std::set<catalog::Privilege>;
+        std::map<std::pair<ObjectKey, std::string>, std::pair<Entries, Entries>> by_grantee;
+        for (const auto& p : m_from.privileges)
+            if (m_to.contains(p.object) && !m_d.create.contains(p.object))
+                by_grantee[{p.object, p.grantee}].first.insert(p);
+        for (const auto& p : m_to.privileges)
+            by_grantee[{p.object, p.grantee}].second.insert(p);
+        for (const auto& [target, sides] : by_grantee) {
+            const auto& [before, after] = sides;
+            SetPrivileges change{target.first, target.second, {}, {}};
+            for (const auto& p : before)
+                if (!after.contains(p))
+                    (p.revoked_default ? change.grant : change.revoke).push_back(p);
+            for (const auto& p : after)
+                if (!before.contains(p))
+                    (p.revoked_default ? change.revoke : change.grant).push_back(p);
+            if (!change.grant.empty() || !change.revoke.empty())
+                add(std::move(change));
+        }
     }
 
     void add(Change change) { m_changes.push_back(std::move(change)); }

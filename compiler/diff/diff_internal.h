@@ -42,6 +42,10 @@ bool function_needs_rebuild(const catalog::Function& from, const catalog::Functi
 /// view, other options, or columns that do not start with the old ones.
 bool view_needs_rebuild(const catalog::View& from, const catalog::View& to);
 
+/// Whether ALTER POLICY cannot turn `from` into `to`: another command or
+/// permissiveness, or a USING / WITH CHECK clause removed.
+bool policy_needs_rebuild(const catalog::Policy& from, const catalog::Policy& to);
+
 /// True when `to` only adds values to `from`, keeping their order.
 bool enum_only_adds(const catalog::EnumType& from, const catalog::EnumType& to);
 

@@ -51,4 +51,9 @@ bool view_needs_rebuild(const catalog::View& from, const catalog::View& to) {
            !std::equal(from.columns.begin(), from.columns.end(), to.columns.begin());
 }
 
+bool policy_needs_rebuild(const catalog::Policy& from, const catalog::Policy& to) {
+    return from.command != to.command || from.permissive != to.permissive ||
+           (from.using_expr && !to.using_expr) || (from.check_expr && !to.check_expr);
+}
+
 } // namespace schemac::diff

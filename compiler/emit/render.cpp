@@ -230,7 +230,8 @@ Steps render(const diff::SetComment& c, const Context&) {
         step.lock(c.target, diff::LockMode::ShareUpdateExclusive);
     else if (c.target.kind == catalog::Kind::Column)
         step.lock(catalog::table_of(c.target), diff::LockMode::ShareUpdateExclusive);
-    else if (c.target.kind == catalog::Kind::Constraint || c.target.kind == catalog::Kind::Trigger)
+    else if (c.target.kind == catalog::Kind::Constraint ||
+             c.target.kind == catalog::Kind::Trigger || c.target.kind == catalog::Kind::Policy)
         step.lock(catalog::table_of(c.target), diff::LockMode::AccessShare);
     step.touches.push_back(c.target);
     return {step};

@@ -75,6 +75,10 @@ Steps render(const diff::Alter<catalog::View>&, const Context&);
 Steps render(const diff::Drop<catalog::View>&, const Context&);
 Steps render(const diff::Create<catalog::Trigger>&, const Context&);
 Steps render(const diff::Drop<catalog::Trigger>&, const Context&);
+Steps render(const diff::Create<catalog::Policy>&, const Context&);
+Steps render(const diff::Alter<catalog::Policy>&, const Context&);
+Steps render(const diff::Drop<catalog::Policy>&, const Context&);
+Steps render(const diff::SetPrivileges&, const Context&);
 Steps render(const diff::SetComment&, const Context&);
 
 } // namespace schemac::emit

@@ -103,4 +103,111 @@ Steps render(const diff::Drop<catalog::Trigger>& c, const Context&) {
     return {step};
 }
 
+namespace {
+
+/// `TO roles USING (...) WITH CHECK (...)`, as CREATE and ALTER POLICY take them.
+std::string policy_clauses(const catalog::Policy& p) {
+    std::string out = " TO " + p.roles;
+    if (p.using_expr)
+        out += " USING (" + *p.using_expr + ")";
+    if (p.check_expr)
+        out += " WITH CHECK (" + *p.check_expr + ")";
+    return out;
+}
+
+std::string_view policy_command(char command) {
+    switch (command) {
+    case 'r':
+        return " FOR SELECT";
+    case 'a':
+        return " FOR INSERT";
+    case 'w':
+        return " FOR UPDATE";
+    case 'd':
+        return " FOR DELETE";
+    default:
+        return "";
+    }
+}
+
+} // namespace
+
+Steps render(const diff::Create<catalog::Policy>& c, const Context&) {
+    const catalog::Policy& p = c.object;
+    Step step = make_step(p.key, Action::Create,
+                          "CREATE POLICY " + catalog::qualified_name(p.key) +
+                              (p.permissive ? "" : " AS RESTRICTIVE") +
+                              std::string(policy_command(p.command)) + policy_clauses(p));
+    step.lock(catalog::table_of(p.key), LockMode::AccessExclusive);
+    step.provides.push_back(p.key);
+    return {step};
+}
+
+Steps render(const diff::Alter<catalog::Policy>& c, const Context&) {
+    Step step =
+        make_step(c.to.key, Action::Alter,
+                  "ALTER POLICY " + catalog::qualified_name(c.to.key) + policy_clauses(c.to));
+    step.lock(catalog::table_of(c.to.key), LockMode::AccessExclusive);
+    step.modifies.push_back(c.to.key);
+    return {step};
+}
+
+Steps render(const diff::Drop<catalog::Policy>& c, const Context&) {
+    const ObjectKey& key = c.object.key;
+    Step step = make_step(key, Action::Drop, "DROP POLICY " + catalog::qualified_name(key));
+    step.lock(catalog::table_of(key), LockMode::AccessExclusive);
+    step.removes.push_back(key);
+    return {step};
+}
+
+namespace {
+
+/// `TABLE public.t`, `FUNCTION public.f(integer)`: the object as GRANT names it.
+std::string privilege_target(const ObjectKey& key) {
+    switch (key.kind) {
+    case Kind::Column:
+        return "TABLE " + catalog::quote_qualified(key.schema, key.parent);
+    case Kind::View:
+    case Kind::MaterializedView:
+        return "TABLE " + catalog::qualified_name(key);
+    case Kind::Enum:
+        return "TYPE " + catalog::qualified_name(key);
+    default:
+        return std::string(catalog::kind_info(key.kind).keyword) + " " +
+               catalog::qualified_name(key);
+    }
+}
+
+/// `SELECT, INSERT` or, for a column, `SELECT (email), INSERT (email)`.
+std::string privilege_list(const std::vector<catalog::Privilege>& privileges) {
+    std::string out;
+    for (const auto& p : privileges)
+        out +=
+            (out.empty() ? "" : ", ") + p.privilege +
+            (p.object.kind == Kind::Column ? " (" + catalog::quote_ident(p.object.name) + ")" : "");
+    return out;
+}
+
+} // namespace
+
+Steps render(const diff::SetPrivileges& c, const Context&) {
+    Step step;
+    step.key = c.target;
+    step.action = Action::Alter;
+    step.detail = "privileges of " + c.grantee;
+    std::string on = " ON " + privilege_target(c.target);
+    if (!c.revoke.empty())
+        step.statements.push_back("REVOKE " + privilege_list(c.revoke) + on + " FROM " + c.grantee);
+    std::vector<catalog::Privilege> plain, with_option;
+    for (const auto& p : c.grant)
+        (p.grantable ? with_option : plain).push_back(p);
+    if (!plain.empty())
+        step.statements.push_back("GRANT " + privilege_list(plain) + on + " TO " + c.grantee);
+    if (!with_option.empty())
+        step.statements.push_back("GRANT " + privilege_list(with_option) + on + " TO " + c.grantee +
+                                  " WITH GRANT OPTION");
+    step.touches.push_back(c.target);
+    return {step};
+}
+
 } // namespace schemac::emit

@@ -128,6 +128,10 @@ Steps render(const diff::CreateTable& c, const Context&) {
         body += (body.empty() ? "\n    " : ",\n    ") + constraint_clause(constraint);
     sql += body + (body.empty() ? ")" : "\n)");
     Step step = make_step(c.table.key, Action::Create, sql);
+    if (c.table.row_security)
+        step.statements.push_back(alter_table(c.table.key) + "ENABLE ROW LEVEL SECURITY");
+    if (c.table.force_row_security)
+        step.statements.push_back(alter_table(c.table.key) + "FORCE ROW LEVEL SECURITY");
     for (const auto& constraint : c.constraints)
         if (constraint.references != c.table.key)
             lock_referenced(step, constraint, LockMode::ShareRowExclusive);
@@ -153,12 +157,23 @@ Steps render(const diff::Drop<catalog::Table>& c, const Context& context) {
 }
 
 Steps render(const diff::Alter<catalog::Table>& c, const Context&) {
-    Step step = make_step(c.to.key, Action::Alter,
-                          alter_table(c.to.key) + (c.to.unlogged ? "SET UNLOGGED" : "SET LOGGED"));
+    Step step;
+    step.key = c.to.key;
+    step.action = Action::Alter;
+    std::string alter = alter_table(c.to.key);
+    if (c.from.unlogged != c.to.unlogged) {
+        step.statements.push_back(alter + (c.to.unlogged ? "SET UNLOGGED" : "SET LOGGED"));
+        step.hazards.push_back(
+            {"table-rewrite", "rewrites table " + catalog::qualified_name(c.to.key)});
+    }
+    if (c.from.row_security != c.to.row_security)
+        step.statements.push_back(alter + (c.to.row_security ? "ENABLE" : "DISABLE") +
+                                  " ROW LEVEL SECURITY");
+    if (c.from.force_row_security != c.to.force_row_security)
+        step.statements.push_back(alter + (c.to.force_row_security ? "FORCE" : "NO FORCE") +
+                                  " ROW LEVEL SECURITY");
     step.lock(c.to.key, LockMode::AccessExclusive);
     step.modifies.push_back(c.to.key);
-    step.hazards.push_back(
-        {"table-rewrite", "rewrites table " + catalog::qualified_name(c.to.key)});
     return {step};
 }
 

@@ -22,6 +22,7 @@ enum CatalogOid : catalog::Oid {
     k_pg_namespace = 2615,
     k_pg_rewrite = 2618,
     k_pg_trigger = 2620,
+    k_pg_policy = 3256,
     k_pg_extension = 3079,
 };
 
@@ -66,6 +67,11 @@ Status query_functions(runtime::Connection&, const std::string& schemas, catalog
 Status query_views(runtime::Connection&, const std::string& schemas, catalog::Catalog&, OidLookup&);
 Status query_triggers(runtime::Connection&, const std::string& schemas, catalog::Catalog&,
                       OidLookup&);
+Status query_policies(runtime::Connection&, const std::string& schemas, catalog::Catalog&,
+                      OidLookup&);
+/// Privileges, after every object they may be on has its key in `lookup`.
+Status query_privileges(runtime::Connection&, const std::string& schemas, catalog::Catalog&,
+                        OidLookup&);
 Status query_unmanaged(runtime::Connection&, const std::string& schemas, catalog::Catalog&);
 Status query_depend(runtime::Connection&, catalog::Catalog&, OidLookup&);
 

@@ -127,4 +127,104 @@ Status query_triggers(runtime::Connection& conn, const std::string& schemas,
     return Ok{};
 }
 
+Status query_policies(runtime::Connection& conn, const std::string& schemas,
+                      catalog::Catalog& catalog, OidLookup& lookup) {
+    auto rows = query(conn, "policies", R"(
+        SELECT p.oid, n.nspname, c.relname, p.polname, p.polcmd, p.polpermissive,
+               (SELECT pg_catalog.string_agg(r.name, ', ' ORDER BY r.name)
+                FROM (SELECT CASE WHEN role = 0 THEN 'PUBLIC'
+                                  ELSE pg_catalog.quote_ident(pg_catalog.pg_get_userbyid(role))
+                             END AS name
+                      FROM pg_catalog.unnest(p.polroles) role) r),
+               pg_catalog.pg_get_expr(p.polqual, p.polrelid),
+               pg_catalog.pg_get_expr(p.polwithcheck, p.polrelid),
+               pg_catalog.obj_description(p.oid, 'pg_policy')
+        FROM pg_catalog.pg_policy p JOIN pg_catalog.pg_class c ON c.oid = p.polrelid
+        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        WHERE c.relkind = 'r' AND NOT c.relispartition AND n.nspname = ANY($1::text[])
+        ORDER BY 2, 3, 4)",
+                      schemas);
+    if (!rows)
+        return rows.error();
+    for (std::size_t r = 0; r < rows->size(); ++r) {
+        catalog::Policy p;
+        p.oid = to_oid(rows->text(r, 0));
+        p.key =
+            catalog::child_key(Kind::Policy, rows->text(r, 1), rows->text(r, 2), rows->text(r, 3));
+        p.command = rows->text(r, 4)[0];
+        p.permissive = rows->text(r, 5) == "t";
+        p.roles = rows->text(r, 6);
+        p.using_expr = rows->at(r, 7);
+        p.check_expr = rows->at(r, 8);
+        p.comment = rows->at(r, 9);
+        lookup.add(k_pg_policy, p.oid, 0, p.key);
+        catalog.policies.emplace(p.key, p);
+    }
+    return Ok{};
+}
+
+Status query_privileges(runtime::Connection& conn, const std::string& schemas,
+                        catalog::Catalog& catalog, OidLookup& lookup) {
+    // Each object's ACL against the default for its kind, without the owner:
+    // what was granted beyond the default, and what of the default was revoked.
+    auto rows = query(conn, "privileges", R"(
+        WITH objects AS (
+            SELECT 'pg_catalog.pg_class'::pg_catalog.regclass::oid AS classid, c.oid, 0 AS subid,
+                   c.relowner AS owner, c.relacl AS acl,
+                   CASE c.relkind WHEN 'S' THEN 's' ELSE 'r' END::"char" AS kind
+            FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+            WHERE c.relkind IN ('r', 'v', 'm', 'S') AND n.nspname = ANY($1::text[])
+            UNION ALL
+            SELECT 'pg_catalog.pg_class'::pg_catalog.regclass::oid, c.oid, a.attnum, c.relowner,
+                   a.attacl, 'c'
+            FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
+            JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+            WHERE a.attacl IS NOT NULL AND a.attnum > 0 AND c.relkind = 'r'
+              AND n.nspname = ANY($1::text[])
+            UNION ALL
+            SELECT 'pg_catalog.pg_proc'::pg_catalog.regclass::oid, p.oid, 0, p.proowner, p.proacl, 'f'
+            FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
+            WHERE n.nspname = ANY($1::text[])
+            UNION ALL
+            SELECT 'pg_catalog.pg_namespace'::pg_catalog.regclass::oid, n.oid, 0, n.nspowner,
+                   n.nspacl, 'n'
+            FROM pg_catalog.pg_namespace n WHERE n.nspname = ANY($1::text[])
+            UNION ALL
+            SELECT 'pg_catalog.pg_type'::pg_catalog.regclass::oid, t.oid, 0, t.typowner, t.typacl, 'T'
+            FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
+            WHERE t.typtype = 'e' AND n.nspname = ANY($1::text[])
+        ), actual AS (
+            SELECT o.classid, o.oid, o.subid, g.grantee, g.privilege_type, g.is_grantable
+            FROM objects o, pg_catalog.aclexplode(coalesce(o.acl,
+                     CASE WHEN o.kind = 'c' THEN '{}'::pg_catalog.aclitem[]
+                          ELSE pg_catalog.acldefault(o.kind, o.owner) END)) g
+            WHERE g.grantee <> o.owner
+        ), implicit AS (
+            SELECT o.classid, o.oid, o.subid, g.grantee, g.privilege_type, g.is_grantable
+            FROM objects o, pg_catalog.aclexplode(pg_catalog.acldefault(o.kind, o.owner)) g
+            WHERE o.kind <> 'c' AND g.grantee <> o.owner
+        ), changed AS (
+            (SELECT *, false AS revoked FROM actual EXCEPT SELECT *, false FROM implicit)
+            UNION ALL
+            (SELECT *, true FROM implicit EXCEPT SELECT *, true FROM actual)
+        )
+        SELECT classid, oid, subid,
+               CASE WHEN grantee = 0 THEN 'PUBLIC'
+                    ELSE pg_catalog.quote_ident(pg_catalog.pg_get_userbyid(grantee)) END,
+               privilege_type, is_grantable, revoked
+        FROM changed ORDER BY 1, 2, 3, 4, 5)",
+                      schemas);
+    if (!rows)
+        return rows.error();
+    for (std::size_t r = 0; r < rows->size(); ++r) {
+        const auto* object = lookup.find(to_oid(rows->text(r, 0)), to_oid(rows->text(r, 1)),
+                                         std::stoi(rows->text(r, 2)));
+        if (!object || object->kind == Kind::Constraint || object->kind == Kind::Extension)
+            continue; // an index, an extension's member: not ours to grant on
+        catalog.privileges.insert({*object, rows->text(r, 3), rows->text(r, 4),
+                                   rows->text(r, 5) == "t", rows->text(r, 6) == "t"});
+    }
+    return Ok{};
+}
+
 } // namespace schemac::introspect

@@ -195,20 +195,17 @@ Status query_unmanaged(runtime::Connection& conn, const std::string& schemas,
         SELECT 'policy ' || pg_catalog.quote_ident(p.polname) || ' on ' || p.polrelid::pg_catalog.regclass::text
         FROM pg_catalog.pg_policy p JOIN pg_catalog.pg_class c ON c.oid = p.polrelid
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-        WHERE n.nspname = ANY($1::text[])
+        WHERE n.nspname = ANY($1::text[]) AND NOT (c.relkind = 'r' AND NOT c.relispartition)
         UNION ALL
         SELECT 'row level security on ' || c.oid::pg_catalog.regclass::text
         FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
         WHERE (c.relrowsecurity OR c.relforcerowsecurity) AND n.nspname = ANY($1::text[])
+          AND NOT (c.relkind = 'r' AND NOT c.relispartition)
         UNION ALL
-        SELECT 'privileges on ' || CASE c.relkind WHEN 'S' THEN 'sequence ' ELSE 'table ' END
-               || c.oid::pg_catalog.regclass::text
-        FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-        WHERE c.relacl IS NOT NULL AND c.relkind IN ('r', 'S') AND n.nspname = ANY($1::text[])
-        UNION ALL
-        SELECT 'privileges on schema ' || pg_catalog.quote_ident(n.nspname)
-        FROM pg_catalog.pg_namespace n
-        WHERE n.nspacl IS NOT NULL AND n.nspname = ANY($1::text[]) AND n.nspname <> 'public'
+        SELECT 'default privileges of ' || pg_catalog.quote_ident(pg_catalog.pg_get_userbyid(d.defaclrole))
+               || coalesce(' in schema ' || pg_catalog.quote_ident(n.nspname), '')
+        FROM pg_catalog.pg_default_acl d
+        LEFT JOIN pg_catalog.pg_namespace n ON n.oid = d.defaclnamespace
         UNION ALL
         SELECT 'event trigger ' || pg_catalog.quote_ident(evtname) FROM pg_catalog.pg_event_trigger
         UNION ALL

@@ -39,7 +39,8 @@ Status query_tables(runtime::Connection& conn, const std::string& schemas,
                     catalog::Catalog& catalog, OidLookup& lookup) {
     auto rows = query(conn, "tables", std::string(R"(
         SELECT c.oid, n.nspname, c.relname, c.relpersistence, c.reltype,
-               pg_catalog.obj_description(c.oid, 'pg_class')
+               pg_catalog.obj_description(c.oid, 'pg_class'), c.relrowsecurity,
+               c.relforcerowsecurity
         FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
         WHERE )") + k_managed_table + " ORDER BY n.nspname, c.relname",
                       schemas);
@@ -51,6 +52,8 @@ Status query_tables(runtime::Connection& conn, const std::string& schemas,
         t.key = catalog::relation_key(Kind::Table, rows->text(r, 1), rows->text(r, 2));
         t.unlogged = rows->text(r, 3) == "u";
         t.comment = rows->at(r, 5);
+        t.row_security = rows->text(r, 6) == "t";
+        t.force_row_security = rows->text(r, 7) == "t";
         lookup.add(k_pg_class, t.oid, 0, t.key);
         lookup.add(k_pg_type, to_oid(rows->text(r, 4)), 0, t.key); // its row type
         catalog.dependencies.insert({t.key, catalog::schema_key(t.key.schema)});

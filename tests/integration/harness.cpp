@@ -87,6 +87,12 @@ shadow::Server& server() {
             std::cerr << "cannot start the test server: " << started.error().message << "\n";
             std::exit(1);
         }
+        // Roles are the cluster's, not a database's: the ones cases grant to
+        // exist before any case's current state is loaded.
+        if (auto roles = (*started)->ensure_roles({"authenticated", "service_role"}); !roles) {
+            std::cerr << "cannot create the test roles: " << roles.error().message << "\n";
+            std::exit(1);
+        }
         return std::move(*started);
     }();
     return *instance;
