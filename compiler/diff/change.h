@@ -57,6 +57,12 @@ struct SetOwnedBy {
     catalog::Sequence sequence;
 };
 
+/// A default that calls a function being dropped and created again: DROP
+/// DEFAULT before the function goes, SET DEFAULT once it is back.
+struct ResetDefault {
+    catalog::Column column; ///< as it ends up
+};
+
 /// GRANT and REVOKE for one grantee on one object: `revoke` runs first (it
 /// also takes a grant option away), then `grant`.
 struct SetPrivileges {
@@ -89,7 +95,7 @@ using Change = std::variant<                                                //
     Create<catalog::View>, Drop<catalog::View>, Alter<catalog::View>,       //
     Create<catalog::Trigger>, Drop<catalog::Trigger>,                       //
     Create<catalog::Policy>, Drop<catalog::Policy>, Alter<catalog::Policy>, //
-    SetPrivileges, SetComment>;
+    ResetDefault, SetPrivileges, SetComment>;
 
 /// ALTER ... RENAME, asked for by the tree (`-- schemac:renamed-from`) and
 /// run before the catalogs' differences. `object` carries the desired schema

@@ -110,6 +110,12 @@ void propagate_rebuilds(const Catalog& from, const Catalog& to, Decisions& d) {
                 continue;
             bool goes =
                 dep.type != catalog::DependencyType::Normal || rebuilt_with_what_it_uses(key.kind);
+            if (key.kind == Kind::Column && dep.type == catalog::DependencyType::Normal &&
+                d.drop.contains(dep.referenced) && to.contains(key) &&
+                to.columns.at(key).default_expr) {
+                d.reset_default.insert(key); // its default calls what goes
+                continue;
+            }
             if (!goes || !to.contains(key))
                 continue;
             d.drop.insert(key);
@@ -321,6 +327,9 @@ class Writer {
                 break;
             }
         }
+        for (const auto& key : m_d.reset_default)
+            if (!m_d.drop.contains(key))
+                add(ResetDefault{get(m_to.columns, key)});
         for (const auto& key : m_d.rebuild_enum) {
             const auto& to = get(m_to.enums, key);
             add(RebuildEnum{get(m_from.enums, key), to, enum_users(m_from, m_to, to, m_d)});
@@ -444,6 +453,8 @@ ObjectKey key_of(const Change& change) {
                 return c.table.key;
             else if constexpr (std::is_same_v<T, SetOwnedBy>)
                 return c.sequence.key;
+            else if constexpr (std::is_same_v<T, ResetDefault>)
+                return c.column.key;
             else
                 return c.target;
         },

@@ -20,6 +20,8 @@ struct Decisions {
     std::set<catalog::ObjectKey> create; ///< created, or recreated
     std::set<catalog::ObjectKey> alter;  ///< changed in place
     std::set<catalog::ObjectKey> rebuild_enum;
+    /// Columns that stay but whose default calls a function being replaced.
+    std::set<catalog::ObjectKey> reset_default;
 
     bool rebuilt(const catalog::ObjectKey& key) const {
         return drop.contains(key) && create.contains(key);

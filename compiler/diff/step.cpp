@@ -44,6 +44,8 @@ ChangeSummary summary_of(const Change& change) {
                 return {"±", "rebuild", object, ""};
             else if constexpr (std::is_same_v<T, SetComment>)
                 return {"~", "alter", object, "comment"};
+            else if constexpr (std::is_same_v<T, ResetDefault>)
+                return {"~", "alter", object, "default, around its function's rebuild"};
             else if constexpr (std::is_same_v<T, SetPrivileges>)
                 return {"~", "alter", object, "privileges of " + c.grantee};
             else if constexpr (requires { c.implied; })

@@ -78,6 +78,7 @@ Steps render(const diff::Drop<catalog::Trigger>&, const Context&);
 Steps render(const diff::Create<catalog::Policy>&, const Context&);
 Steps render(const diff::Alter<catalog::Policy>&, const Context&);
 Steps render(const diff::Drop<catalog::Policy>&, const Context&);
+Steps render(const diff::ResetDefault&, const Context&);
 Steps render(const diff::SetPrivileges&, const Context&);
 Steps render(const diff::SetComment&, const Context&);
 

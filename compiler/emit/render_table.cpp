@@ -531,4 +531,24 @@ Steps render(const diff::Drop<catalog::Index>& c, const Context& context) {
     return {step};
 }
 
+Steps render(const diff::ResetDefault& c, const Context& context) {
+    const catalog::Column& column = c.column;
+    ObjectKey table = catalog::table_of(column.key);
+    std::string alter = alter_table(column.key) + "ALTER COLUMN " + quote_ident(column.key.name);
+    // It ends the column's use of the function, so it runs before the drop;
+    // it does not change the column, which would order it after the create.
+    Step release = make_step(column.key, Action::Alter, alter + " DROP DEFAULT");
+    release.detail = "default, until what it calls is back";
+    release.lock(table, LockMode::AccessExclusive);
+    release.releases.push_back(column.key);
+    Step restore = make_step(column.key, Action::Alter,
+                             alter + " SET DEFAULT " + column.default_expr.value_or("NULL"));
+    restore.detail = "default, again";
+    restore.lock(table, LockMode::AccessExclusive);
+    for (const auto& dep : context.to.dependencies_of(column.key))
+        if (dep.referenced.kind == catalog::Kind::Function)
+            restore.needs.push_back(dep.referenced);
+    return {release, restore};
+}
+
 } // namespace schemac::emit

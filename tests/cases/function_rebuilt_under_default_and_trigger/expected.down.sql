@@ -1,0 +1,20 @@
+ALTER TABLE public.webhooks ALTER COLUMN code DROP DEFAULT;
+
+DROP FUNCTION public.new_code(text);
+
+CREATE OR REPLACE FUNCTION public.keep_secret()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+BEGIN
+    NEW.secret := OLD.secret;
+    RETURN NEW;
+END
+$function$;
+
+CREATE OR REPLACE FUNCTION public.new_code(prefix text)
+ RETURNS text
+ LANGUAGE sql
+RETURN ((prefix || '-'::text) || substr(md5((random())::text), 1, 8));
+
+ALTER TABLE public.webhooks ALTER COLUMN code SET DEFAULT public.new_code('wh'::text);
