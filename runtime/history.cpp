@@ -40,7 +40,9 @@ CREATE UNIQUE INDEX IF NOT EXISTS schema_migrations_one_in_progress
 
 // One line per object of every non-system schema, by name, never by oid, so
 // the same catalog gives the same text in any database. Objects that belong
-// to an extension are covered by the extension's line.
+// to an extension are covered by the extension's line. An ACL equal to its
+// kind's default reads as none: GRANT then REVOKE leaves the default spelled
+// out, which is the same privileges.
 constexpr const char* k_fingerprint = R"sql(
 WITH ns AS (
     SELECT oid, nspname FROM pg_namespace
@@ -49,13 +51,17 @@ WITH ns AS (
 ), ext AS (
     SELECT classid, objid FROM pg_depend WHERE deptype = 'e'
 ), rel AS (
-    SELECT c.oid, c.relkind, c.relpersistence, c.reloptions, c.relacl, c.relrowsecurity,
+    SELECT c.oid, c.relkind, c.relpersistence, c.reloptions,
+           nullif(c.relacl, acldefault(CASE c.relkind WHEN 'S' THEN 's' ELSE 'r' END::"char",
+                                       c.relowner)) AS relacl,
+           c.relrowsecurity,
            c.relforcerowsecurity, format('%I.%I', ns.nspname, c.relname) AS name
     FROM pg_class c JOIN ns ON ns.oid = c.relnamespace
     WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f', 'c')
       AND NOT EXISTS (SELECT 1 FROM ext WHERE classid = 'pg_class'::regclass AND objid = c.oid)
 ), lines(line) AS (
-    SELECT 'schema ' || quote_ident(nspname) || coalesce(' acl ' || nspacl::text, '')
+    SELECT 'schema ' || quote_ident(nspname)
+           || coalesce(' acl ' || nullif(nspacl, acldefault('n', nspowner))::text, '')
     FROM pg_namespace WHERE oid IN (SELECT oid FROM ns)
     UNION ALL
     SELECT 'extension ' || quote_ident(e.extname) || ' ' || e.extversion || ' in '
@@ -78,7 +84,7 @@ WITH ns AS (
            || coalesce(' default ' || pg_get_expr(d.adbin, d.adrelid), '')
            || CASE WHEN a.attcollation <> t.typcollation
                    THEN ' collate ' || a.attcollation::regcollation::text ELSE '' END
-           || coalesce(' acl ' || a.attacl::text, '')
+           || coalesce(' acl ' || nullif(a.attacl, '{}')::text, '')
     FROM rel JOIN pg_attribute a ON a.attrelid = rel.oid
     JOIN pg_type t ON t.oid = a.atttypid
     LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
@@ -120,7 +126,7 @@ WITH ns AS (
                              || CASE WHEN t.typnotnull THEN ' not null' ELSE '' END
                              || coalesce(' default ' || t.typdefault, '')
                ELSE 'type ' || format('%I.%I', ns.nspname, t.typname) || ' ' || t.typtype::text
-           END || coalesce(' acl ' || t.typacl::text, '')
+           END || coalesce(' acl ' || nullif(t.typacl, acldefault('T', t.typowner))::text, '')
     FROM pg_type t JOIN ns ON ns.oid = t.typnamespace
     WHERE t.typtype IN ('e', 'd', 'r')
       AND NOT EXISTS (SELECT 1 FROM ext WHERE classid = 'pg_type'::regclass AND objid = t.oid)
@@ -134,7 +140,7 @@ WITH ns AS (
            || pg_get_function_identity_arguments(p.oid) || ') kind ' || p.prokind::text
            || CASE WHEN p.prokind IN ('f', 'p') THEN ' ' || md5(pg_get_functiondef(p.oid))
                    ELSE '' END
-           || coalesce(' acl ' || p.proacl::text, '')
+           || coalesce(' acl ' || nullif(p.proacl, acldefault('f', p.proowner))::text, '')
     FROM pg_proc p JOIN ns ON ns.oid = p.pronamespace
     WHERE NOT EXISTS (SELECT 1 FROM ext WHERE classid = 'pg_proc'::regclass AND objid = p.oid)
     UNION ALL

@@ -179,6 +179,9 @@ Result<Planned> plan_change(const GlobalOptions& global, const std::string& sche
     auto server = shadow::open_server(global.dev_url, replay_key);
     if (!server)
         return server.error();
+    // Roles are the cluster's: the history's GRANTs need the tree's roles too.
+    if (auto roles = (*server)->ensure_roles(tree->roles()); !roles)
+        return roles.error();
     timer.lap("shadow server");
 
     // The current state: the database at --url, or the committed history.

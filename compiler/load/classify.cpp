@@ -100,6 +100,12 @@ void collect_references(const json& node, Statement& out) {
             if (!parts.empty() && parts.back() == "regclass" && c.contains("sval"))
                 out.references.push_back(regclass_key(c["sval"].value("sval", "")));
         }
+        // A function named with its arguments (GRANT ... ON FUNCTION f(int)).
+        if (name == "ObjectWithArgs" && value.contains("objname")) {
+            auto parts = names(value["objname"]);
+            if (!parts.empty() && parts.front() != "pg_catalog")
+                out.references.push_back(name_key(k_function, parts));
+        }
         if (name == "RoleSpec" && value.value("roletype", "") == "ROLESPEC_CSTRING")
             out.roles.push_back(value.value("rolename", ""));
         collect_references(value, out);
@@ -276,6 +282,7 @@ Status classify(Statement& s, const json& stmt) {
         auto table = range_var_key(v["relation"]);
         s.creates =
             catalog::child_key(Kind::Trigger, table.schema, table.name, v.value("trigname", ""));
+        s.references.push_back(name_key(k_function, names(v["funcname"])));
     } else if (node == "CreatePolicyStmt") {
         auto table = range_var_key(v["table"]);
         s.creates =

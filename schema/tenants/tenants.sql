@@ -26,3 +26,13 @@ COMMENT ON COLUMN tenants.max_storage_bytes IS 'Storage quota across all workspa
 
 CREATE INDEX tenants_status_idx ON tenants (status) WHERE status <> 'active';
 CREATE INDEX tenants_trial_ends_idx ON tenants (trial_ends_at) WHERE status = 'trialing';
+
+CREATE TRIGGER tenants_set_updated_at BEFORE UPDATE ON tenants
+    FOR EACH ROW EXECUTE FUNCTION set_updated_at();
+
+ALTER TABLE tenants ENABLE ROW LEVEL SECURITY;
+CREATE POLICY tenants_own ON tenants FOR SELECT TO authenticated
+    USING (id = current_tenant_id());
+
+GRANT SELECT ON tenants TO authenticated;
+GRANT SELECT, INSERT, UPDATE, DELETE ON tenants TO service_role;

@@ -26,3 +26,10 @@ CREATE INDEX credentials_refresh_due_idx ON credentials (expires_at)
     WHERE refresh_token_encrypted IS NOT NULL;
 
 COMMENT ON COLUMN credentials.access_token_encrypted IS 'Encrypted by the application; never stored in clear.';
+
+CREATE TRIGGER credentials_set_updated_at BEFORE UPDATE ON credentials
+    FOR EACH ROW EXECUTE FUNCTION set_updated_at();
+
+-- Tokens are read by background jobs only: the API never sees them.
+ALTER TABLE credentials ENABLE ROW LEVEL SECURITY;
+GRANT SELECT, INSERT, UPDATE, DELETE ON credentials TO service_role;

@@ -13,3 +13,9 @@ CREATE TABLE workspace_members (
 CREATE INDEX workspace_members_user_idx ON workspace_members (user_id);
 
 COMMENT ON COLUMN workspace_members.invited_by IS 'The user who sent the invitation, if any.';
+
+ALTER TABLE workspace_members ENABLE ROW LEVEL SECURITY;
+CREATE POLICY workspace_members_tenant ON workspace_members TO authenticated
+    USING (in_current_tenant(workspace_id)) WITH CHECK (in_current_tenant(workspace_id));
+
+GRANT SELECT, INSERT, UPDATE, DELETE ON workspace_members TO authenticated, service_role;

@@ -15,3 +15,10 @@ CREATE INDEX oauth_states_expires_idx ON oauth_states (expires_at);
 CREATE INDEX oauth_states_workspace_idx ON oauth_states (workspace_id);
 
 COMMENT ON TABLE oauth_states IS 'OAuth flow state; rows expire after ten minutes.';
+
+ALTER TABLE oauth_states ENABLE ROW LEVEL SECURITY;
+CREATE POLICY oauth_states_tenant ON oauth_states TO authenticated
+    USING (in_current_tenant(workspace_id)) WITH CHECK (in_current_tenant(workspace_id));
+
+GRANT SELECT, INSERT, DELETE ON oauth_states TO authenticated;
+GRANT SELECT, INSERT, UPDATE, DELETE ON oauth_states TO service_role;

@@ -11,3 +11,12 @@ CREATE TABLE workspaces (
 );
 
 COMMENT ON TABLE workspaces IS 'A tenant''s workspace: the unit of membership and isolation.';
+
+CREATE TRIGGER workspaces_set_updated_at BEFORE UPDATE ON workspaces
+    FOR EACH ROW EXECUTE FUNCTION set_updated_at();
+
+ALTER TABLE workspaces ENABLE ROW LEVEL SECURITY;
+CREATE POLICY workspaces_tenant ON workspaces TO authenticated
+    USING (tenant_id = current_tenant_id()) WITH CHECK (tenant_id = current_tenant_id());
+
+GRANT SELECT, INSERT, UPDATE, DELETE ON workspaces TO authenticated, service_role;
