@@ -110,10 +110,13 @@ void propagate_rebuilds(const Catalog& from, const Catalog& to, Decisions& d) {
                 continue;
             bool goes =
                 dep.type != catalog::DependencyType::Normal || rebuilt_with_what_it_uses(key.kind);
+            // A default that calls a function being replaced, and stays
+            // as it is: taken off while the function is away.
             if (key.kind == Kind::Column && dep.type == catalog::DependencyType::Normal &&
-                d.drop.contains(dep.referenced) && to.contains(key) &&
-                to.columns.at(key).default_expr) {
-                d.reset_default.insert(key); // its default calls what goes
+                (dep.referenced.kind == Kind::Function || dep.referenced.kind == Kind::Procedure) &&
+                d.rebuilt(dep.referenced) && to.contains(key) && to.columns.at(key).default_expr &&
+                from.columns.at(key).default_expr == to.columns.at(key).default_expr) {
+                d.reset_default.insert(key);
                 continue;
             }
             if (!goes || !to.contains(key))

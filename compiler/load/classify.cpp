@@ -118,8 +118,8 @@ std::string enum_name(const json& v, const char* field) {
 
 Status reject(const Statement& s, const std::string& what) {
     return Error{s.diagnostic(what + " is not declarative DDL; schemac accepts CREATE, "
-                                     "COMMENT ON and GRANT statements that describe the "
-                                     "desired state")};
+                                     "COMMENT ON, GRANT and REVOKE statements that describe "
+                                     "the desired state")};
 }
 
 /// Names for statement kinds that are refused, for clearer messages.

@@ -94,8 +94,8 @@ TEST_CASE("error texts") {
     }
     SUBCASE("DROP is refused with its location") {
         CHECK(error_of({{"t.sql", "CREATE TABLE a (id int);\n  DROP TABLE a;\n"}}) ==
-              "t.sql:2:3: DROP is not declarative DDL; schemac accepts CREATE, COMMENT ON and "
-              "GRANT statements that describe the desired state\n"
+              "t.sql:2:3: DROP is not declarative DDL; schemac accepts CREATE, COMMENT ON, "
+              "GRANT and REVOKE statements that describe the desired state\n"
               "    DROP TABLE a;\n"
               "    ^");
     }
