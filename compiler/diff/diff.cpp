@@ -91,8 +91,9 @@ std::set<ObjectKey> retyped_columns(const Catalog& from, const Catalog& to, cons
 /// An object that depends on something being dropped goes with it: through an
 /// automatic dependency always (PostgreSQL drops it too), through a normal one
 /// when PostgreSQL would refuse the drop (rebuilt_with_what_it_uses). So does
-/// a view or trigger over a column whose type changes. If it exists on both
-/// sides it is rebuilt: dropped and created again.
+/// a view, trigger, policy or BEGIN ATOMIC function over a column whose type
+/// changes. If it exists on both sides it is rebuilt: dropped and created
+/// again.
 void propagate_rebuilds(const Catalog& from, const Catalog& to, Decisions& d) {
     auto retyped = retyped_columns(from, to, d);
     for (bool changed = true; changed;) {
@@ -104,7 +105,8 @@ void propagate_rebuilds(const Catalog& from, const Catalog& to, Decisions& d) {
             // ALTER COLUMN TYPE rebuilds indexes and constraints by itself.
             bool over_retyped = retyped.contains(dep.referenced) &&
                                 (key.kind == Kind::View || key.kind == Kind::MaterializedView ||
-                                 key.kind == Kind::Trigger || key.kind == Kind::Policy);
+                                 key.kind == Kind::Trigger || key.kind == Kind::Policy ||
+                                 key.kind == Kind::Function || key.kind == Kind::Procedure);
             bool blocked = d.drop.contains(dep.referenced) || over_retyped;
             if (!blocked)
                 continue;

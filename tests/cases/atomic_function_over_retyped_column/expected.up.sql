@@ -1,0 +1,18 @@
+DROP POLICY posts_tenant ON public.posts;
+
+DROP FUNCTION public.in_tenant(integer, integer);
+
+-- hazard table-rewrite: rewrites the table to convert column public.workspaces.tenant_id from integer to bigint
+ALTER TABLE public.workspaces ALTER COLUMN tenant_id TYPE bigint USING tenant_id::bigint;
+
+CREATE OR REPLACE FUNCTION public.in_tenant(workspace integer, tenant integer)
+ RETURNS boolean
+ LANGUAGE sql
+ STABLE
+BEGIN ATOMIC
+ SELECT (EXISTS ( SELECT 1
+            FROM public.workspaces w
+           WHERE ((w.id = in_tenant.workspace) AND (w.tenant_id = in_tenant.tenant)))) AS "exists";
+END;
+
+CREATE POLICY posts_tenant ON public.posts TO PUBLIC USING (public.in_tenant(workspace_id, (current_setting('app.tenant'::text))::integer));
