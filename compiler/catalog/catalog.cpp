@@ -53,6 +53,10 @@ bool Catalog::contains(const ObjectKey& key) const {
         return triggers.contains(key);
     case Kind::Policy:
         return policies.contains(key);
+    case Kind::Domain:
+        return domains.contains(key);
+    case Kind::CompositeType:
+        return composites.contains(key);
     default:
         return false;
     }

@@ -166,6 +166,33 @@ struct Trigger : ObjectBase {
     }
 };
 
+/// A domain: a base type with a default, NOT NULL and named checks.
+struct Domain : ObjectBase {
+    std::string base_type;                ///< format_type of the base type and modifier
+    std::optional<std::string> collation; ///< qualified, quoted; only when not the base's
+    std::optional<std::string> default_expr;
+    bool not_null = false;
+    std::map<std::string, std::string> checks; ///< name -> pg_get_constraintdef
+    bool operator==(const Domain& o) const {
+        return key == o.key && comment == o.comment && base_type == o.base_type &&
+               collation == o.collation && default_expr == o.default_expr &&
+               not_null == o.not_null && checks == o.checks;
+    }
+};
+
+/// A composite type (CREATE TYPE ... AS (...)), its attributes in order.
+struct CompositeType : ObjectBase {
+    struct Attribute {
+        std::string name;
+        std::string type; ///< format_type, with COLLATE when not the type's default
+        bool operator==(const Attribute&) const = default;
+    };
+    std::vector<Attribute> attributes;
+    bool operator==(const CompositeType& o) const {
+        return key == o.key && comment == o.comment && attributes == o.attributes;
+    }
+};
+
 /// A row-level security policy (key.parent is its table).
 struct Policy : ObjectBase {
     char command = '*';                    ///< pg_policy.polcmd: r, a, w, d or * (ALL)
@@ -220,6 +247,8 @@ struct Catalog {
     std::map<ObjectKey, View> views;         ///< and materialized views
     std::map<ObjectKey, Trigger> triggers;
     std::map<ObjectKey, Policy> policies;
+    std::map<ObjectKey, Domain> domains;
+    std::map<ObjectKey, CompositeType> composites;
     std::set<Privilege> privileges;
     std::set<Dependency> dependencies;
     /// (source, target) base-type pairs PostgreSQL casts without a function.

@@ -24,7 +24,6 @@ enum class Kind : std::uint8_t {
     MaterializedView,
     Trigger,
     Policy,
-    // Kinds below are recognised (loaded, reported) but not yet diffed.
     Domain,
     CompositeType,
 };

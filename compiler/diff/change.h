@@ -95,6 +95,9 @@ using Change = std::variant<                                                //
     Create<catalog::View>, Drop<catalog::View>, Alter<catalog::View>,       //
     Create<catalog::Trigger>, Drop<catalog::Trigger>,                       //
     Create<catalog::Policy>, Drop<catalog::Policy>, Alter<catalog::Policy>, //
+    Create<catalog::Domain>, Drop<catalog::Domain>, Alter<catalog::Domain>, //
+    Create<catalog::CompositeType>, Drop<catalog::CompositeType>,           //
+    Alter<catalog::CompositeType>,                                          //
     ResetDefault, SetPrivileges, SetComment>;
 
 /// ALTER ... RENAME, asked for by the tree (`-- schemac:renamed-from`) and

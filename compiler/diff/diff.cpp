@@ -58,6 +58,11 @@ Decisions decide_all(const Catalog& from, const Catalog& to) {
     decide(from.views, to.views, d, view_needs_rebuild);
     decide(from.triggers, to.triggers, d, always<catalog::Trigger>);
     decide(from.policies, to.policies, d, policy_needs_rebuild);
+    // A domain's base type or collation cannot change in place.
+    decide(from.domains, to.domains, d, [](const auto& a, const auto& b) {
+        return a.base_type != b.base_type || a.collation != b.collation;
+    });
+    decide(from.composites, to.composites, d, never<catalog::CompositeType>);
     for (const auto& [key, type] : to.enums)
         if (d.alter.contains(key) && !enum_only_adds(from.enums.at(key), type)) {
             d.alter.erase(key);
@@ -209,6 +214,10 @@ class Writer {
             return add(Drop<catalog::Trigger>{get(m_from.triggers, key), implied});
         case Kind::Policy:
             return add(Drop<catalog::Policy>{get(m_from.policies, key), implied});
+        case Kind::Domain:
+            return add(Drop<catalog::Domain>{get(m_from.domains, key), implied});
+        case Kind::CompositeType:
+            return add(Drop<catalog::CompositeType>{get(m_from.composites, key), implied});
         default:
             return;
         }
@@ -286,6 +295,12 @@ class Writer {
             case Kind::Policy:
                 add(Create<catalog::Policy>{get(m_to.policies, key)});
                 break;
+            case Kind::Domain:
+                add(Create<catalog::Domain>{get(m_to.domains, key)});
+                break;
+            case Kind::CompositeType:
+                add(Create<catalog::CompositeType>{get(m_to.composites, key)});
+                break;
             default:
                 break;
             }
@@ -327,6 +342,13 @@ class Writer {
                 break;
             case Kind::Policy:
                 add(Alter<catalog::Policy>{get(m_from.policies, key), get(m_to.policies, key)});
+                break;
+            case Kind::Domain:
+                add(Alter<catalog::Domain>{get(m_from.domains, key), get(m_to.domains, key)});
+                break;
+            case Kind::CompositeType:
+                add(Alter<catalog::CompositeType>{get(m_from.composites, key),
+                                                  get(m_to.composites, key)});
                 break;
             default:
                 break;
@@ -386,6 +408,10 @@ class Writer {
             return in(m_from.triggers);
         case Kind::Policy:
             return in(m_from.policies);
+        case Kind::Domain:
+            return in(m_from.domains);
+        case Kind::CompositeType:
+            return in(m_from.composites);
         default:
             return nullptr;
         }
@@ -404,6 +430,8 @@ class Writer {
         comments_of(m_to.views);
         comments_of(m_to.triggers);
         comments_of(m_to.policies);
+        comments_of(m_to.domains);
+        comments_of(m_to.composites);
     }
 
     /// Privileges of objects that exist after the migration. A created or

@@ -280,4 +280,100 @@ Steps rename_steps(const std::vector<diff::Rename>& renames, bool back) {
     return out;
 }
 
+namespace {
+
+/// Checking a domain's new constraint scans every column of that domain,
+/// under SHARE on its table.
+void lock_domain_users(Step& step, const ObjectKey& domain, const Context& context) {
+    for (const auto& dep : context.from.dependencies)
+        if (dep.referenced == domain && dep.dependent.kind == catalog::Kind::Column)
+            step.lock(catalog::table_of(dep.dependent), diff::LockMode::Share);
+}
+
+} // namespace
+
+Steps render(const diff::Create<catalog::Domain>& c, const Context&) {
+    const catalog::Domain& d = c.object;
+    std::string sql = "CREATE DOMAIN " + name_of(d.key) + " AS " + d.base_type;
+    if (d.collation)
+        sql += " COLLATE " + *d.collation;
+    if (d.default_expr)
+        sql += " DEFAULT " + *d.default_expr;
+    if (d.not_null)
+        sql += " NOT NULL";
+    for (const auto& [name, definition] : d.checks)
+        sql += " CONSTRAINT " + quote_ident(name) + " " + definition;
+    return {create_step(d.key, sql)};
+}
+
+Steps render(const diff::Alter<catalog::Domain>& c, const Context& context) {
+    const catalog::Domain& from = c.from;
+    const catalog::Domain& to = c.to;
+    std::string alter = "ALTER DOMAIN " + name_of(to.key) + " ";
+    Step step = make_step(to.key, Action::Alter, "");
+    step.statements.clear();
+    if (from.default_expr != to.default_expr)
+        step.statements.push_back(
+            alter + (to.default_expr ? "SET DEFAULT " + *to.default_expr : "DROP DEFAULT"));
+    for (const auto& [name, definition] : from.checks)
+        if (auto kept = to.checks.find(name); kept == to.checks.end() || kept->second != definition)
+            step.statements.push_back(alter + "DROP CONSTRAINT " + quote_ident(name));
+    bool scans = false;
+    if (from.not_null != to.not_null) {
+        step.statements.push_back(alter + (to.not_null ? "SET NOT NULL" : "DROP NOT NULL"));
+        scans = to.not_null;
+    }
+    for (const auto& [name, definition] : to.checks)
+        if (auto old = from.checks.find(name);
+            old == from.checks.end() || old->second != definition) {
+            step.statements.push_back(alter + "ADD CONSTRAINT " + quote_ident(name) + " " +
+                                      definition);
+            scans = scans || !definition.ends_with(" NOT VALID");
+        }
+    if (scans)
+        lock_domain_users(step, to.key, context);
+    step.modifies.push_back(to.key);
+    return {step};
+}
+
+Steps render(const diff::Drop<catalog::Domain>& c, const Context&) {
+    return {drop_step(c.object.key, "DROP DOMAIN " + name_of(c.object.key), c.implied)};
+}
+
+Steps render(const diff::Create<catalog::CompositeType>& c, const Context&) {
+    std::string body;
+    for (const auto& a : c.object.attributes)
+        body += (body.empty() ? "\n    " : ",\n    ") + quote_ident(a.name) + " " + a.type;
+    return {create_step(c.object.key, "CREATE TYPE " + name_of(c.object.key) + " AS (" + body +
+                                          (body.empty() ? ")" : "\n)"))};
+}
+
+Steps render(const diff::Alter<catalog::CompositeType>& c, const Context&) {
+    // One ALTER TYPE with every action, so the attributes change together.
+    std::vector<std::string> actions;
+    auto find = [](const auto& list, const std::string& name) {
+        return std::ranges::find(list, name, &catalog::CompositeType::Attribute::name);
+    };
+    for (const auto& a : c.from.attributes)
+        if (find(c.to.attributes, a.name) == c.to.attributes.end())
+            actions.push_back("DROP ATTRIBUTE " + quote_ident(a.name));
+    for (const auto& a : c.to.attributes) {
+        auto old = find(c.from.attributes, a.name);
+        if (old == c.from.attributes.end())
+            actions.push_back("ADD ATTRIBUTE " + quote_ident(a.name) + " " + a.type);
+        else if (old->type != a.type)
+            actions.push_back("ALTER ATTRIBUTE " + quote_ident(a.name) + " TYPE " + a.type);
+    }
+    std::string sql = "ALTER TYPE " + name_of(c.to.key);
+    for (std::size_t i = 0; i < actions.size(); ++i)
+        sql += (i ? ", " : " ") + actions[i];
+    if (actions.empty())
+        return {};
+    return {alter_step(c.to.key, sql)};
+}
+
+Steps render(const diff::Drop<catalog::CompositeType>& c, const Context&) {
+    return {drop_step(c.object.key, "DROP TYPE " + name_of(c.object.key), c.implied)};
+}
+
 } // namespace schemac::emit

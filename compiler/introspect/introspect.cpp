@@ -46,9 +46,10 @@ Status run_queries(runtime::Connection& conn, const std::string& schemas, bool s
     OidLookup lookup;
     // Order matters only for the lookup: pg_depend is read last, once every
     // object it may name has its key.
-    for (auto* step : {query_schemas, query_extensions, query_enums, query_sequences, query_tables,
-                       query_columns, query_constraints, query_indexes, query_functions,
-                       query_views, query_triggers, query_policies, query_privileges})
+    for (auto* step :
+         {query_schemas, query_extensions, query_enums, query_types, query_sequences, query_tables,
+          query_columns, query_constraints, query_indexes, query_functions, query_views,
+          query_triggers, query_policies, query_privileges})
         if (auto done = step(conn, schemas, catalog, lookup); !done)
             return done;
     if (sizes)

@@ -67,6 +67,7 @@ Status query_functions(runtime::Connection&, const std::string& schemas, catalog
 Status query_views(runtime::Connection&, const std::string& schemas, catalog::Catalog&, OidLookup&);
 Status query_triggers(runtime::Connection&, const std::string& schemas, catalog::Catalog&,
                       OidLookup&);
+Status query_types(runtime::Connection&, const std::string& schemas, catalog::Catalog&, OidLookup&);
 Status query_policies(runtime::Connection&, const std::string& schemas, catalog::Catalog&,
                       OidLookup&);
 /// Privileges, after every object they may be on has its key in `lookup`.

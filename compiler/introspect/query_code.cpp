@@ -192,7 +192,9 @@ Status query_privileges(runtime::Connection& conn, const std::string& schemas,
             UNION ALL
             SELECT 'pg_catalog.pg_type'::pg_catalog.regclass::oid, t.oid, 0, t.typowner, t.typacl, 'T'
             FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
-            WHERE t.typtype = 'e' AND n.nspname = ANY($1::text[])
+            LEFT JOIN pg_catalog.pg_class rc ON rc.oid = t.typrelid
+            WHERE (t.typtype IN ('e', 'd') OR (t.typtype = 'c' AND rc.relkind = 'c'))
+              AND n.nspname = ANY($1::text[])
         ), actual AS (
             SELECT o.classid, o.oid, o.subid, g.grantee, g.privilege_type, g.is_grantable
             FROM objects o, pg_catalog.aclexplode(coalesce(o.acl,
@@ -223,6 +225,89 @@ Status query_privileges(runtime::Connection& conn, const std::string& schemas,
             continue; // an index, an extension's member: not ours to grant on
         catalog.privileges.insert({*object, rows->text(r, 3), rows->text(r, 4),
                                    rows->text(r, 5) == "t", rows->text(r, 6) == "t"});
+    }
+    return Ok{};
+}
+
+Status query_types(runtime::Connection& conn, const std::string& schemas, catalog::Catalog& catalog,
+                   OidLookup& lookup) {
+    auto rows = query(conn, "domains and composite types",
+                      R"(
+        SELECT t.oid, n.nspname, t.typname, t.typtype,
+               pg_catalog.format_type(t.typbasetype, t.typtypmod),
+               CASE WHEN t.typtype = 'd' AND t.typcollation <> bt.typcollation
+                    THEN pg_catalog.quote_ident(cn.nspname) || '.' || pg_catalog.quote_ident(co.collname)
+               END,
+               pg_catalog.pg_get_expr(t.typdefaultbin, 0), t.typnotnull,
+               (SELECT pg_catalog.string_agg(a.attname || E'\x1f' ||
+                           pg_catalog.format_type(a.atttypid, a.atttypmod) ||
+                           CASE WHEN a.attcollation <> at.typcollation
+                                THEN ' COLLATE ' || a.attcollation::pg_catalog.regcollation::text
+                                ELSE '' END, E'\n' ORDER BY a.attnum)
+                FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_type at ON at.oid = a.atttypid
+                WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped),
+               (SELECT pg_catalog.string_agg(c.oid || E'\x1f' || c.conname || E'\x1f' ||
+                           pg_catalog.pg_get_constraintdef(c.oid), E'\n' ORDER BY c.conname)
+                FROM pg_catalog.pg_constraint c WHERE c.contypid = t.oid),
+               pg_catalog.obj_description(t.oid, 'pg_type'), t.typrelid, t.typarray
+        FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
+        LEFT JOIN pg_catalog.pg_type bt ON bt.oid = t.typbasetype
+        LEFT JOIN pg_catalog.pg_collation co ON co.oid = t.typcollation
+        LEFT JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace
+        LEFT JOIN pg_catalog.pg_class rc ON rc.oid = t.typrelid
+        WHERE (t.typtype = 'd' OR (t.typtype = 'c' AND rc.relkind = 'c'))
+          AND n.nspname = ANY($1::text[]) AND )" +
+                          not_extension_member("pg_catalog.pg_type", "t.oid") + " ORDER BY 2, 3",
+                      schemas);
+    if (!rows)
+        return rows.error();
+    auto split = [](const std::string& text, char at) {
+        std::vector<std::string> out;
+        for (std::size_t start = 0; start <= text.size();) {
+            auto end = text.find(at, start);
+            end = end == std::string::npos ? text.size() : end;
+            out.push_back(text.substr(start, end - start));
+            start = end + 1;
+        }
+        return out;
+    };
+    for (std::size_t r = 0; r < rows->size(); ++r) {
+        auto oid = to_oid(rows->text(r, 0));
+        bool domain = rows->text(r, 3) == "d";
+        auto key = catalog::relation_key(domain ? Kind::Domain : Kind::CompositeType,
+                                         rows->text(r, 1), rows->text(r, 2));
+        lookup.add(k_pg_type, oid, 0, key);
+        lookup.add(k_pg_type, to_oid(rows->text(r, 12)), 0, key); // its array type
+        catalog.dependencies.insert({key, catalog::schema_key(key.schema)});
+        if (domain) {
+            catalog::Domain d;
+            d.oid = oid;
+            d.key = key;
+            d.base_type = rows->text(r, 4);
+            d.collation = rows->at(r, 5);
+            d.default_expr = rows->at(r, 6);
+            d.not_null = rows->text(r, 7) == "t";
+            if (auto checks = rows->at(r, 9))
+                for (const auto& line : split(*checks, '\n')) {
+                    auto parts = split(line, '\x1f');
+                    lookup.add(k_pg_constraint, to_oid(parts.at(0)), 0, key);
+                    d.checks[parts.at(1)] = parts.at(2);
+                }
+            d.comment = rows->at(r, 10);
+            catalog.domains.emplace(key, d);
+        } else {
+            catalog::CompositeType c;
+            c.oid = oid;
+            c.key = key;
+            if (auto attributes = rows->at(r, 8))
+                for (const auto& line : split(*attributes, '\n')) {
+                    auto parts = split(line, '\x1f');
+                    c.attributes.push_back({parts.at(0), parts.at(1)});
+                }
+            c.comment = rows->at(r, 10);
+            lookup.add(k_pg_class, to_oid(rows->text(r, 11)), 0, key);
+            catalog.composites.emplace(key, c);
+        }
     }
     return Ok{};
 }

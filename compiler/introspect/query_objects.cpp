@@ -178,12 +178,9 @@ Status query_unmanaged(runtime::Connection& conn, const std::string& schemas,
                OR p.prorettype = 'pg_catalog.event_trigger'::pg_catalog.regtype)
           AND (1255, p.oid) NOT IN (SELECT classid, objid FROM member)
         UNION ALL
-        SELECT CASE t.typtype WHEN 'd' THEN 'domain ' WHEN 'r' THEN 'range type '
-                              ELSE 'composite type ' END || t.oid::pg_catalog.regtype::text
+        SELECT 'range type ' || t.oid::pg_catalog.regtype::text
         FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
-        LEFT JOIN pg_catalog.pg_class c ON c.oid = t.typrelid
-        WHERE n.nspname = ANY($1::text[])
-          AND (t.typtype IN ('d', 'r') OR (t.typtype = 'c' AND c.relkind = 'c'))
+        WHERE n.nspname = ANY($1::text[]) AND t.typtype = 'r'
           AND (1247, t.oid) NOT IN (SELECT classid, objid FROM member)
         UNION ALL
         SELECT 'trigger ' || pg_catalog.quote_ident(t.tgname) || ' on ' || t.tgrelid::pg_catalog.regclass::text
