@@ -310,8 +310,9 @@ Steps render(const diff::Alter<catalog::Domain>& c, const Context& context) {
     const catalog::Domain& from = c.from;
     const catalog::Domain& to = c.to;
     std::string alter = "ALTER DOMAIN " + name_of(to.key) + " ";
-    Step step = make_step(to.key, Action::Alter, "");
-    step.statements.clear();
+    Step step;
+    step.key = to.key;
+    step.action = Action::Alter;
     if (from.default_expr != to.default_expr)
         step.statements.push_back(
             alter + (to.default_expr ? "SET DEFAULT " + *to.default_expr : "DROP DEFAULT"));
