@@ -77,11 +77,20 @@ struct Table : ObjectBase {
     bool unlogged = false;
     bool row_security = false;       ///< ENABLE ROW LEVEL SECURITY
     bool force_row_security = false; ///< FORCE ROW LEVEL SECURITY (the owner too)
+    /// A partitioned table's key (pg_get_partkeydef): `RANGE (at)`.
+    std::optional<std::string> partition_by;
+    /// A partition's parent and bound (`FOR VALUES FROM (...) TO (...)`,
+    /// `DEFAULT`). A partition's columns, constraints and indexes are its
+    /// parent's: in the catalog, but diffed only when it is detached.
+    std::optional<ObjectKey> partition_of;
+    std::optional<std::string> bound;
     /// Read only when asked for (introspect::Options::sizes); not compared.
     std::optional<TableStats> stats;
+    bool partitioned_or_partition() const { return partition_by || partition_of; }
     bool operator==(const Table& o) const {
         return key == o.key && comment == o.comment && unlogged == o.unlogged &&
-               row_security == o.row_security && force_row_security == o.force_row_security;
+               row_security == o.row_security && force_row_security == o.force_row_security &&
+               partition_by == o.partition_by && partition_of == o.partition_of && bound == o.bound;
     }
 };
 

@@ -17,8 +17,10 @@ Result<std::vector<diff::Step>> plan_steps(std::vector<diff::Change> changes,
     for (;;) {
         auto steps = emit::build_steps(changes, from, to, online);
         auto ordered = order::order_steps(steps, from, to);
-        if (auto* done = std::get_if<std::vector<diff::Step>>(&ordered))
+        if (auto* done = std::get_if<std::vector<diff::Step>>(&ordered)) {
+            emit::lock_partitions(*done, from);
             return std::move(*done);
+        }
         const auto& cycle = std::get<order::StepCycle>(ordered);
         if (!order::split_foreign_keys(changes, steps, cycle, from))
             return Error{order::describe_cycle(steps, cycle)};

@@ -49,7 +49,9 @@ Decisions decide_all(const Catalog& from, const Catalog& to) {
     decide(from.extensions, to.extensions, d, always<catalog::Extension>);
     decide(from.enums, to.enums, d, never<catalog::EnumType>);
     decide(from.sequences, to.sequences, d, never<catalog::Sequence>);
-    decide(from.tables, to.tables, d, never<catalog::Table>);
+    // A table cannot become partitioned, or change its partition key, in place.
+    decide(from.tables, to.tables, d,
+           [](const auto& a, const auto& b) { return a.partition_by != b.partition_by; });
     decide(from.columns, to.columns, d, column_needs_rebuild);
     decide(from.constraints, to.constraints, d,
            [](const auto& a, const auto& b) { return !constraint_alters_in_place(a, b); });
@@ -63,6 +65,27 @@ Decisions decide_all(const Catalog& from, const Catalog& to) {
         return a.base_type != b.base_type || a.collation != b.collation;
     });
     decide(from.composites, to.composites, d, never<catalog::CompositeType>);
+    // A partition's columns, constraints and indexes are its parent's:
+    // created, attached and dropped with it. Only a partition detached into
+    // a plain table has its own to compare.
+    auto table_of = [&](const ObjectKey& key) {
+        if (key.kind != Kind::Index)
+            return catalog::table_of(key);
+        const auto& indexes = to.indexes.contains(key) ? to.indexes : from.indexes;
+        return catalog::relation_key(Kind::Table, key.schema, indexes.at(key).table);
+    };
+    auto is_partition = [](const Catalog& c, const ObjectKey& table) {
+        auto found = c.tables.find(table);
+        return found != c.tables.end() && found->second.partition_of.has_value();
+    };
+    for (auto* keys : {&d.drop, &d.create, &d.alter})
+        std::erase_if(*keys, [&](const ObjectKey& key) {
+            if (key.kind != Kind::Column && key.kind != Kind::Constraint && key.kind != Kind::Index)
+                return false;
+            ObjectKey table = table_of(key);
+            return is_partition(to, table) ||
+                   (is_partition(from, table) && !to.tables.contains(table));
+        });
     for (const auto& [key, type] : to.enums)
         if (d.alter.contains(key) && !enum_only_adds(from.enums.at(key), type)) {
             d.alter.erase(key);

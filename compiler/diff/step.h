@@ -3,6 +3,7 @@
 #include "catalog/object_key.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -66,6 +67,12 @@ struct Step {
     /// Objects whose current dependencies it ends (ALTER SEQUENCE ... OWNED BY
     /// releases the sequence from its old column), so it runs before those go.
     std::vector<catalog::ObjectKey> releases;
+
+    /// A partition joining (CREATE TABLE ... PARTITION OF, ATTACH) or leaving
+    /// (DETACH, DROP) its parent, named here: from then on, a lock on the
+    /// parent that recurses reaches the partition, or no longer does.
+    std::optional<catalog::ObjectKey> partition_joins;
+    std::optional<catalog::ObjectKey> partition_leaves;
 
     /// Records that the step takes `mode` on `table` (the strongest one counts).
     void lock(const catalog::ObjectKey& table, LockMode mode);

@@ -23,8 +23,14 @@ struct Context {
     std::set<catalog::ObjectKey> swapped_indexes;
 
     /// The table exists before and after: online strategies apply to it.
+    /// Not to partitioned tables and partitions: PostgreSQL builds no index
+    /// CONCURRENTLY on a partitioned table, nor adds a NOT VALID foreign key.
     bool lives_on(const catalog::ObjectKey& table) const {
-        return online && from.tables.contains(table) && to.tables.contains(table);
+        auto before = from.tables.find(table);
+        auto after = to.tables.find(table);
+        return online && before != from.tables.end() && after != to.tables.end() &&
+               !before->second.partitioned_or_partition() &&
+               !after->second.partitioned_or_partition();
     }
 };
 
@@ -34,6 +40,9 @@ std::string temporary_name(const std::string& base, const std::string& suffix);
 
 /// A step for `key` doing `action` with one statement.
 diff::Step make_step(const catalog::ObjectKey& key, diff::Action action, std::string sql);
+
+/// The key a DETACH PARTITION step provides for `table`.
+catalog::ObjectKey detached(catalog::ObjectKey table);
 
 /// `ALTER TABLE schema.table ` for a column / constraint key or a table key.
 std::string alter_table(const catalog::ObjectKey& key);

@@ -15,12 +15,24 @@ using diff::Action;
 using diff::LockMode;
 using diff::Step;
 
+ObjectKey detached(ObjectKey table) {
+    table.args = "detached";
+    return table;
+}
+
 std::string alter_table(const ObjectKey& key) {
     const std::string& table = key.kind == catalog::Kind::Table ? key.name : key.parent;
     return "ALTER TABLE " + quote_qualified(key.schema, table) + " ";
 }
 
 namespace {
+
+/// What a partition held as its parent's changes only once it is detached.
+void after_detach(Step& step, const ObjectKey& table, const Context& context) {
+    if (auto t = context.from.tables.find(table);
+        t != context.from.tables.end() && t->second.partition_of)
+        step.needs.push_back(detached(table));
+}
 
 /// Adding a foreign key takes SHARE ROW EXCLUSIVE on both tables; dropping
 /// one removes its triggers from both, under ACCESS EXCLUSIVE.
@@ -120,14 +132,27 @@ std::string column_definition(const catalog::Column& c) {
 
 Steps render(const diff::CreateTable& c, const Context&) {
     std::string sql = std::string("CREATE ") + (c.table.unlogged ? "UNLOGGED " : "") + "TABLE " +
-                      quote_qualified(c.table.key.schema, c.table.key.name) + " (";
-    std::string body;
-    for (const auto& column : c.columns)
-        body += (body.empty() ? "\n    " : ",\n    ") + column_definition(column);
-    for (const auto& constraint : c.constraints)
-        body += (body.empty() ? "\n    " : ",\n    ") + constraint_clause(constraint);
-    sql += body + (body.empty() ? ")" : "\n)");
+                      quote_qualified(c.table.key.schema, c.table.key.name);
+    if (c.table.partition_of) {
+        // Its columns, constraints and indexes come from the parent.
+        sql += " PARTITION OF " + catalog::qualified_name(*c.table.partition_of) + " " +
+               c.table.bound.value_or("DEFAULT");
+    } else {
+        std::string body;
+        for (const auto& column : c.columns)
+            body += (body.empty() ? "\n    " : ",\n    ") + column_definition(column);
+        for (const auto& constraint : c.constraints)
+            body += (body.empty() ? "\n    " : ",\n    ") + constraint_clause(constraint);
+        sql += " (" + body + (body.empty() ? ")" : "\n)");
+        if (c.table.partition_by)
+            sql += " PARTITION BY " + *c.table.partition_by;
+    }
     Step step = make_step(c.table.key, Action::Create, sql);
+    // A new partition locks its parent while it joins it.
+    if (c.table.partition_of) {
+        step.lock(*c.table.partition_of, LockMode::AccessExclusive);
+        step.partition_joins = c.table.partition_of;
+    }
     if (c.table.row_security)
         step.statements.push_back(alter_table(c.table.key) + "ENABLE ROW LEVEL SECURITY");
     if (c.table.force_row_security)
@@ -148,6 +173,11 @@ Steps render(const diff::Drop<catalog::Table>& c, const Context& context) {
                           "DROP TABLE " + quote_qualified(c.object.key.schema, c.object.key.name));
     step.lock(c.object.key, LockMode::AccessExclusive);
     lock_implied(step, c.implied, context);
+    // A partition leaves its parent, which it locks to do so.
+    if (c.object.partition_of) {
+        step.lock(*c.object.partition_of, LockMode::AccessExclusive);
+        step.partition_leaves = c.object.partition_of;
+    }
     step.removes.push_back(c.object.key);
     step.removes.insert(step.removes.end(), c.implied.begin(), c.implied.end());
     step.hazards.push_back({"data-loss", "drops table " + catalog::qualified_name(c.object.key) +
@@ -172,9 +202,41 @@ Steps render(const diff::Alter<catalog::Table>& c, const Context&) {
     if (c.from.force_row_security != c.to.force_row_security)
         step.statements.push_back(alter + (c.to.force_row_security ? "FORCE" : "NO FORCE") +
                                   " ROW LEVEL SECURITY");
-    step.lock(c.to.key, LockMode::AccessExclusive);
-    step.modifies.push_back(c.to.key);
-    return {step};
+    Steps out;
+    if (!step.statements.empty()) {
+        step.lock(c.to.key, LockMode::AccessExclusive);
+        step.modifies.push_back(c.to.key);
+        out.push_back(std::move(step));
+    }
+    // Another parent or bound: out of the old parent, into the new one
+    // (ATTACH checks every row against the bound, under SHARE UPDATE
+    // EXCLUSIVE on the parent). The detach provides detached(table), which
+    // what the partition held as its parent's waits for before it goes.
+    bool moves = c.from.partition_of != c.to.partition_of || c.from.bound != c.to.bound;
+    std::string name = quote_qualified(c.to.key.schema, c.to.key.name);
+    if (moves && c.from.partition_of) {
+        Step detach = make_step(c.to.key, Action::Alter,
+                                alter_table(*c.from.partition_of) + "DETACH PARTITION " + name);
+        detach.detail = "detach from " + catalog::qualified_name(*c.from.partition_of);
+        detach.lock(*c.from.partition_of, LockMode::AccessExclusive);
+        detach.lock(c.to.key, LockMode::AccessExclusive);
+        detach.provides.push_back(detached(c.to.key));
+        detach.partition_leaves = c.from.partition_of;
+        out.push_back(std::move(detach));
+    }
+    if (moves && c.to.partition_of) {
+        Step attach = make_step(c.to.key, Action::Alter,
+                                alter_table(*c.to.partition_of) + "ATTACH PARTITION " + name + " " +
+                                    c.to.bound.value_or("DEFAULT"));
+        attach.detail = "attach to " + catalog::qualified_name(*c.to.partition_of);
+        attach.lock(*c.to.partition_of, LockMode::ShareUpdateExclusive);
+        attach.lock(c.to.key, LockMode::AccessExclusive);
+        attach.needs.push_back(*c.to.partition_of);
+        attach.partition_joins = c.to.partition_of;
+        attach.modifies.push_back(c.to.key);
+        out.push_back(std::move(attach));
+    }
+    return out;
 }
 
 Steps render(const diff::Create<catalog::Column>& c, const Context& context) {
@@ -182,6 +244,7 @@ Steps render(const diff::Create<catalog::Column>& c, const Context& context) {
                           alter_table(c.object.key) + "ADD COLUMN " + column_definition(c.object));
     step.lock(catalog::table_of(c.object.key), LockMode::AccessExclusive);
     step.provides.push_back(c.object.key);
+    after_detach(step, catalog::table_of(c.object.key), context);
     step.ordinal = c.object.position;
     // A constant default is stored once in the catalog (PostgreSQL 11+); a
     // stored generated column is computed for every row.
@@ -209,6 +272,7 @@ Steps render(const diff::Drop<catalog::Column>& c, const Context& context) {
                   alter_table(c.object.key) + "DROP COLUMN " + quote_ident(c.object.key.name));
     step.lock(catalog::table_of(c.object.key), LockMode::AccessExclusive);
     lock_implied(step, c.implied, context);
+    after_detach(step, catalog::table_of(c.object.key), context);
     step.removes.push_back(c.object.key);
     step.removes.insert(step.removes.end(), c.implied.begin(), c.implied.end());
     // A generated column's values are derived: dropping it loses nothing.
@@ -230,6 +294,7 @@ Steps render(const diff::Alter<catalog::Column>& c, const Context& context) {
     step.lock(catalog::table_of(t.key), LockMode::AccessExclusive);
     step.action = Action::Alter;
     step.modifies.push_back(t.key);
+    after_detach(step, catalog::table_of(t.key), context);
     auto statement = [&](const std::string& tail) { step.statements.push_back(prefix + tail); };
 
     bool type_changed = f.type != t.type || f.collation != t.collation;
@@ -424,6 +489,7 @@ Steps render(const diff::Drop<catalog::Constraint>& c, const Context& context) {
     Step step =
         make_step(c.object.key, Action::Drop,
                   alter_table(c.object.key) + "DROP CONSTRAINT " + quote_ident(c.object.key.name));
+    after_detach(step, catalog::table_of(c.object.key), context);
     // A key replaced online goes once its successor's index is built.
     if (auto successor = context.to.constraints.find(c.object.key);
         successor != context.to.constraints.end())
@@ -526,6 +592,7 @@ Steps render(const diff::Drop<catalog::Index>& c, const Context& context) {
     if (online)
         step.detail = "concurrently";
     step.lock(table, online ? LockMode::ShareUpdateExclusive : LockMode::AccessExclusive);
+    after_detach(step, table, context);
     step.removes.push_back(c.object.key);
     step.removes.insert(step.removes.end(), c.implied.begin(), c.implied.end());
     return {step};

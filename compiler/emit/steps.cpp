@@ -3,6 +3,8 @@
 #include "emit/render.h"
 
 #include <algorithm>
+#include <map>
+#include <set>
 
 namespace schemac::emit {
 
@@ -57,6 +59,45 @@ std::vector<diff::Step> build_steps(const std::vector<diff::Change>& changes,
         }
     }
     return out;
+}
+
+void lock_partitions(std::vector<diff::Step>& ordered, const catalog::Catalog& from) {
+    using catalog::Kind;
+    std::map<catalog::ObjectKey, std::set<catalog::ObjectKey>> partitions;
+    std::map<catalog::ObjectKey, catalog::ObjectKey> default_partition; // of a parent
+    for (const auto& [key, table] : from.tables)
+        if (table.partition_of) {
+            partitions[*table.partition_of].insert(key);
+            if (table.bound == "DEFAULT")
+                default_partition[*table.partition_of] = key;
+        }
+    for (auto& step : ordered) {
+        bool recurses = step.key.kind == Kind::Column || step.key.kind == Kind::Constraint ||
+                        step.key.kind == Kind::Index || step.key.kind == Kind::Trigger;
+        bool drops_table = step.key.kind == Kind::Table && step.action == diff::Action::Drop;
+        for (std::size_t i = 0; i < step.locks.size(); ++i) {
+            auto lock = step.locks[i]; // step.lock may grow the vector
+            if (!recurses && !(drops_table && lock.table == step.key))
+                continue;
+            for (const auto& partition : partitions[lock.table])
+                if (from.tables.contains(partition))
+                    step.lock(partition, lock.mode); // its own partitions: later in the loop
+        }
+        // A partition joining or leaving a parent with a DEFAULT partition
+        // changes what the default may hold: PostgreSQL locks it too.
+        for (const auto& parent : {step.partition_joins, step.partition_leaves})
+            if (auto found = parent ? default_partition.find(*parent) : default_partition.end();
+                found != default_partition.end() && found->second != step.key &&
+                from.tables.contains(found->second))
+                step.lock(found->second, diff::LockMode::AccessExclusive);
+        if (step.partition_leaves) {
+            partitions[*step.partition_leaves].erase(step.key);
+            if (default_partition[*step.partition_leaves] == step.key)
+                default_partition.erase(*step.partition_leaves);
+        }
+        if (step.partition_joins)
+            partitions[*step.partition_joins].insert(step.key);
+    }
 }
 
 } // namespace schemac::emit

@@ -26,6 +26,12 @@ std::vector<diff::Step> build_steps(const std::vector<diff::Change>& changes,
 /// steps that undo them, in the opposite order.
 std::vector<diff::Step> rename_steps(const std::vector<diff::Rename>& renames, bool back);
 
+/// Adds to ordered steps the locks PostgreSQL takes on partitions: a change
+/// to a partitioned table's columns, constraints, indexes or triggers, or its
+/// drop, takes the parent's lock on every partition attached at that point of
+/// the migration (partitions join and leave as the steps run).
+void lock_partitions(std::vector<diff::Step>& ordered, const catalog::Catalog& from);
+
 /// The SQL of ordered steps: each statement ends with ';', steps are
 /// separated by a blank line, hazards are noted in comments above their step.
 std::string render_script(const std::vector<diff::Step>& steps);

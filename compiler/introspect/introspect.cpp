@@ -59,6 +59,7 @@ Status run_queries(runtime::Connection& conn, const std::string& schemas, bool s
         return done;
     if (auto done = query_unmanaged(conn, schemas, catalog); !done)
         return done;
+    link_partition_columns(catalog);
     return query_depend(conn, catalog, lookup);
 }
 

@@ -74,6 +74,10 @@ Status query_policies(runtime::Connection&, const std::string& schemas, catalog:
 Status query_privileges(runtime::Connection&, const std::string& schemas, catalog::Catalog&,
                         OidLookup&);
 Status query_unmanaged(runtime::Connection&, const std::string& schemas, catalog::Catalog&);
+/// A partition's column depends on its parent's of the same name: pg_depend
+/// does not say so (pg_attribute.attinhcount does), and a detached
+/// partition's column must go before the parent's, which it no longer follows.
+void link_partition_columns(catalog::Catalog&);
 Status query_depend(runtime::Connection&, catalog::Catalog&, OidLookup&);
 
 } // namespace schemac::introspect

@@ -108,8 +108,8 @@ Status query_triggers(runtime::Connection& conn, const std::string& schemas,
                pg_catalog.obj_description(t.oid, 'pg_trigger')
         FROM pg_catalog.pg_trigger t JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-        WHERE NOT t.tgisinternal AND t.tgparentid = 0 AND c.relkind IN ('r', 'v')
-          AND NOT c.relispartition AND n.nspname = ANY($1::text[])
+        WHERE NOT t.tgisinternal AND t.tgparentid = 0 AND c.relkind IN ('r', 'p', 'v')
+          AND n.nspname = ANY($1::text[])
         ORDER BY 2, 3, 4)",
                       schemas);
     if (!rows)
@@ -141,7 +141,7 @@ Status query_policies(runtime::Connection& conn, const std::string& schemas,
                pg_catalog.obj_description(p.oid, 'pg_policy')
         FROM pg_catalog.pg_policy p JOIN pg_catalog.pg_class c ON c.oid = p.polrelid
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-        WHERE c.relkind = 'r' AND NOT c.relispartition AND n.nspname = ANY($1::text[])
+        WHERE c.relkind IN ('r', 'p') AND n.nspname = ANY($1::text[])
         ORDER BY 2, 3, 4)",
                       schemas);
     if (!rows)
@@ -173,13 +173,13 @@ Status query_privileges(runtime::Connection& conn, const std::string& schemas,
                    c.relowner AS owner, c.relacl AS acl,
                    CASE c.relkind WHEN 'S' THEN 's' ELSE 'r' END::"char" AS kind
             FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-            WHERE c.relkind IN ('r', 'v', 'm', 'S') AND n.nspname = ANY($1::text[])
+            WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S') AND n.nspname = ANY($1::text[])
             UNION ALL
             SELECT 'pg_catalog.pg_class'::pg_catalog.regclass::oid, c.oid, a.attnum, c.relowner,
                    a.attacl, 'c'
             FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
             JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-            WHERE a.attacl IS NOT NULL AND a.attnum > 0 AND c.relkind = 'r'
+            WHERE a.attacl IS NOT NULL AND a.attnum > 0 AND c.relkind IN ('r', 'p')
               AND n.nspname = ANY($1::text[])
             UNION ALL
             SELECT 'pg_catalog.pg_proc'::pg_catalog.regclass::oid, p.oid, 0, p.proowner, p.proacl, 'f'

@@ -161,12 +161,11 @@ Status query_unmanaged(runtime::Connection& conn, const std::string& schemas,
     // touched: not created, altered or dropped.
     auto rows = query(conn, "unmanaged objects", R"(
         WITH member AS (SELECT classid, objid FROM pg_catalog.pg_depend WHERE deptype = 'e')
-        SELECT CASE c.relkind WHEN 'f' THEN 'foreign table ' WHEN 'p' THEN 'partitioned table '
-                              ELSE 'partition ' END
+        SELECT 'foreign table '
                || pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.relname)
         FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
         WHERE n.nspname = ANY($1::text[])
-          AND (c.relkind IN ('f', 'p') OR (c.relkind = 'r' AND c.relispartition))
+          AND c.relkind = 'f'
           AND (1259, c.oid) NOT IN (SELECT classid, objid FROM member)
         UNION ALL
         SELECT CASE p.prokind WHEN 'a' THEN 'aggregate ' WHEN 'w' THEN 'window function '
@@ -187,17 +186,17 @@ Status query_unmanaged(runtime::Connection& conn, const std::string& schemas,
         FROM pg_catalog.pg_trigger t JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
         WHERE NOT t.tgisinternal AND t.tgparentid = 0 AND n.nspname = ANY($1::text[])
-          AND NOT (c.relkind IN ('r', 'v') AND NOT c.relispartition)
+          AND c.relkind NOT IN ('r', 'p', 'v')
         UNION ALL
         SELECT 'policy ' || pg_catalog.quote_ident(p.polname) || ' on ' || p.polrelid::pg_catalog.regclass::text
         FROM pg_catalog.pg_policy p JOIN pg_catalog.pg_class c ON c.oid = p.polrelid
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-        WHERE n.nspname = ANY($1::text[]) AND NOT (c.relkind = 'r' AND NOT c.relispartition)
+        WHERE n.nspname = ANY($1::text[]) AND c.relkind NOT IN ('r', 'p')
         UNION ALL
         SELECT 'row level security on ' || c.oid::pg_catalog.regclass::text
         FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
         WHERE (c.relrowsecurity OR c.relforcerowsecurity) AND n.nspname = ANY($1::text[])
-          AND NOT (c.relkind = 'r' AND NOT c.relispartition)
+          AND c.relkind NOT IN ('r', 'p')
         UNION ALL
         SELECT 'default privileges of ' || pg_catalog.quote_ident(pg_catalog.pg_get_userbyid(d.defaclrole))
                || coalesce(' in schema ' || pg_catalog.quote_ident(n.nspname), '')

@@ -13,8 +13,17 @@ std::int64_t to_int(const std::string& text) {
     return std::stoll(text);
 }
 
-/// Plain tables; partitioned tables and partitions come with a later kind.
-constexpr const char* k_managed_table = R"(c.relkind = 'r' AND NOT c.relispartition
+/// Tables whose sizes are read: plain and partitioned tables.
+constexpr const char* k_managed_table = R"(c.relkind IN ('r', 'p') AND NOT c.relispartition
+          AND n.nspname = ANY($1::text[])
+          AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
+                          WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
+                            AND d.objid = c.oid AND d.deptype = 'e'))";
+
+/// Every table, partitions included: a partition's columns, constraints and
+/// indexes are read too (a detached partition keeps them), and diffed only
+/// when it stops being one.
+constexpr const char* k_any_table = R"(c.relkind IN ('r', 'p')
           AND n.nspname = ANY($1::text[])
           AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
                           WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
@@ -40,9 +49,14 @@ Status query_tables(runtime::Connection& conn, const std::string& schemas,
     auto rows = query(conn, "tables", std::string(R"(
         SELECT c.oid, n.nspname, c.relname, c.relpersistence, c.reltype,
                pg_catalog.obj_description(c.oid, 'pg_class'), c.relrowsecurity,
-               c.relforcerowsecurity
+               c.relforcerowsecurity,
+               CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END,
+               pn.nspname, pc.relname, pg_catalog.pg_get_expr(c.relpartbound, c.oid)
         FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-        WHERE )") + k_managed_table + " ORDER BY n.nspname, c.relname",
+        LEFT JOIN pg_catalog.pg_inherits i ON c.relispartition AND i.inhrelid = c.oid
+        LEFT JOIN pg_catalog.pg_class pc ON pc.oid = i.inhparent
+        LEFT JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace
+        WHERE )") + k_any_table + " ORDER BY n.nspname, c.relname",
                       schemas);
     if (!rows)
         return rows.error();
@@ -54,6 +68,13 @@ Status query_tables(runtime::Connection& conn, const std::string& schemas,
         t.comment = rows->at(r, 5);
         t.row_security = rows->text(r, 6) == "t";
         t.force_row_security = rows->text(r, 7) == "t";
+        t.partition_by = rows->at(r, 8);
+        if (auto parent = rows->at(r, 10)) {
+            t.partition_of = catalog::relation_key(Kind::Table, rows->text(r, 9), *parent);
+            t.bound = rows->at(r, 11);
+            // Dropped with its parent; created after it.
+            catalog.dependencies.insert({t.key, *t.partition_of, catalog::DependencyType::Auto});
+        }
         lookup.add(k_pg_class, t.oid, 0, t.key);
         lookup.add(k_pg_type, to_oid(rows->text(r, 4)), 0, t.key); // its row type
         catalog.dependencies.insert({t.key, catalog::schema_key(t.key.schema)});
@@ -119,7 +140,7 @@ Status query_columns(runtime::Connection& conn, const std::string& schemas,
               AND idd.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
         LEFT JOIN pg_catalog.pg_sequence s ON s.seqrelid = idd.objid
         WHERE a.attnum > 0 AND NOT a.attisdropped AND )") +
-                          k_managed_table + " ORDER BY n.nspname, c.relname, a.attnum",
+                          k_any_table + " ORDER BY n.nspname, c.relname, a.attnum",
                       schemas);
     if (!rows)
         return rows.error();
@@ -175,7 +196,7 @@ Status query_constraints(runtime::Connection& conn, const std::string& schemas,
         LEFT JOIN pg_catalog.pg_class fc ON fc.oid = con.confrelid
         LEFT JOIN pg_catalog.pg_namespace fn ON fn.oid = fc.relnamespace
         WHERE con.contype IN ('p', 'u', 'c', 'f', 'x') AND )") +
-                          k_managed_table + " ORDER BY n.nspname, c.relname, con.conname",
+                          k_any_table + " ORDER BY n.nspname, c.relname, con.conname",
                       schemas);
     if (!rows)
         return rows.error();
@@ -214,7 +235,7 @@ Status query_indexes(runtime::Connection& conn, const std::string& schemas,
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
         WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint con
                           WHERE con.conindid = i.indexrelid AND con.contype IN ('p', 'u', 'x'))
-          AND )") + k_managed_table + " ORDER BY n.nspname, ic.relname",
+          AND )") + k_any_table + " ORDER BY n.nspname, ic.relname",
                       schemas);
     if (!rows)
         return rows.error();
@@ -224,6 +245,10 @@ Status query_indexes(runtime::Connection& conn, const std::string& schemas,
         idx.key = catalog::relation_key(Kind::Index, rows->text(r, 1), rows->text(r, 2));
         idx.table = rows->text(r, 3);
         idx.definition = rows->text(r, 4);
+        // A partitioned table's index is printed ON ONLY the parent, as
+        // pg_dump attaches the partitions' own; created, it covers them all.
+        if (auto only = idx.definition.find(" ON ONLY "); only != std::string::npos)
+            idx.definition.replace(only, 9, " ON ");
         idx.comment = rows->at(r, 5);
         lookup.add(k_pg_class, idx.oid, 0, idx.key);
         catalog.dependencies.insert({idx.key,
@@ -251,7 +276,7 @@ Status query_depend(runtime::Connection& conn, catalog::Catalog& catalog, OidLoo
     auto rows = conn.exec(R"(
         SELECT classid, objid, objsubid, refclassid, refobjid, refobjsubid, deptype
         FROM pg_catalog.pg_depend
-        WHERE objid >= 16384 AND deptype IN ('n', 'a', 'i')
+        WHERE objid >= 16384 AND deptype IN ('n', 'a', 'i', 'P')
         ORDER BY 1, 2, 3, 4, 5, 6)");
     if (!rows.ok())
         return Error{"introspecting pg_depend failed: " + rows.error.describe()};
@@ -269,13 +294,28 @@ Status query_depend(runtime::Connection& conn, catalog::Catalog& catalog, OidLoo
         const auto* referenced = find(r, 3);
         if (!dependent || !referenced || *dependent == *referenced)
             continue;
-        auto type = static_cast<catalog::DependencyType>(rows.value->text(r, 6)[0]);
+        // 'P': a partition's index under its parent's index. It orders a
+        // detached partition's index to go before its former parent's.
+        char deptype = rows.value->text(r, 6)[0];
+        auto type = static_cast<catalog::DependencyType>(deptype == 'P' ? 'n' : deptype);
         if (type == catalog::DependencyType::Auto && dependent->kind == Kind::Sequence &&
             referenced->kind == Kind::Column)
             type = catalog::DependencyType::Owned;
         catalog.dependencies.insert({*dependent, *referenced, type});
     }
     return Ok{};
+}
+
+void link_partition_columns(catalog::Catalog& catalog) {
+    for (const auto& [key, column] : catalog.columns) {
+        auto table = catalog.tables.find(catalog::table_of(key));
+        if (table == catalog.tables.end() || !table->second.partition_of)
+            continue;
+        const auto& parent = *table->second.partition_of;
+        auto inherited = catalog::child_key(Kind::Column, parent.schema, parent.name, key.name);
+        if (catalog.columns.contains(inherited))
+            catalog.dependencies.insert({key, inherited, catalog::DependencyType::Normal});
+    }
 }
 
 } // namespace schemac::introspect

@@ -167,19 +167,6 @@ TEST_CASE("--dev-url leaves no temporary database behind, on success or error") 
     CHECK(count() == before);
 }
 
-TEST_CASE("a tree that needs kinds not diffed yet fails its proof with a hint naming them") {
-    auto tree = temp_tree("needs-unmanaged",
-                          "CREATE TABLE readings (at date NOT NULL) PARTITION BY RANGE (at);\n"
-                          "CREATE VIEW recent AS SELECT at FROM readings;\n");
-    auto out = run(schemac_cmd("diff -q --dev-url " + shell_quote(dev_url()) + " --schema " +
-                               shell_quote(tree.string())));
-    CHECK(out.exit_code == 1);
-    CHECK(out.out == "");
-    CHECK(out.err.find("HINT:  the tree defines objects of kinds schemac does not diff yet, so the "
-                       "plan cannot create them: partitioned table public.readings.") !=
-          std::string::npos);
-}
-
 TEST_CASE("diff --write keeps a summed history that later diffs start from") {
     TempProject project("history");
     const fs::path& root = project.root;
