@@ -225,17 +225,19 @@ Status query_indexes(runtime::Connection& conn, const std::string& schemas,
                      catalog::Catalog& catalog, OidLookup& lookup) {
     // Indexes that back a primary key, unique or exclusion constraint are the
     // constraint's, not separate objects.
-    auto rows = query(conn, "indexes", std::string(R"(
+    auto rows = query(conn, "indexes",
+                      std::string(R"(
         SELECT i.indexrelid, n.nspname, ic.relname, c.relname,
                pg_catalog.pg_get_indexdef(i.indexrelid),
-               pg_catalog.obj_description(i.indexrelid, 'pg_class')
+               pg_catalog.obj_description(i.indexrelid, 'pg_class'), c.relkind
         FROM pg_catalog.pg_index i
         JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
         JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
         WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint con
                           WHERE con.conindid = i.indexrelid AND con.contype IN ('p', 'u', 'x'))
-          AND )") + k_any_table + " ORDER BY n.nspname, ic.relname",
+          AND (c.relkind = 'm' OR )") +
+                          k_any_table + ") ORDER BY n.nspname, ic.relname",
                       schemas);
     if (!rows)
         return rows.error();
@@ -251,8 +253,9 @@ Status query_indexes(runtime::Connection& conn, const std::string& schemas,
             idx.definition.replace(only, 9, " ON ");
         idx.comment = rows->at(r, 5);
         lookup.add(k_pg_class, idx.oid, 0, idx.key);
-        catalog.dependencies.insert({idx.key,
-                                     catalog::relation_key(Kind::Table, idx.key.schema, idx.table),
+        // On a table, or on a materialized view (rebuilt with it).
+        Kind on = rows->text(r, 6) == "m" ? Kind::MaterializedView : Kind::Table;
+        catalog.dependencies.insert({idx.key, catalog::relation_key(on, idx.key.schema, idx.table),
                                      catalog::DependencyType::Auto});
         catalog.indexes.emplace(idx.key, idx);
     }

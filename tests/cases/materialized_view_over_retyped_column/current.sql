@@ -2,3 +2,6 @@ CREATE TABLE metrics (id bigint PRIMARY KEY, tenant_id integer NOT NULL, value i
 CREATE MATERIALIZED VIEW tenant_totals AS
     SELECT tenant_id, sum(value) AS total FROM metrics GROUP BY tenant_id;
 COMMENT ON MATERIALIZED VIEW tenant_totals IS 'Refreshed hourly';
+-- Its index goes with it and comes back with it.
+CREATE UNIQUE INDEX tenant_totals_tenant_idx ON tenant_totals (tenant_id);
+CREATE INDEX tenant_totals_total_idx ON tenant_totals (total);

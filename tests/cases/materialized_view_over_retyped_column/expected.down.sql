@@ -10,3 +10,7 @@ CREATE MATERIALIZED VIEW public.tenant_totals AS
   GROUP BY metrics.tenant_id;
 
 COMMENT ON MATERIALIZED VIEW public.tenant_totals IS 'Refreshed hourly';
+
+CREATE UNIQUE INDEX tenant_totals_tenant_idx ON public.tenant_totals USING btree (tenant_id);
+
+CREATE INDEX tenant_totals_total_idx ON public.tenant_totals USING btree (total);
