@@ -6,6 +6,8 @@
 
 #include "catalog/quote.h"
 
+#include <cctype>
+
 namespace schemac::emit {
 using catalog::Kind;
 using catalog::ObjectKey;
@@ -15,15 +17,33 @@ using diff::Step;
 
 namespace {
 
-/// Reading the tables an object uses (a view's query, a SQL function's
-/// body) takes ACCESS SHARE on each.
-void lock_used_tables(Step& step, const ObjectKey& key, const Context& context) {
+/// Does a printed SQL body write to `table` (INSERT INTO, UPDATE, DELETE
+/// FROM, MERGE INTO it)? pg_get_functiondef prints names qualified.
+bool writes_to(const std::string& body, const ObjectKey& table) {
+    std::string name = catalog::quote_qualified(table.schema, table.name);
+    for (const char* verb : {"INSERT INTO ", "UPDATE ", "DELETE FROM ", "MERGE INTO "}) {
+        std::string target = verb + name;
+        for (auto at = body.find(target); at != std::string::npos; at = body.find(target, at + 1)) {
+            char next = at + target.size() < body.size() ? body[at + target.size()] : ' ';
+            if (!std::isalnum(static_cast<unsigned char>(next)) && next != '_' && next != '.' &&
+                next != '"')
+                return true;
+        }
+    }
+    return false;
+}
+
+/// Analyzing the statements an object holds (a view's query, a SQL
+/// function's body) locks each table they use: ACCESS SHARE to read it, ROW
+/// EXCLUSIVE to write it. `body` is the printed definition.
+void lock_used_tables(Step& step, const ObjectKey& key, const Context& context,
+                      const std::string& body) {
     for (const auto& dep : context.to.dependencies_of(key)) {
         const ObjectKey& used = dep.referenced;
-        if (used.kind == Kind::Table)
-            step.lock(used, LockMode::AccessShare);
-        else if (used.kind == Kind::Column)
-            step.lock(catalog::table_of(used), LockMode::AccessShare);
+        ObjectKey table = used.kind == Kind::Column ? catalog::table_of(used) : used;
+        if (table.kind == Kind::Table)
+            step.lock(table,
+                      writes_to(body, table) ? LockMode::RowExclusive : LockMode::AccessShare);
     }
 }
 
@@ -39,7 +59,7 @@ std::string view_sql(const catalog::View& view, bool replace) {
 
 Steps render(const diff::Create<catalog::Function>& c, const Context& context) {
     Step step = make_step(c.object.key, Action::Create, c.object.definition);
-    lock_used_tables(step, c.object.key, context);
+    lock_used_tables(step, c.object.key, context, c.object.definition);
     step.provides.push_back(c.object.key);
     return {step};
 }
@@ -47,7 +67,7 @@ Steps render(const diff::Create<catalog::Function>& c, const Context& context) {
 Steps render(const diff::Alter<catalog::Function>& c, const Context& context) {
     Step step = make_step(c.to.key, Action::Alter, c.to.definition);
     step.detail = "CREATE OR REPLACE";
-    lock_used_tables(step, c.to.key, context);
+    lock_used_tables(step, c.to.key, context, c.to.definition);
     step.modifies.push_back(c.to.key);
     return {step};
 }
@@ -64,7 +84,7 @@ Steps render(const diff::Drop<catalog::Function>& c, const Context&) {
 
 Steps render(const diff::Create<catalog::View>& c, const Context& context) {
     Step step = make_step(c.object.key, Action::Create, view_sql(c.object, false));
-    lock_used_tables(step, c.object.key, context);
+    lock_used_tables(step, c.object.key, context, c.object.definition);
     step.provides.push_back(c.object.key);
     return {step};
 }
@@ -72,7 +92,7 @@ Steps render(const diff::Create<catalog::View>& c, const Context& context) {
 Steps render(const diff::Alter<catalog::View>& c, const Context& context) {
     Step step = make_step(c.to.key, Action::Alter, view_sql(c.to, true));
     step.detail = "CREATE OR REPLACE";
-    lock_used_tables(step, c.to.key, context);
+    lock_used_tables(step, c.to.key, context, c.to.definition);
     step.modifies.push_back(c.to.key);
     return {step};
 }

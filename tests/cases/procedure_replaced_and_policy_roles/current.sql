@@ -1,0 +1,5 @@
+CREATE TABLE jobs (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, done boolean NOT NULL DEFAULT false, owner text NOT NULL);
+CREATE PROCEDURE finish_jobs() LANGUAGE sql BEGIN ATOMIC UPDATE jobs SET done = true; END;
+ALTER TABLE jobs ENABLE ROW LEVEL SECURITY;
+ALTER TABLE jobs FORCE ROW LEVEL SECURITY;
+CREATE POLICY jobs_owner ON jobs TO authenticated USING (owner = current_user);
