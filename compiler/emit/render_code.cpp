@@ -35,15 +35,19 @@ bool writes_to(const std::string& body, const ObjectKey& table) {
 
 /// Analyzing the statements an object holds (a view's query, a SQL
 /// function's body) locks each table they use: ACCESS SHARE to read it, ROW
-/// EXCLUSIVE to write it. `body` is the printed definition.
+/// EXCLUSIVE to write it. `body` is the printed definition. A function's body
+/// is also rewritten, which expands the views it reads (`through_views`):
+/// their tables are read too.
 void lock_used_tables(Step& step, const ObjectKey& key, const Context& context,
-                      const std::string& body) {
+                      const std::string& body, bool through_views = false) {
     for (const auto& dep : context.to.dependencies_of(key)) {
         const ObjectKey& used = dep.referenced;
         ObjectKey table = used.kind == Kind::Column ? catalog::table_of(used) : used;
         if (table.kind == Kind::Table)
             step.lock(table,
                       writes_to(body, table) ? LockMode::RowExclusive : LockMode::AccessShare);
+        else if (through_views && used.kind == Kind::View)
+            lock_used_tables(step, used, context, "", true);
     }
 }
 
@@ -59,7 +63,7 @@ std::string view_sql(const catalog::View& view, bool replace) {
 
 Steps render(const diff::Create<catalog::Function>& c, const Context& context) {
     Step step = make_step(c.object.key, Action::Create, c.object.definition);
-    lock_used_tables(step, c.object.key, context, c.object.definition);
+    lock_used_tables(step, c.object.key, context, c.object.definition, true);
     step.provides.push_back(c.object.key);
     return {step};
 }
@@ -67,7 +71,7 @@ Steps render(const diff::Create<catalog::Function>& c, const Context& context) {
 Steps render(const diff::Alter<catalog::Function>& c, const Context& context) {
     Step step = make_step(c.to.key, Action::Alter, c.to.definition);
     step.detail = "CREATE OR REPLACE";
-    lock_used_tables(step, c.to.key, context, c.to.definition);
+    lock_used_tables(step, c.to.key, context, c.to.definition, true);
     step.modifies.push_back(c.to.key);
     return {step};
 }

@@ -60,6 +60,7 @@ Status run_queries(runtime::Connection& conn, const std::string& schemas, bool s
     if (auto done = query_unmanaged(conn, schemas, catalog); !done)
         return done;
     link_partition_columns(catalog);
+    add_body_references(catalog);
     return query_depend(conn, catalog, lookup);
 }
 

@@ -21,6 +21,10 @@ struct Options {
 };
 
 Result<catalog::Catalog> introspect(runtime::Connection& conn, const Options& options = {});
+
+/// Adds the tables and views string SQL function bodies name as the
+/// functions' dependencies (see sql::relations_in_sql_body).
+void add_body_references(catalog::Catalog& catalog);
 Result<catalog::Catalog> introspect(const std::string& conninfo, const Options& options = {});
 
 } // namespace schemac::introspect

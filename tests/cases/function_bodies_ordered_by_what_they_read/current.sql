@@ -1,0 +1,1 @@
+CREATE TABLE zz_accounts (id bigint PRIMARY KEY, balance numeric NOT NULL DEFAULT 0);
