@@ -120,8 +120,8 @@ std::set<ObjectKey> retyped_columns(const Catalog& from, const Catalog& to, cons
 /// automatic dependency always (PostgreSQL drops it too), through a normal one
 /// when PostgreSQL would refuse the drop (rebuilt_with_what_it_uses). So does
 /// a view, trigger, policy or BEGIN ATOMIC function over a column whose type
-/// changes. If it exists on both sides it is rebuilt: dropped and created
-/// again.
+/// changes, and what names an enum type that is rebuilt. If it exists on
+/// both sides it is rebuilt: dropped and created again.
 void propagate_rebuilds(const Catalog& from, const Catalog& to, Decisions& d) {
     auto retyped = retyped_columns(from, to, d);
     for (bool changed = true; changed;) {
@@ -135,7 +135,12 @@ void propagate_rebuilds(const Catalog& from, const Catalog& to, Decisions& d) {
                                 (key.kind == Kind::View || key.kind == Kind::MaterializedView ||
                                  key.kind == Kind::Trigger || key.kind == Kind::Policy ||
                                  key.kind == Kind::Function || key.kind == Kind::Procedure);
-            bool blocked = d.drop.contains(dep.referenced) || over_retyped;
+            // An enum rebuilt under a temporary name: what names the type
+            // itself (a function's argument, a cast in a view) goes first.
+            bool over_rebuilt_enum = d.rebuild_enum.contains(dep.referenced) &&
+                                     key.kind != Kind::Constraint && key.kind != Kind::Index &&
+                                     key.kind != Kind::Column;
+            bool blocked = d.drop.contains(dep.referenced) || over_retyped || over_rebuilt_enum;
             if (!blocked)
                 continue;
             bool goes =

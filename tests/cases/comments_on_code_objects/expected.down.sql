@@ -1,0 +1,7 @@
+COMMENT ON FUNCTION public.f() IS 'old';
+
+COMMENT ON VIEW public.v IS NULL;
+
+COMMENT ON TRIGGER t_f ON public.t IS NULL;
+
+COMMENT ON POLICY p ON public.t IS NULL;

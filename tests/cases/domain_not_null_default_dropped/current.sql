@@ -1,0 +1,2 @@
+CREATE DOMAIN score AS integer DEFAULT 0 NOT NULL CONSTRAINT score_range CHECK (VALUE BETWEEN 0 AND 100);
+CREATE TABLE results (id int, s score);

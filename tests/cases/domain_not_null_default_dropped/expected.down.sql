@@ -1,0 +1,3 @@
+ALTER DOMAIN public.score SET DEFAULT 0;
+ALTER DOMAIN public.score SET NOT NULL;
+ALTER DOMAIN public.score ADD CONSTRAINT score_range CHECK (((VALUE >= 0) AND (VALUE <= 100)));

@@ -1,0 +1,3 @@
+ALTER DOMAIN public.score DROP DEFAULT;
+ALTER DOMAIN public.score DROP CONSTRAINT score_range;
+ALTER DOMAIN public.score DROP NOT NULL;

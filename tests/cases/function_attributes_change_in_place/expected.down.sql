@@ -1,0 +1,4 @@
+CREATE OR REPLACE FUNCTION public.add(a integer, b integer)
+ RETURNS integer
+ LANGUAGE sql
+RETURN (a + b);

@@ -1,0 +1,12 @@
+DROP VIEW public.greetings;
+
+DROP FUNCTION public.greet(text);
+
+CREATE OR REPLACE FUNCTION public.greet(name text DEFAULT 'world'::text)
+ RETURNS text
+ LANGUAGE sql
+ IMMUTABLE
+RETURN ('hello '::text || name);
+
+CREATE VIEW public.greetings AS
+ SELECT public.greet() AS g;

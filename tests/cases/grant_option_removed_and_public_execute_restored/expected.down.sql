@@ -1,0 +1,4 @@
+REVOKE SELECT ON TABLE public.t FROM service_role;
+GRANT SELECT ON TABLE public.t TO service_role WITH GRANT OPTION;
+
+REVOKE EXECUTE ON FUNCTION public.secret() FROM PUBLIC;

@@ -1,0 +1,4 @@
+DROP POLICY authors ON public.notes;
+
+ALTER TABLE public.notes DISABLE ROW LEVEL SECURITY;
+ALTER TABLE public.notes NO FORCE ROW LEVEL SECURITY;

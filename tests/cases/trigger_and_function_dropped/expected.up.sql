@@ -1,0 +1,3 @@
+DROP TRIGGER t_touch ON public.t;
+
+DROP FUNCTION public.touch();

@@ -1,0 +1,3 @@
+CREATE TABLE prices (id bigint PRIMARY KEY, amount integer NOT NULL, changed_at timestamptz);
+CREATE FUNCTION stamp() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.changed_at := now(); RETURN NEW; END $$;
+CREATE TRIGGER prices_stamp BEFORE UPDATE OF amount ON prices FOR EACH ROW EXECUTE FUNCTION stamp();

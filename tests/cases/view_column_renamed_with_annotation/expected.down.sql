@@ -1,0 +1,1 @@
+ALTER TABLE public.people RENAME COLUMN display_name TO full_name;

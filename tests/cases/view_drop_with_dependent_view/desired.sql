@@ -1,0 +1,2 @@
+-- Both views go, the one on top first.
+CREATE TABLE t (a int, b int);
