@@ -51,6 +51,13 @@ void lock_used_tables(Step& step, const ObjectKey& key, const Context& context,
     }
 }
 
+/// A SQL-language body is analyzed when the function is created, which locks
+/// what it uses; a PL/pgSQL body is compiled without locking anything.
+void lock_function_body(Step& step, const catalog::Function& f, const Context& context) {
+    if (f.definition.find("\n LANGUAGE sql\n") != std::string::npos)
+        lock_used_tables(step, f.key, context, f.definition, true);
+}
+
 std::string view_sql(const catalog::View& view, bool replace) {
     bool materialized = view.key.kind == Kind::MaterializedView;
     return std::string(replace ? "CREATE OR REPLACE " : "CREATE ") +
@@ -63,7 +70,7 @@ std::string view_sql(const catalog::View& view, bool replace) {
 
 Steps render(const diff::Create<catalog::Function>& c, const Context& context) {
     Step step = make_step(c.object.key, Action::Create, c.object.definition);
-    lock_used_tables(step, c.object.key, context, c.object.definition, true);
+    lock_function_body(step, c.object, context);
     step.provides.push_back(c.object.key);
     return {step};
 }
@@ -71,7 +78,7 @@ Steps render(const diff::Create<catalog::Function>& c, const Context& context) {
 Steps render(const diff::Alter<catalog::Function>& c, const Context& context) {
     Step step = make_step(c.to.key, Action::Alter, c.to.definition);
     step.detail = "CREATE OR REPLACE";
-    lock_used_tables(step, c.to.key, context, c.to.definition, true);
+    lock_function_body(step, c.to, context);
     step.modifies.push_back(c.to.key);
     return {step};
 }

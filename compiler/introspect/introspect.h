@@ -22,8 +22,8 @@ struct Options {
 
 Result<catalog::Catalog> introspect(runtime::Connection& conn, const Options& options = {});
 
-/// Adds the tables and views string SQL function bodies name as the
-/// functions' dependencies (see sql::relations_in_sql_body).
+/// Adds the tables and views PostgreSQL looks up when it creates a function
+/// as the function's dependencies (see sql::relations_checked_at_creation).
 void add_body_references(catalog::Catalog& catalog);
 Result<catalog::Catalog> introspect(const std::string& conninfo, const Options& options = {});
 

@@ -1,7 +1,9 @@
 #include "sql/body_references.h"
 
+#include <cctype>
 #include <nlohmann/json.hpp>
 #include <pg_query.h>
+#include <vector>
 
 namespace schemac::sql {
 namespace {
@@ -34,9 +36,59 @@ json parse(const std::string& sql) {
     return tree;
 }
 
+/// `a.b` split at dots outside double quotes, each part unquoted.
+std::vector<std::string> name_parts(const std::string& text) {
+    std::vector<std::string> out(1);
+    bool quoted = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
+        if (c == '"' && quoted && i + 1 < text.size() && text[i + 1] == '"') {
+            out.back() += '"';
+            ++i;
+        } else if (c == '"') {
+            quoted = !quoted;
+        } else if (c == '.' && !quoted) {
+            out.emplace_back();
+        } else {
+            out.back() +=
+                quoted ? c : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        }
+    }
+    return out;
+}
+
+/// The tables of `%ROWTYPE` and `%TYPE` declarations in a PL/pgSQL tree.
+void declared_row_types(const json& node, Names& out) {
+    if (node.is_array()) {
+        for (const auto& item : node)
+            declared_row_types(item, out);
+        return;
+    }
+    if (!node.is_object())
+        return;
+    for (const auto& [name, value] : node.items()) {
+        if (name == "typname" && value.is_string()) {
+            std::string type = value.get<std::string>();
+            bool row = type.ends_with("%ROWTYPE");
+            bool column = !row && type.ends_with("%TYPE");
+            if (!row && !column)
+                continue;
+            auto parts = name_parts(type.substr(0, type.rfind('%')));
+            if (column) // table.column or schema.table.column
+                parts.pop_back();
+            if (parts.size() == 1)
+                out.emplace("public", parts[0]);
+            else if (parts.size() == 2)
+                out.emplace(parts[0], parts[1]);
+        } else {
+            declared_row_types(value, out);
+        }
+    }
+}
+
 } // namespace
 
-Names relations_in_sql_body(const std::string& create) {
+Names relations_checked_at_creation(const std::string& create) {
     Names out;
     auto tree = parse(create);
     if (tree.is_null())
@@ -50,6 +102,13 @@ Names relations_in_sql_body(const std::string& create) {
         for (const auto& option : options)
             if (option["DefElem"].value("defname", "") == "language")
                 language = option["DefElem"]["arg"]["String"].value("sval", "");
+        if (language == "plpgsql") {
+            PgQueryPlpgsqlParseResult parsed = pg_query_parse_plpgsql(create.c_str());
+            if (!parsed.error)
+                declared_row_types(json::parse(parsed.plpgsql_funcs), out);
+            pg_query_free_plpgsql_parse_result(parsed);
+            continue;
+        }
         if (language != "sql")
             continue;
         for (const auto& option : options) {

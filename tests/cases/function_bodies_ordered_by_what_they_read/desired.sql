@@ -5,7 +5,11 @@ CREATE FUNCTION a_total() RETURNS numeric LANGUAGE sql STABLE
     AS $$ SELECT sum(balance) FROM zz_accounts $$;
 CREATE FUNCTION a_rich_count() RETURNS bigint LANGUAGE sql STABLE
     AS 'SELECT count(*) FROM public.zz_rich';
+-- PL/pgSQL compiles %ROWTYPE and %TYPE declarations at creation too.
 CREATE FUNCTION a_credit(account bigint, amount numeric) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+    last public.zz_ledger%ROWTYPE;
+    old_balance zz_accounts.balance%TYPE;
 BEGIN
     UPDATE zz_accounts SET balance = balance + amount WHERE id = account;
     INSERT INTO zz_ledger (account_id, amount) VALUES (account, amount);

@@ -10,6 +10,9 @@ CREATE OR REPLACE FUNCTION public.a_credit(account bigint, amount numeric)
  RETURNS void
  LANGUAGE plpgsql
 AS $function$
+DECLARE
+    last public.zz_ledger%ROWTYPE;
+    old_balance zz_accounts.balance%TYPE;
 BEGIN
     UPDATE zz_accounts SET balance = balance + amount WHERE id = account;
     INSERT INTO zz_ledger (account_id, amount) VALUES (account, amount);
