@@ -1,4 +1,5 @@
-// Golden convergence cases: tests/cases/<name>/{current,desired,expected.up,expected.down}.sql.
+// Golden convergence cases: tests/cases/<name>/{current,desired,expected.up,expected.down}.sql
+// (desired may be a directory of files).
 //
 // For each case, on the real server: the SQL schemac prints equals the golden
 // files; applying it with psql -1 turns `current` into `desired` and back; and
@@ -31,6 +32,12 @@ std::vector<fs::path> case_dirs() {
     if (const char* only = std::getenv("SCHEMAC_CASE"))
         std::erase_if(out, [&](const fs::path& p) { return p.filename() != only; });
     return out;
+}
+
+/// A case's desired state: desired.sql, or a directory desired/ of files
+/// (loaded in path order, as a tree is).
+fs::path desired_of(const fs::path& dir) {
+    return fs::exists(dir / "desired.sql") ? dir / "desired.sql" : dir / "desired";
 }
 
 bool update_golden() {
@@ -89,20 +96,20 @@ TEST_CASE("golden cases converge forward and reverse on a real server") {
         auto current = read_file(dir / "current.sql");
         auto db = database_from(current);
 
-        auto up = run(diff_command(db, dir / "desired.sql", ""));
-        auto down = run(diff_command(db, dir / "desired.sql", "--reverse"));
+        auto up = run(diff_command(db, desired_of(dir), ""));
+        auto down = run(diff_command(db, desired_of(dir), "--reverse"));
         REQUIRE_MESSAGE(up.exit_code == 0, name << ": " << up.err);
         REQUIRE_MESSAGE(down.exit_code == 0, name << ": " << down.err);
         check_golden(dir / "expected.up.sql", up.out, name);
         check_golden(dir / "expected.down.sql", down.out, name);
 
         // Same inputs, byte-identical output.
-        auto repeat = run(diff_command(db, dir / "desired.sql", ""));
+        auto repeat = run(diff_command(db, desired_of(dir), ""));
         CHECK_MESSAGE(repeat.out == up.out, name << ": second run differs");
 
         auto applied = apply_script(db, up.out);
         REQUIRE_MESSAGE(applied.exit_code == 0, name << ": applying up failed: " << applied.err);
-        check_converged(db, dir / "desired.sql", name + " (up)");
+        check_converged(db, desired_of(dir), name + " (up)");
 
         auto reverted = apply_script(db, down.out);
         REQUIRE_MESSAGE(reverted.exit_code == 0,
@@ -204,7 +211,7 @@ TEST_CASE("every step's declared locks are what PostgreSQL holds (pg_locks), in 
         std::string name = dir.filename().string();
         INFO("case " << name);
         auto db = database_from(read_file(dir / "current.sql"));
-        steps_checked += check_declared_locks(db, dir / "desired.sql", name + " (up)");
+        steps_checked += check_declared_locks(db, desired_of(dir), name + " (up)");
         steps_checked += check_declared_locks(db, dir / "current.sql", name + " (down)");
         (void)server().drop_database(db);
     }

@@ -1,0 +1,2 @@
+CREATE TRIGGER accounts_audit AFTER UPDATE ON accounts
+    FOR EACH ROW EXECUTE FUNCTION audit_balance();

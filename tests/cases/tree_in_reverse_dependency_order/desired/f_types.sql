@@ -1,0 +1,1 @@
+CREATE TYPE account_tier AS ENUM ('silver', 'gold');
