@@ -229,6 +229,20 @@ struct Privilege {
     auto operator<=>(const Privilege&) const = default;
 };
 
+/// One entry of ALTER DEFAULT PRIVILEGES, normalized like Privilege: what
+/// `role` will grant on the objects of one kind it creates (in `schema`, or
+/// anywhere).
+struct DefaultPrivilege {
+    std::string role;    ///< quoted; empty for the role that runs the migration
+    std::string schema;  ///< empty: in every schema
+    char objects = 'r';  ///< pg_default_acl.defaclobjtype: r, S, f, T or n
+    std::string grantee; ///< quoted role name, or PUBLIC
+    std::string privilege;
+    bool grantable = false;
+    bool revoked_default = false;
+    auto operator<=>(const DefaultPrivilege&) const = default;
+};
+
 /// How a dependency binds, from pg_depend.deptype: an Auto dependent vanishes
 /// with what it depends on (a column's constraint, a sequence OWNED BY a column).
 /// Owned is pg_depend's 'a' between a sequence and the column it is OWNED BY:
@@ -259,6 +273,7 @@ struct Catalog {
     std::map<ObjectKey, Domain> domains;
     std::map<ObjectKey, CompositeType> composites;
     std::set<Privilege> privileges;
+    std::set<DefaultPrivilege> default_privileges;
     std::set<Dependency> dependencies;
     /// (source, target) base-type pairs PostgreSQL casts without a function.
     std::set<std::pair<std::string, std::string>> binary_coercible;

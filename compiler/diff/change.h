@@ -72,6 +72,17 @@ struct SetPrivileges {
     std::vector<catalog::Privilege> grant;
 };
 
+/// ALTER DEFAULT PRIVILEGES for one role, schema (or all), kind of object
+/// and grantee: `revoke` first, then `grant`.
+struct SetDefaultPrivileges {
+    catalog::ObjectKey target; ///< the schema, or a schema key with an empty name for all
+    std::string role;          ///< empty: the role that runs the migration
+    char objects = 'r';
+    std::string grantee;
+    std::vector<catalog::DefaultPrivilege> revoke;
+    std::vector<catalog::DefaultPrivilege> grant;
+};
+
 /// COMMENT ON ... IS; nullopt removes the comment.
 struct SetComment {
     catalog::ObjectKey target;
@@ -98,7 +109,7 @@ using Change = std::variant<                                                //
     Create<catalog::Domain>, Drop<catalog::Domain>, Alter<catalog::Domain>, //
     Create<catalog::CompositeType>, Drop<catalog::CompositeType>,           //
     Alter<catalog::CompositeType>,                                          //
-    ResetDefault, SetPrivileges, SetComment>;
+    ResetDefault, SetPrivileges, SetDefaultPrivileges, SetComment>;
 
 /// ALTER ... RENAME, asked for by the tree (`-- schemac:renamed-from`) and
 /// run before the catalogs' differences. `object` carries the desired schema

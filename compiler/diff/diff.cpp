@@ -195,6 +195,7 @@ class Writer {
         write_alters();
         write_comments();
         write_privileges();
+        write_default_privileges();
         return std::move(m_changes);
     }
 
@@ -475,6 +476,30 @@ class Writer {
         for (const auto& [target, sides] : by_grantee) {
             const auto& [before, after] = sides;
             SetPrivileges change{target.first, target.second, {}, {}};
+            for (const auto& p : before)
+                if (!after.contains(p))
+                    (p.revoked_default ? change.grant : change.revoke).push_back(p);
+            for (const auto& p : after)
+                if (!before.contains(p))
+                    (p.revoked_default ? change.revoke : change.grant).push_back(p);
+            if (!change.grant.empty() || !change.revoke.empty())
+                add(std::move(change));
+        }
+    }
+
+    void write_default_privileges() {
+        using Entries = std::set<catalog::DefaultPrivilege>;
+        using Group = std::tuple<std::string, std::string, char, std::string>;
+        std::map<Group, std::pair<Entries, Entries>> groups;
+        for (const auto& p : m_from.default_privileges)
+            groups[{p.schema, p.role, p.objects, p.grantee}].first.insert(p);
+        for (const auto& p : m_to.default_privileges)
+            groups[{p.schema, p.role, p.objects, p.grantee}].second.insert(p);
+        for (const auto& [group, sides] : groups) {
+            const auto& [schema, role, objects, grantee] = group;
+            const auto& [before, after] = sides;
+            SetDefaultPrivileges change{
+                catalog::schema_key(schema), role, objects, grantee, {}, {}};
             for (const auto& p : before)
                 if (!after.contains(p))
                     (p.revoked_default ? change.grant : change.revoke).push_back(p);

@@ -29,8 +29,11 @@ std::string describe_step(const Step& step) {
                        : step.action == Action::Create ? "create "
                        : step.action == Action::Alter  ? "alter "
                                                        : "comment on ";
-    return verb + catalog::describe(step.key) +
-           (step.detail.empty() ? "" : " (" + step.detail + ")");
+    // Default privileges for every schema are keyed by a schema without a name.
+    std::string object = step.key.kind == catalog::Kind::Schema && step.key.name.empty()
+                             ? "every schema"
+                             : catalog::describe(step.key);
+    return verb + object + (step.detail.empty() ? "" : " (" + step.detail + ")");
 }
 
 ChangeSummary summary_of(const Change& change) {
@@ -46,6 +49,10 @@ ChangeSummary summary_of(const Change& change) {
                 return {"~", "alter", object, "comment"};
             else if constexpr (std::is_same_v<T, ResetDefault>)
                 return {"~", "alter", object, "default, around its function's rebuild"};
+            else if constexpr (std::is_same_v<T, SetDefaultPrivileges>)
+                return {"~", "alter", c.target.name.empty() ? "every schema" : object,
+                        "default privileges" + (c.role.empty() ? "" : " of " + c.role) + " for " +
+                            c.grantee};
             else if constexpr (std::is_same_v<T, SetPrivileges>)
                 return {"~", "alter", object, "privileges of " + c.grantee};
             else if constexpr (requires { c.implied; })

@@ -95,6 +95,7 @@ Steps render(const diff::Alter<catalog::CompositeType>&, const Context&);
 Steps render(const diff::Drop<catalog::CompositeType>&, const Context&);
 Steps render(const diff::ResetDefault&, const Context&);
 Steps render(const diff::SetPrivileges&, const Context&);
+Steps render(const diff::SetDefaultPrivileges&, const Context&);
 Steps render(const diff::SetComment&, const Context&);
 
 } // namespace schemac::emit

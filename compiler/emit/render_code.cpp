@@ -241,4 +241,41 @@ Steps render(const diff::SetPrivileges& c, const Context&) {
     return {step};
 }
 
+Steps render(const diff::SetDefaultPrivileges& c, const Context&) {
+    std::string objects = c.objects == 'S'   ? "SEQUENCES"
+                          : c.objects == 'f' ? "FUNCTIONS"
+                          : c.objects == 'T' ? "TYPES"
+                          : c.objects == 'n' ? "SCHEMAS"
+                                             : "TABLES";
+    std::string alter =
+        "ALTER DEFAULT PRIVILEGES" + (c.role.empty() ? "" : " FOR ROLE " + c.role) +
+        (c.target.name.empty() ? "" : " IN SCHEMA " + catalog::quote_ident(c.target.name));
+    auto list = [](const std::vector<catalog::DefaultPrivilege>& privileges) {
+        std::string out;
+        for (const auto& p : privileges)
+            out += (out.empty() ? "" : ", ") + p.privilege;
+        return out;
+    };
+    Step step;
+    step.key = c.target;
+    step.action = Action::Alter;
+    step.detail = "default privileges" + (c.role.empty() ? "" : " of " + c.role) + " on " +
+                  objects + " for " + c.grantee;
+    if (!c.revoke.empty())
+        step.statements.push_back(alter + " REVOKE " + list(c.revoke) + " ON " + objects +
+                                  " FROM " + c.grantee);
+    std::vector<catalog::DefaultPrivilege> plain, with_option;
+    for (const auto& p : c.grant)
+        (p.grantable ? with_option : plain).push_back(p);
+    if (!plain.empty())
+        step.statements.push_back(alter + " GRANT " + list(plain) + " ON " + objects + " TO " +
+                                  c.grantee);
+    if (!with_option.empty())
+        step.statements.push_back(alter + " GRANT " + list(with_option) + " ON " + objects +
+                                  " TO " + c.grantee + " WITH GRANT OPTION");
+    if (!c.target.name.empty())
+        step.touches.push_back(c.target);
+    return {step};
+}
+
 } // namespace schemac::emit

@@ -49,7 +49,7 @@ Status run_queries(runtime::Connection& conn, const std::string& schemas, bool s
     for (auto* step :
          {query_schemas, query_extensions, query_enums, query_types, query_sequences, query_tables,
           query_columns, query_constraints, query_indexes, query_functions, query_views,
-          query_triggers, query_policies, query_privileges})
+          query_triggers, query_policies, query_privileges, query_default_privileges})
         if (auto done = step(conn, schemas, catalog, lookup); !done)
             return done;
     if (sizes)

@@ -73,6 +73,8 @@ Status query_policies(runtime::Connection&, const std::string& schemas, catalog:
 /// Privileges, after every object they may be on has its key in `lookup`.
 Status query_privileges(runtime::Connection&, const std::string& schemas, catalog::Catalog&,
                         OidLookup&);
+Status query_default_privileges(runtime::Connection&, const std::string& schemas, catalog::Catalog&,
+                                OidLookup&);
 Status query_unmanaged(runtime::Connection&, const std::string& schemas, catalog::Catalog&);
 /// A partition's column depends on its parent's of the same name: pg_depend
 /// does not say so (pg_attribute.attinhcount does), and a detached

@@ -312,4 +312,46 @@ Status query_types(runtime::Connection& conn, const std::string& schemas, catalo
     return Ok{};
 }
 
+Status query_default_privileges(runtime::Connection& conn, const std::string& schemas,
+                                catalog::Catalog& catalog, OidLookup&) {
+    // Against the kind's acldefault for entries that cover every schema (a
+    // schema's own entries add to those), without the role itself.
+    auto rows = query(conn, "default privileges", R"(
+        WITH d AS (
+            SELECT d.oid, d.defaclrole AS role, d.defaclnamespace AS ns, d.defaclobjtype AS kind,
+                   d.defaclacl AS acl
+            FROM pg_catalog.pg_default_acl d
+            LEFT JOIN pg_catalog.pg_namespace n ON n.oid = d.defaclnamespace
+            WHERE d.defaclnamespace = 0 OR n.nspname = ANY($1::text[])
+        ), actual AS (
+            SELECT d.oid, g.grantee, g.privilege_type, g.is_grantable
+            FROM d, pg_catalog.aclexplode(d.acl) g WHERE g.grantee <> d.role
+        ), implicit AS (
+            SELECT d.oid, g.grantee, g.privilege_type, g.is_grantable
+            FROM d, pg_catalog.aclexplode(pg_catalog.acldefault(d.kind, d.role)) g
+            WHERE d.ns = 0 AND g.grantee <> d.role
+        ), changed AS (
+            (SELECT *, false AS revoked FROM actual EXCEPT SELECT *, false FROM implicit)
+            UNION ALL
+            (SELECT *, true FROM implicit EXCEPT SELECT *, true FROM actual)
+        )
+        SELECT CASE WHEN pg_catalog.pg_get_userbyid(d.role) = current_user THEN ''
+                    ELSE pg_catalog.quote_ident(pg_catalog.pg_get_userbyid(d.role)) END,
+               coalesce(n.nspname, ''), d.kind,
+               CASE WHEN c.grantee = 0 THEN 'PUBLIC'
+                    ELSE pg_catalog.quote_ident(pg_catalog.pg_get_userbyid(c.grantee)) END,
+               c.privilege_type, c.is_grantable, c.revoked
+        FROM changed c JOIN d ON d.oid = c.oid
+        LEFT JOIN pg_catalog.pg_namespace n ON n.oid = d.ns
+        ORDER BY 1, 2, 3, 4, 5)",
+                      schemas);
+    if (!rows)
+        return rows.error();
+    for (std::size_t r = 0; r < rows->size(); ++r)
+        catalog.default_privileges.insert({rows->text(r, 0), rows->text(r, 1), rows->text(r, 2)[0],
+                                           rows->text(r, 3), rows->text(r, 4),
+                                           rows->text(r, 5) == "t", rows->text(r, 6) == "t"});
+    return Ok{};
+}
+
 } // namespace schemac::introspect

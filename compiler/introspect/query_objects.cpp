@@ -198,11 +198,6 @@ Status query_unmanaged(runtime::Connection& conn, const std::string& schemas,
         WHERE (c.relrowsecurity OR c.relforcerowsecurity) AND n.nspname = ANY($1::text[])
           AND c.relkind NOT IN ('r', 'p')
         UNION ALL
-        SELECT 'default privileges of ' || pg_catalog.quote_ident(pg_catalog.pg_get_userbyid(d.defaclrole))
-               || coalesce(' in schema ' || pg_catalog.quote_ident(n.nspname), '')
-        FROM pg_catalog.pg_default_acl d
-        LEFT JOIN pg_catalog.pg_namespace n ON n.oid = d.defaclnamespace
-        UNION ALL
         SELECT 'event trigger ' || pg_catalog.quote_ident(evtname) FROM pg_catalog.pg_event_trigger
         UNION ALL
         SELECT 'publication ' || pg_catalog.quote_ident(pubname) FROM pg_catalog.pg_publication

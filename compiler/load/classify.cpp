@@ -304,6 +304,11 @@ Status classify(Statement& s, const json& stmt) {
     } else if (node == "CommentStmt") {
         if (auto status = classify_comment(s, v); !status)
             return status;
+    } else if (node == "AlterDefaultPrivilegesStmt") {
+        for (const auto& o : v.value("options", json::array()))
+            if (o["DefElem"].value("defname", "") == "schemas")
+                for (const auto& schema : names(o["DefElem"]["arg"]["List"]["items"]))
+                    s.references.push_back(catalog::schema_key(schema));
     } else if (node == "GrantStmt") {
         // GRANT and REVOKE both describe privileges (REVOKE EXECUTE ... FROM
         // PUBLIC is how a function stops being callable by everyone).
