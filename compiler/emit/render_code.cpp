@@ -1,6 +1,6 @@
-// Functions, procedures, views, materialized views and triggers: created from
-// the definition PostgreSQL prints back, replaced in place where CREATE OR
-// REPLACE allows it.
+// Functions, procedures, views, materialized views and triggers (created
+// from the definition PostgreSQL prints back, replaced in place where CREATE
+// OR REPLACE allows it), policies, privileges and default privileges.
 
 #include "emit/render.h"
 

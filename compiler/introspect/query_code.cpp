@@ -1,5 +1,6 @@
-// Functions, procedures, views, materialized views and triggers: objects
-// whose definition PostgreSQL prints back as SQL.
+// Functions, procedures, views, materialized views and triggers (objects
+// whose definition PostgreSQL prints back as SQL), domains and composite
+// types, policies, privileges and default privileges.
 
 #include "introspect/queries.h"
 
