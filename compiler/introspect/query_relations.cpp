@@ -20,6 +20,13 @@ constexpr const char* k_managed_table = R"(c.relkind IN ('r', 'p') AND NOT c.rel
                           WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
                             AND d.objid = c.oid AND d.deptype = 'e'))";
 
+/// What indexes are read on: every table, and materialized views.
+constexpr const char* k_indexed_relation = R"(c.relkind IN ('r', 'p', 'm')
+          AND n.nspname = ANY($1::text[])
+          AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
+                          WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
+                            AND d.objid = c.oid AND d.deptype = 'e'))";
+
 /// Every table, partitions included: a partition's columns, constraints and
 /// indexes are read too (a detached partition keeps them), and diffed only
 /// when it stops being one.
@@ -225,8 +232,7 @@ Status query_indexes(runtime::Connection& conn, const std::string& schemas,
                      catalog::Catalog& catalog, OidLookup& lookup) {
     // Indexes that back a primary key, unique or exclusion constraint are the
     // constraint's, not separate objects.
-    auto rows = query(conn, "indexes",
-                      std::string(R"(
+    auto rows = query(conn, "indexes", std::string(R"(
         SELECT i.indexrelid, n.nspname, ic.relname, c.relname,
                pg_catalog.pg_get_indexdef(i.indexrelid),
                pg_catalog.obj_description(i.indexrelid, 'pg_class'), c.relkind
@@ -236,8 +242,7 @@ Status query_indexes(runtime::Connection& conn, const std::string& schemas,
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
         WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint con
                           WHERE con.conindid = i.indexrelid AND con.contype IN ('p', 'u', 'x'))
-          AND (c.relkind = 'm' OR )") +
-                          k_any_table + ") ORDER BY n.nspname, ic.relname",
+          AND )") + k_indexed_relation + " ORDER BY n.nspname, ic.relname",
                       schemas);
     if (!rows)
         return rows.error();
