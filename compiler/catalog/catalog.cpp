@@ -26,40 +26,9 @@ SequenceOptions default_sequence_options(const std::string& type, std::int64_t i
 }
 
 bool Catalog::contains(const ObjectKey& key) const {
-    switch (key.kind) {
-    case Kind::Schema:
-        return schemas.contains(key);
-    case Kind::Extension:
-        return extensions.contains(key);
-    case Kind::Enum:
-        return enums.contains(key);
-    case Kind::Sequence:
-        return sequences.contains(key);
-    case Kind::Table:
-        return tables.contains(key);
-    case Kind::Column:
-        return columns.contains(key);
-    case Kind::Constraint:
-        return constraints.contains(key);
-    case Kind::Index:
-        return indexes.contains(key);
-    case Kind::Function:
-    case Kind::Procedure:
-        return functions.contains(key);
-    case Kind::View:
-    case Kind::MaterializedView:
-        return views.contains(key);
-    case Kind::Trigger:
-        return triggers.contains(key);
-    case Kind::Policy:
-        return policies.contains(key);
-    case Kind::Domain:
-        return domains.contains(key);
-    case Kind::CompositeType:
-        return composites.contains(key);
-    default:
-        return false;
-    }
+    bool found = false;
+    with_objects(*this, key.kind, [&](const auto& objects) { found = objects.contains(key); });
+    return found;
 }
 
 std::vector<const Column*> Catalog::columns_of(const ObjectKey& table) const {

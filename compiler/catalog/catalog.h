@@ -149,6 +149,10 @@ struct Function : ObjectBase {
     /// Arguments (names, modes, defaults) and result: what CREATE OR REPLACE
     /// cannot change. Derived from the definition, so not compared.
     std::string signature;
+    /// Derived from the definition too: its language, and the tables a
+    /// SQL-language body writes (analyzing it locks them ROW EXCLUSIVE).
+    std::string language;
+    std::set<ObjectKey> writes;
     bool operator==(const Function& o) const {
         return key == o.key && comment == o.comment && definition == o.definition;
     }
@@ -287,5 +291,51 @@ struct Catalog {
     /// Everything `key` depends on.
     std::vector<Dependency> dependencies_of(const ObjectKey& key) const;
 };
+
+/// Calls `f` with the map of `catalog` that holds objects of `kind`; false,
+/// without calling it, for a kind that has none.
+template <class C, class F> bool with_objects(C& catalog, Kind kind, F&& f) {
+    switch (kind) {
+    case Kind::Schema:
+        return f(catalog.schemas), true;
+    case Kind::Extension:
+        return f(catalog.extensions), true;
+    case Kind::Enum:
+        return f(catalog.enums), true;
+    case Kind::Sequence:
+        return f(catalog.sequences), true;
+    case Kind::Table:
+        return f(catalog.tables), true;
+    case Kind::Column:
+        return f(catalog.columns), true;
+    case Kind::Constraint:
+        return f(catalog.constraints), true;
+    case Kind::Index:
+        return f(catalog.indexes), true;
+    case Kind::Function:
+    case Kind::Procedure:
+        return f(catalog.functions), true;
+    case Kind::View:
+    case Kind::MaterializedView:
+        return f(catalog.views), true;
+    case Kind::Trigger:
+        return f(catalog.triggers), true;
+    case Kind::Policy:
+        return f(catalog.policies), true;
+    case Kind::Domain:
+        return f(catalog.domains), true;
+    case Kind::CompositeType:
+        return f(catalog.composites), true;
+    }
+    return false;
+}
+
+/// Calls `f` with each map of objects of `catalog`, one per kind of object.
+template <class C, class F> void for_each_objects(C& catalog, F&& f) {
+    for (Kind kind : {Kind::Schema, Kind::Extension, Kind::Enum, Kind::Sequence, Kind::Table,
+                      Kind::Column, Kind::Constraint, Kind::Index, Kind::Function, Kind::View,
+                      Kind::Trigger, Kind::Policy, Kind::Domain, Kind::CompositeType})
+        with_objects(catalog, kind, f);
+}
 
 } // namespace schemac::catalog

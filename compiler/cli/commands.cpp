@@ -245,11 +245,11 @@ Result<Planned> plan_change(const GlobalOptions& global, const std::string& sche
     auto renames = resolve_renames(tree->renames(), out.current, out.desired);
     if (!renames)
         return renames.error();
+    auto rename_forward = emit::rename_steps(*renames, false);
     catalog::Catalog renamed;
     const catalog::Catalog* from = &out.current;
     if (!renames->empty()) {
-        auto after =
-            state_after(**server, start, out.current, emit::rename_steps(*renames, false), scope);
+        auto after = state_after(**server, start, out.current, rename_forward, scope);
         if (!after)
             return after.error();
         renamed = std::move(*after);
@@ -270,7 +270,7 @@ Result<Planned> plan_change(const GlobalOptions& global, const std::string& sche
     auto forward = plan_steps(std::move(changes), *from, out.desired, online);
     if (!forward)
         return forward.error();
-    out.forward = emit::rename_steps(*renames, false);
+    out.forward = std::move(rename_forward);
     std::ranges::move(*forward, std::back_inserter(out.forward));
     auto reverse = plan_steps(out.desired, *from, online);
     if (!reverse)

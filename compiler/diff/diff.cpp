@@ -180,6 +180,20 @@ ObjectKey absorber(const Catalog& from, const Decisions& d, const ObjectKey& key
     return result;
 }
 
+/// What REVOKE and GRANT take privileges `before` to `after`: an entry that
+/// goes is revoked, one that comes is granted, the other way round for a
+/// default that was revoked (it comes back by GRANT).
+template <class P>
+void split_privileges(const std::set<P>& before, const std::set<P>& after, std::vector<P>& revoke,
+                      std::vector<P>& grant) {
+    for (const auto& p : before)
+        if (!after.contains(p))
+            (p.revoked_default ? grant : revoke).push_back(p);
+    for (const auto& p : after)
+        if (!before.contains(p))
+            (p.revoked_default ? revoke : grant).push_back(p);
+}
+
 template <class T> const T& get(const std::map<ObjectKey, T>& objects, const ObjectKey& key) {
     return objects.at(key);
 }
@@ -216,40 +230,10 @@ class Writer {
     }
 
     void write_drop(const ObjectKey& key, std::vector<ObjectKey> implied) {
-        switch (key.kind) {
-        case Kind::Schema:
-            return add(Drop<catalog::Schema>{get(m_from.schemas, key), implied});
-        case Kind::Extension:
-            return add(Drop<catalog::Extension>{get(m_from.extensions, key), implied});
-        case Kind::Enum:
-            return add(Drop<catalog::EnumType>{get(m_from.enums, key), implied});
-        case Kind::Sequence:
-            return add(Drop<catalog::Sequence>{get(m_from.sequences, key), implied});
-        case Kind::Table:
-            return add(Drop<catalog::Table>{get(m_from.tables, key), implied});
-        case Kind::Column:
-            return add(Drop<catalog::Column>{get(m_from.columns, key), implied});
-        case Kind::Constraint:
-            return add(Drop<catalog::Constraint>{get(m_from.constraints, key), implied});
-        case Kind::Index:
-            return add(Drop<catalog::Index>{get(m_from.indexes, key), implied});
-        case Kind::Function:
-        case Kind::Procedure:
-            return add(Drop<catalog::Function>{get(m_from.functions, key), implied});
-        case Kind::View:
-        case Kind::MaterializedView:
-            return add(Drop<catalog::View>{get(m_from.views, key), implied});
-        case Kind::Trigger:
-            return add(Drop<catalog::Trigger>{get(m_from.triggers, key), implied});
-        case Kind::Policy:
-            return add(Drop<catalog::Policy>{get(m_from.policies, key), implied});
-        case Kind::Domain:
-            return add(Drop<catalog::Domain>{get(m_from.domains, key), implied});
-        case Kind::CompositeType:
-            return add(Drop<catalog::CompositeType>{get(m_from.composites, key), implied});
-        default:
-            return;
-        }
+        catalog::with_objects(m_from, key.kind, [&](const auto& objects) {
+            using T = typename std::decay_t<decltype(objects)>::mapped_type;
+            add(Drop<T>{objects.at(key), std::move(implied)});
+        });
     }
 
     /// A new table's columns and constraints go inline; NOT VALID constraints
@@ -280,15 +264,6 @@ class Writer {
     void write_creates() {
         for (const auto& key : m_d.create) {
             switch (key.kind) {
-            case Kind::Schema:
-                add(Create<catalog::Schema>{get(m_to.schemas, key)});
-                break;
-            case Kind::Extension:
-                add(Create<catalog::Extension>{get(m_to.extensions, key)});
-                break;
-            case Kind::Enum:
-                add(Create<catalog::EnumType>{get(m_to.enums, key)});
-                break;
             case Kind::Sequence: {
                 const auto& sequence = get(m_to.sequences, key);
                 add(Create<catalog::Sequence>{sequence});
@@ -300,40 +275,28 @@ class Writer {
                 write_create_table(key);
                 break;
             case Kind::Column:
-                if (!in_new_table(key))
-                    add(Create<catalog::Column>{get(m_to.columns, key)});
-                break;
             case Kind::Constraint:
-                if (!in_new_table(key))
-                    add(Create<catalog::Constraint>{get(m_to.constraints, key)});
-                break;
-            case Kind::Index:
-                add(Create<catalog::Index>{get(m_to.indexes, key)});
-                break;
-            case Kind::Function:
-            case Kind::Procedure:
-                add(Create<catalog::Function>{get(m_to.functions, key)});
-                break;
-            case Kind::View:
-            case Kind::MaterializedView:
-                add(Create<catalog::View>{get(m_to.views, key)});
-                break;
-            case Kind::Trigger:
-                add(Create<catalog::Trigger>{get(m_to.triggers, key)});
-                break;
-            case Kind::Policy:
-                add(Create<catalog::Policy>{get(m_to.policies, key)});
-                break;
-            case Kind::Domain:
-                add(Create<catalog::Domain>{get(m_to.domains, key)});
-                break;
-            case Kind::CompositeType:
-                add(Create<catalog::CompositeType>{get(m_to.composites, key)});
-                break;
+                if (in_new_table(key))
+                    break; // in its CREATE TABLE
+                [[fallthrough]];
             default:
-                break;
+                catalog::with_objects(m_to, key.kind, [&](const auto& objects) {
+                    using T = typename std::decay_t<decltype(objects)>::mapped_type;
+                    if constexpr (std::is_constructible_v<Change, Create<T>>)
+                        add(Create<T>{objects.at(key)});
+                });
             }
         }
+    }
+
+    /// The object `key` names in `c`, of the type its kind is held as.
+    template <class T> static const T& object_in(const Catalog& c, const ObjectKey& key) {
+        const T* found = nullptr;
+        catalog::with_objects(c, key.kind, [&](const auto& objects) {
+            if constexpr (std::is_same_v<typename std::decay_t<decltype(objects)>::mapped_type, T>)
+                found = &objects.at(key);
+        });
+        return *found;
     }
 
     void write_alters() {
@@ -351,36 +314,13 @@ class Writer {
                     add(SetOwnedBy{to});
                 break;
             }
-            case Kind::Table:
-                add(Alter<catalog::Table>{get(m_from.tables, key), get(m_to.tables, key)});
-                break;
-            case Kind::Column:
-                add(Alter<catalog::Column>{get(m_from.columns, key), get(m_to.columns, key)});
-                break;
-            case Kind::Constraint:
-                add(Alter<catalog::Constraint>{get(m_from.constraints, key),
-                                               get(m_to.constraints, key)});
-                break;
-            case Kind::Function:
-            case Kind::Procedure:
-                add(Alter<catalog::Function>{get(m_from.functions, key), get(m_to.functions, key)});
-                break;
-            case Kind::View:
-            case Kind::MaterializedView:
-                add(Alter<catalog::View>{get(m_from.views, key), get(m_to.views, key)});
-                break;
-            case Kind::Policy:
-                add(Alter<catalog::Policy>{get(m_from.policies, key), get(m_to.policies, key)});
-                break;
-            case Kind::Domain:
-                add(Alter<catalog::Domain>{get(m_from.domains, key), get(m_to.domains, key)});
-                break;
-            case Kind::CompositeType:
-                add(Alter<catalog::CompositeType>{get(m_from.composites, key),
-                                                  get(m_to.composites, key)});
-                break;
             default:
-                break;
+                // The kinds that change in place (decide() puts no other here).
+                catalog::with_objects(m_from, key.kind, [&](const auto& objects) {
+                    using T = typename std::decay_t<decltype(objects)>::mapped_type;
+                    if constexpr (std::is_constructible_v<Change, Alter<T>>)
+                        add(Alter<T>{objects.at(key), object_in<T>(m_to, key)});
+                });
             }
         }
         for (const auto& key : m_d.reset_default)
@@ -406,61 +346,16 @@ class Writer {
 
     /// The current comment of an object that exists on the `from` side.
     const std::optional<std::string>* find(const ObjectKey& key) const {
-        auto in = [&](const auto& objects) -> const std::optional<std::string>* {
-            auto it = objects.find(key);
-            return it == objects.end() ? nullptr : &it->second.comment;
-        };
-        switch (key.kind) {
-        case Kind::Schema:
-            return in(m_from.schemas);
-        case Kind::Extension:
-            return in(m_from.extensions);
-        case Kind::Enum:
-            return in(m_from.enums);
-        case Kind::Sequence:
-            return in(m_from.sequences);
-        case Kind::Table:
-            return in(m_from.tables);
-        case Kind::Column:
-            return in(m_from.columns);
-        case Kind::Constraint:
-            return in(m_from.constraints);
-        case Kind::Index:
-            return in(m_from.indexes);
-        case Kind::Function:
-        case Kind::Procedure:
-            return in(m_from.functions);
-        case Kind::View:
-        case Kind::MaterializedView:
-            return in(m_from.views);
-        case Kind::Trigger:
-            return in(m_from.triggers);
-        case Kind::Policy:
-            return in(m_from.policies);
-        case Kind::Domain:
-            return in(m_from.domains);
-        case Kind::CompositeType:
-            return in(m_from.composites);
-        default:
-            return nullptr;
-        }
+        const std::optional<std::string>* comment = nullptr;
+        catalog::with_objects(m_from, key.kind, [&](const auto& objects) {
+            if (auto it = objects.find(key); it != objects.end())
+                comment = &it->second.comment;
+        });
+        return comment;
     }
 
     void write_comments() {
-        comments_of(m_to.schemas);
-        comments_of(m_to.extensions);
-        comments_of(m_to.enums);
-        comments_of(m_to.sequences);
-        comments_of(m_to.tables);
-        comments_of(m_to.columns);
-        comments_of(m_to.constraints);
-        comments_of(m_to.indexes);
-        comments_of(m_to.functions);
-        comments_of(m_to.views);
-        comments_of(m_to.triggers);
-        comments_of(m_to.policies);
-        comments_of(m_to.domains);
-        comments_of(m_to.composites);
+        catalog::for_each_objects(m_to, [&](const auto& objects) { comments_of(objects); });
     }
 
     /// Privileges of objects that exist after the migration. A created or
@@ -476,12 +371,7 @@ class Writer {
         for (const auto& [target, sides] : by_grantee) {
             const auto& [before, after] = sides;
             SetPrivileges change{target.first, target.second, {}, {}};
-            for (const auto& p : before)
-                if (!after.contains(p))
-                    (p.revoked_default ? change.grant : change.revoke).push_back(p);
-            for (const auto& p : after)
-                if (!before.contains(p))
-                    (p.revoked_default ? change.revoke : change.grant).push_back(p);
+            split_privileges(before, after, change.revoke, change.grant);
             if (!change.grant.empty() || !change.revoke.empty())
                 add(std::move(change));
         }
@@ -500,12 +390,7 @@ class Writer {
             const auto& [before, after] = sides;
             SetDefaultPrivileges change{
                 catalog::schema_key(schema), role, objects, grantee, {}, {}};
-            for (const auto& p : before)
-                if (!after.contains(p))
-                    (p.revoked_default ? change.grant : change.revoke).push_back(p);
-            for (const auto& p : after)
-                if (!before.contains(p))
-                    (p.revoked_default ? change.revoke : change.grant).push_back(p);
+            split_privileges(before, after, change.revoke, change.grant);
             if (!change.grant.empty() || !change.revoke.empty())
                 add(std::move(change));
         }

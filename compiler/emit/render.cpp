@@ -23,19 +23,6 @@ Step make_step(const ObjectKey& key, Action action, std::string sql) {
     return step;
 }
 
-namespace {
-
-std::string name_of(const ObjectKey& key) {
-    return quote_qualified(key.schema, key.name);
-}
-
-std::string literal_list(const std::vector<std::string>& values) {
-    std::string out;
-    for (const auto& v : values)
-        out += (out.empty() ? "" : ", ") + quote_literal(v);
-    return out;
-}
-
 Step drop_step(const ObjectKey& key, std::string sql, const std::vector<ObjectKey>& implied) {
     Step step = make_step(key, Action::Drop, std::move(sql));
     step.removes.push_back(key);
@@ -53,6 +40,26 @@ Step alter_step(const ObjectKey& key, std::string sql) {
     Step step = make_step(key, Action::Alter, std::move(sql));
     step.modifies.push_back(key);
     return step;
+}
+
+Step drop_object(const ObjectKey& key, const std::vector<ObjectKey>& implied) {
+    return drop_step(key,
+                     "DROP " + std::string(catalog::kind_info(key.kind).keyword) + " " +
+                         catalog::qualified_name(key),
+                     implied);
+}
+
+namespace {
+
+std::string name_of(const ObjectKey& key) {
+    return quote_qualified(key.schema, key.name);
+}
+
+std::string literal_list(const std::vector<std::string>& values) {
+    std::string out;
+    for (const auto& v : values)
+        out += (out.empty() ? "" : ", ") + quote_literal(v);
+    return out;
 }
 
 /// The options that differ from what PostgreSQL would pick by itself, as
@@ -338,7 +345,7 @@ Steps render(const diff::Alter<catalog::Domain>& c, const Context& context) {
 }
 
 Steps render(const diff::Drop<catalog::Domain>& c, const Context&) {
-    return {drop_step(c.object.key, "DROP DOMAIN " + name_of(c.object.key), c.implied)};
+    return {drop_object(c.object.key, c.implied)};
 }
 
 Steps render(const diff::Create<catalog::CompositeType>& c, const Context&) {
@@ -374,7 +381,7 @@ Steps render(const diff::Alter<catalog::CompositeType>& c, const Context&) {
 }
 
 Steps render(const diff::Drop<catalog::CompositeType>& c, const Context&) {
-    return {drop_step(c.object.key, "DROP TYPE " + name_of(c.object.key), c.implied)};
+    return {drop_object(c.object.key, c.implied)};
 }
 
 } // namespace schemac::emit

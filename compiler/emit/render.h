@@ -40,6 +40,17 @@ std::string temporary_name(const std::string& base, const std::string& suffix);
 
 /// A step for `key` doing `action` with one statement.
 diff::Step make_step(const catalog::ObjectKey& key, diff::Action action, std::string sql);
+/// The same, providing `key`.
+diff::Step create_step(const catalog::ObjectKey& key, std::string sql);
+/// The same, changing `key` in place.
+diff::Step alter_step(const catalog::ObjectKey& key, std::string sql);
+/// The same, removing `key` and what goes with it.
+diff::Step drop_step(const catalog::ObjectKey& key, std::string sql,
+                     const std::vector<catalog::ObjectKey>& implied);
+/// `DROP <keyword> <qualified name>` (a function with its argument types, a
+/// trigger or policy ON its table).
+diff::Step drop_object(const catalog::ObjectKey& key,
+                       const std::vector<catalog::ObjectKey>& implied);
 
 /// The key a DETACH PARTITION step provides for `table`.
 catalog::ObjectKey detached(catalog::ObjectKey table);

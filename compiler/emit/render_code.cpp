@@ -6,7 +6,7 @@
 
 #include "catalog/quote.h"
 
-#include <cctype>
+#include <set>
 
 namespace schemac::emit {
 using catalog::Kind;
@@ -17,45 +17,29 @@ using diff::Step;
 
 namespace {
 
-/// Does a printed SQL body write to `table` (INSERT INTO, UPDATE, DELETE
-/// FROM, MERGE INTO it)? pg_get_functiondef prints names qualified.
-bool writes_to(const std::string& body, const ObjectKey& table) {
-    std::string name = catalog::quote_qualified(table.schema, table.name);
-    for (const char* verb : {"INSERT INTO ", "UPDATE ", "DELETE FROM ", "MERGE INTO "}) {
-        std::string target = verb + name;
-        for (auto at = body.find(target); at != std::string::npos; at = body.find(target, at + 1)) {
-            char next = at + target.size() < body.size() ? body[at + target.size()] : ' ';
-            if (!std::isalnum(static_cast<unsigned char>(next)) && next != '_' && next != '.' &&
-                next != '"')
-                return true;
-        }
-    }
-    return false;
-}
-
 /// Analyzing the statements an object holds (a view's query, a SQL
 /// function's body) locks each table they use: ACCESS SHARE to read it, ROW
-/// EXCLUSIVE to write it. `body` is the printed definition. A function's body
-/// is also rewritten, which expands the views it reads (`through_views`):
-/// their tables are read too.
+/// EXCLUSIVE to write it (`written`). A function's body is also rewritten,
+/// which expands the views it reads (`through_views`): their tables are read
+/// too.
 void lock_used_tables(Step& step, const ObjectKey& key, const Context& context,
-                      const std::string& body, bool through_views = false) {
+                      const std::set<ObjectKey>& written = {}, bool through_views = false) {
     for (const auto& dep : context.to.dependencies_of(key)) {
         const ObjectKey& used = dep.referenced;
         ObjectKey table = used.kind == Kind::Column ? catalog::table_of(used) : used;
         if (table.kind == Kind::Table)
             step.lock(table,
-                      writes_to(body, table) ? LockMode::RowExclusive : LockMode::AccessShare);
+                      written.contains(table) ? LockMode::RowExclusive : LockMode::AccessShare);
         else if (through_views && used.kind == Kind::View)
-            lock_used_tables(step, used, context, "", true);
+            lock_used_tables(step, used, context, {}, true);
     }
 }
 
 /// A SQL-language body is analyzed when the function is created, which locks
 /// what it uses; a PL/pgSQL body is compiled without locking anything.
 void lock_function_body(Step& step, const catalog::Function& f, const Context& context) {
-    if (f.definition.find("\n LANGUAGE sql\n") != std::string::npos)
-        lock_used_tables(step, f.key, context, f.definition, true);
+    if (f.language == "sql")
+        lock_used_tables(step, f.key, context, f.writes, true);
 }
 
 std::string view_sql(const catalog::View& view, bool replace) {
@@ -69,68 +53,48 @@ std::string view_sql(const catalog::View& view, bool replace) {
 } // namespace
 
 Steps render(const diff::Create<catalog::Function>& c, const Context& context) {
-    Step step = make_step(c.object.key, Action::Create, c.object.definition);
+    Step step = create_step(c.object.key, c.object.definition);
     lock_function_body(step, c.object, context);
-    step.provides.push_back(c.object.key);
     return {step};
 }
 
 Steps render(const diff::Alter<catalog::Function>& c, const Context& context) {
-    Step step = make_step(c.to.key, Action::Alter, c.to.definition);
+    Step step = alter_step(c.to.key, c.to.definition);
     step.detail = "CREATE OR REPLACE";
     lock_function_body(step, c.to, context);
-    step.modifies.push_back(c.to.key);
     return {step};
 }
 
 Steps render(const diff::Drop<catalog::Function>& c, const Context&) {
-    const ObjectKey& key = c.object.key;
-    Step step = make_step(key, Action::Drop,
-                          "DROP " + std::string(catalog::kind_info(key.kind).keyword) + " " +
-                              catalog::qualified_name(key));
-    step.removes.push_back(key);
-    step.removes.insert(step.removes.end(), c.implied.begin(), c.implied.end());
-    return {step};
+    return {drop_object(c.object.key, c.implied)};
 }
 
 Steps render(const diff::Create<catalog::View>& c, const Context& context) {
-    Step step = make_step(c.object.key, Action::Create, view_sql(c.object, false));
-    lock_used_tables(step, c.object.key, context, c.object.definition);
-    step.provides.push_back(c.object.key);
+    Step step = create_step(c.object.key, view_sql(c.object, false));
+    lock_used_tables(step, c.object.key, context);
     return {step};
 }
 
 Steps render(const diff::Alter<catalog::View>& c, const Context& context) {
-    Step step = make_step(c.to.key, Action::Alter, view_sql(c.to, true));
+    Step step = alter_step(c.to.key, view_sql(c.to, true));
     step.detail = "CREATE OR REPLACE";
-    lock_used_tables(step, c.to.key, context, c.to.definition);
-    step.modifies.push_back(c.to.key);
+    lock_used_tables(step, c.to.key, context);
     return {step};
 }
 
 Steps render(const diff::Drop<catalog::View>& c, const Context&) {
-    const ObjectKey& key = c.object.key;
-    Step step = make_step(key, Action::Drop,
-                          "DROP " + std::string(catalog::kind_info(key.kind).keyword) + " " +
-                              catalog::qualified_name(key));
-    step.removes.push_back(key);
-    step.removes.insert(step.removes.end(), c.implied.begin(), c.implied.end());
-    return {step};
+    return {drop_object(c.object.key, c.implied)};
 }
 
 Steps render(const diff::Create<catalog::Trigger>& c, const Context&) {
-    Step step = make_step(c.object.key, Action::Create, c.object.definition);
+    Step step = create_step(c.object.key, c.object.definition);
     step.lock(catalog::table_of(c.object.key), LockMode::ShareRowExclusive);
-    step.provides.push_back(c.object.key);
     return {step};
 }
 
 Steps render(const diff::Drop<catalog::Trigger>& c, const Context&) {
-    const ObjectKey& key = c.object.key;
-    Step step = make_step(key, Action::Drop, "DROP TRIGGER " + catalog::qualified_name(key));
-    step.lock(catalog::table_of(key), LockMode::AccessExclusive);
-    step.removes.push_back(key);
-    step.removes.insert(step.removes.end(), c.implied.begin(), c.implied.end());
+    Step step = drop_object(c.object.key, c.implied);
+    step.lock(catalog::table_of(c.object.key), LockMode::AccessExclusive);
     return {step};
 }
 
@@ -165,29 +129,23 @@ std::string_view policy_command(char command) {
 
 Steps render(const diff::Create<catalog::Policy>& c, const Context&) {
     const catalog::Policy& p = c.object;
-    Step step = make_step(p.key, Action::Create,
-                          "CREATE POLICY " + catalog::qualified_name(p.key) +
-                              (p.permissive ? "" : " AS RESTRICTIVE") +
-                              std::string(policy_command(p.command)) + policy_clauses(p));
+    Step step = create_step(p.key, "CREATE POLICY " + catalog::qualified_name(p.key) +
+                                       (p.permissive ? "" : " AS RESTRICTIVE") +
+                                       std::string(policy_command(p.command)) + policy_clauses(p));
     step.lock(catalog::table_of(p.key), LockMode::AccessExclusive);
-    step.provides.push_back(p.key);
     return {step};
 }
 
 Steps render(const diff::Alter<catalog::Policy>& c, const Context&) {
-    Step step =
-        make_step(c.to.key, Action::Alter,
-                  "ALTER POLICY " + catalog::qualified_name(c.to.key) + policy_clauses(c.to));
+    Step step = alter_step(c.to.key, "ALTER POLICY " + catalog::qualified_name(c.to.key) +
+                                         policy_clauses(c.to));
     step.lock(catalog::table_of(c.to.key), LockMode::AccessExclusive);
-    step.modifies.push_back(c.to.key);
     return {step};
 }
 
 Steps render(const diff::Drop<catalog::Policy>& c, const Context&) {
-    const ObjectKey& key = c.object.key;
-    Step step = make_step(key, Action::Drop, "DROP POLICY " + catalog::qualified_name(key));
-    step.lock(catalog::table_of(key), LockMode::AccessExclusive);
-    step.removes.push_back(key);
+    Step step = drop_object(c.object.key, c.implied);
+    step.lock(catalog::table_of(c.object.key), LockMode::AccessExclusive);
     return {step};
 }
 
@@ -210,13 +168,34 @@ std::string privilege_target(const ObjectKey& key) {
 }
 
 /// `SELECT, INSERT` or, for a column, `SELECT (email), INSERT (email)`.
-std::string privilege_list(const std::vector<catalog::Privilege>& privileges) {
+template <class P> std::string privilege_list(const std::vector<P>& privileges) {
     std::string out;
-    for (const auto& p : privileges)
-        out +=
-            (out.empty() ? "" : ", ") + p.privilege +
-            (p.object.kind == Kind::Column ? " (" + catalog::quote_ident(p.object.name) + ")" : "");
+    for (const auto& p : privileges) {
+        out += (out.empty() ? "" : ", ") + p.privilege;
+        if constexpr (requires { p.object; })
+            if (p.object.kind == Kind::Column)
+                out += " (" + catalog::quote_ident(p.object.name) + ")";
+    }
     return out;
+}
+
+/// `<head>REVOKE ... ON <on> FROM g`, then GRANT (WITH GRANT OPTION where due).
+template <class P>
+void grant_statements(Step& step, const std::string& head, const std::string& on,
+                      const std::string& grantee, const std::vector<P>& revoke,
+                      const std::vector<P>& grant) {
+    if (!revoke.empty())
+        step.statements.push_back(head + "REVOKE " + privilege_list(revoke) + " ON " + on +
+                                  " FROM " + grantee);
+    std::vector<P> plain, with_option;
+    for (const auto& p : grant)
+        (p.grantable ? with_option : plain).push_back(p);
+    if (!plain.empty())
+        step.statements.push_back(head + "GRANT " + privilege_list(plain) + " ON " + on + " TO " +
+                                  grantee);
+    if (!with_option.empty())
+        step.statements.push_back(head + "GRANT " + privilege_list(with_option) + " ON " + on +
+                                  " TO " + grantee + " WITH GRANT OPTION");
 }
 
 } // namespace
@@ -226,17 +205,7 @@ Steps render(const diff::SetPrivileges& c, const Context&) {
     step.key = c.target;
     step.action = Action::Alter;
     step.detail = "privileges of " + c.grantee;
-    std::string on = " ON " + privilege_target(c.target);
-    if (!c.revoke.empty())
-        step.statements.push_back("REVOKE " + privilege_list(c.revoke) + on + " FROM " + c.grantee);
-    std::vector<catalog::Privilege> plain, with_option;
-    for (const auto& p : c.grant)
-        (p.grantable ? with_option : plain).push_back(p);
-    if (!plain.empty())
-        step.statements.push_back("GRANT " + privilege_list(plain) + on + " TO " + c.grantee);
-    if (!with_option.empty())
-        step.statements.push_back("GRANT " + privilege_list(with_option) + on + " TO " + c.grantee +
-                                  " WITH GRANT OPTION");
+    grant_statements(step, "", privilege_target(c.target), c.grantee, c.revoke, c.grant);
     step.touches.push_back(c.target);
     return {step};
 }
@@ -247,32 +216,15 @@ Steps render(const diff::SetDefaultPrivileges& c, const Context&) {
                           : c.objects == 'T' ? "TYPES"
                           : c.objects == 'n' ? "SCHEMAS"
                                              : "TABLES";
-    std::string alter =
+    std::string head =
         "ALTER DEFAULT PRIVILEGES" + (c.role.empty() ? "" : " FOR ROLE " + c.role) +
-        (c.target.name.empty() ? "" : " IN SCHEMA " + catalog::quote_ident(c.target.name));
-    auto list = [](const std::vector<catalog::DefaultPrivilege>& privileges) {
-        std::string out;
-        for (const auto& p : privileges)
-            out += (out.empty() ? "" : ", ") + p.privilege;
-        return out;
-    };
+        (c.target.name.empty() ? "" : " IN SCHEMA " + catalog::quote_ident(c.target.name)) + " ";
     Step step;
     step.key = c.target;
     step.action = Action::Alter;
     step.detail = "default privileges" + (c.role.empty() ? "" : " of " + c.role) + " on " +
                   objects + " for " + c.grantee;
-    if (!c.revoke.empty())
-        step.statements.push_back(alter + " REVOKE " + list(c.revoke) + " ON " + objects +
-                                  " FROM " + c.grantee);
-    std::vector<catalog::DefaultPrivilege> plain, with_option;
-    for (const auto& p : c.grant)
-        (p.grantable ? with_option : plain).push_back(p);
-    if (!plain.empty())
-        step.statements.push_back(alter + " GRANT " + list(plain) + " ON " + objects + " TO " +
-                                  c.grantee);
-    if (!with_option.empty())
-        step.statements.push_back(alter + " GRANT " + list(with_option) + " ON " + objects +
-                                  " TO " + c.grantee + " WITH GRANT OPTION");
+    grant_statements(step, head, objects, c.grantee, c.revoke, c.grant);
     if (!c.target.name.empty())
         step.touches.push_back(c.target);
     return {step};

@@ -22,8 +22,9 @@ struct Options {
 
 Result<catalog::Catalog> introspect(runtime::Connection& conn, const Options& options = {});
 
-/// Adds the tables and views PostgreSQL looks up when it creates a function
-/// as the function's dependencies (see sql::relations_checked_at_creation).
+/// Reads each function's body with libpg_query (sql::read_function): its
+/// language and the tables it writes, and, as dependencies, the tables and
+/// views PostgreSQL looks up when it creates it.
 void add_body_references(catalog::Catalog& catalog);
 Result<catalog::Catalog> introspect(const std::string& conninfo, const Options& options = {});
 

@@ -280,7 +280,7 @@ Status classify(Statement& s, const json& stmt) {
         s.defines = *s.creates;
         s.defines->kind = v.value("is_procedure", false) ? Kind::Procedure : Kind::Function;
         s.defines->args = function_args(v);
-        for (const auto& [schema, name] : sql::relations_checked_at_creation(s.sql))
+        for (const auto& [schema, name] : sql::read_function(s.sql).checked_at_creation)
             s.references.push_back(catalog::relation_key(k_relation, schema, name));
     } else if (node == "CreateTrigStmt") {
         auto table = range_var_key(v["relation"]);

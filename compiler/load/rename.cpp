@@ -18,27 +18,42 @@ std::string_view trim(std::string_view text) {
     return text;
 }
 
+/// A token quoted with `quote` (doubled inside), starting at `text`'s first
+/// byte: `'it''s'`, `"a ""b"""`. Sets `length` to the bytes it spans.
+std::optional<std::string> quoted(std::string_view text, char quote, std::size_t& length) {
+    if (text.empty() || text.front() != quote)
+        return std::nullopt;
+    std::string out;
+    for (std::size_t i = 1; i < text.size(); ++i) {
+        if (text[i] != quote) {
+            out += text[i];
+        } else if (i + 1 < text.size() && text[i + 1] == quote) {
+            out += quote;
+            ++i;
+        } else {
+            length = i + 1;
+            return out;
+        }
+    }
+    return std::nullopt;
+}
+
+/// A standard string literal, `'it''s'`, starting at `text`'s first byte.
+std::optional<std::string> string_literal(std::string_view text, std::size_t& length) {
+    return quoted(text, '\'', length);
+}
+
 /// One identifier as PostgreSQL reads it: `Foo` folds to `foo`, `"Foo"` keeps
 /// its case. Nothing else (no dots, no second word).
 std::optional<std::string> identifier(std::string_view text) {
     if (text.empty())
         return std::nullopt;
-    std::string out;
     if (text.front() == '"') {
-        for (std::size_t i = 1; i < text.size(); ++i) {
-            if (text[i] != '"') {
-                out += text[i];
-                continue;
-            }
-            if (i + 1 < text.size() && text[i + 1] == '"') {
-                out += '"';
-                ++i;
-                continue;
-            }
-            return i + 1 == text.size() && !out.empty() ? std::optional(out) : std::nullopt;
-        }
-        return std::nullopt;
+        std::size_t length = 0;
+        auto name = quoted(text, '"', length);
+        return name && !name->empty() && length == text.size() ? name : std::nullopt;
     }
+    std::string out;
     for (std::size_t i = 0; i < text.size(); ++i) {
         unsigned char c = static_cast<unsigned char>(text[i]);
         bool ok =
@@ -48,28 +63,6 @@ std::optional<std::string> identifier(std::string_view text) {
         out += static_cast<char>(c < 0x80 ? std::tolower(c) : c);
     }
     return out;
-}
-
-/// A standard string literal, `'it''s'`, starting at `text`'s first byte;
-/// sets `length` to the bytes it spans.
-std::optional<std::string> string_literal(std::string_view text, std::size_t& length) {
-    if (text.empty() || text.front() != '\'')
-        return std::nullopt;
-    std::string out;
-    for (std::size_t i = 1; i < text.size(); ++i) {
-        if (text[i] != '\'') {
-            out += text[i];
-            continue;
-        }
-        if (i + 1 < text.size() && text[i + 1] == '\'') {
-            out += '\'';
-            ++i;
-            continue;
-        }
-        length = i + 1;
-        return out;
-    }
-    return std::nullopt;
 }
 
 /// The index among CREATE TYPE ... AS ENUM's values of the one that starts

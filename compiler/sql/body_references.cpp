@@ -9,23 +9,43 @@ namespace schemac::sql {
 namespace {
 
 using nlohmann::json;
-using Names = std::set<std::pair<std::string, std::string>>;
 
-/// Every RangeVar in a parse tree, unqualified ones as public.
-void collect_relations(const json& node, Names& out) {
+/// Calls visit(name, value) for each member of each object in a parse tree,
+/// and descends into the value.
+template <class F> void walk(const json& node, F&& visit) {
     if (node.is_array()) {
         for (const auto& item : node)
-            collect_relations(item, out);
+            walk(item, visit);
         return;
     }
     if (!node.is_object())
         return;
     for (const auto& [name, value] : node.items()) {
-        if ((name == "RangeVar" || name == "relation") && value.is_object() &&
-            value.contains("relname"))
-            out.emplace(value.value("schemaname", "public"), value.value("relname", ""));
-        collect_relations(value, out);
+        visit(name, value);
+        walk(value, visit);
     }
+}
+
+void add_range_var(const json& range_var, Names& out) {
+    if (range_var.is_object() && range_var.contains("relname"))
+        out.emplace(range_var.value("schemaname", "public"), range_var.value("relname", ""));
+}
+
+/// Every relation a parse tree names.
+void collect_relations(const json& tree, Names& out) {
+    walk(tree, [&](const std::string& name, const json& value) {
+        if (name == "RangeVar" || name == "relation")
+            add_range_var(value, out);
+    });
+}
+
+/// The target relation of every INSERT, UPDATE, DELETE and MERGE in a tree.
+void collect_written(const json& tree, Names& out) {
+    walk(tree, [&](const std::string& name, const json& value) {
+        if (name == "InsertStmt" || name == "UpdateStmt" || name == "DeleteStmt" ||
+            name == "MergeStmt")
+            add_range_var(value.value("relation", json()), out);
+    });
 }
 
 /// libpg_query's parse tree of `sql`, or null when it does not parse.
@@ -58,38 +78,29 @@ std::vector<std::string> name_parts(const std::string& text) {
 }
 
 /// The tables of `%ROWTYPE` and `%TYPE` declarations in a PL/pgSQL tree.
-void declared_row_types(const json& node, Names& out) {
-    if (node.is_array()) {
-        for (const auto& item : node)
-            declared_row_types(item, out);
-        return;
-    }
-    if (!node.is_object())
-        return;
-    for (const auto& [name, value] : node.items()) {
-        if (name == "typname" && value.is_string()) {
-            std::string type = value.get<std::string>();
-            bool row = type.ends_with("%ROWTYPE");
-            bool column = !row && type.ends_with("%TYPE");
-            if (!row && !column)
-                continue;
-            auto parts = name_parts(type.substr(0, type.rfind('%')));
-            if (column) // table.column or schema.table.column
-                parts.pop_back();
-            if (parts.size() == 1)
-                out.emplace("public", parts[0]);
-            else if (parts.size() == 2)
-                out.emplace(parts[0], parts[1]);
-        } else {
-            declared_row_types(value, out);
-        }
-    }
+void declared_row_types(const json& tree, Names& out) {
+    walk(tree, [&](const std::string& name, const json& value) {
+        if (name != "typname" || !value.is_string())
+            return;
+        std::string type = value.get<std::string>();
+        bool row = type.ends_with("%ROWTYPE");
+        bool column = !row && type.ends_with("%TYPE");
+        if (!row && !column)
+            return;
+        auto parts = name_parts(type.substr(0, type.rfind('%')));
+        if (column) // table.column or schema.table.column
+            parts.pop_back();
+        if (parts.size() == 1)
+            out.emplace("public", parts[0]);
+        else if (parts.size() == 2)
+            out.emplace(parts[0], parts[1]);
+    });
 }
 
 } // namespace
 
-Names relations_checked_at_creation(const std::string& create) {
-    Names out;
+FunctionBody read_function(const std::string& create) {
+    FunctionBody out;
     auto tree = parse(create);
     if (tree.is_null())
         return out;
@@ -97,27 +108,33 @@ Names relations_checked_at_creation(const std::string& create) {
         const auto& stmt = raw.value("stmt", json::object());
         if (!stmt.contains("CreateFunctionStmt"))
             continue;
-        const auto& options = stmt["CreateFunctionStmt"].value("options", json::array());
-        std::string language;
+        const auto& function = stmt["CreateFunctionStmt"];
+        const auto& options = function.value("options", json::array());
         for (const auto& option : options)
             if (option["DefElem"].value("defname", "") == "language")
-                language = option["DefElem"]["arg"]["String"].value("sval", "");
-        if (language == "plpgsql") {
+                out.language = option["DefElem"]["arg"]["String"].value("sval", "");
+        if (out.language == "plpgsql") {
             PgQueryPlpgsqlParseResult parsed = pg_query_parse_plpgsql(create.c_str());
             if (!parsed.error)
-                declared_row_types(json::parse(parsed.plpgsql_funcs), out);
+                declared_row_types(json::parse(parsed.plpgsql_funcs), out.checked_at_creation);
             pg_query_free_plpgsql_parse_result(parsed);
             continue;
         }
-        if (language != "sql")
+        if (out.language != "sql")
             continue;
+        if (function.contains("sql_body")) // BEGIN ATOMIC or RETURN
+            collect_written(function["sql_body"], out.written);
         for (const auto& option : options) {
             const auto& def = option["DefElem"];
             if (def.value("defname", "") != "as")
                 continue;
-            for (const auto& part : def["arg"]["List"].value("items", json::array()))
-                if (part.contains("String"))
-                    collect_relations(parse(part["String"].value("sval", "")), out);
+            for (const auto& part : def["arg"]["List"].value("items", json::array())) {
+                if (!part.contains("String"))
+                    continue;
+                auto body = parse(part["String"].value("sval", ""));
+                collect_relations(body, out.checked_at_creation);
+                collect_written(body, out.written);
+            }
         }
     }
     return out;

@@ -7,15 +7,26 @@
 /// What a function's body names that pg_depend does not record.
 namespace schemac::sql {
 
-/// The tables and views (schema, name) that PostgreSQL looks up when it
-/// creates the function or procedure of a `CREATE [OR REPLACE] FUNCTION`
-/// statement, unqualified ones as `public`, found with libpg_query; pg_depend
-/// records none of them, so they must be ordered first by us:
-/// - what a `LANGUAGE sql` body written as a string names (the body is
-///   analyzed at creation; BEGIN ATOMIC and RETURN bodies are in pg_depend);
-/// - the tables of a PL/pgSQL body's `%ROWTYPE` and `%TYPE` declarations
-///   (compiled at creation; its queries are only planned when it runs).
-std::set<std::pair<std::string, std::string>>
-relations_checked_at_creation(const std::string& create);
+/// (schema, name), unqualified names as `public`.
+using Names = std::set<std::pair<std::string, std::string>>;
+
+/// What libpg_query reads in a `CREATE [OR REPLACE] FUNCTION` or `PROCEDURE`
+/// statement (pg_get_functiondef's, or the tree's).
+struct FunctionBody {
+    std::string language; ///< `sql`, `plpgsql`, ...; empty when it does not parse
+    /// The tables and views PostgreSQL looks up when it creates the function,
+    /// which pg_depend does not record, so they must be ordered first by us:
+    /// - what a `LANGUAGE sql` body written as a string names (the body is
+    ///   analyzed at creation; BEGIN ATOMIC and RETURN bodies are in pg_depend);
+    /// - the tables of a PL/pgSQL body's `%ROWTYPE` and `%TYPE` declarations
+    ///   (compiled at creation; its queries are only planned when it runs).
+    Names checked_at_creation;
+    /// The relations a SQL-language body (string or BEGIN ATOMIC) writes:
+    /// INSERT INTO, UPDATE, DELETE FROM, MERGE INTO. Analyzing it at creation
+    /// takes ROW EXCLUSIVE on them, not ACCESS SHARE.
+    Names written;
+};
+
+FunctionBody read_function(const std::string& create);
 
 } // namespace schemac::sql

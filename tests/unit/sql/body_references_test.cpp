@@ -2,37 +2,46 @@
 
 #include <doctest/doctest.h>
 
-using schemac::sql::relations_checked_at_creation;
-using Names = std::set<std::pair<std::string, std::string>>;
+using schemac::sql::Names;
+using schemac::sql::read_function;
 
-TEST_CASE("a string SQL body's relations are found, unqualified ones in public") {
-    CHECK(relations_checked_at_creation(
-              "CREATE FUNCTION f() RETURNS bigint LANGUAGE sql AS $$ SELECT count(*) FROM t "
-              "JOIN app.\"Users\" u ON true WHERE EXISTS (SELECT 1 FROM s.v) $$") ==
-          Names{{"app", "Users"}, {"public", "t"}, {"s", "v"}});
+TEST_CASE("a string SQL body: what it names, what it writes, unqualified names in public") {
+    auto body = read_function(
+        "CREATE FUNCTION f() RETURNS bigint LANGUAGE sql AS $$ SELECT count(*) FROM t "
+        "JOIN app.\"Users\" u ON true WHERE EXISTS (SELECT 1 FROM s.v) $$");
+    CHECK(body.language == "sql");
+    CHECK(body.checked_at_creation == Names{{"app", "Users"}, {"public", "t"}, {"s", "v"}});
+    CHECK(body.written.empty());
     // Several statements, and the old quoted form of the body.
-    CHECK(relations_checked_at_creation("CREATE PROCEDURE p() LANGUAGE sql AS 'DELETE FROM a; "
-                                        "INSERT INTO b SELECT * FROM c'") ==
-          Names{{"public", "a"}, {"public", "b"}, {"public", "c"}});
+    body = read_function("CREATE PROCEDURE p() LANGUAGE sql AS 'DELETE FROM a; "
+                         "INSERT INTO b SELECT * FROM c; UPDATE s.d SET x = 1'");
+    CHECK(body.checked_at_creation ==
+          Names{{"public", "a"}, {"public", "b"}, {"public", "c"}, {"s", "d"}});
+    CHECK(body.written == Names{{"public", "a"}, {"public", "b"}, {"s", "d"}});
+}
+
+TEST_CASE("a BEGIN ATOMIC body is in pg_depend, but what it writes is read here") {
+    auto body = read_function("CREATE PROCEDURE p() LANGUAGE sql BEGIN ATOMIC "
+                              "INSERT INTO app.log SELECT * FROM app.src; END");
+    CHECK(body.checked_at_creation.empty());
+    CHECK(body.written == Names{{"app", "log"}});
 }
 
 TEST_CASE("PL/pgSQL: %ROWTYPE and %TYPE declarations, not the queries") {
-    CHECK(relations_checked_at_creation(
-              "CREATE FUNCTION f() RETURNS void LANGUAGE plpgsql AS $$\n"
-              "DECLARE r app.posts%ROWTYPE; t tags.name%TYPE; u s.\"T\".c%TYPE; n int;\n"
-              "BEGIN PERFORM 1 FROM never_read; END $$") ==
-          Names{{"app", "posts"}, {"public", "tags"}, {"s", "T"}});
+    auto body =
+        read_function("CREATE FUNCTION f() RETURNS void LANGUAGE plpgsql AS $$\n"
+                      "DECLARE r app.posts%ROWTYPE; t tags.name%TYPE; u s.\"T\".c%TYPE; n int;\n"
+                      "BEGIN PERFORM 1 FROM never_read; DELETE FROM never_locked; END $$");
+    CHECK(body.language == "plpgsql");
+    CHECK(body.checked_at_creation == Names{{"app", "posts"}, {"public", "tags"}, {"s", "T"}});
+    CHECK(body.written.empty());
 }
 
-TEST_CASE("bodies pg_depend covers, other languages and bad SQL give nothing") {
-    CHECK(relations_checked_at_creation(
-              "CREATE FUNCTION f() RETURNS bigint LANGUAGE sql BEGIN ATOMIC SELECT 1; END")
-              .empty());
-    CHECK(relations_checked_at_creation("CREATE FUNCTION f(int) RETURNS int LANGUAGE sql "
-                                        "RETURN $1 + 1")
-              .empty());
-    CHECK(relations_checked_at_creation("CREATE FUNCTION f() RETURNS int LANGUAGE c AS 'lib', "
-                                        "'sym'")
-              .empty());
-    CHECK(relations_checked_at_creation("CREATE FUNCTION f( RETURNS").empty());
+TEST_CASE("a RETURN body, other languages and bad SQL name nothing") {
+    CHECK(read_function("CREATE FUNCTION f(int) RETURNS int LANGUAGE sql RETURN $1 + 1")
+              .checked_at_creation.empty());
+    auto c = read_function("CREATE FUNCTION f() RETURNS int LANGUAGE c AS 'lib', 'sym'");
+    CHECK(c.language == "c");
+    CHECK(c.checked_at_creation.empty());
+    CHECK(read_function("CREATE FUNCTION f( RETURNS").language.empty());
 }
