@@ -1,6 +1,7 @@
 #include "runtime/deploy.h"
 
 #include "runtime/connection.h"
+#include "runtime/hazards.h"
 #include "runtime/history.h"
 #include "runtime/migrations.h"
 #include "runtime/script.h"
@@ -381,17 +382,20 @@ void Deploy::report_failure(const Failure& failure, const std::string& aftermath
 
 bool Deploy::check_hazards(const std::vector<const Script*>& scripts) {
     for (const auto& allowed : m_options.allow_hazards)
-        if (std::ranges::find(k_hazard_kinds, allowed) == std::end(k_hazard_kinds))
-            return fail("--allow-hazards " + allowed +
-                        ": not a hazard schemac knows (data-loss, "
-                        "table-rewrite, enum-rebuild, long-lock, index-build, not-transactional)");
+        if (!find_hazard(allowed)) {
+            std::string known;
+            for (const auto& info : k_hazards)
+                known += (known.empty() ? "" : ", ") + std::string(info.name);
+            return fail("--allow-hazards " + allowed + ": not a hazard schemac knows (" + known +
+                        ")");
+        }
     std::string refused;
     std::vector<std::string> kinds;
     for (const Script* script : scripts)
         for (const auto& step : script->steps)
             for (const auto& hazard : step.hazards) {
-                bool gated =
-                    std::ranges::find(k_gated_hazards, hazard.kind) != std::end(k_gated_hazards);
+                auto kind = find_hazard(hazard.kind);
+                bool gated = kind && hazard_info(*kind).gated;
                 if (!gated || std::ranges::find(m_options.allow_hazards, hazard.kind) !=
                                   m_options.allow_hazards.end())
                     continue;

@@ -7,6 +7,8 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 /// The model every stage shares: catalog objects as value types keyed by
@@ -292,50 +294,87 @@ struct Catalog {
     std::vector<Dependency> dependencies_of(const ObjectKey& key) const;
 };
 
-/// Calls `f` with the map of `catalog` that holds objects of `kind`; false,
-/// without calling it, for a kind that has none.
-template <class C, class F> bool with_objects(C& catalog, Kind kind, F&& f) {
-    switch (kind) {
-    case Kind::Schema:
-        return f(catalog.schemas), true;
-    case Kind::Extension:
-        return f(catalog.extensions), true;
-    case Kind::Enum:
-        return f(catalog.enums), true;
-    case Kind::Sequence:
-        return f(catalog.sequences), true;
-    case Kind::Table:
-        return f(catalog.tables), true;
-    case Kind::Column:
-        return f(catalog.columns), true;
-    case Kind::Constraint:
-        return f(catalog.constraints), true;
-    case Kind::Index:
-        return f(catalog.indexes), true;
-    case Kind::Function:
-    case Kind::Procedure:
-        return f(catalog.functions), true;
-    case Kind::View:
-    case Kind::MaterializedView:
-        return f(catalog.views), true;
-    case Kind::Trigger:
-        return f(catalog.triggers), true;
-    case Kind::Policy:
-        return f(catalog.policies), true;
-    case Kind::Domain:
-        return f(catalog.domains), true;
-    case Kind::CompositeType:
-        return f(catalog.composites), true;
+/// Where the objects of kind K are held in a Catalog. One specialization per
+/// Kind: a kind without one fails to compile wherever catalogs are walked
+/// (with_objects, for_each_objects), and so do the diff's decisions and the
+/// introspector's queries, which are chosen by the type of object it holds.
+template <Kind K> struct ObjectsOf;
+// clang-format off
+template <> struct ObjectsOf<Kind::Schema> { static constexpr auto member = &Catalog::schemas; };
+template <> struct ObjectsOf<Kind::Extension> { static constexpr auto member = &Catalog::extensions; };
+template <> struct ObjectsOf<Kind::Enum> { static constexpr auto member = &Catalog::enums; };
+template <> struct ObjectsOf<Kind::Sequence> { static constexpr auto member = &Catalog::sequences; };
+template <> struct ObjectsOf<Kind::Table> { static constexpr auto member = &Catalog::tables; };
+template <> struct ObjectsOf<Kind::Column> { static constexpr auto member = &Catalog::columns; };
+template <> struct ObjectsOf<Kind::Constraint> { static constexpr auto member = &Catalog::constraints; };
+template <> struct ObjectsOf<Kind::Index> { static constexpr auto member = &Catalog::indexes; };
+template <> struct ObjectsOf<Kind::Function> { static constexpr auto member = &Catalog::functions; };
+template <> struct ObjectsOf<Kind::Procedure> { static constexpr auto member = &Catalog::functions; };
+template <> struct ObjectsOf<Kind::View> { static constexpr auto member = &Catalog::views; };
+template <> struct ObjectsOf<Kind::MaterializedView> { static constexpr auto member = &Catalog::views; };
+template <> struct ObjectsOf<Kind::Trigger> { static constexpr auto member = &Catalog::triggers; };
+template <> struct ObjectsOf<Kind::Policy> { static constexpr auto member = &Catalog::policies; };
+template <> struct ObjectsOf<Kind::Domain> { static constexpr auto member = &Catalog::domains; };
+template <> struct ObjectsOf<Kind::CompositeType> { static constexpr auto member = &Catalog::composites; };
+// clang-format on
+
+namespace detail {
+
+template <std::size_t I> using ObjectsOfIndex = ObjectsOf<static_cast<Kind>(I)>;
+
+/// The type of object kind number I is held as (Table, Function, ...).
+template <std::size_t I>
+using ObjectType = typename std::remove_cvref_t<decltype(std::declval<Catalog&>().*
+                                                         ObjectsOfIndex<I>::member)>::mapped_type;
+
+/// Kind number I is the first kind held in its map (Function, not Procedure).
+template <std::size_t I> constexpr bool first_in_its_map() {
+    return []<std::size_t... J>(std::index_sequence<J...>) {
+        return (!std::is_same_v<ObjectType<J>, ObjectType<I>> && ...);
     }
-    return false;
+    (std::make_index_sequence<I>{});
 }
 
-/// Calls `f` with each map of objects of `catalog`, one per kind of object.
+/// The first kind held as objects of type T.
+template <class T> constexpr std::size_t first_kind_holding() {
+    return []<std::size_t... I>(std::index_sequence<I...>) {
+        std::size_t found = k_kind_count;
+        ((found = found == k_kind_count && std::is_same_v<ObjectType<I>, T> ? I : found), ...);
+        return found;
+    }
+    (std::make_index_sequence<k_kind_count>{});
+}
+
+} // namespace detail
+
+/// The map of `catalog` that holds objects of type T.
+template <class T, class C> auto& objects_of(C& catalog) {
+    constexpr std::size_t kind = detail::first_kind_holding<T>();
+    static_assert(kind < k_kind_count, "no kind is held as this type");
+    return catalog.*detail::ObjectsOfIndex<kind>::member;
+}
+
+/// Calls `f` with the map of `catalog` that holds objects of `kind`.
+template <class C, class F> void with_objects(C& catalog, Kind kind, F&& f) {
+    [&]<std::size_t... I>(std::index_sequence<I...>) {
+        (void)((kind == static_cast<Kind>(I) &&
+                (f(catalog.*detail::ObjectsOfIndex<I>::member), true)) ||
+               ...);
+    }
+    (std::make_index_sequence<k_kind_count>{});
+}
+
+/// Calls `f` with each map of objects of `catalog` once, in Kind order.
 template <class C, class F> void for_each_objects(C& catalog, F&& f) {
-    for (Kind kind : {Kind::Schema, Kind::Extension, Kind::Enum, Kind::Sequence, Kind::Table,
-                      Kind::Column, Kind::Constraint, Kind::Index, Kind::Function, Kind::View,
-                      Kind::Trigger, Kind::Policy, Kind::Domain, Kind::CompositeType})
-        with_objects(catalog, kind, f);
+    [&]<std::size_t... I>(std::index_sequence<I...>) {
+        (
+            [&] {
+                if constexpr (detail::first_in_its_map<I>())
+                    f(catalog.*detail::ObjectsOfIndex<I>::member);
+            }(),
+            ...);
+    }
+    (std::make_index_sequence<k_kind_count>{});
 }
 
 } // namespace schemac::catalog

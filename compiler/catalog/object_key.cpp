@@ -5,42 +5,48 @@
 namespace schemac::catalog {
 
 ObjectKey schema_key(std::string name) {
-    return ObjectKey{Kind::Schema, "", "", std::move(name), ""};
+    return ObjectKey{Kind::Schema, "", "", std::move(name), "", Facet::Object};
 }
 
 ObjectKey extension_key(std::string name) {
-    return ObjectKey{Kind::Extension, "", "", std::move(name), ""};
+    return ObjectKey{Kind::Extension, "", "", std::move(name), "", Facet::Object};
 }
 
 ObjectKey relation_key(Kind kind, std::string schema, std::string name) {
-    return ObjectKey{kind, std::move(schema), "", std::move(name), ""};
+    return ObjectKey{kind, std::move(schema), "", std::move(name), "", Facet::Object};
 }
 
 ObjectKey child_key(Kind kind, std::string schema, std::string table, std::string name) {
-    return ObjectKey{kind, std::move(schema), std::move(table), std::move(name), ""};
+    return ObjectKey{kind, std::move(schema), std::move(table), std::move(name), "", Facet::Object};
 }
 
 ObjectKey table_of(const ObjectKey& child) {
     return relation_key(Kind::Table, child.schema, child.parent);
 }
 
+ObjectKey table_of_object(const ObjectKey& key) {
+    return key.kind == Kind::Table ? key : table_of(key);
+}
+
+ObjectKey facet_of(ObjectKey key, Facet facet) {
+    key.facet = facet;
+    return key;
+}
+
 std::string qualified_name(const ObjectKey& key) {
-    switch (key.kind) {
-    case Kind::Schema:
-    case Kind::Extension:
+    switch (kind_info(key.kind).naming) {
+    case Naming::Global:
         return quote_ident(key.name);
-    case Kind::Column:
+    case Naming::Column:
         return quote_qualified(key.schema, key.parent) + "." + quote_ident(key.name);
-    case Kind::Constraint:
-    case Kind::Trigger:
-    case Kind::Policy:
+    case Naming::OnTable:
         return quote_ident(key.name) + " ON " + quote_qualified(key.schema, key.parent);
-    case Kind::Function:
-    case Kind::Procedure:
+    case Naming::Routine:
         return quote_qualified(key.schema, key.name) + "(" + key.args + ")";
-    default:
-        return quote_qualified(key.schema, key.name);
+    case Naming::InSchema:
+        break;
     }
+    return quote_qualified(key.schema, key.name);
 }
 
 std::string describe(const ObjectKey& key) {

@@ -1,64 +1,21 @@
 #pragma once
 
-#include <array>
+#include "catalog/kinds.h"
+
 #include <compare>
 #include <cstdint>
 #include <string>
-#include <string_view>
 
 namespace schemac::catalog {
 
-/// Every kind of object schemac knows about. Keep in step with k_kind_info.
-enum class Kind : std::uint8_t {
-    Schema,
-    Extension,
-    Enum,
-    Sequence,
-    Table,
-    Column,
-    Constraint,
-    Index,
-    Function,
-    Procedure,
-    View,
-    MaterializedView,
-    Trigger,
-    Policy,
-    Domain,
-    CompositeType,
+/// What a key names: the object, or a facet of it that has no catalog
+/// object of its own but orders statements or steps.
+enum class Facet : std::uint8_t {
+    Object,
+    Keys,     ///< a table's primary and unique keys, which foreign keys need
+    Detached, ///< a partition once detached from its parent
+    Comment,  ///< the comment on the object (the loader's duplicate check)
 };
-
-struct KindInfo {
-    Kind kind;
-    std::string_view name;    ///< human name: "table", "column", ...
-    std::string_view keyword; ///< SQL keyword used by COMMENT ON / DROP: "TABLE", ...
-    int priority;             ///< creation order tie-break (pg_dump's dbObjectTypePriority)
-};
-
-inline constexpr std::array k_kind_info{
-    KindInfo{Kind::Schema, "schema", "SCHEMA", 1},
-    KindInfo{Kind::Extension, "extension", "EXTENSION", 2},
-    KindInfo{Kind::Enum, "type", "TYPE", 3},
-    KindInfo{Kind::Sequence, "sequence", "SEQUENCE", 5},
-    KindInfo{Kind::Table, "table", "TABLE", 6},
-    KindInfo{Kind::Column, "column", "COLUMN", 7},
-    KindInfo{Kind::Constraint, "constraint", "CONSTRAINT", 9},
-    KindInfo{Kind::Index, "index", "INDEX", 10},
-    KindInfo{Kind::Function, "function", "FUNCTION", 8},
-    KindInfo{Kind::Procedure, "procedure", "PROCEDURE", 8},
-    KindInfo{Kind::View, "view", "VIEW", 11},
-    KindInfo{Kind::MaterializedView, "materialized view", "MATERIALIZED VIEW", 12},
-    KindInfo{Kind::Trigger, "trigger", "TRIGGER", 13},
-    KindInfo{Kind::Policy, "policy", "POLICY", 14},
-    KindInfo{Kind::Domain, "domain", "DOMAIN", 4},
-    KindInfo{Kind::CompositeType, "type", "TYPE", 4},
-};
-static_assert(k_kind_info.size() == static_cast<std::size_t>(Kind::CompositeType) + 1,
-              "k_kind_info must list every Kind");
-
-constexpr const KindInfo& kind_info(Kind kind) {
-    return k_kind_info[static_cast<std::size_t>(kind)];
-}
 
 /// The identity of an object: kind, schema, name and, where the name alone is
 /// not unique, the parent (the table of a column, constraint or trigger) or the
@@ -69,7 +26,10 @@ struct ObjectKey {
     std::string schema; ///< empty for schemas and extensions
     std::string parent; ///< table name for columns, constraints, triggers, policies
     std::string name;
-    std::string args; ///< argument types of functions, empty otherwise
+    std::string args; ///< argument types of functions and procedures, empty otherwise
+    /// Not the object itself but something about it that the ordering of
+    /// statements or steps needs a name for (see Facet).
+    Facet facet = Facet::Object;
 
     auto operator<=>(const ObjectKey&) const = default;
     bool operator==(const ObjectKey&) const = default;
@@ -80,8 +40,14 @@ ObjectKey extension_key(std::string name);
 ObjectKey relation_key(Kind kind, std::string schema, std::string name);
 ObjectKey child_key(Kind kind, std::string schema, std::string table, std::string name);
 
-/// The key of the table that owns a column, constraint or index key.
+/// The key of the table that owns a column, constraint, trigger or policy key.
 ObjectKey table_of(const ObjectKey& child);
+
+/// The table itself for a table key, else the table that owns it.
+ObjectKey table_of_object(const ObjectKey& key);
+
+/// `key` naming its facet `facet` instead of the object.
+ObjectKey facet_of(ObjectKey key, Facet facet);
 
 /// A short human description: `table public.tenants`, `column public.tenants.name`.
 std::string describe(const ObjectKey& key);

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <stdexcept>
 #include <string_view>
 
 namespace schemac::diff {
@@ -14,10 +15,10 @@ using catalog::ObjectKey;
 
 namespace {
 
-/// Sorts every object of one kind into drop / create / alter.
-template <class T, class Rebuild>
-void decide(const std::map<ObjectKey, T>& from, const std::map<ObjectKey, T>& to, Decisions& d,
-            Rebuild needs_rebuild) {
+/// Sorts every object of one kind into drop / create / alter: a changed
+/// object is altered in place unless needs_rebuild says it cannot be.
+template <class T>
+void decide(const std::map<ObjectKey, T>& from, const std::map<ObjectKey, T>& to, Decisions& d) {
     for (const auto& [key, old] : from)
         if (!to.contains(key))
             d.drop.insert(key);
@@ -36,53 +37,33 @@ void decide(const std::map<ObjectKey, T>& from, const std::map<ObjectKey, T>& to
     }
 }
 
-template <class T> bool never(const T&, const T&) {
-    return false;
+/// The table a column, constraint or index is part of.
+ObjectKey owning_table(const Catalog& from, const Catalog& to, const ObjectKey& key) {
+    if (key.kind != Kind::Index)
+        return catalog::table_of(key);
+    const auto& indexes = to.indexes.contains(key) ? to.indexes : from.indexes;
+    return catalog::relation_key(Kind::Table, key.schema, indexes.at(key).table);
 }
-template <class T> bool always(const T&, const T&) {
-    return true;
+
+bool is_partition(const Catalog& c, const ObjectKey& table) {
+    auto found = c.tables.find(table);
+    return found != c.tables.end() && found->second.partition_of.has_value();
 }
 
 Decisions decide_all(const Catalog& from, const Catalog& to) {
     Decisions d;
-    decide(from.schemas, to.schemas, d, never<catalog::Schema>);
-    decide(from.extensions, to.extensions, d, always<catalog::Extension>);
-    decide(from.enums, to.enums, d, never<catalog::EnumType>);
-    decide(from.sequences, to.sequences, d, never<catalog::Sequence>);
-    // A table cannot become partitioned, or change its partition key, in place.
-    decide(from.tables, to.tables, d,
-           [](const auto& a, const auto& b) { return a.partition_by != b.partition_by; });
-    decide(from.columns, to.columns, d, column_needs_rebuild);
-    decide(from.constraints, to.constraints, d,
-           [](const auto& a, const auto& b) { return !constraint_alters_in_place(a, b); });
-    decide(from.indexes, to.indexes, d, always<catalog::Index>);
-    decide(from.functions, to.functions, d, function_needs_rebuild);
-    decide(from.views, to.views, d, view_needs_rebuild);
-    decide(from.triggers, to.triggers, d, always<catalog::Trigger>);
-    decide(from.policies, to.policies, d, policy_needs_rebuild);
-    // A domain's base type or collation cannot change in place.
-    decide(from.domains, to.domains, d, [](const auto& a, const auto& b) {
-        return a.base_type != b.base_type || a.collation != b.collation;
+    catalog::for_each_objects(to, [&](const auto& after) {
+        using T = typename std::decay_t<decltype(after)>::mapped_type;
+        decide(catalog::objects_of<T>(from), after, d);
     });
-    decide(from.composites, to.composites, d, never<catalog::CompositeType>);
     // A partition's columns, constraints and indexes are its parent's:
     // created, attached and dropped with it. Only a partition detached into
     // a plain table has its own to compare.
-    auto table_of = [&](const ObjectKey& key) {
-        if (key.kind != Kind::Index)
-            return catalog::table_of(key);
-        const auto& indexes = to.indexes.contains(key) ? to.indexes : from.indexes;
-        return catalog::relation_key(Kind::Table, key.schema, indexes.at(key).table);
-    };
-    auto is_partition = [](const Catalog& c, const ObjectKey& table) {
-        auto found = c.tables.find(table);
-        return found != c.tables.end() && found->second.partition_of.has_value();
-    };
     for (auto* keys : {&d.drop, &d.create, &d.alter})
         std::erase_if(*keys, [&](const ObjectKey& key) {
-            if (key.kind != Kind::Column && key.kind != Kind::Constraint && key.kind != Kind::Index)
+            if (!catalog::kind_info(key.kind).held_by_partition_parent)
                 return false;
-            ObjectKey table = table_of(key);
+            ObjectKey table = owning_table(from, to, key);
             return is_partition(to, table) ||
                    (is_partition(from, table) && !to.tables.contains(table));
         });
@@ -92,15 +73,6 @@ Decisions decide_all(const Catalog& from, const Catalog& to) {
             d.rebuild_enum.insert(key);
         }
     return d;
-}
-
-/// Kinds PostgreSQL will not leave in place over a change to what they use
-/// (a dropped object, a column whose type changes): they are dropped before
-/// it and created again after, never CASCADE.
-bool rebuilt_with_what_it_uses(Kind kind) {
-    return kind == Kind::Constraint || kind == Kind::Index || kind == Kind::View ||
-           kind == Kind::MaterializedView || kind == Kind::Trigger || kind == Kind::Function ||
-           kind == Kind::Procedure || kind == Kind::Policy;
 }
 
 /// Columns that change type in place: by ALTER COLUMN TYPE, or converted by
@@ -130,26 +102,23 @@ void propagate_rebuilds(const Catalog& from, const Catalog& to, Decisions& d) {
             const ObjectKey& key = dep.dependent;
             if (d.drop.contains(key))
                 continue;
+            const auto& kind = catalog::kind_info(key.kind);
             // ALTER COLUMN TYPE rebuilds indexes and constraints by itself.
-            bool over_retyped = retyped.contains(dep.referenced) &&
-                                (key.kind == Kind::View || key.kind == Kind::MaterializedView ||
-                                 key.kind == Kind::Trigger || key.kind == Kind::Policy ||
-                                 key.kind == Kind::Function || key.kind == Kind::Procedure);
+            bool over_retyped =
+                retyped.contains(dep.referenced) && kind.blocks_drop && !kind.carried_by_alter_type;
             // An enum rebuilt under a temporary name: what names the type
             // itself (a function's argument, a cast in a view) goes first.
-            bool over_rebuilt_enum = d.rebuild_enum.contains(dep.referenced) &&
-                                     key.kind != Kind::Constraint && key.kind != Kind::Index &&
-                                     key.kind != Kind::Column;
+            bool over_rebuilt_enum =
+                d.rebuild_enum.contains(dep.referenced) && !kind.carried_by_alter_type;
             bool blocked = d.drop.contains(dep.referenced) || over_retyped || over_rebuilt_enum;
             if (!blocked)
                 continue;
-            bool goes =
-                dep.type != catalog::DependencyType::Normal || rebuilt_with_what_it_uses(key.kind);
+            bool goes = dep.type != catalog::DependencyType::Normal || kind.blocks_drop;
             // A default that calls a function being replaced, and stays
             // as it is: taken off while the function is away.
             if (key.kind == Kind::Column && dep.type == catalog::DependencyType::Normal &&
-                (dep.referenced.kind == Kind::Function || dep.referenced.kind == Kind::Procedure) &&
-                d.rebuilt(dep.referenced) && to.contains(key) && to.columns.at(key).default_expr &&
+                catalog::is_routine(dep.referenced.kind) && d.rebuilt(dep.referenced) &&
+                to.contains(key) && to.columns.at(key).default_expr &&
                 from.columns.at(key).default_expr == to.columns.at(key).default_expr) {
                 d.reset_default.insert(key);
                 continue;
@@ -262,67 +231,33 @@ class Writer {
     }
 
     void write_creates() {
-        for (const auto& key : m_d.create) {
-            switch (key.kind) {
-            case Kind::Sequence: {
-                const auto& sequence = get(m_to.sequences, key);
-                add(Create<catalog::Sequence>{sequence});
-                if (sequence.owned_by)
-                    add(SetOwnedBy{sequence});
-                break;
-            }
-            case Kind::Table:
-                write_create_table(key);
-                break;
-            case Kind::Column:
-            case Kind::Constraint:
-                if (in_new_table(key))
-                    break; // in its CREATE TABLE
-                [[fallthrough]];
-            default:
-                catalog::with_objects(m_to, key.kind, [&](const auto& objects) {
-                    using T = typename std::decay_t<decltype(objects)>::mapped_type;
-                    if constexpr (std::is_constructible_v<Change, Create<T>>)
-                        add(Create<T>{objects.at(key)});
-                });
-            }
-        }
+        for (const auto& key : m_d.create)
+            catalog::with_objects(m_to, key.kind,
+                                  [&](const auto& objects) { write_create(objects.at(key)); });
     }
 
-    /// The object `key` names in `c`, of the type its kind is held as.
-    template <class T> static const T& object_in(const Catalog& c, const ObjectKey& key) {
-        const T* found = nullptr;
-        catalog::with_objects(c, key.kind, [&](const auto& objects) {
-            if constexpr (std::is_same_v<typename std::decay_t<decltype(objects)>::mapped_type, T>)
-                found = &objects.at(key);
-        });
-        return *found;
+    template <class T> void write_create(const T& object) { add(Create<T>{object}); }
+    void write_create(const catalog::Table& table) { write_create_table(table.key); }
+    void write_create(const catalog::Column& column) {
+        if (!in_new_table(column.key)) // else in its CREATE TABLE
+            add(Create<catalog::Column>{column});
+    }
+    void write_create(const catalog::Constraint& constraint) {
+        if (!in_new_table(constraint.key)) // else in its CREATE TABLE
+            add(Create<catalog::Constraint>{constraint});
+    }
+    void write_create(const catalog::Sequence& sequence) {
+        add(Create<catalog::Sequence>{sequence});
+        if (sequence.owned_by)
+            add(SetOwnedBy{sequence});
     }
 
     void write_alters() {
-        for (const auto& key : m_d.alter) {
-            switch (key.kind) {
-            case Kind::Enum:
-                add(AddEnumValues{get(m_from.enums, key), get(m_to.enums, key)});
-                break;
-            case Kind::Sequence: {
-                const auto& from = get(m_from.sequences, key);
-                const auto& to = get(m_to.sequences, key);
-                if (from.options != to.options)
-                    add(Alter<catalog::Sequence>{from, to});
-                if (from.owned_by != to.owned_by)
-                    add(SetOwnedBy{to});
-                break;
-            }
-            default:
-                // The kinds that change in place (decide() puts no other here).
-                catalog::with_objects(m_from, key.kind, [&](const auto& objects) {
-                    using T = typename std::decay_t<decltype(objects)>::mapped_type;
-                    if constexpr (std::is_constructible_v<Change, Alter<T>>)
-                        add(Alter<T>{objects.at(key), object_in<T>(m_to, key)});
-                });
-            }
-        }
+        for (const auto& key : m_d.alter)
+            catalog::with_objects(m_from, key.kind, [&](const auto& objects) {
+                using T = typename std::decay_t<decltype(objects)>::mapped_type;
+                write_alter(objects.at(key), catalog::objects_of<T>(m_to).at(key));
+            });
         for (const auto& key : m_d.reset_default)
             if (!m_d.drop.contains(key))
                 add(ResetDefault{get(m_to.columns, key)});
@@ -332,12 +267,29 @@ class Writer {
         }
     }
 
+    /// The kinds that change in place; decide() puts no other in `alter`.
+    template <class T> void write_alter(const T& from, const T& to) {
+        if constexpr (std::is_constructible_v<Change, Alter<T>>)
+            add(Alter<T>{from, to});
+        else
+            throw std::logic_error(catalog::describe(to.key) + " cannot change in place");
+    }
+    void write_alter(const catalog::EnumType& from, const catalog::EnumType& to) {
+        add(AddEnumValues{from, to});
+    }
+    void write_alter(const catalog::Sequence& from, const catalog::Sequence& to) {
+        if (from.options != to.options)
+            add(Alter<catalog::Sequence>{from, to});
+        if (from.owned_by != to.owned_by)
+            add(SetOwnedBy{to});
+    }
+
     template <class T> void comments_of(const std::map<ObjectKey, T>& to_objects) {
         for (const auto& [key, object] : to_objects) {
             auto old = m_d.create.contains(key) ? nullptr : find(key);
             std::optional<std::string> before = old ? *old : std::nullopt;
             // CREATE EXTENSION sets the extension's own comment.
-            if (key.kind == Kind::Extension && !old)
+            if (catalog::kind_info(key.kind).created_with_comment && !old)
                 continue;
             if (object.comment != before)
                 add(SetComment{key, object.comment});

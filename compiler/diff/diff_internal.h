@@ -28,25 +28,32 @@ struct Decisions {
     }
 };
 
-/// Whether an existing column must be dropped and added back to become `to`
-/// (a generation expression cannot be changed in place).
-bool column_needs_rebuild(const catalog::Column& from, const catalog::Column& to);
-
-/// Whether a changed constraint can change in place (only NOT VALID -> valid,
-/// by VALIDATE CONSTRAINT); otherwise it is dropped and added.
-bool constraint_alters_in_place(const catalog::Constraint& from, const catalog::Constraint& to);
-
-/// Whether CREATE OR REPLACE cannot turn `from` into `to`: another argument
-/// list (names, defaults) or result.
-bool function_needs_rebuild(const catalog::Function& from, const catalog::Function& to);
-
-/// Whether CREATE OR REPLACE VIEW cannot turn `from` into `to`: a materialized
-/// view, other options, or columns that do not start with the old ones.
-bool view_needs_rebuild(const catalog::View& from, const catalog::View& to);
-
-/// Whether ALTER POLICY cannot turn `from` into `to`: another command or
-/// permissiveness, or a USING / WITH CHECK clause removed.
-bool policy_needs_rebuild(const catalog::Policy& from, const catalog::Policy& to);
+/// Whether `from` must be dropped and created again to become `to`, one
+/// overload per type of object (a kind without one fails to compile): false
+/// when it changes in place (by ALTER, CREATE OR REPLACE, VALIDATE, ...).
+bool needs_rebuild(const catalog::Schema& from, const catalog::Schema& to);
+bool needs_rebuild(const catalog::Extension& from, const catalog::Extension& to);
+bool needs_rebuild(const catalog::EnumType& from, const catalog::EnumType& to);
+bool needs_rebuild(const catalog::Sequence& from, const catalog::Sequence& to);
+/// A table cannot become partitioned, or change its partition key, in place.
+bool needs_rebuild(const catalog::Table& from, const catalog::Table& to);
+/// A generation expression cannot be changed in place.
+bool needs_rebuild(const catalog::Column& from, const catalog::Column& to);
+/// Only NOT VALID -> valid changes in place, by VALIDATE CONSTRAINT.
+bool needs_rebuild(const catalog::Constraint& from, const catalog::Constraint& to);
+bool needs_rebuild(const catalog::Index& from, const catalog::Index& to);
+/// CREATE OR REPLACE cannot change the argument list (names, defaults) or result.
+bool needs_rebuild(const catalog::Function& from, const catalog::Function& to);
+/// CREATE OR REPLACE VIEW cannot: a materialized view, other options, or
+/// columns that do not start with the old ones.
+bool needs_rebuild(const catalog::View& from, const catalog::View& to);
+bool needs_rebuild(const catalog::Trigger& from, const catalog::Trigger& to);
+/// ALTER POLICY cannot change the command or permissiveness, or remove a
+/// USING / WITH CHECK clause.
+bool needs_rebuild(const catalog::Policy& from, const catalog::Policy& to);
+/// A domain's base type or collation cannot change in place.
+bool needs_rebuild(const catalog::Domain& from, const catalog::Domain& to);
+bool needs_rebuild(const catalog::CompositeType& from, const catalog::CompositeType& to);
 
 /// True when `to` only adds values to `from`, keeping their order.
 bool enum_only_adds(const catalog::EnumType& from, const catalog::EnumType& to);

@@ -33,27 +33,63 @@ std::vector<RebuildEnum::ColumnUse> enum_users(const catalog::Catalog& from,
     return out;
 }
 
-bool column_needs_rebuild(const catalog::Column& from, const catalog::Column& to) {
+bool needs_rebuild(const catalog::Schema&, const catalog::Schema&) {
+    return false;
+}
+
+bool needs_rebuild(const catalog::Extension&, const catalog::Extension&) {
+    return true;
+}
+
+bool needs_rebuild(const catalog::EnumType&, const catalog::EnumType&) {
+    return false; // values are added in place, or the type is rebuilt (RebuildEnum)
+}
+
+bool needs_rebuild(const catalog::Sequence&, const catalog::Sequence&) {
+    return false;
+}
+
+bool needs_rebuild(const catalog::Table& from, const catalog::Table& to) {
+    return from.partition_by != to.partition_by;
+}
+
+bool needs_rebuild(const catalog::Column& from, const catalog::Column& to) {
     return to.generated_expr && from.generated_expr != to.generated_expr;
 }
 
-bool constraint_alters_in_place(const catalog::Constraint& from, const catalog::Constraint& to) {
-    return from.type == to.type && from.definition == to.definition + " NOT VALID";
+bool needs_rebuild(const catalog::Constraint& from, const catalog::Constraint& to) {
+    return !(from.type == to.type && from.definition == to.definition + " NOT VALID");
 }
 
-bool function_needs_rebuild(const catalog::Function& from, const catalog::Function& to) {
+bool needs_rebuild(const catalog::Index&, const catalog::Index&) {
+    return true;
+}
+
+bool needs_rebuild(const catalog::Function& from, const catalog::Function& to) {
     return from.signature != to.signature;
 }
 
-bool view_needs_rebuild(const catalog::View& from, const catalog::View& to) {
-    return from.key.kind == catalog::Kind::MaterializedView || from.options != to.options ||
+bool needs_rebuild(const catalog::View& from, const catalog::View& to) {
+    return !catalog::kind_info(from.key.kind).replaceable || from.options != to.options ||
            to.columns.size() < from.columns.size() ||
            !std::equal(from.columns.begin(), from.columns.end(), to.columns.begin());
 }
 
-bool policy_needs_rebuild(const catalog::Policy& from, const catalog::Policy& to) {
+bool needs_rebuild(const catalog::Trigger&, const catalog::Trigger&) {
+    return true;
+}
+
+bool needs_rebuild(const catalog::Policy& from, const catalog::Policy& to) {
     return from.command != to.command || from.permissive != to.permissive ||
            (from.using_expr && !to.using_expr) || (from.check_expr && !to.check_expr);
+}
+
+bool needs_rebuild(const catalog::Domain& from, const catalog::Domain& to) {
+    return from.base_type != to.base_type || from.collation != to.collation;
+}
+
+bool needs_rebuild(const catalog::CompositeType&, const catalog::CompositeType&) {
+    return false;
 }
 
 } // namespace schemac::diff

@@ -1,4 +1,4 @@
-#include "emit/steps.h"
+#include "emit/script.h"
 
 #include "runtime/script.h"
 
@@ -18,10 +18,11 @@ std::string outside_transaction() {
 }
 
 /// A step's hazards as comments, then its statements.
-std::string step_body(const diff::Step& step) {
+std::string step_body(const steps::Step& step) {
     std::string out;
     for (const auto& hazard : step.hazards)
-        out += std::string(k_hazard_marker) + hazard.kind + ": " + hazard.message + "\n";
+        out += std::string(k_hazard_marker) + std::string(hazard.name()) + ": " + hazard.message +
+               "\n";
     for (const auto& statement : step.statements)
         out += statement + ";\n";
     return out;
@@ -29,7 +30,7 @@ std::string step_body(const diff::Step& step) {
 
 } // namespace
 
-std::string render_script(const std::vector<diff::Step>& steps) {
+std::string render_script(const std::vector<steps::Step>& steps) {
     std::string out;
     for (const auto& step : steps)
         out += (out.empty() ? "" : "\n") + (step.transactional ? "" : outside_transaction()) +
@@ -37,12 +38,12 @@ std::string render_script(const std::vector<diff::Step>& steps) {
     return out;
 }
 
-std::string render_migration(const std::vector<diff::Step>& steps, const std::string& title) {
+std::string render_migration(const std::vector<steps::Step>& steps, const std::string& title) {
     std::string out = "-- " + title + "\n--\n";
     for (const auto& step : steps)
-        out += "--   " + diff::describe_step(step) + "\n";
+        out += "--   " + steps::describe_step(step) + "\n";
     for (const auto& step : steps) {
-        out += "\n" + std::string(k_step_marker) + " " + diff::describe_step(step) + "\n";
+        out += "\n" + std::string(k_step_marker) + " " + steps::describe_step(step) + "\n";
         if (!step.transactional)
             out += std::string(k_no_transaction_marker) + "\n";
         out += step_body(step);

@@ -56,8 +56,7 @@ ObjectKey regclass_key(const std::string& text) {
 }
 
 ObjectKey keys_of(ObjectKey table) {
-    table.args = "keys";
-    return table;
+    return catalog::facet_of(std::move(table), catalog::Facet::Keys);
 }
 
 /// Walks a whole parse tree and collects every name it uses.
@@ -195,6 +194,8 @@ Status classify_alter_table(Statement& s, const json& v) {
     return Ok{};
 }
 
+/// The object a COMMENT ON names, with the reference that orders it after
+/// that object; its `defines` is the object's comment (one per object).
 Status classify_comment(Statement& s, const json& v) {
     std::string objtype = v.value("objtype", "");
     const json& object = v["object"];
@@ -205,18 +206,24 @@ Status classify_comment(Statement& s, const json& v) {
         parts = {str(object)};
     else if (object.contains("TypeName"))
         parts = names(object["TypeName"]["names"]);
+    static const std::pair<const char*, Kind> k_children[] = {
+        {"OBJECT_COLUMN", Kind::Column},
+        {"OBJECT_TABCONSTRAINT", Kind::Constraint},
+        {"OBJECT_TRIGGER", Kind::Trigger},
+        {"OBJECT_POLICY", Kind::Policy},
+    };
     ObjectKey target;
-    if (objtype == "OBJECT_COLUMN" || objtype == "OBJECT_TABCONSTRAINT" ||
-        objtype == "OBJECT_TRIGGER" || objtype == "OBJECT_POLICY") {
+    if (auto child = std::ranges::find(k_children, objtype, [](const auto& c) { return c.first; });
+        child != std::end(k_children)) {
         std::vector<std::string> table(parts.begin(), parts.end() - (parts.empty() ? 0 : 1));
-        target = name_key(k_relation, table);
-        s.references.push_back(target);
-        target.args = "comment:" + objtype + ":" + (parts.empty() ? "" : parts.back());
+        ObjectKey on = name_key(k_relation, table);
+        s.references.push_back(on);
+        target = catalog::child_key(child->second, on.schema, on.name,
+                                    parts.empty() ? "" : parts.back());
     } else if (objtype == "OBJECT_SCHEMA" || objtype == "OBJECT_EXTENSION") {
         target = objtype == "OBJECT_SCHEMA" ? catalog::schema_key(parts.empty() ? "" : parts[0])
                                             : catalog::extension_key(parts.empty() ? "" : parts[0]);
         s.references.push_back(target);
-        target.args = "comment";
     } else {
         Kind kind = (objtype == "OBJECT_TYPE" || objtype == "OBJECT_DOMAIN")          ? k_type
                     : (objtype == "OBJECT_FUNCTION" || objtype == "OBJECT_PROCEDURE") ? k_function
@@ -225,9 +232,10 @@ Status classify_comment(Statement& s, const json& v) {
             parts = names(object["ObjectWithArgs"]["objname"]);
         target = name_key(kind, parts);
         s.references.push_back(target);
-        target.args = "comment:" + objtype;
+        if (objtype == "OBJECT_PROCEDURE")
+            target.kind = Kind::Procedure;
     }
-    s.defines = target;
+    s.defines = catalog::facet_of(std::move(target), catalog::Facet::Comment);
     return Ok{};
 }
 

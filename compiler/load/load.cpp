@@ -1,8 +1,8 @@
 #include "load/load.h"
 
+#include "graph/graph.h"
 #include "load/classify.h"
 #include "load/rename.h"
-#include "order/graph.h"
 
 #include <algorithm>
 #include <fstream>
@@ -69,7 +69,7 @@ Status check_duplicates(const std::vector<Statement>& statements) {
         if (fresh)
             continue;
         auto first = it->second->location();
-        std::string what = s.defines->args.starts_with("comment")
+        std::string what = s.defines->facet == catalog::Facet::Comment
                                ? "a second comment on the same object"
                                : catalog::describe(*s.defines) + " is defined twice";
         return Error{s.diagnostic(what + "; first defined at " + first.file + ":" +
@@ -138,7 +138,7 @@ Result<std::vector<Statement>> order_statements(std::vector<Statement> statement
         for (const auto& key : statements[i].provides)
             providers.emplace(key, i);
     }
-    std::vector<order::Edge> edges;
+    std::vector<graph::Edge> edges;
     for (std::size_t i = 0; i < statements.size(); ++i)
         for (const auto& key : statements[i].references)
             for (auto [it, end] = providers.equal_range(key); it != end; ++it)
@@ -146,16 +146,16 @@ Result<std::vector<Statement>> order_statements(std::vector<Statement> statement
                     edges.emplace_back(it->second, i);
 
     // Ties keep the order of the files and of the statements within them.
-    auto sorted = order::topological_sort(statements.size(), edges,
-                                          [](order::Vertex a, order::Vertex b) { return a < b; });
-    if (auto* cycle = std::get_if<order::Cycle>(&sorted)) {
+    auto sorted = graph::topological_sort(statements.size(), edges,
+                                          [](graph::Vertex a, graph::Vertex b) { return a < b; });
+    if (auto* cycle = std::get_if<graph::Cycle>(&sorted)) {
         std::string path;
         for (auto v : cycle->path)
             path += (path.empty() ? "" : " -> ") + describe_statement(statements[v]);
         return Error{"dependency cycle among the tree's statements: " + path};
     }
     std::vector<Statement> ordered;
-    for (auto v : std::get<std::vector<order::Vertex>>(sorted))
+    for (auto v : std::get<std::vector<graph::Vertex>>(sorted))
         ordered.push_back(std::move(statements[v]));
     return ordered;
 }

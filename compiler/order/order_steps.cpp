@@ -1,6 +1,6 @@
 #include "order/order_steps.h"
 
-#include "order/graph.h"
+#include "graph/graph.h"
 
 #include <algorithm>
 #include <map>
@@ -11,7 +11,10 @@
 
 namespace schemac::order {
 using catalog::ObjectKey;
-using diff::Step;
+using graph::Cycle;
+using graph::Edge;
+using graph::Vertex;
+using steps::Step;
 
 namespace {
 
@@ -87,7 +90,7 @@ class EdgeBuilder {
 /// so by falling kind priority), then creates and alters by kind priority;
 /// then by key, so the order moves as little as possible between runs.
 auto sort_key(const Step& s) {
-    bool drop = s.action == diff::Action::Drop;
+    bool drop = s.action == steps::Action::Drop;
     int priority = catalog::kind_info(s.key.kind).priority;
     return std::make_tuple(drop ? 0 : 1, drop ? -priority : priority,
                            std::string_view(s.key.schema), std::string_view(s.key.parent),
@@ -175,8 +178,8 @@ std::variant<std::vector<Step>, StepCycle> order_steps(const std::vector<Step>& 
             edges.emplace_back(i - 1, i);
 
     auto rank = ranks(steps);
-    auto sorted = topological_sort(steps.size(), edges,
-                                   [&](Vertex a, Vertex b) { return rank[a] < rank[b]; });
+    auto sorted = graph::topological_sort(steps.size(), edges,
+                                          [&](Vertex a, Vertex b) { return rank[a] < rank[b]; });
     if (auto* cycle = std::get_if<Cycle>(&sorted))
         return StepCycle{cycle->path};
     std::vector<Step> out;
@@ -190,7 +193,7 @@ std::variant<std::vector<Step>, StepCycle> order_steps(const std::vector<Step>& 
 std::string describe_cycle(const std::vector<Step>& steps, const StepCycle& cycle) {
     std::string out = "dependency cycle: ";
     for (std::size_t i = 0; i < cycle.steps.size(); ++i)
-        out += (i ? " -> " : "") + diff::describe_step(steps[cycle.steps[i]]);
+        out += (i ? " -> " : "") + steps::describe_step(steps[cycle.steps[i]]);
     return out;
 }
 

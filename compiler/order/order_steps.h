@@ -2,7 +2,7 @@
 
 #include "catalog/catalog.h"
 #include "diff/change.h"
-#include "diff/step.h"
+#include "steps/step.h"
 
 #include <variant>
 #include <vector>
@@ -19,18 +19,18 @@ struct StepCycle {
 
 /// `steps` in execution order, or a cycle among them. `from` is the catalog
 /// the steps start from (drop order), `to` the one they lead to (create order).
-std::variant<std::vector<diff::Step>, StepCycle> order_steps(const std::vector<diff::Step>& steps,
-                                                             const catalog::Catalog& from,
-                                                             const catalog::Catalog& to);
+std::variant<std::vector<steps::Step>, StepCycle> order_steps(const std::vector<steps::Step>& steps,
+                                                              const catalog::Catalog& from,
+                                                              const catalog::Catalog& to);
 
 /// `dependency cycle: create table public.a -> create table public.b -> ...`
-std::string describe_cycle(const std::vector<diff::Step>& steps, const StepCycle& cycle);
+std::string describe_cycle(const std::vector<steps::Step>& steps, const StepCycle& cycle);
 
 /// Repair rule "tables first, foreign keys after" (pg_dump's
 /// repairTableConstraintMultiLoop): the foreign keys of tables created or
 /// dropped in the cycle become steps of their own. False when the rule does
 /// not apply to this cycle.
-bool split_foreign_keys(std::vector<diff::Change>& changes, const std::vector<diff::Step>& steps,
+bool split_foreign_keys(std::vector<diff::Change>& changes, const std::vector<steps::Step>& steps,
                         const StepCycle& cycle, const catalog::Catalog& from);
 
 } // namespace schemac::order

@@ -46,7 +46,7 @@ bool split_drop(std::vector<diff::Change>& changes, diff::Drop<catalog::Table>& 
 
 } // namespace
 
-bool split_foreign_keys(std::vector<diff::Change>& changes, const std::vector<diff::Step>& steps,
+bool split_foreign_keys(std::vector<diff::Change>& changes, const std::vector<steps::Step>& steps,
                         const StepCycle& cycle, const catalog::Catalog& from) {
     std::set<std::size_t> involved;
     for (auto s : cycle.steps)

@@ -21,15 +21,9 @@ struct DeployOptions {
     bool no_wait = false;            ///< exit instead of waiting for another apply
     bool allow_drift = false;        ///< go on when the live catalog is not what history says
     int steps = 1;                   ///< rollback: how many migrations to undo
-    std::vector<std::string> allow_hazards; ///< gated hazards (data-loss) allowed to run
+    std::vector<std::string> allow_hazards; ///< gated hazards (see hazards.h) allowed to run
     int verbosity = 0;                      ///< -1 quiet, 0 progress, 1 more
 };
-
-/// Hazards apply and rollback refuse to run unless --allow-hazards names them.
-inline constexpr const char* k_gated_hazards[] = {"data-loss"};
-/// Every hazard kind schemac writes (what --allow-hazards accepts).
-inline constexpr const char* k_hazard_kinds[] = {"data-loss", "table-rewrite", "enum-rebuild",
-                                                 "long-lock", "index-build",   "not-transactional"};
 
 int apply(const DeployOptions& options, std::ostream& out, std::ostream& err);
 int status(const DeployOptions& options, std::ostream& out, std::ostream& err);

@@ -1,8 +1,9 @@
 // Diffs of catalogs built in code, rendered and ordered: no server.
 
-#include "cli/planner.h"
 #include "diff/change.h"
-#include "emit/steps.h"
+#include "emit/script.h"
+#include "plan/planner.h"
+#include "steps/build.h"
 
 #include <doctest/doctest.h>
 
@@ -47,8 +48,8 @@ Constraint& add_constraint(Catalog& c, const std::string& table, const std::stri
 }
 
 /// The plain script (online strategies are covered by the golden cases).
-std::string plan(const Catalog& from, const Catalog& to) {
-    auto steps = cli::plan_steps(from, to, false);
+std::string plan_sql(const Catalog& from, const Catalog& to) {
+    auto steps = plan::plan_steps(from, to, false);
     REQUIRE(steps.ok());
     return emit::render_script(*steps);
 }
@@ -60,7 +61,7 @@ TEST_CASE("equal catalogs give no changes") {
     add_table(a, "t");
     add_column(a, "t", "id", "integer", 1);
     CHECK(diff::diff(a, a).empty());
-    CHECK(plan(a, a) == "");
+    CHECK(plan_sql(a, a) == "");
 }
 
 TEST_CASE("a new table carries its columns and constraints") {
@@ -70,11 +71,11 @@ TEST_CASE("a new table carries its columns and constraints") {
     add_column(to, "Users", "id", "bigint", 1).not_null = true;
     add_column(to, "Users", "user", "text", 2).default_expr = "'x'::text";
     add_constraint(to, "Users", "Users_pkey", ConstraintType::PrimaryKey, "PRIMARY KEY (id)");
-    CHECK(plan(from, to) == "CREATE TABLE public.\"Users\" (\n"
-                            "    id bigint NOT NULL,\n"
-                            "    \"user\" text DEFAULT 'x'::text,\n"
-                            "    CONSTRAINT \"Users_pkey\" PRIMARY KEY (id)\n"
-                            ");\n");
+    CHECK(plan_sql(from, to) == "CREATE TABLE public.\"Users\" (\n"
+                                "    id bigint NOT NULL,\n"
+                                "    \"user\" text DEFAULT 'x'::text,\n"
+                                "    CONSTRAINT \"Users_pkey\" PRIMARY KEY (id)\n"
+                                ");\n");
 }
 
 TEST_CASE("a column changes in place: default dropped before the type, set after") {
@@ -86,14 +87,15 @@ TEST_CASE("a column changes in place: default dropped before the type, set after
     Column& n = add_column(to, "t", "n", "integer", 1);
     n.default_expr = "0";
     n.not_null = true;
-    CHECK(plan(from, to) == "-- hazard table-rewrite: rewrites the table to convert column "
-                            "public.t.n from text to integer\n"
-                            "-- hazard long-lock: holds ACCESS EXCLUSIVE on public.t while it "
-                            "scans every row for NULLs in n\n"
-                            "ALTER TABLE public.t ALTER COLUMN n DROP DEFAULT;\n"
-                            "ALTER TABLE public.t ALTER COLUMN n TYPE integer USING n::integer;\n"
-                            "ALTER TABLE public.t ALTER COLUMN n SET DEFAULT 0;\n"
-                            "ALTER TABLE public.t ALTER COLUMN n SET NOT NULL;\n");
+    CHECK(plan_sql(from, to) ==
+          "-- hazard table-rewrite: rewrites the table to convert column "
+          "public.t.n from text to integer\n"
+          "-- hazard long-lock: holds ACCESS EXCLUSIVE on public.t while it "
+          "scans every row for NULLs in n\n"
+          "ALTER TABLE public.t ALTER COLUMN n DROP DEFAULT;\n"
+          "ALTER TABLE public.t ALTER COLUMN n TYPE integer USING n::integer;\n"
+          "ALTER TABLE public.t ALTER COLUMN n SET DEFAULT 0;\n"
+          "ALTER TABLE public.t ALTER COLUMN n SET NOT NULL;\n");
 }
 
 TEST_CASE("binary-coercible type changes need no USING") {
@@ -104,7 +106,7 @@ TEST_CASE("binary-coercible type changes need no USING") {
     to.binary_coercible.emplace("character varying", "text");
     add_table(to, "t");
     add_column(to, "t", "s", "text", 1);
-    CHECK(plan(from, to) == "ALTER TABLE public.t ALTER COLUMN s TYPE text;\n");
+    CHECK(plan_sql(from, to) == "ALTER TABLE public.t ALTER COLUMN s TYPE text;\n");
 }
 
 TEST_CASE("mutual foreign keys: tables first, constraints after (and the reverse)") {
@@ -123,26 +125,26 @@ TEST_CASE("mutual foreign keys: tables first, constraints after (and the reverse
         to.dependencies.insert(
             {fk.key, child_key(Kind::Constraint, "public", other, std::string(other) + "_pkey")});
     }
-    CHECK(plan(from, to) == "CREATE TABLE public.a (\n"
-                            "    id integer,\n"
-                            "    b_id integer,\n"
-                            "    CONSTRAINT a_pkey PRIMARY KEY (id)\n"
-                            ");\n\n"
-                            "CREATE TABLE public.b (\n"
-                            "    id integer,\n"
-                            "    a_id integer,\n"
-                            "    CONSTRAINT b_pkey PRIMARY KEY (id)\n"
-                            ");\n\n"
-                            "ALTER TABLE public.a ADD CONSTRAINT a_fk FOREIGN KEY (b_id) "
-                            "REFERENCES public.b(id);\n\n"
-                            "ALTER TABLE public.b ADD CONSTRAINT b_fk FOREIGN KEY (a_id) "
-                            "REFERENCES public.a(id);\n");
-    CHECK(plan(to, from) == "ALTER TABLE public.a DROP CONSTRAINT a_fk;\n\n"
-                            "ALTER TABLE public.b DROP CONSTRAINT b_fk;\n\n"
-                            "-- hazard data-loss: drops table public.a and every row in it\n"
-                            "DROP TABLE public.a;\n\n"
-                            "-- hazard data-loss: drops table public.b and every row in it\n"
-                            "DROP TABLE public.b;\n");
+    CHECK(plan_sql(from, to) == "CREATE TABLE public.a (\n"
+                                "    id integer,\n"
+                                "    b_id integer,\n"
+                                "    CONSTRAINT a_pkey PRIMARY KEY (id)\n"
+                                ");\n\n"
+                                "CREATE TABLE public.b (\n"
+                                "    id integer,\n"
+                                "    a_id integer,\n"
+                                "    CONSTRAINT b_pkey PRIMARY KEY (id)\n"
+                                ");\n\n"
+                                "ALTER TABLE public.a ADD CONSTRAINT a_fk FOREIGN KEY (b_id) "
+                                "REFERENCES public.b(id);\n\n"
+                                "ALTER TABLE public.b ADD CONSTRAINT b_fk FOREIGN KEY (a_id) "
+                                "REFERENCES public.a(id);\n");
+    CHECK(plan_sql(to, from) == "ALTER TABLE public.a DROP CONSTRAINT a_fk;\n\n"
+                                "ALTER TABLE public.b DROP CONSTRAINT b_fk;\n\n"
+                                "-- hazard data-loss: drops table public.a and every row in it\n"
+                                "DROP TABLE public.a;\n\n"
+                                "-- hazard data-loss: drops table public.b and every row in it\n"
+                                "DROP TABLE public.b;\n");
 }
 
 TEST_CASE("enum values are added in place, in position") {
@@ -154,9 +156,9 @@ TEST_CASE("enum values are added in place, in position") {
     Catalog to = with_public();
     e.values = {"owner", "admin", "editor", "member", "guest"};
     to.enums.emplace(e.key, e);
-    CHECK(plan(from, to) == "ALTER TYPE public.role ADD VALUE 'owner' BEFORE 'admin';\n\n"
-                            "ALTER TYPE public.role ADD VALUE 'editor' AFTER 'admin';\n\n"
-                            "ALTER TYPE public.role ADD VALUE 'guest' AFTER 'member';\n");
+    CHECK(plan_sql(from, to) == "ALTER TYPE public.role ADD VALUE 'owner' BEFORE 'admin';\n\n"
+                                "ALTER TYPE public.role ADD VALUE 'editor' AFTER 'admin';\n\n"
+                                "ALTER TYPE public.role ADD VALUE 'guest' AFTER 'member';\n");
     auto changes = diff::diff(to, from);
     REQUIRE(changes.size() == 1);
     CHECK(std::holds_alternative<diff::RebuildEnum>(changes[0]));
@@ -173,13 +175,13 @@ TEST_CASE("an index changes by drop and create; comments by COMMENT ON") {
     Catalog to = from;
     to.indexes.at(idx.key).definition = "CREATE INDEX t_idx ON public.t USING btree (b)";
     to.tables.at(relation_key(Kind::Table, "public", "t")).comment = "it's";
-    CHECK(plan(from, to) == "DROP INDEX public.t_idx;\n\n"
-                            "COMMENT ON TABLE public.t IS 'it''s';\n\n"
-                            "-- hazard long-lock: holds SHARE on public.t for the whole build "
-                            "of index public.t_idx: writes wait\n"
-                            "CREATE INDEX t_idx ON public.t USING btree (b);\n");
+    CHECK(plan_sql(from, to) == "DROP INDEX public.t_idx;\n\n"
+                                "COMMENT ON TABLE public.t IS 'it''s';\n\n"
+                                "-- hazard long-lock: holds SHARE on public.t for the whole build "
+                                "of index public.t_idx: writes wait\n"
+                                "CREATE INDEX t_idx ON public.t USING btree (b);\n");
     // Online, the new definition is built beside the old one and swapped in.
-    auto online = cli::plan_steps(from, to);
+    auto online = plan::plan_steps(from, to);
     REQUIRE(online.ok());
     CHECK(emit::render_script(*online).find(
               "CREATE INDEX CONCURRENTLY t_idx_schemac_new ON public.t USING btree (b);\n\n"
@@ -201,7 +203,7 @@ TEST_CASE("a cycle no repair rule breaks is an error that prints the path") {
         {relation_key(Kind::Enum, "public", "a"), relation_key(Kind::Enum, "public", "b")});
     to.dependencies.insert(
         {relation_key(Kind::Enum, "public", "b"), relation_key(Kind::Enum, "public", "a")});
-    auto steps = cli::plan_steps(from, to);
+    auto steps = plan::plan_steps(from, to);
     REQUIRE_FALSE(steps.ok());
     CHECK(steps.error().message ==
           "dependency cycle: create type public.a -> create type public.b -> create type public.a");

@@ -7,7 +7,7 @@
 
 #include <vector>
 
-namespace schemac::cli {
+namespace schemac::plan {
 
 /// The renames the tree's `-- schemac:renamed-from` annotations ask of the
 /// current state, in the order they run (schemas, then relations and types,
@@ -25,4 +25,4 @@ Result<std::vector<diff::Rename>> resolve_renames(const std::vector<load::Rename
                                                   const catalog::Catalog& current,
                                                   const catalog::Catalog& desired);
 
-} // namespace schemac::cli
+} // namespace schemac::plan

@@ -1,8 +1,8 @@
-#include "order/graph.h"
+#include "graph/graph.h"
 
 #include <doctest/doctest.h>
 
-using namespace schemac::order;
+using namespace schemac::graph;
 
 namespace {
 bool by_number(Vertex a, Vertex b) {

@@ -1,12 +1,12 @@
-#include "emit/steps.h"
+#include "steps/build.h"
 
-#include "emit/render.h"
+#include "steps/builders.h"
 
 #include <algorithm>
 #include <map>
 #include <set>
 
-namespace schemac::emit {
+namespace schemac::steps {
 
 std::string temporary_name(const std::string& base, const std::string& suffix) {
     constexpr std::size_t k_max = 63;
@@ -17,9 +17,9 @@ std::string temporary_name(const std::string& base, const std::string& suffix) {
     return base.substr(0, keep) + suffix;
 }
 
-std::vector<diff::Step> build_steps(const std::vector<diff::Change>& changes,
-                                    const catalog::Catalog& from, const catalog::Catalog& to,
-                                    bool online) {
+std::vector<Step> build_steps(const std::vector<diff::Change>& changes,
+                              const catalog::Catalog& from, const catalog::Catalog& to,
+                              bool online) {
     Context context{from, to, online, {}};
     std::set<catalog::ObjectKey> dropped;
     for (const auto& change : changes)
@@ -44,15 +44,14 @@ std::vector<diff::Step> build_steps(const std::vector<diff::Change>& changes,
                 context.lives_on(catalog::relation_key(
                     catalog::Kind::Table, create->object.key.schema, create->object.table)))
                 context.swapped_indexes.insert(create->object.key);
-    std::vector<diff::Step> out;
+    std::vector<Step> out;
     for (std::size_t i = 0; i < changes.size(); ++i) {
-        Steps steps = std::visit([&](const auto& c) { return render(c, context); }, changes[i]);
+        Steps steps = std::visit([&](const auto& c) { return build(c, context); }, changes[i]);
         for (std::size_t part = 0; part < steps.size(); ++part) {
             // Locks matter on tables that exist already: nobody else sees one
             // the migration creates.
-            std::erase_if(steps[part].locks, [&](const diff::TableLock& lock) {
-                return !from.tables.contains(lock.table);
-            });
+            std::erase_if(steps[part].locks,
+                          [&](const TableLock& lock) { return !from.tables.contains(lock.table); });
             steps[part].change = i;
             steps[part].part = part;
             out.push_back(std::move(steps[part]));
@@ -61,7 +60,7 @@ std::vector<diff::Step> build_steps(const std::vector<diff::Change>& changes,
     return out;
 }
 
-void lock_partitions(std::vector<diff::Step>& ordered, const catalog::Catalog& from) {
+void lock_partitions(std::vector<Step>& ordered, const catalog::Catalog& from) {
     using catalog::Kind;
     std::map<catalog::ObjectKey, std::set<catalog::ObjectKey>> partitions;
     std::map<catalog::ObjectKey, catalog::ObjectKey> default_partition; // of a parent
@@ -72,9 +71,8 @@ void lock_partitions(std::vector<diff::Step>& ordered, const catalog::Catalog& f
                 default_partition[*table.partition_of] = key;
         }
     for (auto& step : ordered) {
-        bool recurses = step.key.kind == Kind::Column || step.key.kind == Kind::Constraint ||
-                        step.key.kind == Kind::Index || step.key.kind == Kind::Trigger;
-        bool drops_table = step.key.kind == Kind::Table && step.action == diff::Action::Drop;
+        bool recurses = catalog::kind_info(step.key.kind).recurses_to_partitions;
+        bool drops_table = step.key.kind == Kind::Table && step.action == Action::Drop;
         for (std::size_t i = 0; i < step.locks.size(); ++i) {
             auto lock = step.locks[i]; // step.lock may grow the vector
             if (!recurses && !(drops_table && lock.table == step.key))
@@ -89,7 +87,7 @@ void lock_partitions(std::vector<diff::Step>& ordered, const catalog::Catalog& f
             if (auto found = parent ? default_partition.find(*parent) : default_partition.end();
                 found != default_partition.end() && found->second != step.key &&
                 from.tables.contains(found->second))
-                step.lock(found->second, diff::LockMode::AccessExclusive);
+                step.lock(found->second, LockMode::AccessExclusive);
         if (step.partition_leaves) {
             partitions[*step.partition_leaves].erase(step.key);
             if (default_partition[*step.partition_leaves] == step.key)
@@ -100,4 +98,4 @@ void lock_partitions(std::vector<diff::Step>& ordered, const catalog::Catalog& f
     }
 }
 
-} // namespace schemac::emit
+} // namespace schemac::steps

@@ -1,23 +1,19 @@
 // Tables, columns, constraints and indexes.
 
-#include "emit/render.h"
+#include "steps/builders.h"
 
 #include "catalog/quote.h"
 
 #include <optional>
 
-namespace schemac::emit {
+namespace schemac::steps {
 using catalog::Identity;
 using catalog::ObjectKey;
 using catalog::quote_ident;
 using catalog::quote_qualified;
-using diff::Action;
-using diff::LockMode;
-using diff::Step;
 
 ObjectKey detached(ObjectKey table) {
-    table.args = "detached";
-    return table;
+    return catalog::facet_of(std::move(table), catalog::Facet::Detached);
 }
 
 std::string alter_table(const ObjectKey& key) {
@@ -42,17 +38,17 @@ void lock_referenced(Step& step, const catalog::Constraint& c, LockMode mode) {
 }
 
 /// A lock held on an existing table through a build or a scan of it.
-diff::Hazard long_lock(LockMode mode, const ObjectKey& table, const std::string& what) {
-    return {"long-lock", "holds " + std::string(diff::lock_name(mode)) + " on " +
-                             catalog::qualified_name(table) + " " + what};
+Hazard long_lock(LockMode mode, const ObjectKey& table, const std::string& what) {
+    return {HazardKind::LongLock, "holds " + std::string(lock_name(mode)) + " on " +
+                                      catalog::qualified_name(table) + " " + what};
 }
 
-diff::Hazard concurrent_build(const ObjectKey& index, const ObjectKey& table) {
-    return {"index-build", "builds index " + catalog::qualified_name(index) +
-                               " concurrently on the existing table " +
-                               catalog::qualified_name(table) +
-                               ": writes go on; the build scans the table twice and waits for "
-                               "the transactions running on it"};
+Hazard concurrent_build(const ObjectKey& index, const ObjectKey& table) {
+    return {HazardKind::IndexBuild,
+            "builds index " + catalog::qualified_name(index) +
+                " concurrently on the existing table " + catalog::qualified_name(table) +
+                ": writes go on; the build scans the table twice and waits for "
+                "the transactions running on it"};
 }
 
 /// The foreign keys a drop takes with it lock their referenced tables too.
@@ -69,8 +65,9 @@ void lock_implied(Step& step, const std::vector<ObjectKey>& implied, const Conte
 /// check goes.
 Steps not_null_online(const catalog::Column& column) {
     ObjectKey table = catalog::table_of(column.key);
-    ObjectKey check{catalog::Kind::Constraint, column.key.schema, column.key.parent,
-                    temporary_name(column.key.name, "_schemac_not_null"), ""};
+    ObjectKey check =
+        catalog::child_key(catalog::Kind::Constraint, column.key.schema, column.key.parent,
+                           temporary_name(column.key.name, "_schemac_not_null"));
     std::string alter = alter_table(column.key);
     std::string name = quote_ident(check.name);
     Step add = make_step(column.key, Action::Alter,
@@ -130,7 +127,7 @@ std::string column_definition(const catalog::Column& c) {
     return out;
 }
 
-Steps render(const diff::CreateTable& c, const Context&) {
+Steps build(const diff::CreateTable& c, const Context&) {
     std::string sql = std::string("CREATE ") + (c.table.unlogged ? "UNLOGGED " : "") + "TABLE " +
                       quote_qualified(c.table.key.schema, c.table.key.name);
     if (c.table.partition_of) {
@@ -168,7 +165,7 @@ Steps render(const diff::CreateTable& c, const Context&) {
     return {step};
 }
 
-Steps render(const diff::Drop<catalog::Table>& c, const Context& context) {
+Steps build(const diff::Drop<catalog::Table>& c, const Context& context) {
     Step step = make_step(c.object.key, Action::Drop,
                           "DROP TABLE " + quote_qualified(c.object.key.schema, c.object.key.name));
     step.lock(c.object.key, LockMode::AccessExclusive);
@@ -180,13 +177,14 @@ Steps render(const diff::Drop<catalog::Table>& c, const Context& context) {
     }
     step.removes.push_back(c.object.key);
     step.removes.insert(step.removes.end(), c.implied.begin(), c.implied.end());
-    step.hazards.push_back({"data-loss", "drops table " + catalog::qualified_name(c.object.key) +
-                                             " and every row in it"});
+    step.hazards.push_back(
+        {HazardKind::DataLoss,
+         "drops table " + catalog::qualified_name(c.object.key) + " and every row in it"});
     step.lossy_in_reverse = true;
     return {step};
 }
 
-Steps render(const diff::Alter<catalog::Table>& c, const Context&) {
+Steps build(const diff::Alter<catalog::Table>& c, const Context&) {
     Step step;
     step.key = c.to.key;
     step.action = Action::Alter;
@@ -194,7 +192,7 @@ Steps render(const diff::Alter<catalog::Table>& c, const Context&) {
     if (c.from.unlogged != c.to.unlogged) {
         step.statements.push_back(alter + (c.to.unlogged ? "SET UNLOGGED" : "SET LOGGED"));
         step.hazards.push_back(
-            {"table-rewrite", "rewrites table " + catalog::qualified_name(c.to.key)});
+            {HazardKind::TableRewrite, "rewrites table " + catalog::qualified_name(c.to.key)});
     }
     if (c.from.row_security != c.to.row_security)
         step.statements.push_back(alter + (c.to.row_security ? "ENABLE" : "DISABLE") +
@@ -239,7 +237,7 @@ Steps render(const diff::Alter<catalog::Table>& c, const Context&) {
     return out;
 }
 
-Steps render(const diff::Create<catalog::Column>& c, const Context& context) {
+Steps build(const diff::Create<catalog::Column>& c, const Context& context) {
     Step step = make_step(c.object.key, Action::Create,
                           alter_table(c.object.key) + "ADD COLUMN " + column_definition(c.object));
     step.lock(catalog::table_of(c.object.key), LockMode::AccessExclusive);
@@ -251,22 +249,24 @@ Steps render(const diff::Create<catalog::Column>& c, const Context& context) {
     // The same for a volatile default or an identity: a value per row.
     std::string column = catalog::qualified_name(c.object.key);
     if (c.object.generated_expr)
-        step.hazards.push_back({"table-rewrite", "rewrites the table to compute column " + column});
+        step.hazards.push_back(
+            {HazardKind::TableRewrite, "rewrites the table to compute column " + column});
     else if (context.from.tables.contains(catalog::table_of(c.object.key))) {
         if (c.object.identity != Identity::None)
             step.hazards.push_back(
-                {"table-rewrite",
+                {HazardKind::TableRewrite,
                  "rewrites the table to number every row in identity column " + column});
         else if (c.object.volatile_default)
-            step.hazards.push_back({"table-rewrite", "rewrites the table to compute the volatile "
-                                                     "default " +
-                                                         *c.object.default_expr + " of column " +
-                                                         column + " for every row"});
+            step.hazards.push_back(
+                {HazardKind::TableRewrite, "rewrites the table to compute the volatile "
+                                           "default " +
+                                               *c.object.default_expr + " of column " + column +
+                                               " for every row"});
     }
     return {step};
 }
 
-Steps render(const diff::Drop<catalog::Column>& c, const Context& context) {
+Steps build(const diff::Drop<catalog::Column>& c, const Context& context) {
     Step step =
         make_step(c.object.key, Action::Drop,
                   alter_table(c.object.key) + "DROP COLUMN " + quote_ident(c.object.key.name));
@@ -278,14 +278,14 @@ Steps render(const diff::Drop<catalog::Column>& c, const Context& context) {
     // A generated column's values are derived: dropping it loses nothing.
     if (!c.object.generated_expr) {
         step.hazards.push_back(
-            {"data-loss",
+            {HazardKind::DataLoss,
              "drops column " + catalog::qualified_name(c.object.key) + " and its data"});
         step.lossy_in_reverse = true;
     }
     return {step};
 }
 
-Steps render(const diff::Alter<catalog::Column>& c, const Context& context) {
+Steps build(const diff::Alter<catalog::Column>& c, const Context& context) {
     const catalog::Column& f = c.from;
     const catalog::Column& t = c.to;
     std::string prefix = alter_table(t.key) + "ALTER COLUMN " + quote_ident(t.key.name) + " ";
@@ -312,9 +312,10 @@ Steps render(const diff::Alter<catalog::Column>& c, const Context& context) {
             sql += " COLLATE " + *t.collation;
         if (needs_using(f, t, context.to)) {
             sql += " USING " + quote_ident(t.key.name) + "::" + t.type;
-            step.hazards.push_back({"table-rewrite", "rewrites the table to convert column " +
-                                                         catalog::qualified_name(t.key) + " from " +
-                                                         f.type + " to " + t.type});
+            step.hazards.push_back(
+                {HazardKind::TableRewrite, "rewrites the table to convert column " +
+                                               catalog::qualified_name(t.key) + " from " + f.type +
+                                               " to " + t.type});
         }
         statement(sql);
     }
@@ -403,7 +404,7 @@ std::optional<std::string> index_columns(const catalog::Constraint& con) {
 std::optional<ObjectKey> online_key_index(const catalog::Constraint& con, const Context& context) {
     if (!context.lives_on(catalog::table_of(con.key)) || !index_columns(con))
         return std::nullopt;
-    ObjectKey index{catalog::Kind::Index, con.key.schema, "", con.key.name, ""};
+    ObjectKey index = catalog::relation_key(catalog::Kind::Index, con.key.schema, con.key.name);
     if (context.from.constraints.contains(con.key) || context.from.indexes.contains(index))
         index.name = temporary_name(con.key.name, "_schemac_new");
     return index;
@@ -443,7 +444,7 @@ std::optional<Steps> key_online(const catalog::Constraint& con, const Context& c
 
 } // namespace
 
-Steps render(const diff::Create<catalog::Constraint>& c, const Context& context) {
+Steps build(const diff::Create<catalog::Constraint>& c, const Context& context) {
     const catalog::Constraint& con = c.object;
     if (auto online = key_online(con, context))
         return *online;
@@ -485,7 +486,7 @@ Steps render(const diff::Create<catalog::Constraint>& c, const Context& context)
     return {step, validate};
 }
 
-Steps render(const diff::Drop<catalog::Constraint>& c, const Context& context) {
+Steps build(const diff::Drop<catalog::Constraint>& c, const Context& context) {
     Step step =
         make_step(c.object.key, Action::Drop,
                   alter_table(c.object.key) + "DROP CONSTRAINT " + quote_ident(c.object.key.name));
@@ -502,7 +503,7 @@ Steps render(const diff::Drop<catalog::Constraint>& c, const Context& context) {
     return {step};
 }
 
-Steps render(const diff::Alter<catalog::Constraint>& c, const Context&) {
+Steps build(const diff::Alter<catalog::Constraint>& c, const Context&) {
     Step step =
         make_step(c.to.key, Action::Alter,
                   alter_table(c.to.key) + "VALIDATE CONSTRAINT " + quote_ident(c.to.key.name));
@@ -527,7 +528,7 @@ std::string concurrently(const catalog::Index& index, const std::string& name = 
 
 } // namespace
 
-Steps render(const diff::Create<catalog::Index>& c, const Context& context) {
+Steps build(const diff::Create<catalog::Index>& c, const Context& context) {
     const catalog::Index& index = c.object;
     ObjectKey table = catalog::relation_key(catalog::Kind::Table, index.key.schema, index.table);
     if (context.swapped_indexes.contains(index.key)) {
@@ -579,7 +580,7 @@ Steps render(const diff::Create<catalog::Index>& c, const Context& context) {
     return {step};
 }
 
-Steps render(const diff::Drop<catalog::Index>& c, const Context& context) {
+Steps build(const diff::Drop<catalog::Index>& c, const Context& context) {
     if (context.swapped_indexes.contains(c.object.key))
         return {}; // the new index's steps drop it
     ObjectKey table =
@@ -598,7 +599,7 @@ Steps render(const diff::Drop<catalog::Index>& c, const Context& context) {
     return {step};
 }
 
-Steps render(const diff::ResetDefault& c, const Context& context) {
+Steps build(const diff::ResetDefault& c, const Context& context) {
     const catalog::Column& column = c.column;
     ObjectKey table = catalog::table_of(column.key);
     std::string alter = alter_table(column.key) + "ALTER COLUMN " + quote_ident(column.key.name);
@@ -618,4 +619,4 @@ Steps render(const diff::ResetDefault& c, const Context& context) {
     return {release, restore};
 }
 
-} // namespace schemac::emit
+} // namespace schemac::steps

@@ -9,7 +9,7 @@
 /// The one topological sort: Kahn's algorithm with a min-heap over a
 /// Boost.Graph, so ties break by a caller-given priority and the output is the
 /// same on every run (boost::topological_sort has no tie-break).
-namespace schemac::order {
+namespace schemac::graph {
 
 using Vertex = std::size_t;
 using Edge = std::pair<Vertex, Vertex>; ///< first must come before second
@@ -26,4 +26,4 @@ using Priority = std::function<bool(Vertex, Vertex)>;
 std::variant<std::vector<Vertex>, Cycle>
 topological_sort(std::size_t count, const std::vector<Edge>& edges, const Priority& less);
 
-} // namespace schemac::order
+} // namespace schemac::graph

@@ -2,14 +2,14 @@
 
 #include "catalog/catalog.h"
 #include "catalog/result.h"
-#include "diff/step.h"
 #include "introspect/introspect.h"
 #include "shadow/server.h"
+#include "steps/step.h"
 
 #include <string>
 #include <vector>
 
-namespace schemac::cli {
+namespace schemac::plan {
 
 /// Where the proof starts: a shadow database already in the current state (it
 /// is copied with CREATE DATABASE ... TEMPLATE), or none, in which case the
@@ -24,13 +24,13 @@ struct ProofStart {
 /// index's table, a foreign key's columns) is PostgreSQL's own text.
 Result<catalog::Catalog> state_after(shadow::Server& server, const ProofStart& start,
                                      const catalog::Catalog& current,
-                                     const std::vector<diff::Step>& steps,
+                                     const std::vector<steps::Step>& steps,
                                      const introspect::Options& options);
 
 /// Runs `forward` on a shadow copy of the current state and re-introspects: it
 /// must equal `desired`; then `reverse` must bring it back to `current`.
 Status prove(shadow::Server& server, const ProofStart& start, const catalog::Catalog& current,
-             const catalog::Catalog& desired, const std::vector<diff::Step>& forward,
-             const std::vector<diff::Step>& reverse, const introspect::Options& options);
+             const catalog::Catalog& desired, const std::vector<steps::Step>& forward,
+             const std::vector<steps::Step>& reverse, const introspect::Options& options);
 
-} // namespace schemac::cli
+} // namespace schemac::plan

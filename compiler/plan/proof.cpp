@@ -1,11 +1,10 @@
-#include "cli/proof.h"
+#include "plan/proof.h"
 
-#include "cli/planner.h"
-#include "emit/steps.h"
+#include "plan/planner.h"
 #include "runtime/executor.h"
 #include "shadow/shadow.h"
 
-namespace schemac::cli {
+namespace schemac::plan {
 namespace {
 
 Status expect_equal(const catalog::Catalog& actual, const catalog::Catalog& expected,
@@ -20,12 +19,12 @@ Status expect_equal(const catalog::Catalog& actual, const catalog::Catalog& expe
 }
 
 Result<catalog::Catalog> run_and_read(shadow::Server& server, const std::string& db,
-                                      const std::vector<diff::Step>& steps, const std::string& what,
-                                      const introspect::Options& options) {
+                                      const std::vector<steps::Step>& steps,
+                                      const std::string& what, const introspect::Options& options) {
     // As apply runs them: steps that cannot run in a transaction on their own.
     runtime::Script script;
     for (const auto& step : steps) {
-        runtime::ScriptStep part{diff::describe_step(step), step.transactional, {}, {}};
+        runtime::ScriptStep part{steps::describe_step(step), step.transactional, {}, {}};
         for (const auto& statement : step.statements)
             part.statements.push_back({statement, 0});
         script.steps.push_back(std::move(part));
@@ -69,7 +68,7 @@ Result<std::string> copy_of_current(shadow::Server& server, const ProofStart& st
 
 Result<catalog::Catalog> state_after(shadow::Server& server, const ProofStart& start,
                                      const catalog::Catalog& current,
-                                     const std::vector<diff::Step>& steps,
+                                     const std::vector<steps::Step>& steps,
                                      const introspect::Options& options) {
     auto db = copy_of_current(server, start, current, options);
     if (!db)
@@ -83,8 +82,8 @@ Result<catalog::Catalog> state_after(shadow::Server& server, const ProofStart& s
 }
 
 Status prove(shadow::Server& server, const ProofStart& start, const catalog::Catalog& current,
-             const catalog::Catalog& desired, const std::vector<diff::Step>& forward,
-             const std::vector<diff::Step>& reverse, const introspect::Options& options) {
+             const catalog::Catalog& desired, const std::vector<steps::Step>& forward,
+             const std::vector<steps::Step>& reverse, const introspect::Options& options) {
     auto db = copy_of_current(server, start, current, options);
     if (!db)
         return db.error();
@@ -107,4 +106,4 @@ Status prove(shadow::Server& server, const ProofStart& start, const catalog::Cat
     return server.drop_database(*db);
 }
 
-} // namespace schemac::cli
+} // namespace schemac::plan

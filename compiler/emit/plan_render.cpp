@@ -1,11 +1,15 @@
-#include "cli/plan.h"
+#include "emit/plan_render.h"
 
-#include "emit/steps.h"
+#include "emit/script.h"
 
 #include <map>
 #include <nlohmann/json.hpp>
 
-namespace schemac::cli {
+namespace schemac::emit {
+using plan::hazards_of;
+using plan::needs_approval;
+using plan::Plan;
+
 namespace {
 
 constexpr const char* k_actions[] = {"create", "alter", "drop", "rebuild", "rename"};
@@ -29,8 +33,8 @@ std::string headline(const Plan& plan) {
 }
 
 /// Every hazard of the plan's forward steps, with its 1-based step number.
-std::vector<std::pair<std::size_t, diff::Hazard>> all_hazards(const Plan& plan) {
-    std::vector<std::pair<std::size_t, diff::Hazard>> out;
+std::vector<std::pair<std::size_t, steps::Hazard>> all_hazards(const Plan& plan) {
+    std::vector<std::pair<std::size_t, steps::Hazard>> out;
     for (std::size_t i = 0; i < plan.forward.size(); ++i)
         for (auto& hazard : hazards_of(plan.forward[i]))
             out.emplace_back(i + 1, std::move(hazard));
@@ -56,11 +60,12 @@ class Paint {
 };
 
 /// `ACCESS EXCLUSIVE on public.t (~5000 rows, 1200 kB), SHARE ... on public.u`
-std::string locks_text(const diff::Step& step, const Plan& plan) {
+std::string locks_text(const steps::Step& step, const Plan& plan) {
     std::string out;
     for (const auto& lock : step.locks) {
         std::string table = catalog::qualified_name(lock.table);
-        out += (out.empty() ? "" : ", ") + std::string(diff::lock_name(lock.mode)) + " on " + table;
+        out +=
+            (out.empty() ? "" : ", ") + std::string(steps::lock_name(lock.mode)) + " on " + table;
         if (auto size = plan.sizes.find(table); size != plan.sizes.end())
             out += " (" +
                    (size->second.rows < 0 ? std::string("rows unknown")
@@ -92,17 +97,17 @@ std::string indent(const std::string& text, const std::string& by) {
     return out;
 }
 
-nlohmann::json step_json(const diff::Step& step, std::size_t index, const Plan& plan) {
+nlohmann::json step_json(const steps::Step& step, std::size_t index, const Plan& plan) {
     nlohmann::json hazards = nlohmann::json::array();
     for (const auto& hazard : hazards_of(step))
-        hazards.push_back({{"kind", hazard.kind},
+        hazards.push_back({{"kind", hazard.name()},
                            {"message", hazard.message},
                            {"needs_approval", needs_approval(hazard)}});
-    const char* action = step.action == diff::Action::Create   ? "create"
-                         : step.action == diff::Action::Drop   ? "drop"
-                         : step.action == diff::Action::Alter  ? "alter"
-                         : step.action == diff::Action::Rename ? "rename"
-                                                               : "comment";
+    const char* action = step.action == steps::Action::Create   ? "create"
+                         : step.action == steps::Action::Drop   ? "drop"
+                         : step.action == steps::Action::Alter  ? "alter"
+                         : step.action == steps::Action::Rename ? "rename"
+                                                                : "comment";
     auto or_null = [](const std::string& text) {
         return text.empty() ? nlohmann::json(nullptr) : nlohmann::json(text);
     };
@@ -122,13 +127,13 @@ nlohmann::json step_json(const diff::Step& step, std::size_t index, const Plan& 
             bytes = size->second.bytes;
         }
         locks.push_back({{"table", table},
-                         {"mode", diff::lock_name(lock.mode)},
+                         {"mode", steps::lock_name(lock.mode)},
                          {"rows", rows},
                          {"bytes", bytes}});
     }
     // clang-format off
     return {{"index", index},
-            {"description", diff::describe_step(step)},
+            {"description", steps::describe_step(step)},
             {"action", action},
             {"object", object},
             {"locks", locks},
@@ -139,26 +144,6 @@ nlohmann::json step_json(const diff::Step& step, std::size_t index, const Plan& 
 }
 
 } // namespace
-
-std::vector<diff::Hazard> hazards_of(const diff::Step& step) {
-    std::vector<diff::Hazard> out = step.hazards;
-    if (!step.transactional)
-        out.push_back({"not-transactional", "runs outside a transaction, on its own"});
-    return out;
-}
-
-bool needs_approval(const diff::Hazard& hazard) {
-    return hazard.kind == "data-loss" || hazard.kind == "table-rewrite" ||
-           hazard.kind == "enum-rebuild" || hazard.kind == "long-lock";
-}
-
-bool needs_approval(const std::vector<diff::Step>& steps) {
-    for (const auto& step : steps)
-        for (const auto& hazard : hazards_of(step))
-            if (needs_approval(hazard))
-                return true;
-    return false;
-}
 
 namespace {
 
@@ -187,17 +172,16 @@ std::string render_text(const Plan& plan, bool colour) {
     out += warnings_text(plan, paint);
     out += "\n" + paint("1", "Steps") + "\n";
     for (std::size_t i = 0; i < plan.forward.size(); ++i) {
-        out += "  " + std::to_string(i + 1) + ". " + diff::describe_step(plan.forward[i]) + "\n";
+        out += "  " + std::to_string(i + 1) + ". " + steps::describe_step(plan.forward[i]) + "\n";
         if (!plan.forward[i].locks.empty())
             out += "     locks: " + locks_text(plan.forward[i], plan) + "\n";
         for (const auto& hazard : hazards_of(plan.forward[i]))
-            out += "     " + paint(needs_approval(hazard) ? "31" : "33", "! " + hazard.kind) +
+            out += "     " +
+                   paint(needs_approval(hazard) ? "31" : "33", "! " + std::string(hazard.name())) +
                    ": " + hazard.message + "\n";
     }
-    out +=
-        "\n" + paint("1", "Forward SQL") + "\n" + indent(emit::render_script(plan.forward), "  ");
-    out +=
-        "\n" + paint("1", "Reverse SQL") + "\n" + indent(emit::render_script(plan.reverse), "  ");
+    out += "\n" + paint("1", "Forward SQL") + "\n" + indent(render_script(plan.forward), "  ");
+    out += "\n" + paint("1", "Reverse SQL") + "\n" + indent(render_script(plan.reverse), "  ");
     return out;
 }
 
@@ -212,7 +196,7 @@ std::string render_markdown(const Plan& plan) {
                (change.detail.empty() ? "" : " (" + change.detail + ")") + " |\n";
     out += "\n| step | locks on existing tables |\n|---:|---|\n";
     for (std::size_t i = 0; i < plan.forward.size(); ++i)
-        out += "| " + std::to_string(i + 1) + ". " + cell(diff::describe_step(plan.forward[i])) +
+        out += "| " + std::to_string(i + 1) + ". " + cell(steps::describe_step(plan.forward[i])) +
                " | " +
                (plan.forward[i].locks.empty() ? "none" : cell(locks_text(plan.forward[i], plan))) +
                " |\n";
@@ -229,12 +213,12 @@ std::string render_markdown(const Plan& plan) {
         out += "\n\n";
     for (const auto& [step, hazard] : hazards)
         out += "- " + std::string(needs_approval(hazard) ? "⚠️ " : "") + "step " +
-               std::to_string(step) + " (" + diff::describe_step(plan.forward[step - 1]) + "): **" +
-               hazard.kind + "**: " + hazard.message + "\n";
-    auto details = [](const std::string& summary, const std::vector<diff::Step>& steps) {
+               std::to_string(step) + " (" + steps::describe_step(plan.forward[step - 1]) +
+               "): **" + std::string(hazard.name()) + "**: " + hazard.message + "\n";
+    auto details = [](const std::string& summary, const std::vector<steps::Step>& steps) {
         return "\n<details><summary>" + summary + " (" + std::to_string(steps.size()) +
                (steps.size() == 1 ? " step" : " steps") + ")</summary>\n\n```sql\n" +
-               emit::render_script(steps) + "```\n\n</details>\n";
+               render_script(steps) + "```\n\n</details>\n";
     };
     out += details("Forward SQL", plan.forward);
     out += details("Reverse SQL", plan.reverse);
@@ -270,9 +254,9 @@ std::string render_json(const Plan& plan) {
                           {"changes", changes},
                           {"forward", forward},
                           {"reverse", reverse},
-                          {"forward_sql", emit::render_script(plan.forward)},
-                          {"reverse_sql", emit::render_script(plan.reverse)}};
+                          {"forward_sql", render_script(plan.forward)},
+                          {"reverse_sql", render_script(plan.reverse)}};
     return doc.dump(2) + "\n";
 }
 
-} // namespace schemac::cli
+} // namespace schemac::emit

@@ -1,19 +1,17 @@
 // Schemas, extensions, enums, sequences and comments.
 
-#include "emit/render.h"
-#include "emit/steps.h"
+#include "steps/build.h"
+#include "steps/builders.h"
 
 #include "catalog/quote.h"
 
 #include <algorithm>
 
-namespace schemac::emit {
+namespace schemac::steps {
 using catalog::ObjectKey;
 using catalog::quote_ident;
 using catalog::quote_literal;
 using catalog::quote_qualified;
-using diff::Action;
-using diff::Step;
 
 Step make_step(const ObjectKey& key, Action action, std::string sql) {
     Step step;
@@ -92,34 +90,34 @@ std::string identity_clauses(const catalog::SequenceOptions& options) {
     return sequence_clauses(options, false);
 }
 
-Steps render(const diff::Create<catalog::Schema>& c, const Context&) {
+Steps build(const diff::Create<catalog::Schema>& c, const Context&) {
     return {create_step(c.object.key, "CREATE SCHEMA " + quote_ident(c.object.key.name))};
 }
 
-Steps render(const diff::Drop<catalog::Schema>& c, const Context&) {
+Steps build(const diff::Drop<catalog::Schema>& c, const Context&) {
     auto step = drop_step(c.object.key, "DROP SCHEMA " + quote_ident(c.object.key.name), c.implied);
     return {step};
 }
 
-Steps render(const diff::Create<catalog::Extension>& c, const Context&) {
+Steps build(const diff::Create<catalog::Extension>& c, const Context&) {
     return {create_step(c.object.key, "CREATE EXTENSION " + quote_ident(c.object.key.name) +
                                           " WITH SCHEMA " + quote_ident(c.object.schema))};
 }
 
-Steps render(const diff::Drop<catalog::Extension>& c, const Context&) {
+Steps build(const diff::Drop<catalog::Extension>& c, const Context&) {
     return {drop_step(c.object.key, "DROP EXTENSION " + quote_ident(c.object.key.name), c.implied)};
 }
 
-Steps render(const diff::Create<catalog::EnumType>& c, const Context&) {
+Steps build(const diff::Create<catalog::EnumType>& c, const Context&) {
     return {create_step(c.object.key, "CREATE TYPE " + name_of(c.object.key) + " AS ENUM (" +
                                           literal_list(c.object.values) + ")")};
 }
 
-Steps render(const diff::Drop<catalog::EnumType>& c, const Context&) {
+Steps build(const diff::Drop<catalog::EnumType>& c, const Context&) {
     return {drop_step(c.object.key, "DROP TYPE " + name_of(c.object.key), c.implied)};
 }
 
-Steps render(const diff::AddEnumValues& c, const Context&) {
+Steps build(const diff::AddEnumValues& c, const Context&) {
     // Each new value goes right after its predecessor in the desired order (or
     // before the first old value when it leads), so the final order is exact.
     Steps out;
@@ -143,7 +141,7 @@ Steps render(const diff::AddEnumValues& c, const Context&) {
     return out;
 }
 
-Steps render(const diff::RebuildEnum& c, const Context&) {
+Steps build(const diff::RebuildEnum& c, const Context&) {
     // PostgreSQL cannot remove or reorder enum values: rename the old type
     // away, create the new one, convert every column through text, drop the old.
     std::string name = name_of(c.to.key);
@@ -166,7 +164,7 @@ Steps render(const diff::RebuildEnum& c, const Context&) {
                                       *use.to.default_expr);
         step.modifies.push_back(use.to.key);
         step.lock(catalog::relation_key(catalog::Kind::Table, use.to.key.schema, use.to.key.parent),
-                  diff::LockMode::AccessExclusive);
+                  LockMode::AccessExclusive);
     }
     step.statements.push_back("DROP TYPE " + quote_qualified(c.to.key.schema, old_name));
     step.modifies.push_back(c.to.key);
@@ -177,21 +175,21 @@ Steps render(const diff::RebuildEnum& c, const Context&) {
     std::string message = "rebuilds type " + name + " and converts the columns that use it";
     if (!removed.empty())
         message += "; rows holding removed value(s) " + literal_list(removed) + " make it fail";
-    step.hazards.push_back({"enum-rebuild", message});
+    step.hazards.push_back({HazardKind::EnumRebuild, message});
     return {step};
 }
 
-Steps render(const diff::Create<catalog::Sequence>& c, const Context&) {
+Steps build(const diff::Create<catalog::Sequence>& c, const Context&) {
     std::string clauses = sequence_clauses(c.object.options, true);
     return {create_step(c.object.key, "CREATE SEQUENCE " + name_of(c.object.key) +
                                           (clauses.empty() ? "" : " " + clauses))};
 }
 
-Steps render(const diff::Drop<catalog::Sequence>& c, const Context&) {
+Steps build(const diff::Drop<catalog::Sequence>& c, const Context&) {
     return {drop_step(c.object.key, "DROP SEQUENCE " + name_of(c.object.key), c.implied)};
 }
 
-Steps render(const diff::Alter<catalog::Sequence>& c, const Context&) {
+Steps build(const diff::Alter<catalog::Sequence>& c, const Context&) {
     const auto& from = c.from.options;
     const auto& to = c.to.options;
     std::string clauses;
@@ -213,7 +211,7 @@ Steps render(const diff::Alter<catalog::Sequence>& c, const Context&) {
     return {alter_step(c.to.key, "ALTER SEQUENCE " + name_of(c.to.key) + clauses)};
 }
 
-Steps render(const diff::SetOwnedBy& c, const Context&) {
+Steps build(const diff::SetOwnedBy& c, const Context&) {
     const auto& owner = c.sequence.owned_by;
     std::string target = owner ? catalog::qualified_name(*owner) : "NONE";
     Step step = make_step(c.sequence.key, Action::Alter,
@@ -222,69 +220,21 @@ Steps render(const diff::SetOwnedBy& c, const Context&) {
     step.releases.push_back(c.sequence.key);
     if (owner) {
         step.needs.push_back(*owner);
-        step.lock(catalog::table_of(*owner), diff::LockMode::AccessShare);
+        step.lock(catalog::table_of(*owner), LockMode::AccessShare);
     }
     return {step};
 }
 
-Steps render(const diff::SetComment& c, const Context&) {
+Steps build(const diff::SetComment& c, const Context&) {
     std::string sql = "COMMENT ON " + std::string(catalog::kind_info(c.target.kind).keyword) + " " +
                       catalog::qualified_name(c.target) + " IS " +
                       (c.comment ? quote_literal(*c.comment) : "NULL");
     Step step = make_step(c.target, Action::Comment, sql);
     // COMMENT ON locks what it comments on, or the table that holds it.
-    if (c.target.kind == catalog::Kind::Table)
-        step.lock(c.target, diff::LockMode::ShareUpdateExclusive);
-    else if (c.target.kind == catalog::Kind::Column)
-        step.lock(catalog::table_of(c.target), diff::LockMode::ShareUpdateExclusive);
-    else if (c.target.kind == catalog::Kind::Constraint ||
-             c.target.kind == catalog::Kind::Trigger || c.target.kind == catalog::Kind::Policy)
-        step.lock(catalog::table_of(c.target), diff::LockMode::AccessShare);
+    if (auto mode = catalog::kind_info(c.target.kind).comment_lock)
+        step.lock(catalog::table_of_object(c.target), *mode);
     step.touches.push_back(c.target);
     return {step};
-}
-
-Steps rename_steps(const std::vector<diff::Rename>& renames, bool back) {
-    Steps out;
-    for (std::size_t i = 0; i < renames.size(); ++i) {
-        diff::Rename r = renames[back ? renames.size() - 1 - i : i];
-        if (back)
-            std::swap(r.from, r.to);
-        ObjectKey key = r.before();
-        std::string to = quote_ident(r.to);
-        std::string sql;
-        using catalog::Kind;
-        switch (key.kind) {
-        case Kind::Schema:
-            sql = "ALTER SCHEMA " + quote_ident(key.name) + " RENAME TO " + to;
-            break;
-        case Kind::Enum:
-            sql = "ALTER TYPE " + name_of(key) +
-                  (r.enum_value
-                       ? " RENAME VALUE " + quote_literal(r.from) + " TO " + quote_literal(r.to)
-                       : " RENAME TO " + to);
-            break;
-        case Kind::Column:
-        case Kind::Constraint:
-            sql = alter_table(key) + "RENAME " +
-                  (key.kind == Kind::Column ? "COLUMN " : "CONSTRAINT ") + quote_ident(key.name) +
-                  " TO " + to;
-            break;
-        default: // tables, sequences, indexes
-            sql = "ALTER " + std::string(catalog::kind_info(key.kind).keyword) + " " +
-                  name_of(key) + " RENAME TO " + to;
-        }
-        Step step = make_step(key, Action::Rename, std::move(sql));
-        step.detail = r.enum_value ? "value " + quote_literal(r.from) + " to " + quote_literal(r.to)
-                                   : "to " + to;
-        // An index rename locks the index alone (SHARE UPDATE EXCLUSIVE).
-        if (key.kind == Kind::Table)
-            step.lock(key, diff::LockMode::AccessExclusive);
-        else if (key.kind == Kind::Column || key.kind == Kind::Constraint)
-            step.lock(catalog::table_of(key), diff::LockMode::AccessExclusive);
-        out.push_back(std::move(step));
-    }
-    return out;
 }
 
 namespace {
@@ -294,12 +244,12 @@ namespace {
 void lock_domain_users(Step& step, const ObjectKey& domain, const Context& context) {
     for (const auto& dep : context.from.dependencies)
         if (dep.referenced == domain && dep.dependent.kind == catalog::Kind::Column)
-            step.lock(catalog::table_of(dep.dependent), diff::LockMode::Share);
+            step.lock(catalog::table_of(dep.dependent), LockMode::Share);
 }
 
 } // namespace
 
-Steps render(const diff::Create<catalog::Domain>& c, const Context&) {
+Steps build(const diff::Create<catalog::Domain>& c, const Context&) {
     const catalog::Domain& d = c.object;
     std::string sql = "CREATE DOMAIN " + name_of(d.key) + " AS " + d.base_type;
     if (d.collation)
@@ -313,7 +263,7 @@ Steps render(const diff::Create<catalog::Domain>& c, const Context&) {
     return {create_step(d.key, sql)};
 }
 
-Steps render(const diff::Alter<catalog::Domain>& c, const Context& context) {
+Steps build(const diff::Alter<catalog::Domain>& c, const Context& context) {
     const catalog::Domain& from = c.from;
     const catalog::Domain& to = c.to;
     std::string alter = "ALTER DOMAIN " + name_of(to.key) + " ";
@@ -344,11 +294,11 @@ Steps render(const diff::Alter<catalog::Domain>& c, const Context& context) {
     return {step};
 }
 
-Steps render(const diff::Drop<catalog::Domain>& c, const Context&) {
+Steps build(const diff::Drop<catalog::Domain>& c, const Context&) {
     return {drop_object(c.object.key, c.implied)};
 }
 
-Steps render(const diff::Create<catalog::CompositeType>& c, const Context&) {
+Steps build(const diff::Create<catalog::CompositeType>& c, const Context&) {
     std::string body;
     for (const auto& a : c.object.attributes)
         body += (body.empty() ? "\n    " : ",\n    ") + quote_ident(a.name) + " " + a.type;
@@ -356,7 +306,7 @@ Steps render(const diff::Create<catalog::CompositeType>& c, const Context&) {
                                           (body.empty() ? ")" : "\n)"))};
 }
 
-Steps render(const diff::Alter<catalog::CompositeType>& c, const Context&) {
+Steps build(const diff::Alter<catalog::CompositeType>& c, const Context&) {
     // One ALTER TYPE with every action, so the attributes change together.
     std::vector<std::string> actions;
     auto find = [](const auto& list, const std::string& name) {
@@ -380,8 +330,8 @@ Steps render(const diff::Alter<catalog::CompositeType>& c, const Context&) {
     return {alter_step(c.to.key, sql)};
 }
 
-Steps render(const diff::Drop<catalog::CompositeType>& c, const Context&) {
+Steps build(const diff::Drop<catalog::CompositeType>& c, const Context&) {
     return {drop_object(c.object.key, c.implied)};
 }
 
-} // namespace schemac::emit
+} // namespace schemac::steps

@@ -1,11 +1,11 @@
-#include "order/graph.h"
+#include "graph/graph.h"
 
 #include <algorithm>
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/strong_components.hpp>
 #include <queue>
 
-namespace schemac::order {
+namespace schemac::graph {
 namespace {
 
 using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS>;
@@ -83,4 +83,4 @@ topological_sort(std::size_t count, const std::vector<Edge>& edges, const Priori
     return find_cycle(graph, stuck);
 }
 
-} // namespace schemac::order
+} // namespace schemac::graph

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "catalog/catalog.h"
-#include "diff/step.h"
 #include "load/load.h"
+#include "steps/step.h"
 
 #include <map>
 #include <string>
@@ -11,7 +11,7 @@
 /// Warnings about the desired state that `plan` shows: high-value, stable
 /// codes, each silenced for a table by `-- schemac:allow CODE` on the comment
 /// lines directly above its CREATE TABLE.
-namespace schemac::cli {
+namespace schemac::plan {
 
 struct Warning {
     std::string code;    ///< SC001, stable
@@ -30,9 +30,9 @@ inline constexpr long long k_large_table_rows = 100'000;
 /// SC004 volatile-default-on-large-table: a forward step adds a column whose
 /// volatile default (or identity) rewrites a live table of at least
 /// k_large_table_rows rows. `live`: the live tables' sizes by qualified name.
-std::vector<Warning> lint_live(const std::vector<diff::Step>& forward,
+std::vector<Warning> lint_live(const std::vector<steps::Step>& forward,
                                const catalog::Catalog& desired,
                                const std::map<std::string, catalog::TableStats>& live,
                                const load::Tree& tree);
 
-} // namespace schemac::cli
+} // namespace schemac::plan

@@ -2,18 +2,15 @@
 // from the definition PostgreSQL prints back, replaced in place where CREATE
 // OR REPLACE allows it), policies, privileges and default privileges.
 
-#include "emit/render.h"
+#include "steps/builders.h"
 
 #include "catalog/quote.h"
 
 #include <set>
 
-namespace schemac::emit {
+namespace schemac::steps {
 using catalog::Kind;
 using catalog::ObjectKey;
-using diff::Action;
-using diff::LockMode;
-using diff::Step;
 
 namespace {
 
@@ -43,56 +40,55 @@ void lock_function_body(Step& step, const catalog::Function& f, const Context& c
 }
 
 std::string view_sql(const catalog::View& view, bool replace) {
-    bool materialized = view.key.kind == Kind::MaterializedView;
     return std::string(replace ? "CREATE OR REPLACE " : "CREATE ") +
-           (materialized ? "MATERIALIZED VIEW " : "VIEW ") +
+           std::string(catalog::kind_info(view.key.kind).keyword) + " " +
            catalog::quote_qualified(view.key.schema, view.key.name) +
            (view.options.empty() ? "" : " WITH (" + view.options + ")") + " AS\n" + view.definition;
 }
 
 } // namespace
 
-Steps render(const diff::Create<catalog::Function>& c, const Context& context) {
+Steps build(const diff::Create<catalog::Function>& c, const Context& context) {
     Step step = create_step(c.object.key, c.object.definition);
     lock_function_body(step, c.object, context);
     return {step};
 }
 
-Steps render(const diff::Alter<catalog::Function>& c, const Context& context) {
+Steps build(const diff::Alter<catalog::Function>& c, const Context& context) {
     Step step = alter_step(c.to.key, c.to.definition);
     step.detail = "CREATE OR REPLACE";
     lock_function_body(step, c.to, context);
     return {step};
 }
 
-Steps render(const diff::Drop<catalog::Function>& c, const Context&) {
+Steps build(const diff::Drop<catalog::Function>& c, const Context&) {
     return {drop_object(c.object.key, c.implied)};
 }
 
-Steps render(const diff::Create<catalog::View>& c, const Context& context) {
+Steps build(const diff::Create<catalog::View>& c, const Context& context) {
     Step step = create_step(c.object.key, view_sql(c.object, false));
     lock_used_tables(step, c.object.key, context);
     return {step};
 }
 
-Steps render(const diff::Alter<catalog::View>& c, const Context& context) {
+Steps build(const diff::Alter<catalog::View>& c, const Context& context) {
     Step step = alter_step(c.to.key, view_sql(c.to, true));
     step.detail = "CREATE OR REPLACE";
     lock_used_tables(step, c.to.key, context);
     return {step};
 }
 
-Steps render(const diff::Drop<catalog::View>& c, const Context&) {
+Steps build(const diff::Drop<catalog::View>& c, const Context&) {
     return {drop_object(c.object.key, c.implied)};
 }
 
-Steps render(const diff::Create<catalog::Trigger>& c, const Context&) {
+Steps build(const diff::Create<catalog::Trigger>& c, const Context&) {
     Step step = create_step(c.object.key, c.object.definition);
     step.lock(catalog::table_of(c.object.key), LockMode::ShareRowExclusive);
     return {step};
 }
 
-Steps render(const diff::Drop<catalog::Trigger>& c, const Context&) {
+Steps build(const diff::Drop<catalog::Trigger>& c, const Context&) {
     Step step = drop_object(c.object.key, c.implied);
     step.lock(catalog::table_of(c.object.key), LockMode::AccessExclusive);
     return {step};
@@ -127,7 +123,7 @@ std::string_view policy_command(char command) {
 
 } // namespace
 
-Steps render(const diff::Create<catalog::Policy>& c, const Context&) {
+Steps build(const diff::Create<catalog::Policy>& c, const Context&) {
     const catalog::Policy& p = c.object;
     Step step = create_step(p.key, "CREATE POLICY " + catalog::qualified_name(p.key) +
                                        (p.permissive ? "" : " AS RESTRICTIVE") +
@@ -136,14 +132,14 @@ Steps render(const diff::Create<catalog::Policy>& c, const Context&) {
     return {step};
 }
 
-Steps render(const diff::Alter<catalog::Policy>& c, const Context&) {
+Steps build(const diff::Alter<catalog::Policy>& c, const Context&) {
     Step step = alter_step(c.to.key, "ALTER POLICY " + catalog::qualified_name(c.to.key) +
                                          policy_clauses(c.to));
     step.lock(catalog::table_of(c.to.key), LockMode::AccessExclusive);
     return {step};
 }
 
-Steps render(const diff::Drop<catalog::Policy>& c, const Context&) {
+Steps build(const diff::Drop<catalog::Policy>& c, const Context&) {
     Step step = drop_object(c.object.key, c.implied);
     step.lock(catalog::table_of(c.object.key), LockMode::AccessExclusive);
     return {step};
@@ -153,18 +149,10 @@ namespace {
 
 /// `TABLE public.t`, `FUNCTION public.f(integer)`: the object as GRANT names it.
 std::string privilege_target(const ObjectKey& key) {
-    switch (key.kind) {
-    case Kind::Column:
-        return "TABLE " + catalog::quote_qualified(key.schema, key.parent);
-    case Kind::View:
-    case Kind::MaterializedView:
-        return "TABLE " + catalog::qualified_name(key);
-    case Kind::Enum:
-        return "TYPE " + catalog::qualified_name(key);
-    default:
-        return std::string(catalog::kind_info(key.kind).keyword) + " " +
-               catalog::qualified_name(key);
-    }
+    const auto& kind = catalog::kind_info(key.kind);
+    // A column's privileges are granted on its table, naming the column.
+    return std::string(kind.grant_keyword) + " " +
+           catalog::qualified_name(kind.altered_through_table ? catalog::table_of(key) : key);
 }
 
 /// `SELECT, INSERT` or, for a column, `SELECT (email), INSERT (email)`.
@@ -200,7 +188,7 @@ void grant_statements(Step& step, const std::string& head, const std::string& on
 
 } // namespace
 
-Steps render(const diff::SetPrivileges& c, const Context&) {
+Steps build(const diff::SetPrivileges& c, const Context&) {
     Step step;
     step.key = c.target;
     step.action = Action::Alter;
@@ -210,7 +198,7 @@ Steps render(const diff::SetPrivileges& c, const Context&) {
     return {step};
 }
 
-Steps render(const diff::SetDefaultPrivileges& c, const Context&) {
+Steps build(const diff::SetDefaultPrivileges& c, const Context&) {
     std::string objects = c.objects == 'S'   ? "SEQUENCES"
                           : c.objects == 'f' ? "FUNCTIONS"
                           : c.objects == 'T' ? "TYPES"
@@ -230,4 +218,4 @@ Steps render(const diff::SetDefaultPrivileges& c, const Context&) {
     return {step};
 }
 
-} // namespace schemac::emit
+} // namespace schemac::steps

@@ -1,4 +1,4 @@
-#include "cli/renames.h"
+#include "plan/renames.h"
 
 #include "load/rename.h"
 
@@ -6,7 +6,7 @@
 #include <map>
 #include <set>
 
-namespace schemac::cli {
+namespace schemac::plan {
 namespace {
 
 using catalog::Kind;
@@ -228,4 +228,4 @@ Result<std::vector<diff::Rename>> resolve_renames(const std::vector<load::Rename
     return resolver.take();
 }
 
-} // namespace schemac::cli
+} // namespace schemac::plan

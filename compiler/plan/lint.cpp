@@ -1,11 +1,11 @@
-#include "cli/lint.h"
+#include "plan/lint.h"
 
 #include <algorithm>
 #include <map>
 #include <set>
 #include <sstream>
 
-namespace schemac::cli {
+namespace schemac::plan {
 namespace {
 
 using catalog::ObjectKey;
@@ -167,14 +167,14 @@ std::vector<Warning> lint(const catalog::Catalog& desired, const load::Tree& tre
     return out;
 }
 
-std::vector<Warning> lint_live(const std::vector<diff::Step>& forward,
+std::vector<Warning> lint_live(const std::vector<steps::Step>& forward,
                                const catalog::Catalog& desired,
                                const std::map<std::string, catalog::TableStats>& live,
                                const load::Tree& tree) {
     auto allowed = allowances(tree);
     std::vector<Warning> out;
     for (const auto& step : forward) {
-        if (step.action != diff::Action::Create || step.key.kind != catalog::Kind::Column)
+        if (step.action != steps::Action::Create || step.key.kind != catalog::Kind::Column)
             continue;
         auto column = desired.columns.find(step.key);
         if (column == desired.columns.end() ||
@@ -198,4 +198,4 @@ std::vector<Warning> lint_live(const std::vector<diff::Step>& forward,
     return out;
 }
 
-} // namespace schemac::cli
+} // namespace schemac::plan

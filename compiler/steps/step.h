@@ -1,6 +1,7 @@
 #pragma once
 
 #include "catalog/object_key.h"
+#include "runtime/hazards.h"
 
 #include <cstdint>
 #include <optional>
@@ -8,28 +9,21 @@
 #include <string_view>
 #include <vector>
 
-namespace schemac::diff {
+namespace schemac::steps {
 
 enum class Action { Drop, Create, Alter, Comment, Rename };
 
+using runtime::HazardKind;
+
 /// Something a step does that a reviewer must know about.
 struct Hazard {
-    std::string kind;    ///< stable name: data-loss, table-rewrite, enum-rebuild, ...
+    HazardKind kind = HazardKind::DataLoss;
     std::string message; ///< what exactly, in words
+    std::string_view name() const { return runtime::hazard_info(kind).name; }
     bool operator==(const Hazard&) const = default;
 };
 
-/// PostgreSQL's table-level lock modes, weakest first.
-enum class LockMode : std::uint8_t {
-    AccessShare,
-    RowShare,
-    RowExclusive,
-    ShareUpdateExclusive,
-    Share,
-    ShareRowExclusive,
-    Exclusive,
-    AccessExclusive,
-};
+using catalog::LockMode;
 
 /// "ACCESS EXCLUSIVE", as the lock table in PostgreSQL's manual names it.
 std::string_view lock_name(LockMode mode);
@@ -41,8 +35,8 @@ struct TableLock {
     bool operator==(const TableLock&) const = default;
 };
 
-/// One unit of a migration: data, rendered later. Produced from a change by
-/// emit, ordered by order, written by emit.
+/// One unit of a migration: data, rendered later. Built from a change by
+/// steps, ordered by order, written by emit.
 struct Step {
     catalog::ObjectKey key;
     Action action = Action::Create;
@@ -85,4 +79,4 @@ struct Step {
 /// `create table public.tenants`: what a step does, in words.
 std::string describe_step(const Step& step);
 
-} // namespace schemac::diff
+} // namespace schemac::steps

@@ -1,0 +1,284 @@
+#include "cli/pipeline.h"
+
+#include "introspect/introspect.h"
+#include "load/load.h"
+#include "plan/planner.h"
+#include "plan/proof.h"
+#include "plan/renames.h"
+#include "runtime/connection.h"
+#include "runtime/sha256.h"
+#include "shadow/replay.h"
+#include "shadow/shadow.h"
+#include "steps/build.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <iostream>
+#include <memory>
+
+namespace schemac::cli {
+namespace {
+
+/// "1 migration", "2 migrations".
+std::string count(std::size_t n, const std::string& noun) {
+    return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
+}
+
+/// Each stage's time on stderr, with -v.
+class Timer {
+  public:
+    explicit Timer(int verbosity) : m_verbosity(verbosity) {}
+    void lap(const char* stage) {
+        auto now = std::chrono::steady_clock::now();
+        if (m_verbosity > 0)
+            std::cerr << "schemac: " << stage << " "
+                      << std::chrono::duration_cast<std::chrono::milliseconds>(now - m_last).count()
+                      << " ms\n";
+        m_last = now;
+    }
+
+  private:
+    int m_verbosity;
+    std::chrono::steady_clock::time_point m_last = std::chrono::steady_clock::now();
+};
+
+void report_unmanaged(const catalog::Catalog& catalog, const char* side, int verbosity) {
+    if (verbosity < 0)
+        return;
+    for (const auto& name : catalog.unmanaged)
+        std::cerr << "schemac: unmanaged in the " << side
+                  << " state (not diffed, left alone): " << name << "\n";
+}
+
+/// Why a proof may fail that is not schemac's plan: the tree defines objects
+/// of kinds not diffed yet, which the plan cannot create.
+Error with_unmanaged_hint(Error error, const catalog::Catalog& current,
+                          const catalog::Catalog& desired) {
+    std::vector<std::string> missing;
+    for (const auto& name : desired.unmanaged)
+        if (std::ranges::find(current.unmanaged, name) == current.unmanaged.end())
+            missing.push_back(name);
+    if (missing.empty())
+        return error;
+    error.message += "\nHINT:  the tree defines objects of kinds schemac does not diff yet, so "
+                     "the plan cannot create them: ";
+    for (std::size_t i = 0; i < missing.size(); ++i)
+        error.message += (i ? ", " : "") + missing[i];
+    error.message += ". Create them in the target database first.";
+    return error;
+}
+
+/// A replay faster than this is redone rather than cached: starting from a
+/// kept replay copies a larger cluster, which costs about 4 s more at 1,000
+/// tables, where the replay takes 4.7 s (tests/bench/replay: at 5,000 tables
+/// the replay takes 45 s and the cached start 6 s).
+/// SCHEMAC_REPLAY_CACHE_MIN_MS overrides it.
+std::chrono::milliseconds replay_cache_threshold() {
+    if (const char* ms = std::getenv("SCHEMAC_REPLAY_CACHE_MIN_MS"))
+        return std::chrono::milliseconds(std::atol(ms));
+    return std::chrono::milliseconds(5000);
+}
+
+/// One run of the pipeline: each stage a method, in the order they run.
+class Run {
+  public:
+    Run(const GlobalOptions& global, const PlanRequest& request)
+        : m_global(global), m_request(request), m_timer(global.verbosity), m_scope{global.schemas} {
+    }
+
+    Result<Planned> go() {
+        for (auto stage :
+             {&Run::load_inputs, &Run::open_shadow, &Run::current_state, &Run::desired_state,
+              &Run::read_current, &Run::plan_both_ways, &Run::prove})
+            if (auto done = (this->*stage)(); !done)
+                return done.error();
+        return std::move(m_out);
+    }
+
+  private:
+    /// The tree, and the history in --dir (its sum verified).
+    Status load_inputs() {
+        auto tree = load::load_tree(m_request.schema);
+        if (!tree)
+            return tree.error();
+        m_tree = std::move(*tree);
+        m_timer.lap("load");
+        auto history = runtime::read_verified_migrations(m_global.dir);
+        if (!history.error.empty())
+            return Error{history.error};
+        m_out.history = std::move(history);
+        return Ok{};
+    }
+
+    /// The shadow server, started from the replayed history when the cache
+    /// holds it (keyed by the sum), with the roles the tree names.
+    Status open_shadow() {
+        const auto& migrations = m_out.history.migrations;
+        if (m_request.url.empty() && !migrations.empty())
+            m_replay_key = runtime::sha256_hex(runtime::compute_sum(m_out.history)).substr(0, 32);
+        auto server = shadow::open_server(m_global.dev_url, m_replay_key);
+        if (!server)
+            return server.error();
+        m_server = std::move(*server);
+        // Roles are the cluster's: the history's GRANTs need the tree's roles too.
+        if (auto roles = m_server->ensure_roles(m_tree.roles()); !roles)
+            return roles;
+        m_timer.lap("shadow server");
+        return Ok{};
+    }
+
+    /// Where the current state is: the database at --url, or the committed
+    /// history replayed in the shadow server (which the proof starts from).
+    Status current_state() {
+        if (!m_request.url.empty()) {
+            m_current_conninfo = m_request.url;
+            m_out.current_label = "database " + runtime::database_of(m_request.url);
+            return Ok{};
+        }
+        auto replayed = replayed_history();
+        if (!replayed)
+            return replayed.error();
+        m_start.template_db = *replayed;
+        m_current_conninfo = m_server->conninfo(*replayed);
+        const auto& history = m_out.history;
+        m_out.current_label = history.migrations.empty()
+                                  ? "empty (no migrations in " + history.dir.string() + "/)"
+                                  : history.dir.string() + "/ replayed (" +
+                                        count(history.migrations.size(), "migration") + ", last " +
+                                        history.migrations.back().id() + ")";
+        return Ok{};
+    }
+
+    /// The database holding the replayed history: the cached one, or a
+    /// replay now (kept in the cache when it took long).
+    Result<std::string> replayed_history() {
+        if (std::string cached = m_server->replayed_database(); !cached.empty()) {
+            m_timer.lap("replay (cached)");
+            return cached;
+        }
+        auto started = std::chrono::steady_clock::now();
+        auto made = shadow::replay(*m_server, m_out.history);
+        if (!made)
+            return made;
+        m_timer.lap("replay");
+        if (!m_replay_key.empty() &&
+            std::chrono::steady_clock::now() - started >= replay_cache_threshold()) {
+            m_server->keep_replay(m_replay_key, *made);
+            m_timer.lap("replay kept in the cache");
+        }
+        return made;
+    }
+
+    /// The tree materialized in the shadow server and read back; its lint.
+    Status desired_state() {
+        auto db = shadow::materialize(*m_server, m_tree);
+        if (!db)
+            return db.error();
+        m_timer.lap("materialize");
+        auto desired = introspect::introspect(m_server->conninfo(*db), m_scope);
+        if (!desired)
+            return desired.error();
+        m_out.desired = std::move(*desired);
+        m_out.warnings = plan::lint(m_out.desired, m_tree);
+        return Ok{};
+    }
+
+    /// The current state read; a live database's table sizes go beside the
+    /// locks in the plan.
+    Status read_current() {
+        introspect::Options live = m_scope;
+        live.sizes = !m_request.url.empty();
+        auto current = introspect::introspect(m_current_conninfo, live);
+        if (!current)
+            return current.error();
+        m_out.current = std::move(*current);
+        m_timer.lap("introspect");
+        report_unmanaged(m_out.current, "current", m_global.verbosity);
+        report_unmanaged(m_out.desired, "desired", m_global.verbosity);
+        for (const auto& [key, table] : m_out.current.tables)
+            if (table.stats)
+                m_out.sizes[catalog::qualified_name(key)] = *table.stats;
+        return Ok{};
+    }
+
+    /// Renames run first; the rest of the plan starts from their result, so
+    /// a renamed table is altered, not dropped and created.
+    Status plan_both_ways() {
+        auto renames = plan::resolve_renames(m_tree.renames(), m_out.current, m_out.desired);
+        if (!renames)
+            return renames.error();
+        auto rename_forward = steps::rename_steps(*renames, false);
+        const catalog::Catalog* from = &m_out.current;
+        if (!renames->empty()) {
+            auto after =
+                plan::state_after(*m_server, m_start, m_out.current, rename_forward, m_scope);
+            if (!after)
+                return after.error();
+            m_renamed = std::move(*after);
+            from = &m_renamed;
+            m_timer.lap("renames");
+        }
+        record_renames(*renames);
+        auto changes = diff::diff(*from, m_out.desired);
+        for (const auto& change : changes)
+            m_out.changes.push_back(diff::summary_of(change));
+        auto forward = plan::plan_steps(std::move(changes), *from, m_out.desired, m_request.online);
+        if (!forward)
+            return forward.error();
+        m_out.forward = std::move(rename_forward);
+        std::ranges::move(*forward, std::back_inserter(m_out.forward));
+        auto reverse = plan::plan_steps(m_out.desired, *from, m_request.online);
+        if (!reverse)
+            return reverse.error();
+        m_out.reverse = std::move(*reverse);
+        std::ranges::move(steps::rename_steps(*renames, true), std::back_inserter(m_out.reverse));
+        m_timer.lap("diff and order");
+        for (auto& warning : plan::lint_live(m_out.forward, m_out.desired, m_out.sizes, m_tree))
+            m_out.warnings.push_back(std::move(warning));
+        return Ok{};
+    }
+
+    /// Each rename in the per-object summary; a renamed table keeps its size.
+    void record_renames(const std::vector<diff::Rename>& renames) {
+        for (const auto& rename : renames) {
+            m_out.changes.push_back(diff::summary_of(rename));
+            if (rename.object.kind != catalog::Kind::Table)
+                continue;
+            if (auto size = m_out.sizes.find(catalog::qualified_name(rename.current));
+                size != m_out.sizes.end())
+                m_out.sizes[catalog::qualified_name(rename.after())] = size->second;
+        }
+    }
+
+    Status prove() {
+        if (m_request.skip_proof)
+            return Ok{};
+        if (auto proven = plan::prove(*m_server, m_start, m_out.current, m_out.desired,
+                                      m_out.forward, m_out.reverse, m_scope);
+            !proven)
+            return with_unmanaged_hint(proven.error(), m_out.current, m_out.desired);
+        m_timer.lap("proof");
+        return Ok{};
+    }
+
+    const GlobalOptions& m_global;
+    const PlanRequest& m_request;
+    Timer m_timer;
+    introspect::Options m_scope;
+    load::Tree m_tree;
+    std::string m_replay_key;
+    std::unique_ptr<shadow::Server> m_server;
+    plan::ProofStart m_start;
+    std::string m_current_conninfo;
+    catalog::Catalog m_renamed;
+    Planned m_out;
+};
+
+} // namespace
+
+Result<Planned> plan_change(const GlobalOptions& global, const PlanRequest& request) {
+    return Run(global, request).go();
+}
+
+} // namespace schemac::cli

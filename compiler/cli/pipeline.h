@@ -1,0 +1,43 @@
+#pragma once
+
+#include "catalog/catalog.h"
+#include "catalog/result.h"
+#include "cli/commands.h"
+#include "diff/change.h"
+#include "plan/lint.h"
+#include "runtime/migrations.h"
+#include "steps/step.h"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace schemac::cli {
+
+/// What `diff` and `plan` ask for.
+struct PlanRequest {
+    std::string schema; ///< the tree
+    std::string url;    ///< the current state's database; empty: --dir replayed
+    bool skip_proof = false;
+    bool online = true;
+};
+
+/// Both states, read and planned both ways (and proven unless skipped).
+struct Planned {
+    runtime::MigrationDir history;
+    std::vector<plan::Warning> warnings;
+    std::vector<diff::ChangeSummary> changes;         ///< current to desired, per object
+    std::map<std::string, catalog::TableStats> sizes; ///< of the live database (--url)
+    std::string current_label;
+    catalog::Catalog current;
+    catalog::Catalog desired;
+    std::vector<steps::Step> forward;
+    std::vector<steps::Step> reverse;
+};
+
+/// The pipeline behind `diff` and `plan`: load the tree, read the current
+/// state (the database at --url, or the history replayed), materialize and
+/// read the desired state, plan both ways, prove.
+Result<Planned> plan_change(const GlobalOptions& global, const PlanRequest& request);
+
+} // namespace schemac::cli

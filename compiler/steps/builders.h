@@ -1,0 +1,111 @@
+#pragma once
+
+// Internal to steps: one builder per change kind.
+
+#include "catalog/catalog.h"
+#include "diff/change.h"
+#include "steps/step.h"
+
+#include <set>
+#include <string>
+#include <vector>
+
+namespace schemac::steps {
+
+using Steps = std::vector<Step>;
+
+struct Context {
+    const catalog::Catalog& from;
+    const catalog::Catalog& to;
+    bool online = true;
+    /// Indexes dropped and created again on a table that stays: built anew
+    /// under a temporary name, then swapped in (online only).
+    std::set<catalog::ObjectKey> swapped_indexes;
+
+    /// The table exists before and after: online strategies apply to it.
+    /// Not to partitioned tables and partitions: PostgreSQL builds no index
+    /// CONCURRENTLY on a partitioned table, nor adds a NOT VALID foreign key.
+    bool lives_on(const catalog::ObjectKey& table) const {
+        auto before = from.tables.find(table);
+        auto after = to.tables.find(table);
+        return online && before != from.tables.end() && after != to.tables.end() &&
+               !before->second.partitioned_or_partition() &&
+               !after->second.partitioned_or_partition();
+    }
+};
+
+/// `base` + `suffix`, `base` cut (on a character boundary) so the whole fits
+/// in PostgreSQL's 63-byte identifiers.
+std::string temporary_name(const std::string& base, const std::string& suffix);
+
+/// A step for `key` doing `action` with one statement.
+Step make_step(const catalog::ObjectKey& key, Action action, std::string sql);
+/// The same, providing `key`.
+Step create_step(const catalog::ObjectKey& key, std::string sql);
+/// The same, changing `key` in place.
+Step alter_step(const catalog::ObjectKey& key, std::string sql);
+/// The same, removing `key` and what goes with it.
+Step drop_step(const catalog::ObjectKey& key, std::string sql,
+               const std::vector<catalog::ObjectKey>& implied);
+/// `DROP <keyword> <qualified name>` (a function with its argument types, a
+/// trigger or policy ON its table).
+Step drop_object(const catalog::ObjectKey& key, const std::vector<catalog::ObjectKey>& implied);
+
+/// The key a DETACH PARTITION step provides for `table`.
+catalog::ObjectKey detached(catalog::ObjectKey table);
+
+/// `ALTER TABLE schema.table ` for a column / constraint key or a table key.
+std::string alter_table(const catalog::ObjectKey& key);
+
+/// Identity options that differ from PostgreSQL's defaults: `START WITH 10 ...`.
+std::string identity_clauses(const catalog::SequenceOptions& options);
+
+/// Column definition as in CREATE TABLE / ADD COLUMN: `name type ... NOT NULL`.
+std::string column_definition(const catalog::Column& column);
+
+Steps build(const diff::Create<catalog::Schema>&, const Context&);
+Steps build(const diff::Drop<catalog::Schema>&, const Context&);
+Steps build(const diff::Create<catalog::Extension>&, const Context&);
+Steps build(const diff::Drop<catalog::Extension>&, const Context&);
+Steps build(const diff::Create<catalog::EnumType>&, const Context&);
+Steps build(const diff::Drop<catalog::EnumType>&, const Context&);
+Steps build(const diff::AddEnumValues&, const Context&);
+Steps build(const diff::RebuildEnum&, const Context&);
+Steps build(const diff::Create<catalog::Sequence>&, const Context&);
+Steps build(const diff::Drop<catalog::Sequence>&, const Context&);
+Steps build(const diff::Alter<catalog::Sequence>&, const Context&);
+Steps build(const diff::SetOwnedBy&, const Context&);
+Steps build(const diff::CreateTable&, const Context&);
+Steps build(const diff::Drop<catalog::Table>&, const Context&);
+Steps build(const diff::Alter<catalog::Table>&, const Context&);
+Steps build(const diff::Create<catalog::Column>&, const Context&);
+Steps build(const diff::Drop<catalog::Column>&, const Context&);
+Steps build(const diff::Alter<catalog::Column>&, const Context&);
+Steps build(const diff::Create<catalog::Constraint>&, const Context&);
+Steps build(const diff::Drop<catalog::Constraint>&, const Context&);
+Steps build(const diff::Alter<catalog::Constraint>&, const Context&);
+Steps build(const diff::Create<catalog::Index>&, const Context&);
+Steps build(const diff::Drop<catalog::Index>&, const Context&);
+Steps build(const diff::Create<catalog::Function>&, const Context&);
+Steps build(const diff::Alter<catalog::Function>&, const Context&);
+Steps build(const diff::Drop<catalog::Function>&, const Context&);
+Steps build(const diff::Create<catalog::View>&, const Context&);
+Steps build(const diff::Alter<catalog::View>&, const Context&);
+Steps build(const diff::Drop<catalog::View>&, const Context&);
+Steps build(const diff::Create<catalog::Trigger>&, const Context&);
+Steps build(const diff::Drop<catalog::Trigger>&, const Context&);
+Steps build(const diff::Create<catalog::Policy>&, const Context&);
+Steps build(const diff::Alter<catalog::Policy>&, const Context&);
+Steps build(const diff::Drop<catalog::Policy>&, const Context&);
+Steps build(const diff::Create<catalog::Domain>&, const Context&);
+Steps build(const diff::Alter<catalog::Domain>&, const Context&);
+Steps build(const diff::Drop<catalog::Domain>&, const Context&);
+Steps build(const diff::Create<catalog::CompositeType>&, const Context&);
+Steps build(const diff::Alter<catalog::CompositeType>&, const Context&);
+Steps build(const diff::Drop<catalog::CompositeType>&, const Context&);
+Steps build(const diff::ResetDefault&, const Context&);
+Steps build(const diff::SetPrivileges&, const Context&);
+Steps build(const diff::SetDefaultPrivileges&, const Context&);
+Steps build(const diff::SetComment&, const Context&);
+
+} // namespace schemac::steps
