@@ -1,6 +1,7 @@
 #include "runtime/connection.h"
 
 #include <libpq-fe.h>
+#include <stdexcept>
 
 namespace schemac::runtime {
 namespace {
@@ -30,43 +31,42 @@ ServerError error_of(const PGresult* result, PGconn* conn) {
 
 } // namespace
 
-std::string ServerError::describe() const {
-    std::string out = message;
-    if (!detail.empty())
-        out += "\nDETAIL:  " + detail;
-    if (!hint.empty())
-        out += "\nHINT:  " + hint;
-    return out;
-}
-
 Rows::Rows(pg_result* result) {
     int rows = PQntuples(result);
     int columns = PQnfields(result);
-    m_rows.resize(rows);
+    for (int c = 0; c < columns; ++c)
+        m_names.emplace_back(PQfname(result, c));
+    m_values.resize(rows);
     for (int r = 0; r < rows; ++r) {
-        m_rows[r].reserve(columns);
+        m_values[r].reserve(columns);
         for (int c = 0; c < columns; ++c) {
             if (PQgetisnull(result, r, c))
-                m_rows[r].emplace_back(std::nullopt);
+                m_values[r].emplace_back(std::nullopt);
             else
-                m_rows[r].emplace_back(
+                m_values[r].emplace_back(
                     std::string(PQgetvalue(result, r, c), PQgetlength(result, r, c)));
         }
     }
 }
 
-DbResult<Connection> Connection::open(const std::string& conninfo) {
+std::size_t Rows::column(std::string_view name) const {
+    for (std::size_t c = 0; c < m_names.size(); ++c)
+        if (m_names[c] == name)
+            return c;
+    throw std::logic_error("the query has no column " + std::string(name));
+}
+
+Result<Connection> Connection::open(const std::string& conninfo) {
     PGconn* conn = PQconnectdb(conninfo.c_str());
     if (PQstatus(conn) != CONNECTION_OK) {
-        DbResult<Connection> out;
-        out.error = error_of(nullptr, conn);
+        Error error(error_of(nullptr, conn));
         PQfinish(conn);
-        return out;
+        return error;
     }
     // Notices (e.g. "relation already exists, skipping") are not ours to print.
     PQsetNoticeProcessor(
         conn, [](void*, const char*) {}, nullptr);
-    return DbResult<Connection>{Connection(conn), {}};
+    return Connection(conn);
 }
 
 Connection::Connection(Connection&& other) noexcept : m_conn(other.m_conn) {
@@ -88,22 +88,21 @@ Connection::~Connection() {
         PQfinish(m_conn);
 }
 
-DbResult<Rows> Connection::finish(pg_result* result) {
-    DbResult<Rows> out;
+Result<Rows> Connection::finish(pg_result* result) {
     auto status = PQresultStatus(result);
-    if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK || status == PGRES_EMPTY_QUERY)
-        out.value = Rows(result);
-    else
-        out.error = error_of(result, m_conn);
+    Result<Rows> out =
+        status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK || status == PGRES_EMPTY_QUERY
+            ? Result<Rows>(Rows(result))
+            : Result<Rows>(Error(error_of(result, m_conn)));
     PQclear(result);
     return out;
 }
 
-DbResult<Rows> Connection::exec(const std::string& sql) {
+Result<Rows> Connection::exec(const std::string& sql) {
     return finish(PQexec(m_conn, sql.c_str()));
 }
 
-DbResult<Rows> Connection::exec(const std::string& sql, const std::vector<std::string>& params) {
+Result<Rows> Connection::exec(const std::string& sql, const std::vector<std::string>& params) {
     std::vector<const char*> values;
     values.reserve(params.size());
     for (const auto& p : params)

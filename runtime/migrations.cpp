@@ -42,7 +42,7 @@ std::vector<std::pair<std::string, std::string>> chain(const MigrationDir& dir) 
 
 } // namespace
 
-MigrationDir read_migrations(const fs::path& dir) {
+Result<MigrationDir> read_migrations(const fs::path& dir) {
     MigrationDir out;
     out.dir = dir;
     std::error_code ec;
@@ -55,27 +55,21 @@ MigrationDir read_migrations(const fs::path& dir) {
         if (file == k_sum_file || !file.ends_with(".sql"))
             continue;
         std::smatch match;
-        if (!std::regex_match(file, match, k_name)) {
-            out.error = (dir / file).string() +
-                        ": not a migration file name (NNNN_name.up.sql or NNNN_name.down.sql)";
-            return out;
-        }
+        if (!std::regex_match(file, match, k_name))
+            return Error((dir / file).string() +
+                         ": not a migration file name (NNNN_name.up.sql or NNNN_name.down.sql)");
         Migration& m = by_version[match[1]];
-        if (!m.name.empty() && m.name != match[2].str()) {
-            out.error = (dir / file).string() + ": version " + match[1].str() +
-                        " is used by two migrations (" + m.name + " and " + match[2].str() + ")";
-            return out;
-        }
+        if (!m.name.empty() && m.name != match[2].str())
+            return Error((dir / file).string() + ": version " + match[1].str() +
+                         " is used by two migrations (" + m.name + " and " + match[2].str() + ")");
         m.version = match[1];
         m.name = match[2];
         (match[3] == "up" ? m.up : m.down) = entry.path();
     }
     for (auto& [version, m] : by_version) {
-        if (m.up.empty() || m.down.empty()) {
-            out.error = (dir / (m.id() + (m.up.empty() ? ".up.sql" : ".down.sql"))).string() +
-                        ": missing (every migration has an up and a down file)";
-            return out;
-        }
+        if (m.up.empty() || m.down.empty())
+            return Error((dir / (m.id() + (m.up.empty() ? ".up.sql" : ".down.sql"))).string() +
+                         ": missing (every migration has an up and a down file)");
         out.migrations.push_back(std::move(m));
     }
     return out;
@@ -90,11 +84,14 @@ std::string compute_sum(const MigrationDir& dir) {
     return out;
 }
 
-std::string verify_sum(const MigrationDir& dir) {
+Status verify_sum(const MigrationDir& dir) {
     fs::path sum_path = dir.dir / k_sum_file;
     std::error_code ec;
-    if (!fs::exists(sum_path, ec))
-        return dir.migrations.empty() ? "" : sum_path.string() + ": missing; run `schemac hash`";
+    if (!fs::exists(sum_path, ec)) {
+        if (dir.migrations.empty())
+            return Ok{};
+        return Error(sum_path.string() + ": missing; run `schemac hash`");
+    }
     std::vector<std::pair<std::string, std::string>> recorded;
     std::stringstream lines(read_text(sum_path));
     for (std::string line; std::getline(lines, line);) {
@@ -128,24 +125,28 @@ std::string verify_sum(const MigrationDir& dir) {
         }
     }
     if (problems.empty())
-        return "";
+        return Ok{};
     std::string message = sum_path.string() + " disagrees with the migration files:";
     for (const auto& p : problems)
         message += "\n  " + p;
-    return message + "\nIf the change was deliberate, run `schemac hash`.";
+    return Error(message + "\nIf the change was deliberate, run `schemac hash`.");
 }
 
-MigrationDir read_verified_migrations(const fs::path& path) {
-    MigrationDir dir = read_migrations(path);
-    if (dir.error.empty())
-        dir.error = verify_sum(dir);
+Result<MigrationDir> read_verified_migrations(const fs::path& path) {
+    auto dir = read_migrations(path);
+    if (!dir)
+        return dir;
+    if (auto sum = verify_sum(*dir); !sum)
+        return std::move(sum).error();
     return dir;
 }
 
-std::string write_sum(const MigrationDir& dir) {
+Status write_sum(const MigrationDir& dir) {
     std::ofstream out(dir.dir / k_sum_file, std::ios::binary | std::ios::trunc);
     out << compute_sum(dir);
-    return out ? "" : (dir.dir / k_sum_file).string() + ": cannot write";
+    if (!out)
+        return Error((dir.dir / k_sum_file).string() + ": cannot write");
+    return Ok{};
 }
 
 } // namespace schemac::runtime

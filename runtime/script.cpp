@@ -1,6 +1,7 @@
 #include "runtime/script.h"
 
 #include <algorithm>
+#include <nlohmann/json.hpp>
 #include <pg_query.h>
 #include <string_view>
 
@@ -95,6 +96,25 @@ std::vector<Segment> segments_of(const std::string& text, const std::string& fil
 
 } // namespace
 
+std::vector<IndexName> concurrent_indexes(const std::string& sql) {
+    PgQueryParseResult parsed = pg_query_parse(sql.c_str());
+    std::vector<IndexName> out;
+    if (!parsed.error) {
+        auto tree = nlohmann::json::parse(parsed.parse_tree, nullptr, false);
+        for (const auto& raw : tree.value("stmts", nlohmann::json::array())) {
+            const auto& stmt = raw.value("stmt", nlohmann::json::object());
+            if (!stmt.contains("IndexStmt"))
+                continue;
+            const auto& index = stmt["IndexStmt"];
+            if (index.value("concurrent", false) && index.contains("idxname"))
+                out.push_back(
+                    {index["relation"].value("schemaname", ""), index.value("idxname", "")});
+        }
+    }
+    pg_query_free_parse_result(parsed);
+    return out;
+}
+
 bool Script::transactional() const {
     return std::ranges::all_of(steps, [](const ScriptStep& s) { return s.transactional; });
 }
@@ -111,7 +131,7 @@ std::vector<StepGroup> step_groups(const Script& script) {
     return out;
 }
 
-Script parse_script(const std::filesystem::path& path, const std::string& text) {
+Result<Script> parse_script(const std::filesystem::path& path, const std::string& text) {
     Script script;
     script.path = path;
     LineIndex lines(text);
@@ -123,10 +143,10 @@ Script parse_script(const std::filesystem::path& path, const std::string& text) 
                 segment.begin + (split.error->cursorpos > 0
                                      ? static_cast<std::size_t>(split.error->cursorpos - 1)
                                      : 0);
-            script.error = path.string() + ":" + std::to_string(lines.line_of(at)) + ":" +
-                           std::to_string(lines.column_of(at)) + ": " + split.error->message;
+            Error error(path.string() + ":" + std::to_string(lines.line_of(at)) + ":" +
+                        std::to_string(lines.column_of(at)) + ": " + split.error->message);
             pg_query_free_split_result(split);
-            return script;
+            return error;
         }
         ScriptStep step{segment.title, segment.transactional, {}, segment.hazards};
         for (int i = 0; i < split.n_stmts; ++i) {

@@ -2,9 +2,9 @@
 
 #include "cli/pipeline.h"
 #include "emit/migration_files.h"
-#include "emit/plan_render.h"
 #include "emit/script.h"
 #include "plan/plan.h"
+#include "report/plan_render.h"
 #include "runtime/migrations.h"
 
 #include <algorithm>
@@ -21,7 +21,7 @@ std::string count(std::size_t n, const std::string& noun) {
 }
 
 int fail(const Error& error) {
-    std::cerr << error.message << "\n";
+    std::cerr << error.describe() << "\n";
     return 1;
 }
 
@@ -92,11 +92,11 @@ int run_plan(const GlobalOptions& global, const PlanOptions& options) {
     if (options.check)
         return check_planned(global, options, plan, planned->history.migrations.size());
     if (options.format == "markdown")
-        std::cout << emit::render_markdown(plan);
+        std::cout << report::render_markdown(plan);
     else if (options.format == "json")
-        std::cout << emit::render_json(plan);
+        std::cout << report::render_json(plan);
     else
-        std::cout << emit::render_text(plan, isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR"));
+        std::cout << report::render_text(plan, isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR"));
     std::cout << std::flush;
     if (!options.exit_code || plan.forward.empty())
         return 0;
@@ -105,13 +105,13 @@ int run_plan(const GlobalOptions& global, const PlanOptions& options) {
 
 int run_hash(const GlobalOptions& global) {
     auto dir = runtime::read_migrations(global.dir);
-    if (!dir.error.empty())
-        return fail(Error{dir.error});
-    if (auto problem = runtime::write_sum(dir); !problem.empty())
-        return fail(Error{problem});
+    if (!dir)
+        return fail(dir.error());
+    if (auto written = runtime::write_sum(*dir); !written)
+        return fail(written.error());
     if (global.verbosity >= 0)
-        std::cerr << "schemac: wrote " << (dir.dir / runtime::k_sum_file).string() << " ("
-                  << dir.migrations.size() << " migrations)\n";
+        std::cerr << "schemac: wrote " << (dir->dir / runtime::k_sum_file).string() << " ("
+                  << dir->migrations.size() << " migrations)\n";
     return 0;
 }
 

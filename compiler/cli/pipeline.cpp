@@ -105,9 +105,9 @@ class Run {
         m_tree = std::move(*tree);
         m_timer.lap("load");
         auto history = runtime::read_verified_migrations(m_global.dir);
-        if (!history.error.empty())
-            return Error{history.error};
-        m_out.history = std::move(history);
+        if (!history)
+            return std::move(history).error();
+        m_out.history = std::move(*history);
         return Ok{};
     }
 

@@ -1,11 +1,11 @@
 #pragma once
 
 #include "catalog/catalog.h"
-#include "catalog/result.h"
 #include "cli/commands.h"
 #include "diff/change.h"
 #include "plan/lint.h"
 #include "runtime/migrations.h"
+#include "runtime/result.h"
 #include "steps/step.h"
 
 #include <map>

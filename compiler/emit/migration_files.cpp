@@ -27,8 +27,11 @@ write_migration(const runtime::MigrationDir& dir, const std::string& name,
     };
     if (!write("up", forward) || !write("down", reverse))
         return Error{"cannot write " + id + " in " + dir.dir.string()};
-    if (auto problem = runtime::write_sum(runtime::read_migrations(dir.dir)); !problem.empty())
-        return Error{problem};
+    auto written = runtime::read_migrations(dir.dir);
+    if (!written)
+        return std::move(written).error();
+    if (auto summed = runtime::write_sum(*written); !summed)
+        return std::move(summed).error();
     return std::pair{(dir.dir / (id + ".up.sql")).string(),
                      (dir.dir / (id + ".down.sql")).string()};
 }

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "catalog/result.h"
 #include "runtime/migrations.h"
+#include "runtime/result.h"
 #include "steps/step.h"
 
 #include <string>

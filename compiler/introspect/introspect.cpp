@@ -1,6 +1,6 @@
 #include "introspect/introspect.h"
 
-#include "introspect/queries.h"
+#include "introspect/reader.h"
 
 namespace schemac::introspect {
 
@@ -14,12 +14,19 @@ catalog::Oid to_oid(const std::string& text) {
     return static_cast<catalog::Oid>(std::stoul(text));
 }
 
-Result<runtime::Rows> query(runtime::Connection& conn, const char* what, const std::string& sql,
-                            const std::string& schemas) {
+Result<runtime::Rows> Reader::query(const char* what, const std::string& sql) const {
     auto rows = conn.exec(sql, {schemas});
-    if (!rows.ok())
-        return Error{std::string("introspecting ") + what + " failed: " + rows.error.describe()};
-    return std::move(*rows.value);
+    if (!rows)
+        return std::move(rows).error().within(std::string("introspecting ") + what + " failed");
+    return rows;
+}
+
+std::string managed(std::string_view catalog, std::string_view oid, std::string_view nspname) {
+    return std::string(nspname) +
+           " = ANY($1::text[]) AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e"
+           " WHERE e.classid = 'pg_catalog." +
+           std::string(catalog) + "'::pg_catalog.regclass AND e.objid = " + std::string(oid) +
+           " AND e.deptype = 'e')";
 }
 
 namespace {
@@ -30,38 +37,39 @@ Result<std::string> managed_schemas(runtime::Connection& conn, const Options& op
     if (!options.schemas.empty())
         return runtime::text_array(options.schemas);
     auto rows = conn.exec(R"(
-        SELECT pg_catalog.array_agg(n.nspname ORDER BY n.nspname)
+        SELECT pg_catalog.array_agg(n.nspname ORDER BY n.nspname) AS schemas
         FROM pg_catalog.pg_namespace n
         WHERE n.nspname !~ '^pg_' AND n.nspname NOT IN ('information_schema', 'schemac')
           AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
                           WHERE e.classid = 'pg_catalog.pg_namespace'::pg_catalog.regclass
                             AND e.objid = n.oid AND e.deptype = 'e'))");
-    if (!rows.ok())
-        return Error{"introspecting schemas failed: " + rows.error.describe()};
-    return rows.value->at(0, 0).value_or("{}");
+    if (!rows)
+        return std::move(rows).error().within("introspecting schemas failed");
+    return (*rows)[0].at("schemas").value_or("{}");
 }
 
-Status run_queries(runtime::Connection& conn, const std::string& schemas, bool sizes,
-                   catalog::Catalog& catalog) {
-    OidLookup lookup;
-    // Order matters only for the lookup: pg_depend is read last, once every
-    // object it may name has its key.
-    for (auto* step :
-         {query_schemas, query_extensions, query_enums, query_types, query_sequences, query_tables,
-          query_columns, query_constraints, query_indexes, query_functions, query_views,
-          query_triggers, query_policies, query_privileges, query_default_privileges})
-        if (auto done = step(conn, schemas, catalog, lookup); !done)
-            return done;
-    if (sizes)
-        if (auto done = query_table_sizes(conn, schemas, catalog); !done)
-            return done;
-    if (auto done = query_casts(conn, catalog); !done)
+/// Every query, in an order that only the lookup cares about: what names
+/// other objects by oid (privileges, pg_depend) comes after every object.
+Status run_queries(Reader& reader, bool sizes) {
+    Status done = Ok{};
+    catalog::for_each_objects(reader.catalog, [&](const auto& objects) {
+        using T = typename std::decay_t<decltype(objects)>::mapped_type;
+        if (done)
+            done = read(reader, Of<T>{});
+    });
+    for (auto* next : {read_privileges, read_default_privileges})
+        if (done)
+            done = next(reader);
+    if (done && sizes)
+        done = read_table_sizes(reader);
+    for (auto* next : {read_casts, read_unmanaged})
+        if (done)
+            done = next(reader);
+    if (!done)
         return done;
-    if (auto done = query_unmanaged(conn, schemas, catalog); !done)
-        return done;
-    link_partition_columns(catalog);
-    add_body_references(catalog);
-    return query_depend(conn, catalog, lookup);
+    link_partition_columns(reader.catalog);
+    add_body_references(reader.catalog);
+    return read_depend(reader);
 }
 
 } // namespace
@@ -69,23 +77,28 @@ Status run_queries(runtime::Connection& conn, const std::string& schemas, bool s
 Result<catalog::Catalog> introspect(runtime::Connection& conn, const Options& options) {
     auto begun = conn.exec("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY; "
                            "SET LOCAL search_path = ''");
-    if (!begun.ok())
-        return Error{"cannot start the introspection transaction: " + begun.error.message};
+    if (!begun)
+        return Error("cannot start the introspection transaction: " + begun.error().message);
     catalog::Catalog catalog;
     auto schemas = managed_schemas(conn, options);
-    Status done =
-        schemas ? run_queries(conn, *schemas, options.sizes, catalog) : Status(schemas.error());
+    OidLookup lookup;
+    Status done = schemas ? Status(Ok{}) : Status(schemas.error());
+    if (done) {
+        Reader reader{conn, *schemas, catalog, lookup};
+        done = run_queries(reader, options.sizes);
+    }
     (void)conn.exec(done ? "COMMIT" : "ROLLBACK");
     if (!done)
-        return done.error();
+        return std::move(done).error();
     return catalog;
 }
 
 Result<catalog::Catalog> introspect(const std::string& conninfo, const Options& options) {
     auto conn = runtime::Connection::open(conninfo);
-    if (!conn.ok())
-        return Error{"cannot connect to " + runtime::redact(conninfo) + ": " + conn.error.message};
-    return introspect(*conn.value, options);
+    if (!conn)
+        return Error("cannot connect to " + runtime::redact(conninfo) + ": " +
+                     conn.error().message);
+    return introspect(*conn, options);
 }
 
 } // namespace schemac::introspect

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "catalog/catalog.h"
-#include "catalog/result.h"
 #include "runtime/connection.h"
+#include "runtime/result.h"
 
 #include <optional>
 #include <string>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "catalog/result.h"
 #include "load/statement.h"
+#include "runtime/result.h"
 
 #include <filesystem>
 #include <memory>

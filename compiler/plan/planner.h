@@ -1,8 +1,8 @@
 #pragma once
 
 #include "catalog/catalog.h"
-#include "catalog/result.h"
 #include "diff/change.h"
+#include "runtime/result.h"
 #include "steps/step.h"
 
 #include <vector>

@@ -1,7 +1,9 @@
 #include "plan/proof.h"
 
+#include "emit/script.h"
 #include "plan/planner.h"
 #include "runtime/executor.h"
+#include "runtime/script.h"
 #include "shadow/shadow.h"
 
 namespace schemac::plan {
@@ -21,20 +23,19 @@ Status expect_equal(const catalog::Catalog& actual, const catalog::Catalog& expe
 Result<catalog::Catalog> run_and_read(shadow::Server& server, const std::string& db,
                                       const std::vector<steps::Step>& steps,
                                       const std::string& what, const introspect::Options& options) {
-    // As apply runs them: steps that cannot run in a transaction on their own.
-    runtime::Script script;
-    for (const auto& step : steps) {
-        runtime::ScriptStep part{steps::describe_step(step), step.transactional, {}, {}};
-        for (const auto& statement : step.statements)
-            part.statements.push_back({statement, 0});
-        script.steps.push_back(std::move(part));
-    }
+    // Exactly what a migration file holds, read back and run as apply runs
+    // it: steps that cannot run in a transaction on their own.
+    auto script = runtime::parse_script(what, emit::render_migration(steps, what));
+    if (!script)
+        return std::move(script).error().within("proof failed: " + what + " does not parse");
     auto conn = server.connect(db);
     if (!conn)
         return conn.error();
-    if (auto failed = runtime::execute_steps(*conn, script))
-        return Error{"proof failed: " + what + " failed at:\n  " + failed->statement + "\n" +
-                     failed->error.describe()};
+    if (auto ran = runtime::execute_steps(*conn, *script); !ran) {
+        const Error& failed = ran.error();
+        return Error("proof failed: " + what + " failed at:\n  " + failed.statement + "\n" +
+                     (failed.server ? failed.server->describe() : failed.message));
+    }
     return introspect::introspect(server.conninfo(db), options);
 }
 

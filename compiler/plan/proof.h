@@ -1,8 +1,8 @@
 #pragma once
 
 #include "catalog/catalog.h"
-#include "catalog/result.h"
 #include "introspect/introspect.h"
+#include "runtime/result.h"
 #include "shadow/server.h"
 #include "steps/step.h"
 

@@ -1,9 +1,9 @@
 #pragma once
 
 #include "catalog/catalog.h"
-#include "catalog/result.h"
 #include "diff/change.h"
 #include "load/statement.h"
+#include "runtime/result.h"
 
 #include <vector>
 

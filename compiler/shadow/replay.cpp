@@ -14,11 +14,10 @@ Result<std::string> replay(Server& server, const runtime::MigrationDir& dir) {
         return conn.error();
     for (const auto& m : dir.migrations) {
         auto script = runtime::parse_script(m.up, runtime::read_text(m.up));
-        if (!script.error.empty())
-            return Error{script.error};
-        if (auto failed = runtime::execute_steps(*conn, script))
-            return Error{failed->where +
-                         ": replaying the migration history failed: " + failed->error.describe()};
+        if (!script)
+            return std::move(script).error();
+        if (auto replayed = runtime::execute_steps(*conn, *script); !replayed)
+            return std::move(replayed).error().within("replaying the migration history failed");
     }
     return db;
 }

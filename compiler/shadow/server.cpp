@@ -34,8 +34,9 @@ using catalog::quote_ident;
 Result<runtime::Connection> Server::connect(const std::string& dbname) const {
     auto conn = runtime::Connection::open(conninfo(dbname));
     if (!conn.ok())
-        return Error{"cannot connect to the shadow database " + dbname + ": " + conn.error.message};
-    return std::move(*conn.value);
+        return Error{"cannot connect to the shadow database " + dbname + ": " +
+                     conn.error().message};
+    return std::move(*conn);
 }
 
 Result<std::string> Server::create_database(const std::string& template_db) {
@@ -49,7 +50,7 @@ Result<std::string> Server::create_database(const std::string& template_db) {
                       quote_ident(template_db.empty() ? "template0" : template_db);
     auto created = admin->exec(sql);
     if (!created.ok())
-        return Error{"cannot create a shadow database: " + created.error.describe()};
+        return Error{"cannot create a shadow database: " + created.error().describe()};
     m_databases.push_back(name);
     return name;
 }
@@ -61,7 +62,7 @@ Status Server::drop_database(const std::string& dbname) {
     auto dropped = admin->exec("DROP DATABASE IF EXISTS " + quote_ident(dbname) + " WITH (FORCE)");
     std::erase(m_databases, dbname);
     if (!dropped.ok())
-        return Error{"cannot drop shadow database " + dbname + ": " + dropped.error.message};
+        return Error{"cannot drop shadow database " + dbname + ": " + dropped.error().message};
     return Ok{};
 }
 
@@ -79,13 +80,13 @@ Status Server::ensure_roles(const std::vector<std::string>& roles) {
         return admin.error();
     for (const auto& role : roles) {
         auto exists = admin->exec("SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = $1", {role});
-        if (exists.ok() && !exists.value->empty())
+        if (exists.ok() && !exists->empty())
             continue;
         auto created = admin->exec("CREATE ROLE " + quote_ident(role) + " NOLOGIN");
         // Another run may have created it meanwhile (duplicate_object).
-        if (!created.ok() && created.error.sqlstate != "42710")
+        if (!created.ok() && created.error().sqlstate() != "42710")
             return Error{"cannot create role " + role +
-                         " in the shadow server: " + created.error.message};
+                         " in the shadow server: " + created.error().message};
     }
     return Ok{};
 }
@@ -119,7 +120,7 @@ Result<std::unique_ptr<Server>> use_existing(const std::string& url) {
     auto conn = runtime::Connection::open(url);
     if (!conn.ok())
         return Error{"cannot connect to --dev-url " + runtime::redact(url) + ": " +
-                     conn.error.message};
+                     conn.error().message};
     return std::unique_ptr<Server>(std::make_unique<ExistingServer>(url));
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "catalog/result.h"
 #include "runtime/connection.h"
+#include "runtime/result.h"
 
 #include <memory>
 #include <string>

@@ -6,26 +6,24 @@ namespace schemac::shadow {
 namespace {
 
 /// The server's error, located in the tree: at the character the server
-/// points to inside the statement, else at the statement's start.
-std::string locate_error(const load::Statement& statement, const runtime::ServerError& error) {
+/// points to inside the statement, else at the statement's start. Its
+/// DETAIL and HINT stay with it.
+Error locate_error(const load::Statement& statement, Error error) {
     std::size_t offset = statement.offset;
-    if (error.position > 0) {
+    int position = error.server ? error.server->position : 0;
+    if (position > 0) {
         // position counts characters from the start of the statement text.
         int seen = 0;
         for (std::size_t i = 0; i < statement.sql.size(); ++i) {
             if ((static_cast<unsigned char>(statement.sql[i]) & 0xC0) != 0x80 &&
-                ++seen == error.position) {
+                ++seen == position) {
                 offset = statement.offset + i;
                 break;
             }
         }
     }
-    std::string message = statement.file->diagnostic(offset, error.message);
-    if (!error.detail.empty())
-        message += "\nDETAIL:  " + error.detail;
-    if (!error.hint.empty())
-        message += "\nHINT:  " + error.hint;
-    return message;
+    error.message = statement.file->diagnostic(offset, error.message);
+    return error;
 }
 
 } // namespace
@@ -40,15 +38,15 @@ Result<std::string> materialize(Server& server, const load::Tree& tree) {
     if (!conn)
         return conn.error();
     // One transaction: a commit per statement costs more than the statements.
-    if (auto begun = conn->exec("BEGIN"); !begun.ok())
-        return Error{"cannot start loading the tree: " + begun.error.message};
+    if (auto begun = conn->exec("BEGIN"); !begun)
+        return Error("cannot start loading the tree: " + begun.error().message);
     for (const auto& statement : tree.statements) {
         auto done = conn->exec(statement.sql);
-        if (!done.ok())
-            return Error{locate_error(statement, done.error)};
+        if (!done)
+            return locate_error(statement, std::move(done).error());
     }
-    if (auto committed = conn->exec("COMMIT"); !committed.ok())
-        return Error{"loading the tree failed at COMMIT: " + committed.error.describe()};
+    if (auto committed = conn->exec("COMMIT"); !committed)
+        return std::move(committed).error().within("loading the tree failed at COMMIT");
     return *db;
 }
 

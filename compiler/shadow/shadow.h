@@ -1,7 +1,7 @@
 #pragma once
 
-#include "catalog/result.h"
 #include "load/load.h"
+#include "runtime/result.h"
 #include "shadow/server.h"
 
 #include <string>

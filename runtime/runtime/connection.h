@@ -1,8 +1,10 @@
 #pragma once
 
-#include <memory>
+#include "runtime/result.h"
+
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 struct pg_conn;
@@ -11,64 +13,83 @@ struct pg_result;
 /// The runtime's link to PostgreSQL: libpq only, nothing of the compiler.
 namespace schemac::runtime {
 
-/// What the server said when a statement failed.
-struct ServerError {
-    std::string message;
-    std::string detail;
-    std::string hint;
-    std::string sqlstate;
-    int position = 0; ///< 1-based character position in the statement, 0 when none
-
-    /// `message`, then DETAIL / HINT lines when present.
-    std::string describe() const;
-};
-
-/// Rows of text values; a NULL is std::nullopt.
+/// Rows of text values; a NULL is std::nullopt. Columns are read by the
+/// name the query gives them (`AS nspname`), never by position.
 class Rows {
   public:
+    /// One row, its values by column name.
+    class Row {
+      public:
+        Row(const Rows& rows, std::size_t index) : m_rows(&rows), m_index(index) {}
+        const std::optional<std::string>& at(std::string_view column) const {
+            return m_rows->m_values[m_index][m_rows->column(column)];
+        }
+        /// The value, or "" for NULL.
+        std::string text(std::string_view column) const { return at(column).value_or(""); }
+        /// A boolean column is true.
+        bool flag(std::string_view column) const { return text(column) == "t"; }
+
+      private:
+        const Rows* m_rows;
+        std::size_t m_index;
+    };
+
     Rows() = default;
     explicit Rows(pg_result* result);
 
-    std::size_t size() const { return m_rows.size(); }
-    bool empty() const { return m_rows.empty(); }
-    const std::optional<std::string>& at(std::size_t row, std::size_t column) const {
-        return m_rows[row][column];
-    }
-    /// The value, or "" for NULL.
-    std::string text(std::size_t row, std::size_t column) const {
-        return m_rows[row][column].value_or("");
-    }
+    std::size_t size() const { return m_values.size(); }
+    bool empty() const { return m_values.empty(); }
+    Row operator[](std::size_t row) const { return Row(*this, row); }
+    /// The first row's first value, for queries of one value ("" for NULL).
+    std::string single() const { return m_values.at(0).at(0).value_or(""); }
+
+    /// Each row in turn: `for (auto row : rows)`.
+    class Iterator {
+      public:
+        Iterator(const Rows& rows, std::size_t index) : m_rows(&rows), m_index(index) {}
+        Row operator*() const { return Row(*m_rows, m_index); }
+        Iterator& operator++() {
+            ++m_index;
+            return *this;
+        }
+        bool operator==(const Iterator& other) const { return m_index == other.m_index; }
+
+      private:
+        const Rows* m_rows;
+        std::size_t m_index;
+    };
+    Iterator begin() const { return Iterator(*this, 0); }
+    Iterator end() const { return Iterator(*this, size()); }
 
   private:
-    std::vector<std::vector<std::optional<std::string>>> m_rows;
-};
+    /// The position of a column the query names; asking for one it does not
+    /// name is a bug.
+    std::size_t column(std::string_view name) const;
 
-template <class T> struct DbResult {
-    std::optional<T> value;
-    ServerError error;
-    bool ok() const { return value.has_value(); }
+    std::vector<std::string> m_names;
+    std::vector<std::vector<std::optional<std::string>>> m_values;
 };
 
 class Connection {
   public:
     /// Connects with a libpq connection string or URI; PG* variables apply.
-    static DbResult<Connection> open(const std::string& conninfo);
+    static Result<Connection> open(const std::string& conninfo);
 
     Connection(Connection&&) noexcept;
     Connection& operator=(Connection&&) noexcept;
     ~Connection();
 
     /// Runs one or more statements (simple query protocol).
-    DbResult<Rows> exec(const std::string& sql);
+    Result<Rows> exec(const std::string& sql);
     /// Runs one statement with text parameters (extended protocol).
-    DbResult<Rows> exec(const std::string& sql, const std::vector<std::string>& params);
+    Result<Rows> exec(const std::string& sql, const std::vector<std::string>& params);
 
     /// The server's version number, e.g. 150018.
     int server_version() const;
 
   private:
     explicit Connection(pg_conn* conn) : m_conn(conn) {}
-    DbResult<Rows> finish(pg_result* result);
+    Result<Rows> finish(pg_result* result);
     pg_conn* m_conn = nullptr;
 };
 

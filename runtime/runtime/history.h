@@ -2,8 +2,9 @@
 
 #include "runtime/connection.h"
 
-#include <optional>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 /// The history table schemac.schema_migrations and the catalog fingerprint
@@ -26,10 +27,10 @@ struct AppliedMigration {
 };
 
 /// Creates the schema and table when missing (the statements are idempotent).
-DbResult<Rows> ensure_history_table(Connection& conn);
+Status ensure_history_table(Connection& conn);
 
 /// The history, oldest first; empty when the table does not exist.
-DbResult<std::vector<AppliedMigration>> read_history(Connection& conn);
+Result<std::vector<AppliedMigration>> read_history(Connection& conn);
 
 /// The live catalog of every non-system schema (schemac's own excluded) as
 /// sorted lines, one per object, and their SHA-256.
@@ -37,7 +38,16 @@ struct Fingerprint {
     std::string text;
     std::string sha256;
 };
-DbResult<Fingerprint> fingerprint(Connection& conn);
+Result<Fingerprint> fingerprint(Connection& conn);
+
+/// One query of the fingerprint: the lines it gives and what they cover,
+/// named as the compiler names what it diffs (`table, view`, `default
+/// privileges`), so a test can hold the fingerprint to every kind.
+struct FingerprintPart {
+    std::string_view covers;
+    std::string_view sql;
+};
+std::span<const FingerprintPart> fingerprint_parts();
 
 /// What differs between two catalog descriptions: "- line" for what only
 /// `expected` has, "+ line" for what only `actual` has.

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "runtime/result.h"
+
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -20,7 +22,6 @@ struct Migration {
 struct MigrationDir {
     std::filesystem::path dir;
     std::vector<Migration> migrations; ///< by version
-    std::string error;                 ///< empty when the directory is well-formed
 };
 
 inline constexpr const char* k_sum_file = "schemac.sum";
@@ -28,20 +29,21 @@ inline constexpr const char* k_sum_file = "schemac.sum";
 /// A file's whole content ("" when it cannot be read).
 std::string read_text(const std::filesystem::path& path);
 
-/// Reads the pairs in `dir` (a missing directory is an empty history).
-MigrationDir read_migrations(const std::filesystem::path& dir);
+/// Reads the pairs in `dir` (a missing directory is an empty history); an
+/// error names a file that is not a migration, or a pair that is not whole.
+Result<MigrationDir> read_migrations(const std::filesystem::path& dir);
 
 /// The sum file's text for the directory's current files.
 std::string compute_sum(const MigrationDir& dir);
 
-/// Empty when schemac.sum agrees with the files; otherwise a message naming
-/// the files that disagree.
-std::string verify_sum(const MigrationDir& dir);
+/// Whether schemac.sum agrees with the files; the error names the files that
+/// disagree.
+Status verify_sum(const MigrationDir& dir);
 
-/// read_migrations, then verify_sum: `error` also says when the sum disagrees.
-MigrationDir read_verified_migrations(const std::filesystem::path& dir);
+/// read_migrations, then verify_sum.
+Result<MigrationDir> read_verified_migrations(const std::filesystem::path& dir);
 
-/// Writes schemac.sum for the current files; returns an error message or "".
-std::string write_sum(const MigrationDir& dir);
+/// Writes schemac.sum for the current files.
+Status write_sum(const MigrationDir& dir);
 
 } // namespace schemac::runtime

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "runtime/result.h"
+
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -41,7 +43,6 @@ struct ScriptStep {
 struct Script {
     std::filesystem::path path;
     std::vector<ScriptStep> steps;
-    std::string error; ///< file:line:col: message when the file does not parse
     bool transactional() const;
 };
 
@@ -54,7 +55,18 @@ struct StepGroup {
 };
 std::vector<StepGroup> step_groups(const Script& script);
 
-/// Splits `text` (the content of `path`) into steps and statements.
-Script parse_script(const std::filesystem::path& path, const std::string& text);
+/// An index a statement builds with CREATE INDEX CONCURRENTLY: its schema
+/// ("" when the statement leaves it to the search path) and name.
+struct IndexName {
+    std::string schema;
+    std::string name;
+    bool operator==(const IndexName&) const = default;
+};
+/// The indexes `sql` builds concurrently (none when it does not parse).
+std::vector<IndexName> concurrent_indexes(const std::string& sql);
+
+/// Splits `text` (the content of `path`) into steps and statements; an error
+/// at file:line:col when it does not parse.
+Result<Script> parse_script(const std::filesystem::path& path, const std::string& text);
 
 } // namespace schemac::runtime

@@ -144,23 +144,24 @@ int check_declared_locks(const std::string& db, const fs::path& target, const st
     // Names are read again before each step: a step declares a table by the
     // name it has then (after an earlier step renamed it).
     constexpr const char* k_tables =
-        "SELECT c.oid, format('%I.%I', n.nspname, c.relname) FROM pg_class c JOIN pg_namespace n "
+        "SELECT c.oid, format('%I.%I', n.nspname, c.relname) AS name FROM pg_class c "
+        "JOIN pg_namespace n "
         "ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'p') AND n.nspname NOT IN "
         "('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%'";
     std::map<std::string, std::string> tables;
     auto read_names = [&] {
-        auto existing = conn.value->exec(k_tables);
+        auto existing = conn->exec(k_tables);
         REQUIRE(existing.ok());
-        for (std::size_t r = 0; r < existing.value->size(); ++r)
-            if (auto known = tables.find(existing.value->text(r, 0)); known != tables.end())
-                known->second = existing.value->text(r, 1);
+        for (auto row : *existing)
+            if (auto known = tables.find(row.text("oid")); known != tables.end())
+                known->second = row.text("name");
     };
-    auto existing = conn.value->exec(k_tables);
+    auto existing = conn->exec(k_tables);
     REQUIRE(existing.ok());
     std::string oids = "{";
-    for (std::size_t r = 0; r < existing.value->size(); ++r) {
-        tables[existing.value->text(r, 0)] = existing.value->text(r, 1);
-        oids += (r ? "," : "") + existing.value->text(r, 0);
+    for (auto row : *existing) {
+        oids += (tables.empty() ? "" : ",") + row.text("oid");
+        tables[row.text("oid")] = row.text("name");
     }
     oids += "}";
     int checked = 0;
@@ -172,27 +173,26 @@ int check_declared_locks(const std::string& db, const fs::path& target, const st
             // of ours: its lock is the manual's (SHARE UPDATE EXCLUSIVE).
             CHECK(step.at("locks").dump().find("SHARE UPDATE EXCLUSIVE") != std::string::npos);
             for (const auto& statement : step.at("sql")) {
-                auto done = conn.value->exec(statement.get<std::string>());
-                REQUIRE_MESSAGE(done.ok(), where << ": " << done.error.message);
+                auto done = conn->exec(statement.get<std::string>());
+                REQUIRE_MESSAGE(done.ok(), where << ": " << done.error().message);
             }
             continue;
         }
-        REQUIRE(conn.value->exec("BEGIN").ok());
+        REQUIRE(conn->exec("BEGIN").ok());
         for (const auto& statement : step.at("sql")) {
-            auto done = conn.value->exec(statement.get<std::string>());
-            REQUIRE_MESSAGE(done.ok(), where << ": " << done.error.message);
+            auto done = conn->exec(statement.get<std::string>());
+            REQUIRE_MESSAGE(done.ok(), where << ": " << done.error().message);
         }
-        auto held = conn.value->exec(
+        auto held = conn->exec(
             std::string("SELECT l.relation, max(") + k_rank +
-                ") FROM pg_locks l WHERE l.pid = pg_backend_pid() AND l.granted AND "
+                ") AS mode FROM pg_locks l WHERE l.pid = pg_backend_pid() AND l.granted AND "
                 "l.relation = ANY($1::oid[]) GROUP BY 1",
             {oids});
-        REQUIRE_MESSAGE(held.ok(), held.error.message);
-        REQUIRE(conn.value->exec("COMMIT").ok());
+        REQUIRE_MESSAGE(held.ok(), held.error().message);
+        REQUIRE(conn->exec("COMMIT").ok());
         std::map<std::string, std::string> actual;
-        for (std::size_t r = 0; r < held.value->size(); ++r)
-            actual[tables.at(held.value->text(r, 0))] =
-                k_names[std::stoi(held.value->text(r, 1)) - 1];
+        for (auto row : *held)
+            actual[tables.at(row.text("relation"))] = k_names[std::stoi(row.text("mode")) - 1];
         std::map<std::string, std::string> declared;
         for (const auto& lock : step.at("locks"))
             declared[lock.at("table").get<std::string>()] = lock.at("mode").get<std::string>();

@@ -107,7 +107,7 @@ TEST_CASE("plan: golden text, markdown and JSON for a fixed change; the JSON fit
     CHECK(json_out.exit_code == 0);
     check_golden(json_out.out, k_fixture / "expected.json");
     json schema =
-        json::parse(read_file(fs::path(SCHEMAC_SOURCE_DIR) / "compiler/emit/plan.schema.json"));
+        json::parse(read_file(fs::path(SCHEMAC_SOURCE_DIR) / "compiler/report/plan.schema.json"));
     json plan = json::parse(json_out.out);
     CHECK(validate(plan, schema, schema, "$") == "");
     // The validator itself catches what the schema forbids.
@@ -155,7 +155,7 @@ TEST_CASE("plan warns: a foreign key without an index, a table without a primary
     REQUIRE_MESSAGE(out.exit_code == 0, out.err);
     json plan = json::parse(out.out);
     json schema =
-        json::parse(read_file(fs::path(SCHEMAC_SOURCE_DIR) / "compiler/emit/plan.schema.json"));
+        json::parse(read_file(fs::path(SCHEMAC_SOURCE_DIR) / "compiler/report/plan.schema.json"));
     CHECK(validate(plan, schema, schema, "$") == "");
     std::vector<std::string> found;
     for (const auto& w : plan["warnings"])

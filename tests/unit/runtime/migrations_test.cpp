@@ -42,40 +42,43 @@ TEST_CASE("the sum file is a chain: a change names the first file that differs")
     write(dir / "0001_a.down.sql", "DROP TABLE a;\n");
     write(dir / "0002_b.up.sql", "CREATE TABLE b ();\n");
     write(dir / "0002_b.down.sql", "DROP TABLE b;\n");
-    auto history = read_migrations(dir);
-    REQUIRE(history.error.empty());
+    auto read = read_migrations(dir);
+    REQUIRE(read.ok());
+    const MigrationDir& history = *read;
     REQUIRE(history.migrations.size() == 2);
     CHECK(history.migrations[1].id() == "0002_b");
-    CHECK(verify_sum(history) == (dir / "schemac.sum").string() + ": missing; run `schemac hash`");
-    REQUIRE(write_sum(history).empty());
-    CHECK(verify_sum(history).empty());
+    CHECK(verify_sum(history).error().describe() ==
+          (dir / "schemac.sum").string() + ": missing; run `schemac hash`");
+    REQUIRE(write_sum(history).ok());
+    CHECK(verify_sum(history).ok());
 
     write(dir / "0001_a.down.sql", "DROP TABLE a; -- edited\n");
-    CHECK(verify_sum(history) == (dir / "schemac.sum").string() +
-                                     " disagrees with the migration files:\n  " +
-                                     (dir / "0001_a.down.sql").string() +
-                                     " changed since the sum was written\n"
-                                     "If the change was deliberate, run `schemac hash`.");
-    REQUIRE(write_sum(history).empty());
-    CHECK(verify_sum(history).empty());
+    CHECK(verify_sum(history).error().describe() ==
+          (dir / "schemac.sum").string() + " disagrees with the migration files:\n  " +
+              (dir / "0001_a.down.sql").string() +
+              " changed since the sum was written\n"
+              "If the change was deliberate, run `schemac hash`.");
+    REQUIRE(write_sum(history).ok());
+    CHECK(verify_sum(history).ok());
 
     write(dir / "0003_c.up.sql", "CREATE TABLE c ();\n");
     write(dir / "0003_c.down.sql", "DROP TABLE c;\n");
     auto grown = read_migrations(dir);
-    CHECK(verify_sum(grown).find((dir / "0003_c.up.sql").string() + " is not in the sum") !=
-          std::string::npos);
+    REQUIRE(grown.ok());
+    CHECK(verify_sum(*grown).error().describe().find((dir / "0003_c.up.sql").string() +
+                                                     " is not in the sum") != std::string::npos);
     fs::remove_all(dir);
 }
 
 TEST_CASE("malformed migration directories are refused by name") {
     auto dir = fresh_dir("bad");
     write(dir / "0001_a.up.sql", "");
-    CHECK(read_migrations(dir).error ==
+    CHECK(read_migrations(dir).error().describe() ==
           (dir / "0001_a.down.sql").string() +
               ": missing (every migration has an up and a down file)");
     write(dir / "notes.sql", "");
-    CHECK(read_migrations(dir).error.ends_with(
+    CHECK(read_migrations(dir).error().describe().ends_with(
         "notes.sql: not a migration file name (NNNN_name.up.sql or NNNN_name.down.sql)"));
-    CHECK(read_migrations(dir / "absent").migrations.empty());
+    CHECK(read_migrations(dir / "absent")->migrations.empty());
     fs::remove_all(dir);
 }

@@ -22,8 +22,9 @@ TEST_CASE("a migration file splits at its step markers, with each statement's li
                        "-- schemac:step create index public.a_idx\n"
                        "-- schemac:no-transaction\n"
                        "/* built online */ CREATE INDEX CONCURRENTLY a_idx ON public.a (id);\n";
-    Script script = parse_script("g/0002_x.up.sql", text);
-    REQUIRE(script.error.empty());
+    auto parsed = parse_script("g/0002_x.up.sql", text);
+    REQUIRE(parsed.ok());
+    const Script& script = *parsed;
     REQUIRE(script.steps.size() == 3);
     CHECK(script.steps[0].title == "create table public.a");
     REQUIRE(script.steps[0].statements.size() == 2);
@@ -41,8 +42,8 @@ TEST_CASE("a migration file splits at its step markers, with each statement's li
 }
 
 TEST_CASE("a hand-written file without markers is one step named after the file") {
-    Script script = parse_script("g/0003_y.up.sql", "create table t (a int);\n\n"
-                                                    "insert into t values (1)");
+    Script script = *parse_script("g/0003_y.up.sql", "create table t (a int);\n\n"
+                                                     "insert into t values (1)");
     REQUIRE(script.steps.size() == 1);
     CHECK(script.steps[0].title == "0003_y.up.sql");
     REQUIRE(script.steps[0].statements.size() == 2);
@@ -52,9 +53,9 @@ TEST_CASE("a hand-written file without markers is one step named after the file"
 }
 
 TEST_CASE("a migration file that does not parse is an error at its file:line:col") {
-    Script script = parse_script("g/0004_z.up.sql", "-- schemac:step a\nCREATE TABLE t (a int);\n"
-                                                    "-- schemac:step b\nCREATE TABEL u ();\n");
-    CHECK(script.error == "g/0004_z.up.sql:4:8: syntax error at or near \"TABEL\"");
+    auto script = parse_script("g/0004_z.up.sql", "-- schemac:step a\nCREATE TABLE t (a int);\n"
+                                                  "-- schemac:step b\nCREATE TABEL u ();\n");
+    CHECK(script.error().describe() == "g/0004_z.up.sql:4:8: syntax error at or near \"TABEL\"");
 }
 
 TEST_CASE("drift lists what is missing and what is extra") {
@@ -65,11 +66,12 @@ TEST_CASE("drift lists what is missing and what is extra") {
 }
 
 TEST_CASE("steps group into transactions, and a non-transactional step stands alone") {
-    Script script = parse_script("g/0005_w.up.sql", "-- schemac:step a\nSELECT 1;\n"
-                                                    "-- schemac:step b\nSELECT 2;\n"
-                                                    "-- schemac:step c\n-- schemac:no-transaction\n"
-                                                    "SELECT 3;\n"
-                                                    "-- schemac:step d\nSELECT 4;\n");
+    Script script =
+        *parse_script("g/0005_w.up.sql", "-- schemac:step a\nSELECT 1;\n"
+                                         "-- schemac:step b\nSELECT 2;\n"
+                                         "-- schemac:step c\n-- schemac:no-transaction\n"
+                                         "SELECT 3;\n"
+                                         "-- schemac:step d\nSELECT 4;\n");
     auto groups = step_groups(script);
     REQUIRE(groups.size() == 3);
     CHECK((groups[0].first == 0 && groups[0].last == 2 && groups[0].transactional));
@@ -78,10 +80,10 @@ TEST_CASE("steps group into transactions, and a non-transactional step stands al
 }
 
 TEST_CASE("hazard comments above a step's SQL are read with their line") {
-    Script script = parse_script("g/0006_h.up.sql",
-                                 "-- schemac:step drop column public.t.a\n"
-                                 "-- hazard data-loss: drops column public.t.a and its data\n"
-                                 "ALTER TABLE public.t DROP COLUMN a;\n");
+    Script script = *parse_script("g/0006_h.up.sql",
+                                  "-- schemac:step drop column public.t.a\n"
+                                  "-- hazard data-loss: drops column public.t.a and its data\n"
+                                  "ALTER TABLE public.t DROP COLUMN a;\n");
     REQUIRE(script.steps.size() == 1);
     REQUIRE(script.steps[0].hazards.size() == 1);
     CHECK(script.steps[0].hazards[0].kind == "data-loss");

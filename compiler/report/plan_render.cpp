@@ -1,11 +1,12 @@
-#include "emit/plan_render.h"
+#include "report/plan_render.h"
 
 #include "emit/script.h"
 
 #include <map>
 #include <nlohmann/json.hpp>
 
-namespace schemac::emit {
+namespace schemac::report {
+using emit::render_script;
 using plan::hazards_of;
 using plan::needs_approval;
 using plan::Plan;
@@ -259,4 +260,4 @@ std::string render_json(const Plan& plan) {
     return doc.dump(2) + "\n";
 }
 
-} // namespace schemac::emit
+} // namespace schemac::report

@@ -1,0 +1,161 @@
+// Functions, procedures, views, materialized views and triggers (objects
+// whose definition PostgreSQL prints back as SQL), and policies.
+
+#include "introspect/reader.h"
+
+namespace schemac::introspect {
+using catalog::Kind;
+
+namespace {
+
+std::string trim_end(std::string text, char also = ' ') {
+    while (!text.empty() &&
+           (std::isspace(static_cast<unsigned char>(text.back())) || text.back() == also))
+        text.pop_back();
+    return text;
+}
+
+/// `text` cut at each `at`.
+std::vector<std::string> split(const std::string& text, char at) {
+    std::vector<std::string> out;
+    for (std::size_t start = 0; start < text.size();) {
+        auto end = text.find(at, start);
+        end = end == std::string::npos ? text.size() : end;
+        out.push_back(text.substr(start, end - start));
+        start = end + 1;
+    }
+    return out;
+}
+
+} // namespace
+
+Status read(Reader& r, Of<catalog::Function>) {
+    // Aggregates, window functions and event trigger functions are not
+    // diffed yet (reported unmanaged, with the event triggers).
+    auto rows = r.query("functions", R"(
+        SELECT p.oid, n.nspname, p.proname, pg_catalog.oidvectortypes(p.proargtypes) AS args,
+               p.prokind, pg_catalog.pg_get_functiondef(p.oid) AS definition,
+               pg_catalog.pg_get_function_arguments(p.oid) || ' -> ' ||
+                   coalesce(pg_catalog.pg_get_function_result(p.oid), '') AS signature,
+               pg_catalog.obj_description(p.oid, 'pg_proc') AS comment
+        FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
+        WHERE p.prokind IN ('f', 'p')
+          AND p.prorettype <> 'pg_catalog.event_trigger'::pg_catalog.regtype
+          AND )" + managed("pg_proc", "p.oid") +
+                                         " ORDER BY 2, 3, 4");
+    if (!rows)
+        return rows.error();
+    for (auto row : *rows) {
+        catalog::Function f;
+        f.oid = to_oid(row.text("oid"));
+        f.key = catalog::relation_key(row.text("prokind") == "p" ? Kind::Procedure : Kind::Function,
+                                      row.text("nspname"), row.text("proname"));
+        f.key.args = row.text("args");
+        f.definition = trim_end(row.text("definition"));
+        f.signature = row.text("signature");
+        f.comment = row.at("comment");
+        r.lookup.add(k_pg_proc, f.oid, 0, f.key);
+        r.catalog.dependencies.insert({f.key, catalog::schema_key(f.key.schema)});
+        r.catalog.functions.emplace(f.key, f);
+    }
+    return Ok{};
+}
+
+Status read(Reader& r, Of<catalog::View>) {
+    auto rows = r.query("views", R"(
+        SELECT c.oid, n.nspname, c.relname, c.relkind,
+               pg_catalog.pg_get_viewdef(c.oid) AS definition,
+               coalesce(pg_catalog.array_to_string(c.reloptions, ', '), '') AS options,
+               (SELECT pg_catalog.string_agg(pg_catalog.quote_ident(a.attname) || ' ' ||
+                           pg_catalog.format_type(a.atttypid, a.atttypmod), E'\n' ORDER BY a.attnum)
+                FROM pg_catalog.pg_attribute a
+                WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped) AS columns,
+               pg_catalog.obj_description(c.oid, 'pg_class') AS comment, rw.oid AS rule,
+               c.reltype
+        FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        LEFT JOIN pg_catalog.pg_rewrite rw ON rw.ev_class = c.oid AND rw.rulename = '_RETURN'
+        WHERE c.relkind IN ('v', 'm') AND )" +
+                                     managed("pg_class", "c.oid") + " ORDER BY 2, 3");
+    if (!rows)
+        return rows.error();
+    for (auto row : *rows) {
+        catalog::View v;
+        v.oid = to_oid(row.text("oid"));
+        v.key =
+            catalog::relation_key(row.text("relkind") == "m" ? Kind::MaterializedView : Kind::View,
+                                  row.text("nspname"), row.text("relname"));
+        v.definition = trim_end(row.text("definition"), ';');
+        v.options = row.text("options");
+        v.columns = split(row.text("columns"), '\n');
+        v.comment = row.at("comment");
+        r.lookup.add(k_pg_class, v.oid, 0, v.key);
+        r.lookup.add(k_pg_type, to_oid(row.text("reltype")), 0, v.key); // its row type
+        if (auto rule = row.at("rule"))
+            r.lookup.add(k_pg_rewrite, to_oid(*rule), 0, v.key);
+        r.catalog.dependencies.insert({v.key, catalog::schema_key(v.key.schema)});
+        r.catalog.views.emplace(v.key, v);
+    }
+    return Ok{};
+}
+
+Status read(Reader& r, Of<catalog::Trigger>) {
+    // Clones on partitions (tgparentid) follow their parent's trigger.
+    auto rows = r.query("triggers", R"(
+        SELECT t.oid, n.nspname, c.relname, t.tgname,
+               pg_catalog.pg_get_triggerdef(t.oid) AS definition,
+               pg_catalog.obj_description(t.oid, 'pg_trigger') AS comment
+        FROM pg_catalog.pg_trigger t JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid
+        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        WHERE NOT t.tgisinternal AND t.tgparentid = 0 AND c.relkind IN ('r', 'p', 'v')
+          AND n.nspname = ANY($1::text[])
+        ORDER BY 2, 3, 4)");
+    if (!rows)
+        return rows.error();
+    for (auto row : *rows) {
+        catalog::Trigger t;
+        t.oid = to_oid(row.text("oid"));
+        t.key = catalog::child_key(Kind::Trigger, row.text("nspname"), row.text("relname"),
+                                   row.text("tgname"));
+        t.definition = row.text("definition");
+        t.comment = row.at("comment");
+        r.lookup.add(k_pg_trigger, t.oid, 0, t.key);
+        r.catalog.triggers.emplace(t.key, t);
+    }
+    return Ok{};
+}
+
+Status read(Reader& r, Of<catalog::Policy>) {
+    auto rows = r.query("policies", R"(
+        SELECT p.oid, n.nspname, c.relname, p.polname, p.polcmd, p.polpermissive,
+               (SELECT pg_catalog.string_agg(r.name, ', ' ORDER BY r.name)
+                FROM (SELECT CASE WHEN role = 0 THEN 'PUBLIC'
+                                  ELSE pg_catalog.quote_ident(pg_catalog.pg_get_userbyid(role))
+                             END AS name
+                      FROM pg_catalog.unnest(p.polroles) role) r) AS roles,
+               pg_catalog.pg_get_expr(p.polqual, p.polrelid) AS using_expr,
+               pg_catalog.pg_get_expr(p.polwithcheck, p.polrelid) AS check_expr,
+               pg_catalog.obj_description(p.oid, 'pg_policy') AS comment
+        FROM pg_catalog.pg_policy p JOIN pg_catalog.pg_class c ON c.oid = p.polrelid
+        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        WHERE c.relkind IN ('r', 'p') AND n.nspname = ANY($1::text[])
+        ORDER BY 2, 3, 4)");
+    if (!rows)
+        return rows.error();
+    for (auto row : *rows) {
+        catalog::Policy p;
+        p.oid = to_oid(row.text("oid"));
+        p.key = catalog::child_key(Kind::Policy, row.text("nspname"), row.text("relname"),
+                                   row.text("polname"));
+        p.command = row.text("polcmd")[0];
+        p.permissive = row.flag("polpermissive");
+        p.roles = row.text("roles");
+        p.using_expr = row.at("using_expr");
+        p.check_expr = row.at("check_expr");
+        p.comment = row.at("comment");
+        r.lookup.add(k_pg_policy, p.oid, 0, p.key);
+        r.catalog.policies.emplace(p.key, p);
+    }
+    return Ok{};
+}
+
+} // namespace schemac::introspect

@@ -1,0 +1,75 @@
+// pg_depend, and the dependencies it does not record.
+
+#include "introspect/reader.h"
+
+namespace schemac::introspect {
+using catalog::Kind;
+
+namespace {
+
+/// Extension members stand for their extension: a default that calls an
+/// extension's function depends on the extension.
+Status map_extension_members(Reader& r) {
+    auto members = r.conn.exec(R"(
+        SELECT classid, objid, refobjid FROM pg_catalog.pg_depend
+        WHERE deptype = 'e' AND refclassid = 'pg_catalog.pg_extension'::pg_catalog.regclass)");
+    if (!members)
+        return std::move(members).error().within("introspecting extension members failed");
+    for (auto row : *members)
+        if (auto* ext = r.lookup.find(k_pg_extension, to_oid(row.text("refobjid")), 0))
+            r.lookup.add(to_oid(row.text("classid")), to_oid(row.text("objid")), 0, *ext);
+    return Ok{};
+}
+
+} // namespace
+
+Status read_depend(Reader& r) {
+    if (auto mapped = map_extension_members(r); !mapped)
+        return mapped;
+    // Only user objects (oid >= FirstNormalObjectId) can be ours.
+    auto rows = r.conn.exec(R"(
+        SELECT classid, objid, objsubid, refclassid, refobjid, refobjsubid, deptype
+        FROM pg_catalog.pg_depend
+        WHERE objid >= 16384 AND deptype IN ('n', 'a', 'i', 'P')
+        ORDER BY 1, 2, 3, 4, 5, 6)");
+    if (!rows)
+        return std::move(rows).error().within("introspecting pg_depend failed");
+    auto find = [&](const runtime::Rows::Row& row, const char* prefix) {
+        std::string p(prefix);
+        auto classid = to_oid(row.text(p + "classid"));
+        auto objid = to_oid(row.text(p + "objid"));
+        int subid = std::stoi(row.text(p + "objsubid"));
+        const catalog::ObjectKey* key = r.lookup.find(classid, objid, subid);
+        // A dependency on a whole table also stands for a column-less reference.
+        return key || subid == 0 ? key : r.lookup.find(classid, objid, 0);
+    };
+    for (auto row : *rows) {
+        const auto* dependent = find(row, "");
+        const auto* referenced = find(row, "ref");
+        if (!dependent || !referenced || *dependent == *referenced)
+            continue;
+        // 'P': a partition's index under its parent's index. It orders a
+        // detached partition's index to go before its former parent's.
+        char deptype = row.text("deptype")[0];
+        auto type = static_cast<catalog::DependencyType>(deptype == 'P' ? 'n' : deptype);
+        if (type == catalog::DependencyType::Auto && dependent->kind == Kind::Sequence &&
+            referenced->kind == Kind::Column)
+            type = catalog::DependencyType::Owned;
+        r.catalog.dependencies.insert({*dependent, *referenced, type});
+    }
+    return Ok{};
+}
+
+void link_partition_columns(catalog::Catalog& catalog) {
+    for (const auto& [key, column] : catalog.columns) {
+        auto table = catalog.tables.find(catalog::table_of(key));
+        if (table == catalog.tables.end() || !table->second.partition_of)
+            continue;
+        const auto& parent = *table->second.partition_of;
+        auto inherited = catalog::child_key(Kind::Column, parent.schema, parent.name, key.name);
+        if (catalog.columns.contains(inherited))
+            catalog.dependencies.insert({key, inherited, catalog::DependencyType::Normal});
+    }
+}
+
+} // namespace schemac::introspect

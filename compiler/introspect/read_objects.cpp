@@ -1,0 +1,217 @@
+// Schemas, extensions, enums, sequences, casts and the unmanaged list.
+
+#include "introspect/reader.h"
+
+namespace schemac::introspect {
+using catalog::Kind;
+
+namespace {
+
+std::int64_t to_int(const std::string& text) {
+    return std::stoll(text);
+}
+
+} // namespace
+
+Status read(Reader& r, Of<catalog::Schema>) {
+    auto rows = r.query("schemas", R"(
+        SELECT n.oid, n.nspname, pg_catalog.obj_description(n.oid, 'pg_namespace') AS comment
+        FROM pg_catalog.pg_namespace n
+        WHERE n.nspname = ANY($1::text[])
+        ORDER BY n.nspname)");
+    if (!rows)
+        return rows.error();
+    for (auto row : *rows) {
+        catalog::Schema s;
+        s.oid = to_oid(row.text("oid"));
+        s.key = catalog::schema_key(row.text("nspname"));
+        s.comment = row.at("comment");
+        r.lookup.add(k_pg_namespace, s.oid, 0, s.key);
+        r.catalog.schemas.emplace(s.key, s);
+    }
+    return Ok{};
+}
+
+Status read(Reader& r, Of<catalog::Extension>) {
+    // plpgsql is in every database; it is not the tree's to manage.
+    auto rows = r.query("extensions", R"(
+        SELECT e.oid, e.extname, n.nspname,
+               pg_catalog.obj_description(e.oid, 'pg_extension') AS comment
+        FROM pg_catalog.pg_extension e
+        JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace
+        WHERE e.extname <> 'plpgsql' AND $1::text[] IS NOT NULL
+        ORDER BY e.extname)");
+    if (!rows)
+        return rows.error();
+    for (auto row : *rows) {
+        catalog::Extension e;
+        e.oid = to_oid(row.text("oid"));
+        e.key = catalog::extension_key(row.text("extname"));
+        e.schema = row.text("nspname");
+        e.comment = row.at("comment");
+        r.lookup.add(k_pg_extension, e.oid, 0, e.key);
+        r.catalog.extensions.emplace(e.key, e);
+    }
+    return Ok{};
+}
+
+Status read(Reader& r, Of<catalog::EnumType>) {
+    auto rows = r.query("enums", R"(
+        SELECT t.oid, n.nspname, t.typname, t.typarray,
+               (SELECT pg_catalog.array_agg(e.enumlabel ORDER BY e.enumsortorder)
+                FROM pg_catalog.pg_enum e WHERE e.enumtypid = t.oid) AS labels,
+               pg_catalog.obj_description(t.oid, 'pg_type') AS comment
+        FROM pg_catalog.pg_type t
+        JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
+        WHERE t.typtype = 'e' AND )" +
+                                     managed("pg_type", "t.oid") + R"(
+        ORDER BY n.nspname, t.typname)");
+    if (!rows)
+        return rows.error();
+    for (auto row : *rows) {
+        catalog::EnumType e;
+        e.oid = to_oid(row.text("oid"));
+        e.key = catalog::relation_key(Kind::Enum, row.text("nspname"), row.text("typname"));
+        e.values = runtime::parse_text_array(row.text("labels"));
+        e.comment = row.at("comment");
+        r.lookup.add(k_pg_type, e.oid, 0, e.key);
+        r.lookup.add(k_pg_type, to_oid(row.text("typarray")), 0, e.key); // its array type
+        r.catalog.enums.emplace(e.key, e);
+    }
+    return Ok{};
+}
+
+namespace {
+
+/// A sequence's options from the columns of pg_sequence; `prefix` names them
+/// (an identity column reads them with a prefix of its own).
+catalog::SequenceOptions sequence_options(const runtime::Rows::Row& row,
+                                          const std::string& prefix = "") {
+    catalog::SequenceOptions o;
+    o.type = row.text(prefix + "seqtype");
+    o.start = to_int(row.text(prefix + "seqstart"));
+    o.increment = to_int(row.text(prefix + "seqincrement"));
+    o.min = to_int(row.text(prefix + "seqmin"));
+    o.max = to_int(row.text(prefix + "seqmax"));
+    o.cache = to_int(row.text(prefix + "seqcache"));
+    o.cycle = row.flag(prefix + "seqcycle");
+    return o;
+}
+
+} // namespace
+
+Status read(Reader& r, Of<catalog::Sequence>) {
+    // Identity sequences belong to their column (deptype 'i') and are read there.
+    auto rows = r.query("sequences", R"(
+        SELECT c.oid, n.nspname, c.relname, pg_catalog.format_type(s.seqtypid, NULL) AS seqtype,
+               s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle,
+               own_n.nspname AS owner_schema, own_c.relname AS owner_table,
+               own_a.attname AS owner_column,
+               pg_catalog.obj_description(c.oid, 'pg_class') AS comment
+        FROM pg_catalog.pg_class c
+        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        JOIN pg_catalog.pg_sequence s ON s.seqrelid = c.oid
+        LEFT JOIN pg_catalog.pg_depend own
+               ON own.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND own.objid = c.oid
+              AND own.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass
+              AND own.deptype IN ('a', 'i')
+        LEFT JOIN pg_catalog.pg_class own_c ON own_c.oid = own.refobjid
+        LEFT JOIN pg_catalog.pg_namespace own_n ON own_n.oid = own_c.relnamespace
+        LEFT JOIN pg_catalog.pg_attribute own_a
+               ON own_a.attrelid = own.refobjid AND own_a.attnum = own.refobjsubid
+        WHERE c.relkind = 'S' AND (own.deptype IS NULL OR own.deptype <> 'i')
+          AND )" + managed("pg_class", "c.oid") +
+                                         R"(
+        ORDER BY n.nspname, c.relname)");
+    if (!rows)
+        return rows.error();
+    for (auto row : *rows) {
+        catalog::Sequence s;
+        s.oid = to_oid(row.text("oid"));
+        s.key = catalog::relation_key(Kind::Sequence, row.text("nspname"), row.text("relname"));
+        s.options = sequence_options(row);
+        if (row.at("owner_table"))
+            s.owned_by = catalog::child_key(Kind::Column, row.text("owner_schema"),
+                                            row.text("owner_table"), row.text("owner_column"));
+        s.comment = row.at("comment");
+        r.lookup.add(k_pg_class, s.oid, 0, s.key);
+        r.catalog.sequences.emplace(s.key, s);
+    }
+    return Ok{};
+}
+
+catalog::SequenceOptions identity_options(const runtime::Rows::Row& row) {
+    return sequence_options(row, "identity_");
+}
+
+Status read_casts(Reader& r) {
+    // Casts PostgreSQL performs without a function: ALTER COLUMN TYPE needs no
+    // USING between these.
+    auto rows = r.conn.exec(R"(
+        SELECT pg_catalog.format_type(castsource, NULL) AS source,
+               pg_catalog.format_type(casttarget, NULL) AS target
+        FROM pg_catalog.pg_cast WHERE castmethod = 'b' ORDER BY 1, 2)");
+    if (!rows)
+        return std::move(rows).error().within("introspecting casts failed");
+    for (auto row : *rows)
+        r.catalog.binary_coercible.emplace(row.text("source"), row.text("target"));
+    return Ok{};
+}
+
+Status read_unmanaged(Reader& r) {
+    // Kinds schemac does not diff yet. They are named on stderr and never
+    // touched: not created, altered or dropped.
+    auto rows = r.query("unmanaged objects", R"(
+        SELECT 'foreign table '
+               || pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.relname)
+               AS object
+        FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        WHERE c.relkind = 'f' AND )" + managed("pg_class", "c.oid") +
+                                                 R"(
+        UNION ALL
+        SELECT CASE p.prokind WHEN 'a' THEN 'aggregate ' WHEN 'w' THEN 'window function '
+                              ELSE 'event trigger function ' END
+               || p.oid::pg_catalog.regprocedure::text
+        FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
+        WHERE (p.prokind IN ('a', 'w')
+               OR p.prorettype = 'pg_catalog.event_trigger'::pg_catalog.regtype)
+          AND )" + managed("pg_proc", "p.oid") + R"(
+        UNION ALL
+        SELECT 'range type ' || t.oid::pg_catalog.regtype::text
+        FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
+        WHERE t.typtype = 'r' AND )" + managed("pg_type", "t.oid") +
+                                                 R"(
+        UNION ALL
+        SELECT 'trigger ' || pg_catalog.quote_ident(t.tgname) || ' on ' || t.tgrelid::pg_catalog.regclass::text
+        FROM pg_catalog.pg_trigger t JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid
+        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        WHERE NOT t.tgisinternal AND t.tgparentid = 0 AND n.nspname = ANY($1::text[])
+          AND c.relkind NOT IN ('r', 'p', 'v')
+        UNION ALL
+        SELECT 'policy ' || pg_catalog.quote_ident(p.polname) || ' on ' || p.polrelid::pg_catalog.regclass::text
+        FROM pg_catalog.pg_policy p JOIN pg_catalog.pg_class c ON c.oid = p.polrelid
+        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = ANY($1::text[]) AND c.relkind NOT IN ('r', 'p')
+        UNION ALL
+        SELECT 'row level security on ' || c.oid::pg_catalog.regclass::text
+        FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        WHERE (c.relrowsecurity OR c.relforcerowsecurity) AND n.nspname = ANY($1::text[])
+          AND c.relkind NOT IN ('r', 'p')
+        UNION ALL
+        SELECT 'event trigger ' || pg_catalog.quote_ident(evtname) FROM pg_catalog.pg_event_trigger
+        UNION ALL
+        SELECT 'publication ' || pg_catalog.quote_ident(pubname) FROM pg_catalog.pg_publication
+        UNION ALL
+        SELECT 'rule ' || pg_catalog.quote_ident(r.rulename) || ' on ' || r.ev_class::pg_catalog.regclass::text
+        FROM pg_catalog.pg_rewrite r JOIN pg_catalog.pg_class c ON c.oid = r.ev_class
+        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        WHERE r.rulename <> '_RETURN' AND n.nspname = ANY($1::text[])
+        ORDER BY 1)");
+    if (!rows)
+        return rows.error();
+    for (auto row : *rows)
+        r.catalog.unmanaged.push_back(row.text("object"));
+    return Ok{};
+}
+
+} // namespace schemac::introspect

@@ -1,0 +1,108 @@
+// Domains and composite types.
+
+#include "introspect/reader.h"
+
+namespace schemac::introspect {
+using catalog::Kind;
+
+namespace {
+
+/// `text` cut at each `at`.
+std::vector<std::string> split(const std::string& text, char at) {
+    std::vector<std::string> out;
+    for (std::size_t start = 0; start <= text.size();) {
+        auto end = text.find(at, start);
+        end = end == std::string::npos ? text.size() : end;
+        out.push_back(text.substr(start, end - start));
+        start = end + 1;
+    }
+    return out;
+}
+
+/// What every type of the two queries is known by: itself, its array type,
+/// and its schema, which it depends on.
+catalog::ObjectKey type_key(Reader& r, const runtime::Rows::Row& row, Kind kind) {
+    auto key = catalog::relation_key(kind, row.text("nspname"), row.text("typname"));
+    r.lookup.add(k_pg_type, to_oid(row.text("oid")), 0, key);
+    r.lookup.add(k_pg_type, to_oid(row.text("typarray")), 0, key); // its array type
+    r.catalog.dependencies.insert({key, catalog::schema_key(key.schema)});
+    return key;
+}
+
+} // namespace
+
+Status read(Reader& r, Of<catalog::Domain>) {
+    auto rows = r.query("domains", R"(
+        SELECT t.oid, n.nspname, t.typname, t.typarray,
+               pg_catalog.format_type(t.typbasetype, t.typtypmod) AS base_type,
+               CASE WHEN t.typcollation <> bt.typcollation
+                    THEN pg_catalog.quote_ident(cn.nspname) || '.' || pg_catalog.quote_ident(co.collname)
+               END AS collation,
+               pg_catalog.pg_get_expr(t.typdefaultbin, 0) AS default_expr, t.typnotnull,
+               (SELECT pg_catalog.string_agg(c.oid || E'\x1f' || c.conname || E'\x1f' ||
+                           pg_catalog.pg_get_constraintdef(c.oid), E'\n' ORDER BY c.conname)
+                FROM pg_catalog.pg_constraint c WHERE c.contypid = t.oid) AS checks,
+               pg_catalog.obj_description(t.oid, 'pg_type') AS comment
+        FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
+        LEFT JOIN pg_catalog.pg_type bt ON bt.oid = t.typbasetype
+        LEFT JOIN pg_catalog.pg_collation co ON co.oid = t.typcollation
+        LEFT JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace
+        WHERE t.typtype = 'd' AND )" + managed("pg_type", "t.oid") +
+                                       " ORDER BY 2, 3");
+    if (!rows)
+        return rows.error();
+    for (auto row : *rows) {
+        catalog::Domain d;
+        d.oid = to_oid(row.text("oid"));
+        d.key = type_key(r, row, Kind::Domain);
+        d.base_type = row.text("base_type");
+        d.collation = row.at("collation");
+        d.default_expr = row.at("default_expr");
+        d.not_null = row.flag("typnotnull");
+        if (auto checks = row.at("checks"))
+            for (const auto& line : split(*checks, '\n')) {
+                auto parts = split(line, '\x1f');
+                r.lookup.add(k_pg_constraint, to_oid(parts.at(0)), 0, d.key);
+                d.checks[parts.at(1)] = parts.at(2);
+            }
+        d.comment = row.at("comment");
+        r.catalog.domains.emplace(d.key, d);
+    }
+    return Ok{};
+}
+
+Status read(Reader& r, Of<catalog::CompositeType>) {
+    auto rows = r.query("composite types", R"(
+        SELECT t.oid, n.nspname, t.typname, t.typarray, t.typrelid,
+               (SELECT pg_catalog.string_agg(a.attname || E'\x1f' ||
+                           pg_catalog.format_type(a.atttypid, a.atttypmod) ||
+                           CASE WHEN a.attcollation <> at.typcollation
+                                THEN ' COLLATE ' || a.attcollation::pg_catalog.regcollation::text
+                                ELSE '' END, E'\n' ORDER BY a.attnum)
+                FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_type at ON at.oid = a.atttypid
+                WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped)
+                   AS attributes,
+               pg_catalog.obj_description(t.oid, 'pg_type') AS comment
+        FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
+        JOIN pg_catalog.pg_class rc ON rc.oid = t.typrelid
+        WHERE t.typtype = 'c' AND rc.relkind = 'c' AND )" +
+                                               managed("pg_type", "t.oid") + " ORDER BY 2, 3");
+    if (!rows)
+        return rows.error();
+    for (auto row : *rows) {
+        catalog::CompositeType c;
+        c.oid = to_oid(row.text("oid"));
+        c.key = type_key(r, row, Kind::CompositeType);
+        if (auto attributes = row.at("attributes"))
+            for (const auto& line : split(*attributes, '\n')) {
+                auto parts = split(line, '\x1f');
+                c.attributes.push_back({parts.at(0), parts.at(1)});
+            }
+        c.comment = row.at("comment");
+        r.lookup.add(k_pg_class, to_oid(row.text("typrelid")), 0, c.key);
+        r.catalog.composites.emplace(c.key, c);
+    }
+    return Ok{};
+}
+
+} // namespace schemac::introspect

@@ -1,0 +1,194 @@
+#include "runtime/history.h"
+
+#include "runtime/sha256.h"
+
+#include <set>
+#include <sstream>
+
+namespace schemac::runtime {
+namespace {
+
+// One line per object of every non-system schema, by name, never by oid, so
+// the same catalog gives the same text in any database. Objects that belong
+// to an extension are covered by the extension's line. An ACL equal to its
+// kind's default reads as none: GRANT then REVOKE leaves the default spelled
+// out, which is the same privileges.
+constexpr std::string_view k_scope = R"sql(
+WITH ns AS (
+    SELECT oid, nspname FROM pg_namespace
+    WHERE nspname NOT IN ('pg_catalog', 'information_schema', 'schemac')
+      AND nspname NOT LIKE 'pg\_toast%' AND nspname NOT LIKE 'pg\_temp\_%'
+), ext AS (
+    SELECT classid, objid FROM pg_depend WHERE deptype = 'e'
+), rel AS (
+    SELECT c.oid, c.relkind, c.relpersistence, c.reloptions,
+           nullif(c.relacl, acldefault(CASE c.relkind WHEN 'S' THEN 's' ELSE 'r' END::"char",
+                                       c.relowner)) AS relacl,
+           c.relrowsecurity,
+           c.relforcerowsecurity, format('%I.%I', ns.nspname, c.relname) AS name
+    FROM pg_class c JOIN ns ON ns.oid = c.relnamespace
+    WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f', 'c')
+      AND NOT EXISTS (SELECT 1 FROM ext WHERE classid = 'pg_class'::regclass AND objid = c.oid)
+), lines(line) AS ()sql";
+
+constexpr std::string_view k_lines_end = R"sql(
+)
+SELECT line FROM lines ORDER BY line COLLATE "C"
+)sql";
+
+// clang-format off
+constexpr FingerprintPart k_parts[] = {
+    {"schema, privileges", R"sql(
+    SELECT 'schema ' || quote_ident(nspname)
+           || coalesce(' acl ' || nullif(nspacl, acldefault('n', nspowner))::text, '')
+    FROM pg_namespace WHERE oid IN (SELECT oid FROM ns))sql"},
+    {"extension", R"sql(
+    SELECT 'extension ' || quote_ident(e.extname) || ' ' || e.extversion || ' in '
+           || quote_ident(n.nspname)
+    FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
+    WHERE e.extname <> 'plpgsql')sql"},
+    {"table, view, materialized view, sequence, type, privileges", R"sql(
+    SELECT 'relation ' || name || ' kind ' || relkind::text || ' persistence ' || relpersistence::text
+           || coalesce(' with ' || array_to_string(reloptions, ','), '')
+           || CASE WHEN relrowsecurity THEN ' row-security' ELSE '' END
+           || CASE WHEN relforcerowsecurity THEN ' force-row-security' ELSE '' END
+           || coalesce(' acl ' || relacl::text, '')
+    FROM rel)sql"},
+    {"column, privileges", R"sql(
+    SELECT 'column ' || rel.name || '.' || quote_ident(a.attname) || ' '
+           || format_type(a.atttypid, a.atttypmod)
+           || CASE WHEN a.attnotnull THEN ' not null' ELSE '' END
+           || CASE WHEN a.attidentity <> '' THEN ' identity ' || a.attidentity::text ELSE '' END
+           || CASE WHEN a.attgenerated <> '' THEN ' generated' ELSE '' END
+           || coalesce(' default ' || pg_get_expr(d.adbin, d.adrelid), '')
+           || CASE WHEN a.attcollation <> t.typcollation
+                   THEN ' collate ' || a.attcollation::regcollation::text ELSE '' END
+           || coalesce(' acl ' || nullif(a.attacl, '{}')::text, '')
+    FROM rel JOIN pg_attribute a ON a.attrelid = rel.oid
+    JOIN pg_type t ON t.oid = a.atttypid
+    LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+    WHERE a.attnum > 0 AND NOT a.attisdropped)sql"},
+    {"constraint", R"sql(
+    SELECT 'constraint ' || rel.name || ' ' || quote_ident(co.conname) || ' '
+           || pg_get_constraintdef(co.oid)
+    FROM pg_constraint co JOIN rel ON rel.oid = co.conrelid)sql"},
+    {"index", R"sql(
+    SELECT 'index ' || pg_get_indexdef(i.indexrelid)
+           || CASE WHEN i.indisvalid THEN '' ELSE ' (invalid)' END
+    FROM pg_index i JOIN rel ON rel.oid = i.indrelid)sql"},
+    {"view, materialized view", R"sql(
+    SELECT 'view ' || name || ' ' || pg_get_viewdef(oid) FROM rel WHERE relkind IN ('v', 'm'))sql"},
+    {"sequence", R"sql(
+    SELECT 'sequence ' || rel.name || ' ' || format_type(s.seqtypid, NULL) || ' start '
+           || s.seqstart || ' increment ' || s.seqincrement || ' min ' || s.seqmin || ' max '
+           || s.seqmax || ' cache ' || s.seqcache || CASE WHEN s.seqcycle THEN ' cycle' ELSE '' END
+    FROM pg_sequence s JOIN rel ON rel.oid = s.seqrelid)sql"},
+    {"trigger", R"sql(
+    SELECT 'trigger ' || pg_get_triggerdef(tg.oid)
+           || CASE tg.tgenabled WHEN 'O' THEN '' ELSE ' enabled ' || tg.tgenabled::text END
+    FROM pg_trigger tg JOIN rel ON rel.oid = tg.tgrelid WHERE NOT tg.tgisinternal)sql"},
+    {"policy", R"sql(
+    SELECT 'policy ' || rel.name || ' ' || quote_ident(p.polname) || ' for ' || p.polcmd::text
+           || CASE WHEN p.polpermissive THEN ' permissive' ELSE ' restrictive' END
+           || ' to ' || p.polroles::regrole[]::text
+           || coalesce(' using ' || pg_get_expr(p.polqual, p.polrelid), '')
+           || coalesce(' check ' || pg_get_expr(p.polwithcheck, p.polrelid), '')
+    FROM pg_policy p JOIN rel ON rel.oid = p.polrelid)sql"},
+    {"type, domain, privileges", R"sql(
+    SELECT CASE t.typtype
+               WHEN 'e' THEN 'enum ' || format('%I.%I', ns.nspname, t.typname) || ' '
+                             || (SELECT string_agg(quote_literal(enumlabel), ', '
+                                                   ORDER BY enumsortorder)
+                                 FROM pg_enum WHERE enumtypid = t.oid)
+               WHEN 'd' THEN 'domain ' || format('%I.%I', ns.nspname, t.typname) || ' '
+                             || format_type(t.typbasetype, t.typtypmod)
+                             || CASE WHEN t.typnotnull THEN ' not null' ELSE '' END
+                             || coalesce(' default ' || t.typdefault, '')
+               ELSE 'type ' || format('%I.%I', ns.nspname, t.typname) || ' ' || t.typtype::text
+           END || coalesce(' acl ' || nullif(t.typacl, acldefault('T', t.typowner))::text, '')
+    FROM pg_type t JOIN ns ON ns.oid = t.typnamespace
+    WHERE t.typtype IN ('e', 'd', 'r')
+      AND NOT EXISTS (SELECT 1 FROM ext WHERE classid = 'pg_type'::regclass AND objid = t.oid))sql"},
+    {"domain", R"sql(
+    SELECT 'constraint ' || format('%I.%I', ns.nspname, t.typname) || ' '
+           || quote_ident(co.conname) || ' ' || pg_get_constraintdef(co.oid)
+    FROM pg_constraint co JOIN pg_type t ON t.oid = co.contypid
+    JOIN ns ON ns.oid = t.typnamespace)sql"},
+    {"function, procedure, privileges", R"sql(
+    SELECT 'routine ' || format('%I.%I', ns.nspname, p.proname) || '('
+           || pg_get_function_identity_arguments(p.oid) || ') kind ' || p.prokind::text
+           || CASE WHEN p.prokind IN ('f', 'p') THEN ' ' || md5(pg_get_functiondef(p.oid))
+                   ELSE '' END
+           || coalesce(' acl ' || nullif(p.proacl, acldefault('f', p.proowner))::text, '')
+    FROM pg_proc p JOIN ns ON ns.oid = p.pronamespace
+    WHERE NOT EXISTS (SELECT 1 FROM ext WHERE classid = 'pg_proc'::regclass AND objid = p.oid))sql"},
+    {"comments", R"sql(
+    SELECT 'comment on ' || o.type || ' ' || o.identity || ' ' || quote_literal(d.description)
+    FROM pg_description d, pg_identify_object(d.classoid, d.objoid, d.objsubid) o
+    WHERE o.schema IN (SELECT nspname FROM ns)
+       OR (o.type = 'schema' AND d.objoid IN (SELECT oid FROM ns)))sql"},
+    // What a role will grant on what it creates, everywhere or in a schema.
+    {"default privileges", R"sql(
+    SELECT 'default privileges for ' || quote_ident(pg_get_userbyid(da.defaclrole))
+           || coalesce(' in ' || quote_ident(n.nspname), '') || ' on '
+           || da.defaclobjtype::text || ' acl ' || da.defaclacl::text
+    FROM pg_default_acl da LEFT JOIN pg_namespace n ON n.oid = da.defaclnamespace
+    WHERE da.defaclnamespace = 0 OR da.defaclnamespace IN (SELECT oid FROM ns))sql"},
+};
+// clang-format on
+
+/// The whole query: the scope, then every part's lines, sorted.
+std::string fingerprint_query() {
+    std::string sql(k_scope);
+    for (std::size_t i = 0; i < std::size(k_parts); ++i)
+        sql += std::string(i ? "\n    UNION ALL" : "") + std::string(k_parts[i].sql);
+    return sql + std::string(k_lines_end);
+}
+
+} // namespace
+
+std::span<const FingerprintPart> fingerprint_parts() {
+    return k_parts;
+}
+
+Result<Fingerprint> fingerprint(Connection& conn) {
+    // Definitions print names qualified only when the search path hides
+    // them; with an empty path they are always qualified, whatever a
+    // migration did to the session's path.
+    auto saved = conn.exec("SELECT current_setting('search_path')");
+    if (!saved)
+        return std::move(saved).error();
+    (void)conn.exec("SELECT set_config('search_path', '', false)");
+    static const std::string k_query = fingerprint_query();
+    auto rows = conn.exec(k_query);
+    (void)conn.exec("SELECT set_config('search_path', $1, false)", {saved->single()});
+    if (!rows)
+        return std::move(rows).error();
+    Fingerprint f;
+    for (auto row : *rows)
+        f.text += row.text("line") + "\n";
+    f.sha256 = sha256_hex(f.text);
+    return f;
+}
+
+std::vector<std::string> describe_drift(const std::string& expected, const std::string& actual) {
+    auto split = [](const std::string& text) {
+        std::set<std::string> lines;
+        std::stringstream in(text);
+        for (std::string line; std::getline(in, line);)
+            lines.insert(line);
+        return lines;
+    };
+    auto want = split(expected);
+    auto have = split(actual);
+    std::vector<std::string> out;
+    for (const auto& line : want)
+        if (!have.contains(line))
+            out.push_back("- " + line);
+    for (const auto& line : have)
+        if (!want.contains(line))
+            out.push_back("+ " + line);
+    return out;
+}
+
+} // namespace schemac::runtime

@@ -1,0 +1,123 @@
+// `schemac rollback`: the .down.sql of the last applied migrations, newest
+// first, with the same lock, checks and bookkeeping as apply.
+
+#include "session.h"
+
+namespace schemac::runtime {
+namespace {
+
+/// Reverts `m`, whose history row is `row` (applied, or interrupted while
+/// reverting, in which case it resumes).
+bool revert(Session& session, const Loaded& m, const AppliedMigration& row) {
+    const Script& script = m.down;
+    auto started = Clock::now();
+    std::string id = m.migration->id();
+    std::size_t steps = script.steps.size();
+    std::string where = script.path.string();
+    auto delete_row = [&] {
+        return session.exec("DELETE FROM schemac.schema_migrations WHERE version = $1",
+                            {std::to_string(m.version)}, where);
+    };
+    auto reverted = [&] {
+        session.progress("reverted " + id + " in " + std::to_string(elapsed_ms(started)) + " ms");
+        return true;
+    };
+    if (script.transactional() && row.state == "applied") {
+        session.progress("reverting " + id + " (" + count(steps, "step") + ", one transaction)");
+        auto nothing = []() -> Status { return Ok{}; };
+        if (auto done = session.run_group(script, 0, steps, nothing, delete_row); !done)
+            return session.failed(done.error(), "the rollback of " + id +
+                                                    " was rolled back: the database and its "
+                                                    "history are as they were before it.");
+        return reverted();
+    }
+    std::size_t done = 0;
+    if (row.state == "reverting") {
+        done = static_cast<std::size_t>(row.steps_done);
+        session.progress("resuming the rollback of " + id + " at step " + std::to_string(done + 1) +
+                         " of " + std::to_string(steps));
+    } else {
+        if (auto marked = session.exec("UPDATE schemac.schema_migrations SET state = "
+                                       "'reverting', steps_done = 0 WHERE version = $1",
+                                       {std::to_string(m.version)}, where);
+            !marked)
+            return session.failed(marked.error(), "nothing was reverted.");
+        session.progress("reverting " + id + " (" + count(steps, "step") +
+                         ", some outside a transaction)");
+    }
+    // The last step's bookkeeping removes the row: the migration is undone.
+    auto record = [&](std::size_t next) {
+        return next == steps ? delete_row() : session.record_progress(m, next);
+    };
+    if (auto ran = session.run_recorded(script, done, row.state == "reverting", record); !ran)
+        return session.failed(ran.error(),
+                              "the rollback of " + id + " stopped before step " +
+                                  std::to_string(done + 1) + " of " + std::to_string(steps) +
+                                  ". Fix the cause and run rollback again: it resumes there.");
+    if (steps == 0)
+        if (auto deleted = delete_row(); !deleted)
+            return session.failed(deleted.error(), "nothing was reverted.");
+    return reverted();
+}
+
+/// Everything before the first migration is reverted.
+Status prepare(Session& session) {
+    for (auto stage : {&Session::load_directory, &Session::connect, &Session::lock,
+                       &Session::load_history, &Session::check_applied_files})
+        if (auto done = (session.*stage)(); !done)
+            return done;
+    if (session.options().steps < 1)
+        return Error("--steps must be at least 1");
+    return Ok{};
+}
+
+/// The applied history allows undoing --steps migrations now.
+Status check_position(Session& session) {
+    const AppliedMigration* last = session.last_applied();
+    const auto& history = session.history();
+    int steps = session.options().steps;
+    if (last->state == "applying")
+        return Error(version_text(last->version) + "_" + last->name +
+                     " was interrupted while applying (" +
+                     count(static_cast<std::size_t>(last->steps_done), "step") +
+                     " done); run `schemac apply` to finish it first");
+    if (last->state == "applied")
+        if (auto drift = session.check_drift(); !drift)
+            return drift;
+    if (steps > static_cast<int>(history.size()))
+        return Error("--steps " + std::to_string(steps) + ": only " +
+                     count(history.size(), "migration") + " applied");
+    return Ok{};
+}
+
+} // namespace
+
+int rollback(const DeployOptions& options, std::ostream& out, std::ostream& err) {
+    Session session(options, out, err);
+    if (auto prepared = prepare(session); !prepared)
+        return session.report(prepared.error());
+    if (!session.last_applied()) {
+        session.progress("nothing to roll back; no migration is applied");
+        return 0;
+    }
+    if (auto position = check_position(session); !position)
+        return session.report(position.error());
+    std::vector<const Script*> scripts;
+    const auto& history = session.history();
+    for (int i = 0; i < options.steps; ++i)
+        scripts.push_back(&session.find(history[history.size() - 1 - i].version)->down);
+    if (auto allowed = session.check_hazards(scripts); !allowed)
+        return session.report(allowed.error());
+    for (int i = 0; i < options.steps; ++i) {
+        AppliedMigration row = session.history().back();
+        if (!revert(session, *session.find(row.version), row))
+            return 1;
+        if (auto read = session.load_history(); !read)
+            return session.report(read.error());
+    }
+    session.progress(count(static_cast<std::size_t>(options.steps), "migration") +
+                     " rolled back; the database is " + session.position());
+    return 0;
+}
+
+} // namespace schemac::runtime

@@ -1,0 +1,266 @@
+#include "session.h"
+
+#include "runtime/hazards.h"
+#include "runtime/sha256.h"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace schemac::runtime {
+namespace {
+
+/// The advisory lock every apply and rollback holds: "schemac" in ASCII.
+constexpr const char* k_lock_key = "32478922351141219";
+constexpr std::size_t k_drift_lines_shown = 20;
+
+} // namespace
+
+long long elapsed_ms(Clock::time_point since) {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - since).count();
+}
+
+std::string count(std::size_t n, const std::string& noun) {
+    return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
+}
+
+std::string version_text(int version) {
+    char text[16];
+    std::snprintf(text, sizeof text, "%04d", version);
+    return text;
+}
+
+Status Session::read_directory() {
+    auto dir = read_migrations(m_options.dir);
+    if (!dir)
+        return std::move(dir).error();
+    m_dir = std::move(*dir);
+    return Ok{};
+}
+
+Status Session::load_directory() {
+    if (auto read = read_directory(); !read)
+        return read;
+    if (auto sum = verify_sum(m_dir); !sum)
+        return sum;
+    return load_scripts();
+}
+
+Status Session::load_scripts() {
+    for (const auto& m : m_dir.migrations) {
+        Loaded loaded;
+        loaded.migration = &m;
+        loaded.version = std::stoi(m.version);
+        std::string up = read_text(m.up);
+        std::string down = read_text(m.down);
+        auto up_script = parse_script(m.up, up);
+        if (!up_script)
+            return std::move(up_script).error();
+        auto down_script = parse_script(m.down, down);
+        if (!down_script)
+            return std::move(down_script).error();
+        loaded.up = std::move(*up_script);
+        loaded.down = std::move(*down_script);
+        loaded.up_sha256 = sha256_hex(up);
+        loaded.down_sha256 = sha256_hex(down);
+        m_loaded.push_back(std::move(loaded));
+    }
+    return Ok{};
+}
+
+Status Session::connect() {
+    if (m_options.url.empty())
+        return Error("--url is required: the database to deploy to");
+    auto conn = Connection::open(m_options.url);
+    if (!conn)
+        return Error("cannot connect to " + redact(m_options.url) + ": " + conn.error().message);
+    m_conn = std::move(*conn);
+    if (auto done =
+            m_conn->exec("SELECT set_config('lock_timeout', $1, false)", {m_options.lock_timeout});
+        !done)
+        return Error("--lock-timeout " + m_options.lock_timeout + ": " + done.error().message);
+    std::string setup = "SET application_name = 'schemac'";
+    // Without this a backend whose client was killed runs its statement to
+    // the end (a concurrent index build included) before it notices.
+    if (m_conn->server_version() >= 140000)
+        setup += "; SET client_connection_check_interval = '250ms'";
+    if (auto done = m_conn->exec(setup); !done)
+        return Error("cannot set up the session: " + done.error().message);
+    return Ok{};
+}
+
+Status Session::lock() {
+    auto tried = m_conn->exec(std::string("SELECT pg_try_advisory_lock(") + k_lock_key + ")");
+    if (!tried)
+        return Error("cannot take the advisory lock: " + tried.error().message);
+    if (tried->single() == "t")
+        return Ok{};
+    if (m_options.no_wait)
+        return Error("another schemac apply or rollback holds the lock on " +
+                     database_of(m_options.url) + "; not waiting (--no-wait)");
+    progress("waiting for another schemac apply or rollback on " + database_of(m_options.url) +
+             " to finish");
+    // The wait is not a schema change: no lock_timeout for it.
+    auto taken = m_conn->exec(std::string("SET lock_timeout = 0; SELECT pg_advisory_lock(") +
+                              k_lock_key + ")");
+    (void)m_conn->exec("SELECT set_config('lock_timeout', $1, false)", {m_options.lock_timeout});
+    if (!taken)
+        return Error("cannot take the advisory lock: " + taken.error().message);
+    return Ok{};
+}
+
+Status Session::load_history() {
+    auto history = read_history(*m_conn);
+    if (!history)
+        return Error("cannot read schemac.schema_migrations: " + history.error().message);
+    m_history = std::move(*history);
+    return Ok{};
+}
+
+const Loaded* Session::find(int version) const {
+    for (const auto& m : m_loaded)
+        if (m.version == version)
+            return &m;
+    return nullptr;
+}
+
+std::string Session::position() const {
+    if (m_history.empty())
+        return "no migration applied";
+    const auto& last = m_history.back();
+    return "at " + version_text(last.version) + "_" + last.name +
+           (last.state == "applied" ? "" : " (" + last.state + ", interrupted)");
+}
+
+std::vector<std::string> Session::changed_files() const {
+    std::vector<std::string> out;
+    for (const auto& row : m_history) {
+        std::string id = version_text(row.version) + "_" + row.name;
+        const Loaded* m = find(row.version);
+        if (!m) {
+            out.push_back(id + " is applied but " + (m_dir.dir / (id + ".up.sql")).string() +
+                          " is missing");
+            continue;
+        }
+        if (m->migration->name != row.name) {
+            out.push_back(id + " is applied but the directory has " + m->migration->id());
+            continue;
+        }
+        if (m->up_sha256 != row.up_sha256)
+            out.push_back(m->migration->up.string() + " changed after it was applied");
+        if (m->down_sha256 != row.down_sha256)
+            out.push_back(m->migration->down.string() + " changed after it was applied");
+    }
+    // History is linear: nothing may be missing below the last applied one.
+    int last = m_history.empty() ? 0 : m_history.back().version;
+    for (const auto& m : m_loaded)
+        if (m.version < last && std::ranges::none_of(m_history, [&](const auto& row) {
+                return row.version == m.version;
+            }))
+            out.push_back(m.migration->id() + " is not applied, but the later " +
+                          version_text(last) + " is: migrations apply in order only");
+    return out;
+}
+
+Status Session::check_applied_files() {
+    auto changed = changed_files();
+    if (changed.empty())
+        return Ok{};
+    std::string message =
+        "the migration directory disagrees with the history in " + database_of(m_options.url) + ":";
+    for (const auto& line : changed)
+        message += "\n  " + line;
+    return Error(message + "\nApplied migrations are never edited: undo the edit, or write a new "
+                           "migration.");
+}
+
+std::vector<std::string> Session::drift_lines() {
+    const AppliedMigration* last = last_applied();
+    if (!last || last->state != "applied")
+        return {};
+    auto live = fingerprint(*m_conn);
+    if (!live)
+        return {"cannot read the catalog: " + live.error().message};
+    if (live->sha256 == last->fingerprint_after)
+        return {};
+    auto lines = describe_drift(last->catalog_after, live->text);
+    return lines.empty() ? std::vector<std::string>{"the catalog fingerprint differs"} : lines;
+}
+
+Status Session::check_drift() {
+    auto lines = drift_lines();
+    if (lines.empty())
+        return Ok{};
+    const AppliedMigration* last = last_applied();
+    std::string message = "drift: " + database_of(m_options.url) +
+                          " is not what the history says " + version_text(last->version) + "_" +
+                          last->name + " left (- expected, + found):";
+    for (std::size_t i = 0; i < lines.size() && i < k_drift_lines_shown; ++i)
+        message += "\n  " + lines[i];
+    if (lines.size() > k_drift_lines_shown)
+        message += "\n  ... and " + std::to_string(lines.size() - k_drift_lines_shown) + " more";
+    if (m_options.allow_drift) {
+        progress(message + "\ngoing on (--allow-drift)");
+        return Ok{};
+    }
+    return Error(message + "\nUndo the hand-made change, or capture it in schema/ and a new "
+                           "migration; --allow-drift goes on regardless.");
+}
+
+namespace {
+
+/// "data-loss, table-rewrite, ...": every hazard's name.
+std::string hazard_names() {
+    std::string known;
+    for (const auto& info : k_hazards)
+        known += (known.empty() ? "" : ", ") + std::string(info.name);
+    return known;
+}
+
+} // namespace
+
+Status Session::check_hazards(const std::vector<const Script*>& scripts) {
+    const auto& allowed = m_options.allow_hazards;
+    for (const auto& word : allowed)
+        if (!find_hazard(word))
+            return Error("--allow-hazards " + word + ": not a hazard schemac knows (" +
+                         hazard_names() + ")");
+    std::string refused;
+    std::vector<std::string> kinds;
+    for (const Script* script : scripts)
+        for (const auto& step : script->steps)
+            for (const auto& hazard : step.hazards) {
+                auto kind = find_hazard(hazard.kind);
+                if (!kind || !hazard_info(*kind).gated ||
+                    std::ranges::find(allowed, hazard.kind) != allowed.end())
+                    continue;
+                refused += "\n  " + script->path.string() + ":" + std::to_string(hazard.line) +
+                           ": " + step.title + ": " + hazard.kind + ": " + hazard.message;
+                if (std::ranges::find(kinds, hazard.kind) == kinds.end())
+                    kinds.push_back(hazard.kind);
+            }
+    if (refused.empty())
+        return Ok{};
+    std::string list;
+    for (const auto& kind : kinds)
+        list += (list.empty() ? "" : ",") + kind;
+    return Error("refusing to run steps that need approval:" + refused +
+                 "\nNothing was run. To go ahead, run it again with --allow-hazards " + list + ".");
+}
+
+void Session::progress(const std::string& line) const {
+    if (m_options.verbosity >= 0)
+        m_err << "schemac: " << line << "\n";
+}
+
+int Session::report(const Error& error, const std::string& aftermath) const {
+    std::string message = error.describe();
+    if (error.sqlstate() == "55P03")
+        message += "\n(lock timeout " + m_options.lock_timeout + ", " +
+                   std::to_string(m_options.lock_retries) +
+                   " retries: something holds a conflicting lock; try again later or raise "
+                   "--lock-timeout)";
+    m_err << "schemac: " << message << (aftermath.empty() ? "" : "\n" + aftermath) << "\n";
+    return 1;
+}
+
+} // namespace schemac::runtime

@@ -1,0 +1,126 @@
+#pragma once
+
+// Internal to the runtime: what apply, status and rollback share.
+
+#include "runtime/connection.h"
+#include "runtime/deploy.h"
+#include "runtime/history.h"
+#include "runtime/migrations.h"
+#include "runtime/result.h"
+#include "runtime/script.h"
+
+#include <chrono>
+#include <functional>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace schemac::runtime {
+
+using Clock = std::chrono::steady_clock;
+
+long long elapsed_ms(Clock::time_point since);
+
+/// "1 step", "2 steps".
+std::string count(std::size_t n, const std::string& noun);
+
+/// "0003".
+std::string version_text(int version);
+
+/// A migration of the directory with both scripts parsed and summed.
+struct Loaded {
+    const Migration* migration = nullptr;
+    int version = 0;
+    Script up;
+    Script down;
+    std::string up_sha256;
+    std::string down_sha256;
+};
+
+/// One run of apply, status or rollback: the directory, the connection, the
+/// history, and the streams. Each check returns a Status; the command that
+/// runs it reports a failure once.
+class Session {
+  public:
+    Session(const DeployOptions& options, std::ostream& out, std::ostream& err)
+        : m_options(options), m_out(out), m_err(err) {}
+
+    /// Reads --dir, without checking its sum.
+    Status read_directory();
+    /// Reads --dir and verifies its sum, then load_scripts.
+    Status load_directory();
+    /// Parses and sums every migration of the directory.
+    Status load_scripts();
+    Status connect();
+    /// The advisory lock every apply and rollback holds.
+    Status lock();
+    Status load_history();
+    /// Applied files unchanged, and no gap below the last applied one.
+    Status check_applied_files();
+    /// The live catalog is what the last applied migration left.
+    Status check_drift();
+    /// Refuses scripts with a gated hazard --allow-hazards does not allow,
+    /// naming each step and what it would do.
+    Status check_hazards(const std::vector<const Script*>& scripts);
+    std::vector<std::string> changed_files() const;
+    std::vector<std::string> drift_lines();
+
+    using Action = std::function<Status()>;
+    using Record = std::function<Status(std::size_t next)>;
+    /// Runs steps [first, last) of `script` in one transaction, `prelude`
+    /// after BEGIN and `bookkeeping` before COMMIT.
+    Status run_group(const Script& script, std::size_t first, std::size_t last,
+                     const Action& prelude, const Action& bookkeeping);
+    /// Runs steps from `done` on, whose progress the history row records:
+    /// consecutive transactional steps together in one transaction, each
+    /// other step alone. `record(next)` runs in the same transaction as a
+    /// group (right after a lone step) and records that the steps before
+    /// `next` are done. On a failure `done` is the step that failed.
+    Status run_recorded(const Script& script, std::size_t& done, bool resuming,
+                        const Record& record);
+    Status record_progress(const Loaded& m, std::size_t steps_done);
+    /// A statement; a failure is located at `where`.
+    Status exec(const std::string& sql, const std::vector<std::string>& params,
+                const std::string& where);
+    /// Runs `attempt` again after a lock timeout, with backoff.
+    Status with_retries(const Action& attempt);
+
+    void progress(const std::string& line) const;
+    /// Prints the error (then `aftermath`, what state it left) and returns 1.
+    int report(const Error& error, const std::string& aftermath = "") const;
+    /// report, for a migration that failed: returns false.
+    bool failed(const Error& error, const std::string& aftermath) const {
+        report(error, aftermath);
+        return false;
+    }
+
+    const DeployOptions& options() const { return m_options; }
+    std::ostream& out() const { return m_out; }
+    Connection& conn() { return *m_conn; }
+    const MigrationDir& dir() const { return m_dir; }
+    const std::vector<Loaded>& loaded() const { return m_loaded; }
+    const std::vector<AppliedMigration>& history() const { return m_history; }
+    const Loaded* find(int version) const;
+    const AppliedMigration* last_applied() const {
+        return m_history.empty() ? nullptr : &m_history.back();
+    }
+    /// "at 0003_x", "no migration applied", with an interrupted state.
+    std::string position() const;
+
+  private:
+    Status run_alone(const Script& script, std::size_t step, bool resuming);
+    /// Drops what an interrupted concurrent build of `step` left behind: the
+    /// INVALID index of the very name the step creates, nothing else.
+    Status drop_invalid_indexes(const Script& script, const ScriptStep& step);
+
+    const DeployOptions& m_options;
+    std::ostream& m_out;
+    std::ostream& m_err;
+    MigrationDir m_dir;
+    std::vector<Loaded> m_loaded;
+    std::optional<Connection> m_conn;
+    std::vector<AppliedMigration> m_history;
+};
+
+} // namespace schemac::runtime

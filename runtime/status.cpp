@@ -1,0 +1,76 @@
+// `schemac status`: what is applied, pending, changed and drifted.
+
+#include "session.h"
+
+namespace schemac::runtime {
+namespace {
+
+/// Prints `lines` under `heading`, or "(none)"; true when there were some.
+bool section(std::ostream& out, const std::string& heading, const std::vector<std::string>& lines) {
+    out << heading << ":\n";
+    if (lines.empty())
+        out << "  (none)\n";
+    for (const auto& line : lines)
+        out << "  " << line << "\n";
+    return !lines.empty();
+}
+
+/// The applied migrations, one line each; true when one was interrupted.
+bool applied_section(std::ostream& out, const std::vector<AppliedMigration>& history) {
+    bool interrupted = false;
+    out << "applied:\n";
+    if (history.empty())
+        out << "  (none)\n";
+    for (const auto& row : history) {
+        out << "  " << version_text(row.version) << "_" << row.name << "  " << row.applied_at
+            << "  by " << row.applied_by;
+        if (row.state == "applied") {
+            out << "  " << row.duration_ms << " ms\n";
+            continue;
+        }
+        out << "  INTERRUPTED while " << row.state << " after "
+            << count(static_cast<std::size_t>(row.steps_done), "step") << "\n";
+        interrupted = true;
+    }
+    return interrupted;
+}
+
+std::vector<std::string> pending_ids(const Session& session) {
+    const auto& history = session.history();
+    int last = history.empty() ? 0 : history.back().version;
+    std::vector<std::string> out;
+    for (const auto& m : session.dir().migrations)
+        if (std::stoi(m.version) > last)
+            out.push_back(m.id());
+    return out;
+}
+
+} // namespace
+
+int status(const DeployOptions& options, std::ostream& out, std::ostream& err) {
+    Session session(options, out, err);
+    if (auto read = session.read_directory(); !read)
+        return session.report(read.error());
+    Status sum = verify_sum(session.dir());
+    if (sum)
+        if (auto loaded = session.load_scripts(); !loaded)
+            return session.report(loaded.error());
+    for (auto stage : {&Session::connect, &Session::load_history})
+        if (auto done = (session.*stage)(); !done)
+            return session.report(done.error());
+    out << "database: " << database_of(options.url) << " (" << session.position() << ")\n";
+    bool problem = !sum;
+    problem = applied_section(out, session.history()) || problem;
+    auto pending = pending_ids(session);
+    section(out, "pending", pending);
+    if (!sum)
+        out << "sum:\n  " << sum.error().describe() << "\n";
+    else
+        problem = section(out, "changed files", session.changed_files()) || problem;
+    problem = section(out, "drift", session.drift_lines()) || problem;
+    if (problem)
+        return 1;
+    return pending.empty() ? 0 : 2;
+}
+
+} // namespace schemac::runtime
