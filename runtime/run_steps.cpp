@@ -66,8 +66,9 @@ Status Session::drop_invalid_indexes(const Script& script, const ScriptStep& ste
     for (const auto& statement : step.statements)
         for (const auto& index : concurrent_indexes(statement.sql)) {
             auto invalid = m_conn->exec(
-                "SELECT c.oid::pg_catalog.regclass::text AS name FROM pg_catalog.pg_index i "
-                "JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid "
+                "SELECT pg_catalog.format('%I.%I', n.nspname, c.relname) AS name "
+                "FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid "
+                "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
                 "WHERE NOT i.indisvalid AND c.oid = pg_catalog.to_regclass(CASE WHEN $1 = '' "
                 "THEN pg_catalog.quote_ident($2) ELSE pg_catalog.format('%I.%I', $1, $2) END)",
                 {index.schema, index.name});

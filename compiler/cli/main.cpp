@@ -1,7 +1,9 @@
-// schemac: a declarative schema-diff compiler for PostgreSQL.
+// schemac: a declarative schema-diff compiler for PostgreSQL. This file only
+// parses arguments; commands.cpp wires the stages.
 
 #include "cli/commands.h"
 #include "runtime/deploy.h"
+#include "runtime/hazards.h"
 #include "shadow/server.h"
 
 #include <CLI/CLI.hpp>
@@ -11,7 +13,12 @@
 
 namespace {
 
-void add_global_options(CLI::App& app, schemac::cli::GlobalOptions& global) {
+using schemac::cli::DiffOptions;
+using schemac::cli::GlobalOptions;
+using schemac::cli::PlanOptions;
+using schemac::runtime::DeployOptions;
+
+void add_global_options(CLI::App& app, GlobalOptions& global) {
     app.add_option("--dev-url", global.dev_url,
                    "Use this PostgreSQL server for shadow databases instead of the embedded one")
         ->envname("SCHEMAC_DEV_URL");
@@ -24,106 +31,135 @@ void add_global_options(CLI::App& app, schemac::cli::GlobalOptions& global) {
         "-q,--quiet", [&] { global.verbosity = -1; }, "Print only errors on stderr");
 }
 
+/// --schema, --url, --exit-code, --skip-proof and --no-online, which diff and plan share.
+template <class Options> void add_planning_options(CLI::App& cmd, Options& options) {
+    cmd.add_option("--schema", options.schema, "Schema tree: a directory or one .sql file")
+        ->capture_default_str();
+    cmd.add_option("--url", options.url,
+                   "Current state: this database (default: --dir replayed, or empty)");
+    cmd.add_flag("--exit-code", options.exit_code,
+                 "Exit 2 when there are changes, 3 when a change needs approval");
+    cmd.add_flag("--skip-proof", options.skip_proof,
+                 "Do not prove the plan on a shadow copy before printing it");
+    cmd.add_flag("!--no-online", options.online,
+                 "Plain DDL instead of CONCURRENTLY / NOT VALID + VALIDATE strategies");
+}
+
+CLI::App* add_diff(CLI::App& app, DiffOptions& diff) {
+    auto* cmd =
+        app.add_subcommand("diff", "Print the SQL that takes the current state to the schema tree");
+    add_planning_options(*cmd, diff);
+    cmd->add_flag("--reverse", diff.reverse,
+                  "Print the reverse script (desired state back to current)");
+    cmd->add_option("--write", diff.write,
+                    "Write the change as the next migration pair in --dir, with its sum");
+    return cmd;
+}
+
+CLI::App* add_plan(CLI::App& app, PlanOptions& plan) {
+    auto* cmd = app.add_subcommand(
+        "plan", "The reviewable plan: changes, hazards, forward and reverse SQL");
+    add_planning_options(*cmd, plan);
+    cmd->add_option("--format", plan.format, "text, markdown or json")
+        ->check(CLI::IsMember({"text", "markdown", "json"}))
+        ->capture_default_str();
+    cmd->add_flag("--check", plan.check,
+                  "Exit 1 unless --dir reproduces the tree and its sum agrees");
+    return cmd;
+}
+
+/// "data-loss": the hazards apply and rollback refuse unless allowed.
+std::string gated_hazards() {
+    std::string out;
+    for (const auto& hazard : schemac::runtime::k_hazards)
+        if (hazard.gated)
+            out += (out.empty() ? "" : ", ") + std::string(hazard.name);
+    return out;
+}
+
+/// What apply and rollback share.
+void add_deploy_options(CLI::App& cmd, DeployOptions& deploy) {
+    cmd.add_option("--url", deploy.url, "The database to deploy to")->required();
+    cmd.add_flag("--allow-drift", deploy.allow_drift,
+                 "Go on when the live catalog differs from what the history says");
+    cmd.add_option("--lock-timeout", deploy.lock_timeout,
+                   "lock_timeout for every statement (PostgreSQL units: 5s, 500ms)")
+        ->capture_default_str();
+    cmd.add_flag("--no-wait", deploy.no_wait,
+                 "Exit at once when another apply or rollback holds the lock");
+    cmd.add_option("--allow-hazards", deploy.allow_hazards,
+                   "Run steps with these hazards, which need approval (" + gated_hazards() + ")")
+        ->delimiter(',');
+}
+
+/// The parsed command line: which command, with its options.
+struct Command {
+    GlobalOptions global;
+    DiffOptions diff;
+    PlanOptions plan;
+    DeployOptions deploy;
+    CLI::App* diff_cmd = nullptr;
+    CLI::App* plan_cmd = nullptr;
+    CLI::App* hash_cmd = nullptr;
+    CLI::App* apply_cmd = nullptr;
+    CLI::App* status_cmd = nullptr;
+    CLI::App* rollback_cmd = nullptr;
+};
+
+void add_commands(CLI::App& app, Command& c) {
+    add_global_options(app, c.global);
+    c.diff_cmd = add_diff(app, c.diff);
+    c.plan_cmd = add_plan(app, c.plan);
+    c.hash_cmd = app.add_subcommand(
+        "hash", "Rewrite --dir/schemac.sum after a deliberate hand edit of a migration");
+    c.apply_cmd =
+        app.add_subcommand("apply", "Apply the pending migrations of --dir to a database");
+    c.apply_cmd->add_option("--to", c.deploy.to, "Apply up to this version (default: all)");
+    c.apply_cmd->add_flag("--dry-run", c.deploy.dry_run, "Print what would run; change nothing");
+    add_deploy_options(*c.apply_cmd, c.deploy);
+    c.status_cmd = app.add_subcommand(
+        "status", "Show applied and pending migrations, changed files and drift");
+    c.status_cmd->add_option("--url", c.deploy.url, "The database")->required();
+    c.rollback_cmd = app.add_subcommand(
+        "rollback", "Undo the last applied migrations with their .down.sql files");
+    c.rollback_cmd->add_option("--steps", c.deploy.steps, "How many migrations to undo")
+        ->capture_default_str();
+    add_deploy_options(*c.rollback_cmd, c.deploy);
+    for (auto* cmd :
+         {c.diff_cmd, c.plan_cmd, c.hash_cmd, c.apply_cmd, c.status_cmd, c.rollback_cmd})
+        add_global_options(*cmd, c.global);
+}
+
+int dispatch(Command& c) {
+    if (*c.diff_cmd)
+        return schemac::cli::run_diff(c.global, c.diff);
+    if (*c.plan_cmd)
+        return schemac::cli::run_plan(c.global, c.plan);
+    if (*c.hash_cmd)
+        return schemac::cli::run_hash(c.global);
+    c.deploy.dir = c.global.dir;
+    c.deploy.verbosity = c.global.verbosity;
+    if (*c.apply_cmd)
+        return schemac::runtime::apply(c.deploy, std::cout, std::cerr);
+    if (*c.status_cmd)
+        return schemac::runtime::status(c.deploy, std::cout, std::cerr);
+    if (*c.rollback_cmd)
+        return schemac::runtime::rollback(c.deploy, std::cout, std::cerr);
+    return 1;
+}
+
 int run(int argc, char** argv) {
     CLI::App app{"schemac: declarative schema migrations for PostgreSQL"};
     app.set_version_flag("--version", std::string("schemac ") + SCHEMAC_VERSION);
     app.require_subcommand(1);
-    schemac::cli::GlobalOptions global;
-    add_global_options(app, global);
-
-    schemac::cli::DiffOptions diff;
-    auto* diff_cmd =
-        app.add_subcommand("diff", "Print the SQL that takes the current state to the schema tree");
-    diff_cmd->add_option("--schema", diff.schema, "Schema tree: a directory or one .sql file")
-        ->capture_default_str();
-    diff_cmd->add_option("--url", diff.url,
-                         "Current state: this database (default: --dir replayed, or empty)");
-    diff_cmd->add_flag("--reverse", diff.reverse,
-                       "Print the reverse script (desired state back to current)");
-    diff_cmd->add_flag("--exit-code", diff.exit_code,
-                       "Exit 2 when there are changes, 3 when a change needs approval");
-    diff_cmd->add_flag("--skip-proof", diff.skip_proof,
-                       "Do not prove the plan on a shadow copy before printing it");
-    diff_cmd->add_flag("!--no-online", diff.online,
-                       "Plain DDL instead of CONCURRENTLY / NOT VALID + VALIDATE strategies");
-    diff_cmd->add_option("--write", diff.write,
-                         "Write the change as the next migration pair in --dir, with its sum");
-    add_global_options(*diff_cmd, global);
-
-    schemac::cli::PlanOptions plan;
-    auto* plan_cmd = app.add_subcommand(
-        "plan", "The reviewable plan: changes, hazards, forward and reverse SQL");
-    plan_cmd->add_option("--schema", plan.schema, "Schema tree: a directory or one .sql file")
-        ->capture_default_str();
-    plan_cmd->add_option("--url", plan.url,
-                         "Current state: this database (default: --dir replayed, or empty)");
-    plan_cmd->add_option("--format", plan.format, "text, markdown or json")
-        ->check(CLI::IsMember({"text", "markdown", "json"}))
-        ->capture_default_str();
-    plan_cmd->add_flag("--check", plan.check,
-                       "Exit 1 unless --dir reproduces the tree and its sum agrees");
-    plan_cmd->add_flag("--exit-code", plan.exit_code,
-                       "Exit 2 when there are changes, 3 when a change needs approval");
-    plan_cmd->add_flag("!--no-online", plan.online,
-                       "Plain DDL instead of CONCURRENTLY / NOT VALID + VALIDATE strategies");
-    plan_cmd->add_flag("--skip-proof", plan.skip_proof,
-                       "Do not prove the plan on a shadow copy before printing it");
-    add_global_options(*plan_cmd, global);
-
-    auto* hash_cmd = app.add_subcommand(
-        "hash", "Rewrite --dir/schemac.sum after a deliberate hand edit of a migration");
-    add_global_options(*hash_cmd, global);
-
-    schemac::runtime::DeployOptions deploy;
-    auto add_deploy_options = [&](CLI::App& cmd) {
-        cmd.add_option("--url", deploy.url, "The database to deploy to")->required();
-        cmd.add_flag("--allow-drift", deploy.allow_drift,
-                     "Go on when the live catalog differs from what the history says");
-        cmd.add_option("--lock-timeout", deploy.lock_timeout,
-                       "lock_timeout for every statement (PostgreSQL units: 5s, 500ms)")
-            ->capture_default_str();
-        cmd.add_flag("--no-wait", deploy.no_wait,
-                     "Exit at once when another apply or rollback holds the lock");
-        cmd.add_option("--allow-hazards", deploy.allow_hazards,
-                       "Run steps with these hazards, which need approval (data-loss)")
-            ->delimiter(',');
-        add_global_options(cmd, global);
-    };
-    auto* apply_cmd =
-        app.add_subcommand("apply", "Apply the pending migrations of --dir to a database");
-    apply_cmd->add_option("--to", deploy.to, "Apply up to this version (default: all)");
-    apply_cmd->add_flag("--dry-run", deploy.dry_run, "Print what would run; change nothing");
-    add_deploy_options(*apply_cmd);
-    auto* status_cmd = app.add_subcommand(
-        "status", "Show applied and pending migrations, changed files and drift");
-    status_cmd->add_option("--url", deploy.url, "The database")->required();
-    add_global_options(*status_cmd, global);
-    auto* rollback_cmd = app.add_subcommand(
-        "rollback", "Undo the last applied migrations with their .down.sql files");
-    rollback_cmd->add_option("--steps", deploy.steps, "How many migrations to undo")
-        ->capture_default_str();
-    add_deploy_options(*rollback_cmd);
-
+    Command command;
+    add_commands(app, command);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
         return app.exit(e) == 0 ? 0 : 1;
     }
-    if (*diff_cmd)
-        return schemac::cli::run_diff(global, diff);
-    if (*plan_cmd)
-        return schemac::cli::run_plan(global, plan);
-    if (*hash_cmd)
-        return schemac::cli::run_hash(global);
-    deploy.dir = global.dir;
-    deploy.verbosity = global.verbosity;
-    if (*apply_cmd)
-        return schemac::runtime::apply(deploy, std::cout, std::cerr);
-    if (*status_cmd)
-        return schemac::runtime::status(deploy, std::cout, std::cerr);
-    if (*rollback_cmd)
-        return schemac::runtime::rollback(deploy, std::cout, std::cerr);
-    return 1;
+    return dispatch(command);
 }
 
 } // namespace

@@ -4,7 +4,9 @@
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
+#include <string_view>
 
 namespace schemac::load {
 namespace {
@@ -239,108 +241,139 @@ Status classify_comment(Statement& s, const json& v) {
     return Ok{};
 }
 
-} // namespace
+Status classify_extension(Statement& s, const json& v) {
+    s.creates = catalog::extension_key(v.value("extname", ""));
+    for (const auto& o : v.value("options", json::array()))
+        if (o["DefElem"].value("defname", "") == "schema")
+            s.references.push_back(catalog::schema_key(str(o["DefElem"]["arg"])));
+    return Ok{};
+}
 
-Status classify(Statement& s, const json& stmt) {
-    const std::string node = stmt.begin().key();
-    const json& v = stmt.begin().value();
-    s.node = node;
-    collect_references(v, s);
+Status classify_table(Statement& s, const json& v) {
+    s.creates = range_var_key(v["relation"]);
+    auto row_type = *s.creates;
+    row_type.kind = k_type;
+    s.provides.push_back(row_type);
+    s.provides.push_back(keys_of(*s.creates));
+    return Ok{};
+}
 
-    if (node == "CreateSchemaStmt") {
-        s.creates = catalog::schema_key(v.value("schemaname", ""));
-    } else if (node == "CreateExtensionStmt") {
-        s.creates = catalog::extension_key(v.value("extname", ""));
-        if (v.contains("options"))
-            for (const auto& o : v["options"])
-                if (o["DefElem"].value("defname", "") == "schema")
-                    s.references.push_back(catalog::schema_key(str(o["DefElem"]["arg"])));
-    } else if (node == "CreateEnumStmt") {
-        s.creates = name_key(k_type, names(v["typeName"]));
-        s.defines = name_key(Kind::Enum, names(v["typeName"]));
-    } else if (node == "CompositeTypeStmt") {
-        s.creates = range_var_key(v["typevar"]);
-        s.creates->kind = k_type;
-    } else if (node == "CreateDomainStmt") {
-        s.creates = name_key(k_type, names(v["domainname"]));
-    } else if (node == "CreateSeqStmt") {
-        s.creates = range_var_key(v["sequence"]);
-    } else if (node == "CreateStmt") {
-        s.creates = range_var_key(v["relation"]);
-        auto row_type = *s.creates;
-        row_type.kind = k_type;
-        s.provides.push_back(row_type);
-        s.provides.push_back(keys_of(*s.creates));
-    } else if (node == "IndexStmt") {
-        auto table = range_var_key(v["relation"]);
-        if (v.contains("idxname"))
-            s.creates = catalog::relation_key(k_relation, table.schema, v.value("idxname", ""));
-        if (v.value("unique", false))
-            s.provides.push_back(keys_of(table));
-    } else if (node == "ViewStmt") {
-        s.creates = range_var_key(v["view"]);
-    } else if (node == "CreateTableAsStmt") {
-        if (v.value("objtype", "") != "OBJECT_MATVIEW")
-            return reject(s, "CREATE TABLE AS");
-        s.creates = range_var_key(v["into"]["rel"]);
-    } else if (node == "CreateFunctionStmt") {
-        s.creates = name_key(k_function, names(v["funcname"]));
-        s.defines = *s.creates;
-        s.defines->kind = v.value("is_procedure", false) ? Kind::Procedure : Kind::Function;
-        s.defines->args = function_args(v);
-        for (const auto& [schema, name] : sql::read_function(s.sql).checked_at_creation)
-            s.references.push_back(catalog::relation_key(k_relation, schema, name));
-    } else if (node == "CreateTrigStmt") {
-        auto table = range_var_key(v["relation"]);
-        s.creates =
-            catalog::child_key(Kind::Trigger, table.schema, table.name, v.value("trigname", ""));
-        s.references.push_back(name_key(k_function, names(v["funcname"])));
-    } else if (node == "CreatePolicyStmt") {
-        auto table = range_var_key(v["table"]);
-        s.creates =
-            catalog::child_key(Kind::Policy, table.schema, table.name, v.value("policy_name", ""));
-    } else if (node == "AlterTableStmt") {
-        if (v.value("objtype", "") != "OBJECT_TABLE")
-            return reject(s, "ALTER " + v.value("objtype", "").substr(7));
-        if (auto status = classify_alter_table(s, v); !status)
-            return status;
-    } else if (node == "AlterSeqStmt") {
-        for (const auto& o : v.value("options", json::array()))
-            if (o["DefElem"].value("defname", "") != "owned_by")
-                return Error{s.diagnostic("ALTER SEQUENCE accepts only OWNED BY; put the "
-                                          "sequence's options in CREATE SEQUENCE")};
-    } else if (node == "CommentStmt") {
-        if (auto status = classify_comment(s, v); !status)
-            return status;
-    } else if (node == "AlterDefaultPrivilegesStmt") {
-        for (const auto& o : v.value("options", json::array()))
-            if (o["DefElem"].value("defname", "") == "schemas")
-                for (const auto& schema : names(o["DefElem"]["arg"]["List"]["items"]))
-                    s.references.push_back(catalog::schema_key(schema));
-    } else if (node == "GrantStmt") {
-        // GRANT and REVOKE both describe privileges (REVOKE EXECUTE ... FROM
-        // PUBLIC is how a function stops being callable by everyone).
-    } else {
-        return reject(s, describe_refused(node, v));
-    }
-    if (s.creates && !s.defines) {
-        s.defines = *s.creates;
-        // Real kinds for the duplicate message.
-        if (node == "CreateSeqStmt")
-            s.defines->kind = Kind::Sequence;
-        else if (node == "IndexStmt")
-            s.defines->kind = Kind::Index;
-        else if (node == "ViewStmt")
-            s.defines->kind = Kind::View;
-        else if (node == "CreateTableAsStmt")
-            s.defines->kind = Kind::MaterializedView;
-        else if (node == "CreateDomainStmt")
-            s.defines->kind = Kind::Domain;
-        else if (node == "CompositeTypeStmt")
-            s.defines->kind = Kind::CompositeType;
-    }
+Status classify_index(Statement& s, const json& v) {
+    auto table = range_var_key(v["relation"]);
+    if (v.contains("idxname"))
+        s.creates = catalog::relation_key(k_relation, table.schema, v.value("idxname", ""));
+    if (v.value("unique", false))
+        s.provides.push_back(keys_of(table));
+    return Ok{};
+}
 
-    // A statement does not depend on what it creates itself.
+Status classify_function(Statement& s, const json& v) {
+    s.creates = name_key(k_function, names(v["funcname"]));
+    s.defines = *s.creates;
+    s.defines->kind = v.value("is_procedure", false) ? Kind::Procedure : Kind::Function;
+    s.defines->args = function_args(v);
+    for (const auto& [schema, name] : sql::read_function(s.sql).checked_at_creation)
+        s.references.push_back(catalog::relation_key(k_relation, schema, name));
+    return Ok{};
+}
+
+Status classify_trigger(Statement& s, const json& v) {
+    auto table = range_var_key(v["relation"]);
+    s.creates =
+        catalog::child_key(Kind::Trigger, table.schema, table.name, v.value("trigname", ""));
+    s.references.push_back(name_key(k_function, names(v["funcname"])));
+    return Ok{};
+}
+
+Status classify_policy(Statement& s, const json& v) {
+    auto table = range_var_key(v["table"]);
+    s.creates =
+        catalog::child_key(Kind::Policy, table.schema, table.name, v.value("policy_name", ""));
+    return Ok{};
+}
+
+Status classify_alter_sequence(Statement& s, const json& v) {
+    for (const auto& o : v.value("options", json::array()))
+        if (o["DefElem"].value("defname", "") != "owned_by")
+            return Error(s.diagnostic("ALTER SEQUENCE accepts only OWNED BY; put the "
+                                      "sequence's options in CREATE SEQUENCE"));
+    return Ok{};
+}
+
+Status classify_default_privileges(Statement& s, const json& v) {
+    for (const auto& o : v.value("options", json::array()))
+        if (o["DefElem"].value("defname", "") == "schemas")
+            for (const auto& schema : names(o["DefElem"]["arg"]["List"]["items"]))
+                s.references.push_back(catalog::schema_key(schema));
+    return Ok{};
+}
+
+/// How the loader reads one kind of statement: what it creates and uses, or
+/// why it refuses it; and the real kind of what it creates, where `creates`
+/// holds only its name class (for the duplicate check's message).
+struct Rule {
+    std::string_view node;
+    Status (*classify)(Statement&, const json&);
+    std::optional<Kind> defines = std::nullopt;
+};
+
+// clang-format off
+const Rule k_rules[] = {
+    {"CreateSchemaStmt", [](Statement& s, const json& v) -> Status {
+         s.creates = catalog::schema_key(v.value("schemaname", ""));
+         return Ok{};
+     }},
+    {"CreateExtensionStmt", classify_extension},
+    {"CreateEnumStmt", [](Statement& s, const json& v) -> Status {
+         s.creates = name_key(k_type, names(v["typeName"]));
+         s.defines = name_key(Kind::Enum, names(v["typeName"]));
+         return Ok{};
+     }},
+    {"CompositeTypeStmt", [](Statement& s, const json& v) -> Status {
+         s.creates = range_var_key(v["typevar"]);
+         s.creates->kind = k_type;
+         return Ok{};
+     }, Kind::CompositeType},
+    {"CreateDomainStmt", [](Statement& s, const json& v) -> Status {
+         s.creates = name_key(k_type, names(v["domainname"]));
+         return Ok{};
+     }, Kind::Domain},
+    {"CreateSeqStmt", [](Statement& s, const json& v) -> Status {
+         s.creates = range_var_key(v["sequence"]);
+         return Ok{};
+     }, Kind::Sequence},
+    {"CreateStmt", classify_table},
+    {"IndexStmt", classify_index, Kind::Index},
+    {"ViewStmt", [](Statement& s, const json& v) -> Status {
+         s.creates = range_var_key(v["view"]);
+         return Ok{};
+     }, Kind::View},
+    {"CreateTableAsStmt", [](Statement& s, const json& v) -> Status {
+         if (v.value("objtype", "") != "OBJECT_MATVIEW")
+             return reject(s, "CREATE TABLE AS");
+         s.creates = range_var_key(v["into"]["rel"]);
+         return Ok{};
+     }, Kind::MaterializedView},
+    {"CreateFunctionStmt", classify_function},
+    {"CreateTrigStmt", classify_trigger},
+    {"CreatePolicyStmt", classify_policy},
+    {"AlterTableStmt", [](Statement& s, const json& v) -> Status {
+         if (v.value("objtype", "") != "OBJECT_TABLE")
+             return reject(s, "ALTER " + v.value("objtype", "").substr(7));
+         return classify_alter_table(s, v);
+     }},
+    {"AlterSeqStmt", classify_alter_sequence},
+    {"CommentStmt", classify_comment},
+    {"AlterDefaultPrivilegesStmt", classify_default_privileges},
+    // GRANT and REVOKE both describe privileges (REVOKE EXECUTE ... FROM
+    // PUBLIC is how a function stops being callable by everyone).
+    {"GrantStmt", [](Statement&, const json&) -> Status { return Ok{}; }},
+};
+// clang-format on
+
+/// References sorted without duplicates, and without what the statement
+/// creates itself; roles sorted without duplicates.
+void tidy(Statement& s) {
     std::erase_if(s.references, [&](const ObjectKey& k) {
         return (s.creates && k == *s.creates) ||
                std::ranges::find(s.provides, k) != s.provides.end();
@@ -351,6 +384,25 @@ Status classify(Statement& s, const json& stmt) {
     std::ranges::sort(s.roles);
     auto dup_roles = std::ranges::unique(s.roles);
     s.roles.erase(dup_roles.begin(), dup_roles.end());
+}
+
+} // namespace
+
+Status classify(Statement& s, const json& stmt) {
+    s.node = stmt.begin().key();
+    const json& v = stmt.begin().value();
+    collect_references(v, s);
+    const auto* rule = std::ranges::find(k_rules, s.node, &Rule::node);
+    if (rule == std::end(k_rules))
+        return reject(s, describe_refused(s.node, v));
+    if (auto done = rule->classify(s, v); !done)
+        return done;
+    if (s.creates && !s.defines) {
+        s.defines = *s.creates;
+        if (rule->defines)
+            s.defines->kind = *rule->defines;
+    }
+    tidy(s);
     return Ok{};
 }
 

@@ -100,89 +100,122 @@ std::optional<catalog::ObjectKey> renameable(const Statement& s) {
     return std::nullopt;
 }
 
+/// The statement that holds byte `target` of its file, or none.
+Statement* statement_at(std::vector<Statement>& statements, std::size_t target,
+                        std::size_t& index) {
+    for (index = 0; index < statements.size(); ++index) {
+        const Statement& s = statements[index];
+        if (s.offset <= target && target < s.offset + std::max<std::size_t>(s.sql.size(), 1))
+            return &statements[index];
+    }
+    return nullptr;
+}
+
+/// The column or named constraint of CREATE TABLE `s` (parse tree `v`) that
+/// starts at byte `target`.
+std::optional<catalog::ObjectKey> table_element_at(const Statement& s, const json& v,
+                                                   std::size_t target) {
+    for (const auto& element : v.value("tableElts", json::array())) {
+        bool column = element.contains("ColumnDef");
+        const json* node = column                           ? &element["ColumnDef"]
+                           : element.contains("Constraint") ? &element["Constraint"]
+                                                            : nullptr;
+        if (!node || node->value("location", -1) != static_cast<long>(target))
+            continue;
+        if (!column && !node->contains("conname"))
+            return std::nullopt; // an unnamed constraint: its name is not in the tree
+        return catalog::child_key(column ? Kind::Column : Kind::Constraint, s.defines->schema,
+                                  s.defines->name, node->value(column ? "colname" : "conname", ""));
+    }
+    return std::nullopt;
+}
+
+/// What starts at byte `target` inside statement `s` (parse tree `v`) and
+/// can be renamed: the object it creates, a column or constraint of CREATE
+/// TABLE, or an enum value. Fills `intent` and says whether it found one.
+bool object_at(const SourceFile& file, const Statement& s, const json& v, std::size_t target,
+               RenameIntent& intent) {
+    std::optional<catalog::ObjectKey> key;
+    if (target == s.offset) {
+        key = renameable(s);
+    } else if (s.node == "CreateStmt" && s.defines) {
+        key = table_element_at(s, v, target);
+    } else if (s.node == "CreateEnumStmt" && s.defines) {
+        if (auto index = enum_value_at(file, s, target)) {
+            key = *s.defines;
+            intent.value = v["vals"].at(*index)["String"].value("sval", "");
+        }
+    }
+    if (key)
+        intent.object = *key;
+    return key.has_value();
+}
+
+/// The old name the annotation gives: a string literal for an enum value,
+/// else one identifier; "" when it is neither, and `problem` says why.
+std::string old_name_of(const RenameIntent& intent, std::string_view argument,
+                        std::string& problem) {
+    if (!intent.value.empty()) {
+        std::size_t length = 0;
+        auto old = string_literal(argument, length);
+        if (old && length == argument.size())
+            return *old;
+        problem = "an enum value's old name is a string literal, like 'archived'";
+        return "";
+    }
+    if (auto old = identifier(argument))
+        return *old;
+    problem = "expected the old name of " + catalog::describe(intent.object) +
+              " as one identifier (no schema or table in front), got '" + std::string(argument) +
+              "'";
+    return "";
+}
+
+/// The annotation whose `--` is at byte `comment`, its old name `argument`,
+/// attached to what is directly below it.
+Status attach(const SourceFile& file, std::vector<Statement>& statements,
+              const std::vector<const json*>& trees, std::size_t comment, std::string_view argument,
+              std::size_t below) {
+    auto error = [&](const std::string& message) {
+        return Error(file.diagnostic(comment, std::string(k_renamed_from) + ": " + message));
+    };
+    std::size_t target = file.skip_blank(below);
+    std::size_t index = 0;
+    Statement* s = statement_at(statements, target, index);
+    if (!s)
+        return error("nothing below it to rename; put it directly above the object that had "
+                     "the old name");
+    RenameIntent intent{{}, "", "", &file, comment};
+    if (!object_at(file, *s, trees[index]->begin().value(), target, intent))
+        return error("it must sit directly above a schema, table, sequence, index or enum "
+                     "type's CREATE, a column or named constraint in CREATE TABLE, a named ADD "
+                     "CONSTRAINT, or an enum value");
+    std::string problem;
+    intent.old_name = old_name_of(intent, argument, problem);
+    if (!problem.empty())
+        return error(problem);
+    s->renames.push_back(std::move(intent));
+    return Ok{};
+}
+
 } // namespace
 
 Status attach_renames(const SourceFile& file, std::vector<Statement>& statements,
                       const std::vector<const json*>& trees) {
     const std::string& text = file.text();
     for (std::size_t line_start = 0; line_start < text.size();) {
-        std::size_t line_end = text.find('\n', line_start);
-        if (line_end == std::string::npos)
-            line_end = text.size();
-        std::size_t comment = text.find_first_not_of(" \t", line_start);
-        std::string_view line = std::string_view(text).substr(line_start, line_end - line_start);
+        std::size_t line_end = std::min(text.find('\n', line_start), text.size());
         std::size_t next = line_end + 1;
-        if (comment >= line_end || text.compare(comment, k_renamed_from.size(), k_renamed_from)) {
-            line_start = next;
-            continue;
+        std::size_t comment = text.find_first_not_of(" \t", line_start);
+        if (comment < line_end &&
+            text.compare(comment, k_renamed_from.size(), k_renamed_from) == 0) {
+            auto argument = trim(std::string_view(text).substr(
+                comment + k_renamed_from.size(), line_end - comment - k_renamed_from.size()));
+            if (auto attached =
+                    attach(file, statements, trees, comment, argument, std::min(next, text.size()));
+                !attached)
+                return attached;
         }
-        auto argument = trim(line.substr(comment - line_start + k_renamed_from.size()));
-        auto error = [&](const std::string& message) {
-            return Error{file.diagnostic(comment, std::string(k_renamed_from) + ": " + message)};
-        };
-        std::size_t target = file.skip_blank(std::min(next, text.size()));
-        RenameIntent intent{{}, "", "", &file, comment};
-
-        std::size_t i = 0;
-        while (
-            i < statements.size() &&
-            !(statements[i].offset <= target &&
-              target < statements[i].offset + std::max<std::size_t>(statements[i].sql.size(), 1)))
-            ++i;
-        if (i == statements.size())
-            return error("nothing below it to rename; put it directly above the object that "
-                         "had the old name");
-        Statement& s = statements[i];
-        const json& v = trees[i]->begin().value();
-        bool found = false;
-        if (target == s.offset) {
-            if (auto key = renameable(s)) {
-                intent.object = *key;
-                found = true;
-            }
-        } else if (s.node == "CreateStmt" && s.defines) {
-            for (const auto& element : v.value("tableElts", json::array())) {
-                const json* node = element.contains("ColumnDef")    ? &element["ColumnDef"]
-                                   : element.contains("Constraint") ? &element["Constraint"]
-                                                                    : nullptr;
-                if (!node || node->value("location", -1) != static_cast<long>(target))
-                    continue;
-                bool column = element.contains("ColumnDef");
-                if (!column && !node->contains("conname"))
-                    break; // an unnamed constraint: its name is not in the tree
-                intent.object = catalog::child_key(column ? Kind::Column : Kind::Constraint,
-                                                   s.defines->schema, s.defines->name,
-                                                   node->value(column ? "colname" : "conname", ""));
-                found = true;
-            }
-        } else if (s.node == "CreateEnumStmt" && s.defines) {
-            if (auto index = enum_value_at(file, s, target)) {
-                const auto& values = v["vals"];
-                intent.object = *s.defines;
-                intent.value = values.at(*index)["String"].value("sval", "");
-                found = true;
-            }
-        }
-        if (!found)
-            return error("it must sit directly above a schema, table, sequence, index or enum "
-                         "type's CREATE, a column or named constraint in CREATE TABLE, a named "
-                         "ADD CONSTRAINT, or an enum value");
-
-        if (!intent.value.empty()) {
-            std::size_t length = 0;
-            auto old = string_literal(argument, length);
-            if (!old || length != argument.size())
-                return error("an enum value's old name is a string literal, like 'archived'");
-            intent.old_name = *old;
-        } else {
-            auto old = identifier(argument);
-            if (!old)
-                return error("expected the old name of " + catalog::describe(intent.object) +
-                             " as one identifier (no schema or table in front), got '" +
-                             std::string(argument) + "'");
-            intent.old_name = *old;
-        }
-        s.renames.push_back(std::move(intent));
         line_start = next;
     }
     return Ok{};

@@ -1,5 +1,7 @@
 #include "load/source.h"
 
+#include "catalog/utf8.h"
+
 #include <algorithm>
 #include <cctype>
 
@@ -18,21 +20,14 @@ SourceLocation SourceFile::locate(std::size_t byte_offset) const {
             line_start = i + 1;
         }
     }
-    // Columns count characters, not bytes: skip UTF-8 continuation bytes.
-    int column = 1;
-    for (std::size_t i = line_start; i < byte_offset; ++i)
-        if ((static_cast<unsigned char>(m_text[i]) & 0xC0) != 0x80)
-            ++column;
+    // Columns count characters, not bytes.
+    auto before = std::string_view(m_text).substr(line_start, byte_offset - line_start);
+    int column = 1 + static_cast<int>(catalog::utf8::length(before));
     return SourceLocation{m_path, line, column};
 }
 
 std::size_t SourceFile::byte_offset_of_char(int char_position) const {
-    int seen = 0;
-    for (std::size_t i = 0; i < m_text.size(); ++i) {
-        if ((static_cast<unsigned char>(m_text[i]) & 0xC0) != 0x80 && ++seen == char_position)
-            return i;
-    }
-    return m_text.size();
+    return catalog::utf8::offset_of(m_text, static_cast<std::size_t>(char_position));
 }
 
 std::size_t SourceFile::skip_blank(std::size_t offset) const {
@@ -88,10 +83,9 @@ std::string format_diagnostic(const SourceLocation& where, std::string_view sour
         // Keep tabs so the caret lines up under tab-indented source.
         int col = 1;
         for (std::size_t i = 0; i < source_line.size() && col < where.column; ++i) {
-            unsigned char c = static_cast<unsigned char>(source_line[i]);
-            if ((c & 0xC0) == 0x80)
+            if (catalog::utf8::is_continuation(source_line[i]))
                 continue;
-            out += c == '\t' ? '\t' : ' ';
+            out += source_line[i] == '\t' ? '\t' : ' ';
             ++col;
         }
         out += '^';

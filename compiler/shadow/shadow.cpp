@@ -1,5 +1,6 @@
 #include "shadow/shadow.h"
 
+#include "catalog/utf8.h"
 #include "runtime/executor.h"
 
 namespace schemac::shadow {
@@ -9,19 +10,11 @@ namespace {
 /// points to inside the statement, else at the statement's start. Its
 /// DETAIL and HINT stay with it.
 Error locate_error(const load::Statement& statement, Error error) {
-    std::size_t offset = statement.offset;
+    // The position counts characters from the start of the statement text.
     int position = error.server ? error.server->position : 0;
-    if (position > 0) {
-        // position counts characters from the start of the statement text.
-        int seen = 0;
-        for (std::size_t i = 0; i < statement.sql.size(); ++i) {
-            if ((static_cast<unsigned char>(statement.sql[i]) & 0xC0) != 0x80 &&
-                ++seen == position) {
-                offset = statement.offset + i;
-                break;
-            }
-        }
-    }
+    std::size_t offset = statement.offset;
+    if (position > 0 && static_cast<std::size_t>(position) <= catalog::utf8::length(statement.sql))
+        offset += catalog::utf8::offset_of(statement.sql, static_cast<std::size_t>(position));
     error.message = statement.file->diagnostic(offset, error.message);
     return error;
 }

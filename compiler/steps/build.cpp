@@ -2,6 +2,8 @@
 
 #include "steps/builders.h"
 
+#include "catalog/utf8.h"
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -9,12 +11,8 @@
 namespace schemac::steps {
 
 std::string temporary_name(const std::string& base, const std::string& suffix) {
-    constexpr std::size_t k_max = 63;
-    std::size_t keep = std::min(base.size(), k_max - suffix.size());
-    while (keep > 0 && keep < base.size() &&
-           (static_cast<unsigned char>(base[keep]) & 0xC0) == 0x80)
-        --keep; // not in the middle of a UTF-8 character
-    return base.substr(0, keep) + suffix;
+    constexpr std::size_t k_max = 63; // NAMEDATALEN - 1, in bytes
+    return std::string(catalog::utf8::truncate(base, k_max - suffix.size())) + suffix;
 }
 
 std::vector<Step> build_steps(const std::vector<diff::Change>& changes,

@@ -57,8 +57,26 @@ catalog::ObjectKey detached(catalog::ObjectKey table);
 /// `ALTER TABLE schema.table ` for a column / constraint key or a table key.
 std::string alter_table(const catalog::ObjectKey& key);
 
-/// Identity options that differ from PostgreSQL's defaults: `START WITH 10 ...`.
-std::string identity_clauses(const catalog::SequenceOptions& options);
+/// What a partition held as its parent's changes only once it is detached:
+/// the step waits for the detach.
+void after_detach(Step& step, const catalog::ObjectKey& table, const Context& context);
+
+/// Adding a foreign key takes SHARE ROW EXCLUSIVE on both tables; dropping
+/// one removes its triggers from both, under ACCESS EXCLUSIVE.
+void lock_referenced(Step& step, const catalog::Constraint& c, LockMode mode);
+
+/// The foreign keys a drop takes with it lock their referenced tables too.
+void lock_implied(Step& step, const std::vector<catalog::ObjectKey>& implied,
+                  const Context& context);
+
+/// A lock held on an existing table through a build or a scan of it.
+Hazard long_lock(LockMode mode, const catalog::ObjectKey& table, const std::string& what);
+
+/// An index built concurrently on an existing table.
+Hazard concurrent_build(const catalog::ObjectKey& index, const catalog::ObjectKey& table);
+
+/// `CONSTRAINT name definition`, as CREATE TABLE and ADD CONSTRAINT take it.
+std::string constraint_clause(const catalog::Constraint& c);
 
 /// Column definition as in CREATE TABLE / ADD COLUMN: `name type ... NOT NULL`.
 std::string column_definition(const catalog::Column& column);

@@ -2,6 +2,7 @@
 
 #include "steps/build.h"
 #include "steps/builders.h"
+#include "steps/sequence_options.h"
 
 #include "catalog/quote.h"
 
@@ -60,35 +61,7 @@ std::string literal_list(const std::vector<std::string>& values) {
     return out;
 }
 
-/// The options that differ from what PostgreSQL would pick by itself, as
-/// CREATE SEQUENCE / identity clauses. `with_type` adds `AS type`.
-std::string sequence_clauses(const catalog::SequenceOptions& o, bool with_type) {
-    auto d = catalog::default_sequence_options(o.type, o.increment);
-    std::string out;
-    auto clause = [&](const std::string& text) { out += (out.empty() ? "" : " ") + text; };
-    if (with_type && o.type != "bigint")
-        clause("AS " + o.type);
-    std::int64_t default_start = o.increment > 0 ? o.min : o.max;
-    if (o.start != default_start)
-        clause("START WITH " + std::to_string(o.start));
-    if (o.increment != 1)
-        clause("INCREMENT BY " + std::to_string(o.increment));
-    if (o.min != d.min)
-        clause("MINVALUE " + std::to_string(o.min));
-    if (o.max != d.max)
-        clause("MAXVALUE " + std::to_string(o.max));
-    if (o.cache != 1)
-        clause("CACHE " + std::to_string(o.cache));
-    if (o.cycle)
-        clause("CYCLE");
-    return out;
-}
-
 } // namespace
-
-std::string identity_clauses(const catalog::SequenceOptions& options) {
-    return sequence_clauses(options, false);
-}
 
 Steps build(const diff::Create<catalog::Schema>& c, const Context&) {
     return {create_step(c.object.key, "CREATE SCHEMA " + quote_ident(c.object.key.name))};
@@ -145,7 +118,7 @@ Steps build(const diff::RebuildEnum& c, const Context&) {
     // PostgreSQL cannot remove or reorder enum values: rename the old type
     // away, create the new one, convert every column through text, drop the old.
     std::string name = name_of(c.to.key);
-    std::string old_name = c.to.key.name.substr(0, 50) + "__schemac_old";
+    std::string old_name = temporary_name(c.to.key.name, "__schemac_old");
     Step step = make_step(c.to.key, Action::Alter,
                           "ALTER TYPE " + name + " RENAME TO " + quote_ident(old_name));
     step.statements.push_back("CREATE TYPE " + name + " AS ENUM (" + literal_list(c.to.values) +
@@ -180,9 +153,8 @@ Steps build(const diff::RebuildEnum& c, const Context&) {
 }
 
 Steps build(const diff::Create<catalog::Sequence>& c, const Context&) {
-    std::string clauses = sequence_clauses(c.object.options, true);
     return {create_step(c.object.key, "CREATE SEQUENCE " + name_of(c.object.key) +
-                                          (clauses.empty() ? "" : " " + clauses))};
+                                          joined(creation_clauses(c.object.options, true), " "))};
 }
 
 Steps build(const diff::Drop<catalog::Sequence>& c, const Context&) {
@@ -190,25 +162,8 @@ Steps build(const diff::Drop<catalog::Sequence>& c, const Context&) {
 }
 
 Steps build(const diff::Alter<catalog::Sequence>& c, const Context&) {
-    const auto& from = c.from.options;
-    const auto& to = c.to.options;
-    std::string clauses;
-    auto clause = [&](const std::string& text) { clauses += " " + text; };
-    if (from.type != to.type)
-        clause("AS " + to.type);
-    if (from.increment != to.increment)
-        clause("INCREMENT BY " + std::to_string(to.increment));
-    if (from.min != to.min)
-        clause("MINVALUE " + std::to_string(to.min));
-    if (from.max != to.max)
-        clause("MAXVALUE " + std::to_string(to.max));
-    if (from.start != to.start)
-        clause("START WITH " + std::to_string(to.start));
-    if (from.cache != to.cache)
-        clause("CACHE " + std::to_string(to.cache));
-    if (from.cycle != to.cycle)
-        clause(to.cycle ? "CYCLE" : "NO CYCLE");
-    return {alter_step(c.to.key, "ALTER SEQUENCE " + name_of(c.to.key) + clauses)};
+    auto clauses = changed_clauses(c.from.options, c.to.options, true);
+    return {alter_step(c.to.key, "ALTER SEQUENCE " + name_of(c.to.key) + joined(clauses, " "))};
 }
 
 Steps build(const diff::SetOwnedBy& c, const Context&) {

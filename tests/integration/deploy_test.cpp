@@ -197,6 +197,32 @@ TEST_CASE("a changed applied file, a changed sum and drift are refused") {
     CHECK(db.schemac("status", history).exit_code == 0);
 }
 
+TEST_CASE("drift in default privileges is reported by status and refused by apply") {
+    History history("default-privileges");
+    history.add("0001_posts", k_posts_up, k_posts_down);
+    Database db;
+    REQUIRE(db.schemac("apply", history).exit_code == 0);
+    history.add("0002_more", "CREATE TABLE public.more (id int);\n", "DROP TABLE public.more;\n");
+    db.query("DO $$ BEGIN CREATE ROLE schemac_drift_reader NOLOGIN; "
+             "EXCEPTION WHEN duplicate_object THEN NULL; END $$");
+    db.query("ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO "
+             "schemac_drift_reader");
+    std::string line = "+ default privileges for postgres in public on r acl "
+                       "{schemac_drift_reader=r/postgres}";
+    auto status = db.schemac("status", history);
+    CHECK(status.exit_code == 1);
+    CHECK_MESSAGE(contains(status.out, "drift:\n  " + line + "\n"), status.out);
+    auto refused = db.schemac("apply", history);
+    CHECK(refused.exit_code == 1);
+    CHECK_MESSAGE(contains(refused.err, line), refused.err);
+    CHECK(db.query("SELECT to_regclass('public.more') IS NULL") == "t\n");
+    // Undone by hand, the catalog is what the history says again.
+    db.query("ALTER DEFAULT PRIVILEGES IN SCHEMA public REVOKE SELECT ON TABLES FROM "
+             "schemac_drift_reader");
+    auto applied = db.schemac("apply", history);
+    CHECK_MESSAGE(applied.exit_code == 0, applied.err);
+}
+
 TEST_CASE("a data-loss step is refused, named, until --allow-hazards data-loss") {
     History history("hazards");
     history.add("0001_posts",

@@ -1,0 +1,193 @@
+// The clusters the embedded server starts from: initdb'd once per server
+// version into the cache, or a replayed history kept there (a base backup),
+// copied for each run.
+
+#include "shadow/embedded.h"
+
+#include <algorithm>
+#include <array>
+#include <cstdlib>
+#include <fstream>
+#include <functional>
+#include <sstream>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace schemac::shadow {
+namespace fs = std::filesystem;
+
+std::string read_all(const fs::path& path) {
+    std::ifstream in(path);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+namespace {
+
+std::string trim(std::string s) {
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back())))
+        s.pop_back();
+    return s;
+}
+
+std::string command_output(const std::string& command) {
+    std::string out;
+    if (FILE* pipe = popen(command.c_str(), "r")) {
+        std::array<char, 512> buffer{};
+        while (fgets(buffer.data(), buffer.size(), pipe))
+            out += buffer.data();
+        pclose(pipe);
+    }
+    return trim(out);
+}
+
+bool has_server(const fs::path& dir) {
+    return fs::exists(dir / "postgres") && fs::exists(dir / "initdb");
+}
+
+} // namespace
+
+/// PostgreSQL's binaries: `pg_config --bindir`, then PATH, then the newest
+/// /usr/lib/postgresql/*/bin.
+Result<fs::path> find_bindir() {
+    if (const char* env = std::getenv("SCHEMAC_PG_BINDIR"); env && has_server(env))
+        return fs::path(env);
+    fs::path from_pg_config = command_output("pg_config --bindir 2>/dev/null");
+    if (!from_pg_config.empty() && has_server(from_pg_config))
+        return from_pg_config;
+    if (const char* path = std::getenv("PATH")) {
+        std::stringstream dirs(path);
+        for (std::string dir; std::getline(dirs, dir, ':');)
+            if (!dir.empty() && has_server(dir))
+                return fs::canonical(fs::path(dir) / "postgres").parent_path();
+    }
+    std::vector<fs::path> versions;
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator("/usr/lib/postgresql", ec))
+        if (has_server(entry.path() / "bin"))
+            versions.push_back(entry.path() / "bin");
+    std::ranges::sort(versions, [](const fs::path& a, const fs::path& b) {
+        return std::atoi(a.parent_path().filename().c_str()) <
+               std::atoi(b.parent_path().filename().c_str());
+    });
+    if (!versions.empty())
+        return versions.back();
+    return Error{"cannot find the PostgreSQL server (initdb, postgres): not in `pg_config "
+                 "--bindir`, PATH or /usr/lib/postgresql/*/bin; install the `postgresql` "
+                 "package or pass --dev-url"};
+}
+
+namespace {
+
+fs::path cache_root() {
+    if (const char* dir = std::getenv("SCHEMAC_CACHE_DIR"))
+        return dir;
+    if (const char* xdg = std::getenv("XDG_CACHE_HOME"))
+        return fs::path(xdg) / "schemac";
+    if (const char* home = std::getenv("HOME"))
+        return fs::path(home) / ".cache" / "schemac";
+    return fs::temp_directory_path() / "schemac-cache";
+}
+
+} // namespace
+
+Status copy_tree(const fs::path& from, const fs::path& to) {
+    // `cp -a` keeps ownership and modes, which the server checks.
+    std::string command = "cp -a '" + from.string() + "' '" + to.string() + "'";
+    if (std::system(command.c_str()) != 0)
+        return Error{"cannot copy " + from.string() + " to " + to.string()};
+    return Ok{};
+}
+
+/// Gives a copied data directory to the server's user (the cached cluster may
+/// have been made by another user's run).
+Status own_tree(const fs::path& root, const RunAs& as) {
+    if (!as.switch_user)
+        return Ok{};
+    std::error_code ec;
+    if (lchown(root.c_str(), as.uid, as.gid) != 0)
+        return Error{"cannot give " + root.string() + " to user " + as.name};
+    for (const auto& entry : fs::recursive_directory_iterator(root, ec))
+        if (lchown(entry.path().c_str(), as.uid, as.gid) != 0)
+            return Error{"cannot give " + entry.path().string() + " to user " + as.name};
+    return Ok{};
+}
+
+/// Makes `dir` private and owned by the server's user.
+void hand_over(const fs::path& dir, const RunAs& as) {
+    chmod(dir.c_str(), 0700);
+    if (as.switch_user && chown(dir.c_str(), as.uid, as.gid) != 0)
+        return;
+}
+
+namespace {
+
+/// The cache directory for this server version: ~/.cache/schemac/pg15.5.
+fs::path version_cache(const fs::path& bindir) {
+    std::string version = command_output("'" + (bindir / "postgres").string() + "' --version");
+    auto space = version.rfind(' ');
+    return cache_root() /
+           ("pg" + (space == std::string::npos ? version : version.substr(space + 1)));
+}
+
+} // namespace
+
+/// Ensures the cached initdb'd cluster for this server version exists; makes
+/// it in `scratch` and copies it into the cache when missing.
+Result<fs::path> cached_cluster(const fs::path& bindir, const RunAs& as, const fs::path& run) {
+    fs::path cached = version_cache(bindir) / "data";
+    if (fs::exists(cached / "PG_VERSION"))
+        return cached;
+    fs::path fresh = run / "initdb";
+    auto rc = run_and_wait({(bindir / "initdb").string(), "-D", fresh.string(), "-U", "postgres",
+                            "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"},
+                           as, run / "initdb.log");
+    if (!rc || *rc != 0)
+        return Error{"initdb failed:\n" + read_all(run / "initdb.log")};
+    std::error_code ec;
+    fs::create_directories(cached.parent_path(), ec);
+    fs::path staging = cached.parent_path() / ("data.tmp" + std::to_string(getpid()));
+    if (auto copied = copy_tree(fresh, staging); !copied)
+        return copied.error();
+    // Another schemac may have won the race; either cluster is as good.
+    fs::rename(staging, cached, ec);
+    if (ec)
+        fs::remove_all(staging, ec);
+    fs::remove_all(fresh, ec);
+    return cached;
+}
+
+namespace {
+
+constexpr std::size_t k_snapshots_kept = 4;
+
+} // namespace
+
+std::optional<Snapshot> find_snapshot(const fs::path& cache, const std::string& key) {
+    if (key.empty())
+        return std::nullopt;
+    fs::path dir = cache / ("replay-" + key);
+    std::string database = read_all(dir / "database");
+    if (!fs::exists(dir / "data" / "PG_VERSION") || database.empty())
+        return std::nullopt;
+    std::error_code ec;
+    fs::last_write_time(dir, fs::file_time_type::clock::now(), ec); // least recently used goes
+    return Snapshot{dir, database};
+}
+
+/// Keeps the newest snapshots only.
+void prune_snapshots(const fs::path& cache) {
+    std::vector<std::pair<fs::file_time_type, fs::path>> found;
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(cache, ec)) {
+        std::string name = entry.path().filename().string();
+        if (name.starts_with("replay-") && name.find(".tmp") == std::string::npos)
+            found.emplace_back(fs::last_write_time(entry.path(), ec), entry.path());
+    }
+    std::ranges::sort(found, std::greater<>());
+    for (std::size_t i = k_snapshots_kept; i < found.size(); ++i)
+        fs::remove_all(found[i].second, ec);
+}
+
+} // namespace schemac::shadow

@@ -1,0 +1,148 @@
+// The embedded server: a throwaway PostgreSQL on a private unix socket,
+// started from a cached cluster and removed with everything in it.
+
+#include "shadow/embedded.h"
+#include "shadow/server.h"
+
+#include <chrono>
+#include <fstream>
+#include <libpq-fe.h>
+#include <sys/wait.h>
+#include <thread>
+#include <unistd.h>
+
+namespace schemac::shadow {
+namespace fs = std::filesystem;
+
+namespace {
+
+class EmbeddedServer final : public Server {
+  public:
+    EmbeddedServer(pid_t pid, fs::path dir, fs::path bindir, RunAs as, fs::path cache,
+                   std::string replayed)
+        : m_pid(pid), m_dir(std::move(dir)), m_bindir(std::move(bindir)), m_as(as),
+          m_cache(std::move(cache)), m_replayed(std::move(replayed)) {}
+    ~EmbeddedServer() override {
+        drop_all_databases();
+        unregister_postmaster(m_pid);
+        stop_postmaster(m_pid);
+        std::error_code ec;
+        fs::remove_all(m_dir, ec);
+    }
+    std::string conninfo(const std::string& dbname) const override {
+        return "host='" + m_dir.string() + "' port=5432 user=postgres dbname='" + dbname + "'";
+    }
+
+    std::string replayed_database() const override { return m_replayed; }
+
+    void keep_replay(const std::string& key, const std::string& dbname) override {
+        std::error_code ec;
+        fs::path final_dir = m_cache / ("replay-" + key);
+        if (fs::exists(final_dir, ec))
+            return;
+        fs::path staging = m_cache / ("replay-" + key + ".tmp" + std::to_string(getpid()));
+        fs::remove_all(staging, ec);
+        fs::create_directories(staging, ec);
+        // A base backup is the server's own consistent copy of a running
+        // cluster (its WAL is replayed when the copy starts). pg_basebackup
+        // is a client: it runs as schemac's user and writes straight into
+        // the cache; a run that starts from the copy hands it over as it
+        // does the initdb'd cluster.
+        auto rc = run_and_wait({(m_bindir / "pg_basebackup").string(), "-h", m_dir.string(), "-p",
+                                "5432", "-U", "postgres", "-D", (staging / "data").string(), "-X",
+                                "stream", "-c", "fast", "--no-sync", "--no-manifest"},
+                               RunAs{}, m_dir / "basebackup.log");
+        std::ofstream(staging / "database") << dbname;
+        if (!rc || *rc != 0 || !fs::exists(staging / "data" / "PG_VERSION")) {
+            fs::remove_all(staging, ec);
+            return;
+        }
+        // Another schemac may have kept the same replay; either is as good.
+        fs::rename(staging, final_dir, ec);
+        if (ec)
+            fs::remove_all(staging, ec);
+        prune_snapshots(m_cache);
+    }
+
+  protected:
+    std::string maintenance_database() const override { return "postgres"; }
+
+  private:
+    pid_t m_pid;
+    fs::path m_dir;
+    fs::path m_bindir;
+    RunAs m_as;
+    fs::path m_cache;
+    std::string m_replayed;
+};
+
+bool wait_ready(const std::string& conninfo, pid_t pid) {
+    for (int i = 0; i < 1500; ++i) {
+        if (PQping(conninfo.c_str()) == PQPING_OK)
+            return true;
+        if (waitpid(pid, nullptr, WNOHANG) == pid)
+            return false;
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    return false;
+}
+
+} // namespace
+
+Result<std::unique_ptr<Server>> start_embedded(const std::string& replay_key) {
+    install_handlers();
+    auto bindir = find_bindir();
+    if (!bindir)
+        return bindir.error();
+    auto as = server_user();
+    if (!as)
+        return as.error();
+
+    std::string pattern = (fs::temp_directory_path() / "schemac-XXXXXX").string();
+    if (!mkdtemp(pattern.data()))
+        return Error{"cannot create a temporary directory in " +
+                     fs::temp_directory_path().string()};
+    fs::path run = pattern;
+    hand_over(run, *as);
+
+    auto cluster = cached_cluster(*bindir, *as, run);
+    if (!cluster) {
+        fs::remove_all(run);
+        return cluster.error();
+    }
+    fs::path cache = cluster->parent_path();
+    auto snapshot = find_snapshot(cache, replay_key);
+    fs::path data = run / "data";
+    if (auto copied = copy_tree(snapshot ? snapshot->dir / "data" : *cluster, data); !copied) {
+        fs::remove_all(run);
+        return copied.error();
+    }
+    if (auto owned = own_tree(data, *as); !owned) {
+        fs::remove_all(run);
+        return owned.error();
+    }
+
+    fs::path log = run / "server.log";
+    auto pid = spawn({(*bindir / "postgres").string(), "-D", data.string(), "-k", run.string(),
+                      "-p", "5432", "-c", "listen_addresses=", "-c", "fsync=off", "-c",
+                      "full_page_writes=off", "-c", "synchronous_commit=off", "-c",
+                      "max_connections=40", "-c", "logging_collector=off",
+                      // Whole migrations run in one transaction: 10,000 tables
+                      // take ~50,000 locks (the default table holds 2,560).
+                      "-c", "max_locks_per_transaction=2048"},
+                     *as, log);
+    if (!pid) {
+        fs::remove_all(run);
+        return pid.error();
+    }
+    register_postmaster(*pid);
+    auto server = std::make_unique<EmbeddedServer>(*pid, run, *bindir, *as, cache,
+                                                   snapshot ? snapshot->database : "");
+    if (!wait_ready(server->conninfo("postgres"), *pid)) {
+        std::string text = read_all(log);
+        return Error{"the embedded PostgreSQL did not start:\n" + text};
+    }
+    return std::unique_ptr<Server>(std::move(server));
+}
+
+} // namespace schemac::shadow

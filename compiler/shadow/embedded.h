@@ -1,0 +1,75 @@
+#pragma once
+
+// Internal to shadow: what the embedded server is made of. The processes it
+// runs (process.cpp) and the clusters it starts from (cluster.cpp).
+
+#include "runtime/result.h"
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <sys/types.h>
+#include <vector>
+
+namespace schemac::shadow {
+
+// --- process.cpp
+
+/// Remembers a postmaster this process started, for the signal and exit
+/// handlers, which stop every one still running.
+void register_postmaster(pid_t pid);
+void unregister_postmaster(pid_t pid);
+/// Fast shutdown, escalating when it does not go.
+void stop_postmaster(pid_t pid) noexcept;
+/// Stops the postmasters on SIGINT, SIGTERM, SIGHUP, SIGQUIT and at exit.
+void install_handlers();
+
+/// The user the server runs as: `postgres` when we are root (PostgreSQL
+/// refuses to run as root), ourselves otherwise.
+struct RunAs {
+    bool switch_user = false;
+    uid_t uid = 0;
+    gid_t gid = 0;
+    std::string name;
+};
+Result<RunAs> server_user();
+
+/// Forks and executes `argv` as `as`, output appended to `log`. In the child,
+/// the server is bound to die with us (PR_SET_PDEATHSIG), even on SIGKILL.
+Result<pid_t> spawn(const std::vector<std::string>& argv, const RunAs& as,
+                    const std::filesystem::path& log);
+/// spawn, then its exit status.
+Result<int> run_and_wait(const std::vector<std::string>& argv, const RunAs& as,
+                         const std::filesystem::path& log);
+
+// --- cluster.cpp
+
+std::string read_all(const std::filesystem::path& path);
+
+/// PostgreSQL's binaries: `pg_config --bindir`, then PATH, then the newest
+/// /usr/lib/postgresql/*/bin.
+Result<std::filesystem::path> find_bindir();
+
+/// `cp -a`: keeps ownership and modes, which the server checks.
+Status copy_tree(const std::filesystem::path& from, const std::filesystem::path& to);
+/// Gives a copied data directory to the server's user.
+Status own_tree(const std::filesystem::path& root, const RunAs& as);
+/// Makes `dir` private and owned by the server's user.
+void hand_over(const std::filesystem::path& dir, const RunAs& as);
+
+/// The cached initdb'd cluster for this server version, made in `run` and
+/// copied into the cache when missing.
+Result<std::filesystem::path> cached_cluster(const std::filesystem::path& bindir, const RunAs& as,
+                                             const std::filesystem::path& run);
+
+/// A cached cluster holding a replayed history: `data` (a base backup) and
+/// `database` (the name of the replayed database in it).
+struct Snapshot {
+    std::filesystem::path dir;
+    std::string database;
+};
+std::optional<Snapshot> find_snapshot(const std::filesystem::path& cache, const std::string& key);
+/// Keeps the newest snapshots only.
+void prune_snapshots(const std::filesystem::path& cache);
+
+} // namespace schemac::shadow

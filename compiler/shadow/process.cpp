@@ -1,0 +1,156 @@
+// The processes of the embedded server: spawned as the server's user, bound
+// to die with us, and stopped on every exit path, signals included.
+
+#include "shadow/embedded.h"
+#include "shadow/server.h"
+
+#include <array>
+#include <csignal>
+#include <cstdlib>
+#include <fcntl.h>
+#include <grp.h>
+#include <mutex>
+#include <pwd.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace schemac::shadow {
+namespace fs = std::filesystem;
+
+namespace {
+
+// Postmasters this process started, for the signal and exit handlers. Fixed
+// size and plain data so a signal handler can read it.
+constexpr std::size_t k_max_servers = 8;
+std::array<volatile pid_t, k_max_servers> g_postmasters{};
+
+} // namespace
+
+void register_postmaster(pid_t pid) {
+    for (auto& slot : g_postmasters)
+        if (slot == 0) {
+            slot = pid;
+            return;
+        }
+}
+
+void unregister_postmaster(pid_t pid) {
+    for (auto& slot : g_postmasters)
+        if (slot == pid)
+            slot = 0;
+}
+
+void stop_postmaster(pid_t pid) noexcept {
+    // SIGINT is PostgreSQL's fast shutdown; escalate if it does not go.
+    kill(pid, SIGINT);
+    for (int i = 0; i < 200; ++i) {
+        if (waitpid(pid, nullptr, WNOHANG) == pid)
+            return;
+        usleep(50'000);
+    }
+    kill(pid, SIGQUIT);
+    usleep(500'000);
+    kill(pid, SIGKILL);
+    waitpid(pid, nullptr, 0);
+}
+
+namespace {
+
+extern "C" void on_signal(int signal) {
+    for (auto& slot : g_postmasters) {
+        pid_t pid = slot;
+        if (pid != 0) {
+            kill(pid, SIGINT);
+            waitpid(pid, nullptr, 0);
+            slot = 0;
+        }
+    }
+    std::signal(signal, SIG_DFL);
+    raise(signal);
+}
+
+} // namespace
+
+void install_handlers() {
+    static std::once_flag once;
+    std::call_once(once, [] {
+        for (int sig : {SIGINT, SIGTERM, SIGHUP, SIGQUIT})
+            std::signal(sig, on_signal);
+        std::atexit([] { stop_all_embedded(); });
+    });
+}
+
+Result<RunAs> server_user() {
+    RunAs as;
+    if (geteuid() != 0)
+        return as;
+    passwd* pw = getpwnam("postgres");
+    if (!pw)
+        return Error{"schemac runs as root, and the embedded PostgreSQL must run as another "
+                     "user, but there is no user `postgres` (install the postgresql package, "
+                     "or pass --dev-url)"};
+    as.switch_user = true;
+    as.uid = pw->pw_uid;
+    as.gid = pw->pw_gid;
+    as.name = pw->pw_name;
+    return as;
+}
+
+/// Forks and executes `argv` as `as`, output appended to `log`. In the child,
+/// the server is bound to die with us (PR_SET_PDEATHSIG), even on SIGKILL.
+Result<pid_t> spawn(const std::vector<std::string>& argv, const RunAs& as, const fs::path& log) {
+    pid_t pid = fork();
+    if (pid < 0)
+        return Error{"fork failed"};
+    if (pid == 0) {
+        int fd = open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
+        if (fd >= 0) {
+            dup2(fd, 1);
+            dup2(fd, 2);
+            close(fd);
+        }
+        int devnull = open("/dev/null", O_RDONLY);
+        if (devnull >= 0)
+            dup2(devnull, 0);
+        if (as.switch_user) {
+            if (setgid(as.gid) != 0 || initgroups(as.name.c_str(), as.gid) != 0 ||
+                setuid(as.uid) != 0)
+                _exit(126);
+        }
+        // After the user switch: changing credentials clears the death signal.
+        prctl(PR_SET_PDEATHSIG, SIGINT);
+        if (getppid() == 1)
+            _exit(125);
+        std::signal(SIGINT, SIG_DFL);
+        std::vector<char*> args;
+        for (const auto& a : argv)
+            args.push_back(const_cast<char*>(a.c_str()));
+        args.push_back(nullptr);
+        execv(args[0], args.data());
+        _exit(127);
+    }
+    return pid;
+}
+
+Result<int> run_and_wait(const std::vector<std::string>& argv, const RunAs& as,
+                         const fs::path& log) {
+    auto pid = spawn(argv, as, log);
+    if (!pid)
+        return pid.error();
+    int status = 0;
+    waitpid(*pid, &status, 0);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+void stop_all_embedded() noexcept {
+    for (auto& slot : g_postmasters) {
+        pid_t pid = slot;
+        if (pid != 0) {
+            slot = 0;
+            stop_postmaster(pid);
+        }
+    }
+}
+
+} // namespace schemac::shadow

@@ -1,0 +1,166 @@
+// Constraints: keys built online through a concurrent index, foreign keys
+// and checks added NOT VALID then validated.
+
+#include "steps/builders.h"
+
+#include "catalog/quote.h"
+
+#include <optional>
+
+namespace schemac::steps {
+using catalog::ObjectKey;
+using catalog::quote_ident;
+using catalog::quote_qualified;
+
+namespace {
+
+/// The end of the parenthesized list that starts at `open` (a '('), or npos.
+std::size_t closing_paren(const std::string& text, std::size_t open) {
+    int depth = 0;
+    bool quoted = false;
+    for (std::size_t i = open; i < text.size(); ++i) {
+        if (text[i] == '"')
+            quoted = !quoted;
+        else if (!quoted && text[i] == '(')
+            ++depth;
+        else if (!quoted && text[i] == ')' && --depth == 0)
+            return i;
+    }
+    return std::string::npos;
+}
+
+/// A primary key or unique constraint as the index that can back it:
+/// `(a, b) INCLUDE (c)`, when the definition is only that (no NULLS NOT
+/// DISTINCT, DEFERRABLE or storage options, which the plain form keeps).
+std::optional<std::string> index_columns(const catalog::Constraint& con) {
+    const std::string& def = con.definition;
+    std::size_t open = con.type == catalog::ConstraintType::PrimaryKey ? 12 : 7;
+    if (!(def.starts_with("PRIMARY KEY (") || def.starts_with("UNIQUE (")))
+        return std::nullopt;
+    std::size_t close = closing_paren(def, open);
+    if (close != std::string::npos && def.compare(close + 1, 10, " INCLUDE (") == 0)
+        close = closing_paren(def, close + 10);
+    if (close == std::string::npos || close + 1 != def.size())
+        return std::nullopt;
+    return def.substr(open);
+}
+
+/// A primary key or unique constraint on a table that stays, without ACCESS
+/// EXCLUSIVE through the index build: the unique index is built
+/// CONCURRENTLY (under a temporary name when the constraint's own is taken
+/// until the old one goes), then ADD CONSTRAINT ... USING INDEX takes it
+/// over, renaming it, in a brief ACCESS EXCLUSIVE.
+/// The index key_online builds for `con`, when it takes that way.
+std::optional<ObjectKey> online_key_index(const catalog::Constraint& con, const Context& context) {
+    if (!context.lives_on(catalog::table_of(con.key)) || !index_columns(con))
+        return std::nullopt;
+    ObjectKey index = catalog::relation_key(catalog::Kind::Index, con.key.schema, con.key.name);
+    if (context.from.constraints.contains(con.key) || context.from.indexes.contains(index))
+        index.name = temporary_name(con.key.name, "_schemac_new");
+    return index;
+}
+
+std::optional<Steps> key_online(const catalog::Constraint& con, const Context& context) {
+    auto found = online_key_index(con, context);
+    if (!found)
+        return std::nullopt;
+    const ObjectKey& index = *found;
+    ObjectKey table = catalog::table_of(con.key);
+    auto columns = index_columns(con);
+    Step build =
+        make_step(con.key, Action::Create,
+                  "CREATE UNIQUE INDEX CONCURRENTLY " + quote_ident(index.name) + " ON " +
+                      quote_qualified(table.schema, table.name) + " USING btree " + *columns);
+    build.detail = index.name == con.key.name ? "its index, concurrently"
+                                              : "its index, concurrently, as " + index.name;
+    build.transactional = false;
+    build.lock(table, LockMode::ShareUpdateExclusive);
+    build.hazards.push_back(concurrent_build(index, table));
+    build.provides.push_back(index);
+    for (const auto& dep : context.to.dependencies_of(con.key))
+        if (!context.from.contains(dep.referenced))
+            build.needs.push_back(dep.referenced);
+    bool primary = con.type == catalog::ConstraintType::PrimaryKey;
+    Step attach = make_step(con.key, Action::Create,
+                            alter_table(con.key) + "ADD CONSTRAINT " + quote_ident(con.key.name) +
+                                (primary ? " PRIMARY KEY" : " UNIQUE") + " USING INDEX " +
+                                quote_ident(index.name));
+    attach.detail = "using the index";
+    attach.lock(table, LockMode::AccessExclusive);
+    attach.needs.push_back(index);
+    attach.provides.push_back(con.key);
+    return Steps{build, attach};
+}
+
+} // namespace
+
+Steps build(const diff::Create<catalog::Constraint>& c, const Context& context) {
+    const catalog::Constraint& con = c.object;
+    if (auto online = key_online(con, context))
+        return *online;
+    bool foreign = con.type == catalog::ConstraintType::ForeignKey;
+    // Checked against existing rows while the lock is held, unless added
+    // NOT VALID and validated afterwards under a lighter lock.
+    bool online = (foreign || con.type == catalog::ConstraintType::Check) &&
+                  !con.definition.ends_with(" NOT VALID") &&
+                  context.lives_on(catalog::table_of(con.key));
+    Step step = make_step(con.key, Action::Create,
+                          alter_table(con.key) + "ADD " + constraint_clause(con) +
+                              (online ? " NOT VALID" : ""));
+    step.lock(catalog::table_of(con.key),
+              foreign ? LockMode::ShareRowExclusive : LockMode::AccessExclusive);
+    lock_referenced(step, con, LockMode::ShareRowExclusive);
+    step.provides.push_back(con.key);
+    if (!online) {
+        if (context.from.tables.contains(catalog::table_of(con.key)) &&
+            !con.definition.ends_with(" NOT VALID"))
+            step.hazards.push_back(
+                long_lock(foreign ? LockMode::ShareRowExclusive : LockMode::AccessExclusive,
+                          catalog::table_of(con.key),
+                          foreign || con.type == catalog::ConstraintType::Check
+                              ? "while it checks every row against " + con.key.name
+                              : "while it builds the index of " + con.key.name));
+        return {step};
+    }
+    step.detail = "NOT VALID";
+    Step validate =
+        make_step(con.key, Action::Alter,
+                  alter_table(con.key) + "VALIDATE CONSTRAINT " + quote_ident(con.key.name));
+    validate.lock(catalog::table_of(con.key), LockMode::ShareUpdateExclusive);
+    lock_referenced(validate, con, LockMode::RowShare);
+    validate.detail = "validate";
+    validate.transactional = false;
+    // It only needs the new constraint: what the current state says of the
+    // old one (dropped before, when rebuilt) does not order it.
+    validate.needs.push_back(con.key);
+    return {step, validate};
+}
+
+Steps build(const diff::Drop<catalog::Constraint>& c, const Context& context) {
+    Step step =
+        make_step(c.object.key, Action::Drop,
+                  alter_table(c.object.key) + "DROP CONSTRAINT " + quote_ident(c.object.key.name));
+    after_detach(step, catalog::table_of(c.object.key), context);
+    // A key replaced online goes once its successor's index is built.
+    if (auto successor = context.to.constraints.find(c.object.key);
+        successor != context.to.constraints.end())
+        if (auto index = online_key_index(successor->second, context))
+            step.needs.push_back(*index);
+    step.lock(catalog::table_of(c.object.key), LockMode::AccessExclusive);
+    lock_referenced(step, c.object, LockMode::AccessExclusive);
+    step.removes.push_back(c.object.key);
+    step.removes.insert(step.removes.end(), c.implied.begin(), c.implied.end());
+    return {step};
+}
+
+Steps build(const diff::Alter<catalog::Constraint>& c, const Context&) {
+    Step step =
+        make_step(c.to.key, Action::Alter,
+                  alter_table(c.to.key) + "VALIDATE CONSTRAINT " + quote_ident(c.to.key.name));
+    step.lock(catalog::table_of(c.to.key), LockMode::ShareUpdateExclusive);
+    lock_referenced(step, c.to, LockMode::RowShare);
+    step.modifies.push_back(c.to.key);
+    return {step};
+}
+
+} // namespace schemac::steps

@@ -1,0 +1,99 @@
+// Indexes: built and dropped CONCURRENTLY on tables that stay, a changed one
+// built beside the old and swapped in.
+
+#include "steps/builders.h"
+
+#include "catalog/quote.h"
+
+namespace schemac::steps {
+using catalog::ObjectKey;
+using catalog::quote_ident;
+using catalog::quote_qualified;
+
+namespace {
+
+/// pg_get_indexdef's `CREATE [UNIQUE] INDEX name ON ...` built CONCURRENTLY,
+/// under `name` instead of its own when given.
+std::string concurrently(const catalog::Index& index, const std::string& name = "") {
+    std::string sql = index.definition;
+    std::size_t at = sql.find("INDEX ") + 6;
+    sql.insert(at, "CONCURRENTLY ");
+    if (!name.empty()) // the name follows, quoted as pg_get_indexdef quotes it
+        sql.replace(at + 13, quote_ident(index.key.name).size(), quote_ident(name));
+    return sql;
+}
+
+} // namespace
+
+Steps build(const diff::Create<catalog::Index>& c, const Context& context) {
+    const catalog::Index& index = c.object;
+    ObjectKey table = catalog::relation_key(catalog::Kind::Table, index.key.schema, index.table);
+    if (context.swapped_indexes.contains(index.key)) {
+        // The new definition is built beside the old one, which serves until
+        // it is dropped; then the new one takes the name.
+        ObjectKey temp = index.key;
+        temp.name = temporary_name(index.key.name, "_schemac_new");
+        Step build = make_step(index.key, Action::Create, concurrently(index, temp.name));
+        build.detail = "concurrently, as " + temp.name;
+        build.transactional = false;
+        build.lock(table, LockMode::ShareUpdateExclusive);
+        build.hazards.push_back(concurrent_build(index.key, table));
+        build.provides.push_back(temp);
+        // What it uses that the migration creates (a new column) comes first;
+        // what exists already is there for it, whatever else changes about it.
+        for (const auto& dep : context.to.dependencies_of(index.key))
+            if (!context.from.contains(dep.referenced))
+                build.needs.push_back(dep.referenced);
+        Step drop = make_step(index.key, Action::Drop,
+                              "DROP INDEX CONCURRENTLY " +
+                                  quote_qualified(index.key.schema, index.key.name));
+        drop.detail = "concurrently, the old definition";
+        drop.transactional = false;
+        drop.lock(table, LockMode::ShareUpdateExclusive);
+        drop.removes.push_back(index.key);
+        drop.needs.push_back(temp);
+        Step rename = make_step(index.key, Action::Alter,
+                                "ALTER INDEX " + quote_qualified(index.key.schema, temp.name) +
+                                    " RENAME TO " + quote_ident(index.key.name));
+        rename.detail = "the new definition takes the name";
+        rename.needs.push_back(temp);
+        rename.provides.push_back(index.key);
+        return {build, drop, rename};
+    }
+    bool online = context.lives_on(table);
+    Step step =
+        make_step(index.key, Action::Create, online ? concurrently(index) : index.definition);
+    step.transactional = !online;
+    if (online)
+        step.detail = "concurrently";
+    step.lock(table, online ? LockMode::ShareUpdateExclusive : LockMode::Share);
+    if (online)
+        step.hazards.push_back(concurrent_build(index.key, table));
+    else if (context.from.tables.contains(table))
+        step.hazards.push_back(long_lock(LockMode::Share, table,
+                                         "for the whole build of index " +
+                                             catalog::qualified_name(index.key) + ": writes wait"));
+    step.provides.push_back(index.key);
+    return {step};
+}
+
+Steps build(const diff::Drop<catalog::Index>& c, const Context& context) {
+    if (context.swapped_indexes.contains(c.object.key))
+        return {}; // the new index's steps drop it
+    ObjectKey table =
+        catalog::relation_key(catalog::Kind::Table, c.object.key.schema, c.object.table);
+    bool online = context.lives_on(table);
+    Step step = make_step(c.object.key, Action::Drop,
+                          std::string(online ? "DROP INDEX CONCURRENTLY " : "DROP INDEX ") +
+                              quote_qualified(c.object.key.schema, c.object.key.name));
+    step.transactional = !online;
+    if (online)
+        step.detail = "concurrently";
+    step.lock(table, online ? LockMode::ShareUpdateExclusive : LockMode::AccessExclusive);
+    after_detach(step, table, context);
+    step.removes.push_back(c.object.key);
+    step.removes.insert(step.removes.end(), c.implied.begin(), c.implied.end());
+    return {step};
+}
+
+} // namespace schemac::steps

@@ -1,0 +1,96 @@
+// The step sort: edges from what steps provide and remove and from both
+// catalogs' dependencies, the tie-break, comments after their object, and
+// cycles.
+
+#include "order/order_steps.h"
+
+#include <doctest/doctest.h>
+
+using namespace schemac;
+using catalog::Kind;
+using catalog::ObjectKey;
+using steps::Action;
+using steps::Step;
+
+namespace {
+
+ObjectKey table(const std::string& name) {
+    return catalog::relation_key(Kind::Table, "public", name);
+}
+
+Step step(const ObjectKey& key, Action action) {
+    Step s;
+    s.key = key;
+    s.action = action;
+    s.statements = {steps::describe_step(s)};
+    if (action == Action::Create)
+        s.provides.push_back(key);
+    else if (action == Action::Drop)
+        s.removes.push_back(key);
+    else if (action == Action::Alter)
+        s.modifies.push_back(key);
+    else
+        s.touches.push_back(key);
+    return s;
+}
+
+std::vector<std::string> sorted_steps(std::vector<Step> steps, const catalog::Catalog& from,
+                                      const catalog::Catalog& to) {
+    for (std::size_t i = 0; i < steps.size(); ++i)
+        steps[i].change = i;
+    auto sorted = order::order_steps(steps, from, to);
+    REQUIRE(std::holds_alternative<std::vector<Step>>(sorted));
+    std::vector<std::string> out;
+    for (const auto& s : std::get<std::vector<Step>>(sorted))
+        out.push_back(steps::describe_step(s));
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("creates follow what they use; drops precede what they used") {
+    catalog::Catalog from, to;
+    // In the target, b references a; in the current state, y references x.
+    to.dependencies.insert({table("b"), table("a")});
+    from.dependencies.insert({table("y"), table("x")});
+    auto sorted = sorted_steps({step(table("b"), Action::Create), step(table("x"), Action::Drop),
+                                step(table("a"), Action::Create), step(table("y"), Action::Drop)},
+                               from, to);
+    CHECK(sorted == std::vector<std::string>{"drop table public.y", "drop table public.x",
+                                             "create table public.a", "create table public.b"});
+}
+
+TEST_CASE("free steps go drops first, then by kind priority, then by name") {
+    catalog::Catalog none;
+    auto sorted = sorted_steps(
+        {step(catalog::relation_key(Kind::Index, "public", "i"), Action::Create),
+         step(table("t"), Action::Create), step(catalog::schema_key("s"), Action::Create),
+         step(catalog::relation_key(Kind::View, "public", "v"), Action::Drop),
+         step(table("old"), Action::Drop)},
+        none, none);
+    CHECK(sorted == std::vector<std::string>{"drop view public.v", "drop table public.old",
+                                             "create schema s", "create table public.t",
+                                             "create index public.i"});
+}
+
+TEST_CASE("a comment moves up to right after its object") {
+    catalog::Catalog none;
+    auto sorted = sorted_steps({step(table("a"), Action::Create), step(table("b"), Action::Create),
+                                step(table("a"), Action::Comment)},
+                               none, none);
+    CHECK(sorted == std::vector<std::string>{"create table public.a", "comment on table public.a",
+                                             "create table public.b"});
+}
+
+TEST_CASE("steps that wait on each other are a cycle, described by its path") {
+    catalog::Catalog from, to;
+    to.dependencies.insert({table("a"), table("b")});
+    to.dependencies.insert({table("b"), table("a")});
+    std::vector<Step> steps{step(table("a"), Action::Create), step(table("b"), Action::Create)};
+    steps[1].change = 1;
+    auto sorted = order::order_steps(steps, from, to);
+    REQUIRE(std::holds_alternative<order::StepCycle>(sorted));
+    CHECK(order::describe_cycle(steps, std::get<order::StepCycle>(sorted)) ==
+          "dependency cycle: create table public.a -> create table public.b -> create table "
+          "public.a");
+}
