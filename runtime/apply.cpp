@@ -4,6 +4,8 @@
 
 #include "session.h"
 
+#include <charconv>
+
 namespace schemac::runtime {
 namespace {
 
@@ -18,7 +20,7 @@ class Applier {
     explicit Applier(Session& session) : m_session(session) {}
 
     /// Applies `m`, or resumes it where `resume` (its interrupted row) stopped.
-    bool apply(const Loaded& m, const AppliedMigration* resume) {
+    Status apply(const Loaded& m, const AppliedMigration* resume) {
         m_started = Clock::now();
         m_id = m.migration->id();
         m_where = m.up.path.string();
@@ -48,7 +50,7 @@ class Applier {
                               m_where);
     }
 
-    bool in_one_transaction(const Loaded& m) {
+    Status in_one_transaction(const Loaded& m) {
         std::size_t steps = m.up.steps.size();
         m_session.progress("applying " + m_id + " (" + count(steps, "step") + ", one transaction)");
         Fingerprint before;
@@ -68,24 +70,24 @@ class Applier {
             return insert_row(m, before, &*after);
         };
         if (auto done = m_session.run_group(m.up, 0, steps, prelude, bookkeeping); !done)
-            return m_session.failed(done.error(),
-                                    m_id + " was rolled back: the database and its history are "
-                                           "as they were before it.");
+            return std::move(done).error().with_outcome(
+                m_id + " was rolled back: the database and its history are "
+                       "as they were before it.");
         m_session.progress("applied " + m_id + " in " + std::to_string(elapsed_ms(m_started)) +
                            " ms");
-        return true;
+        return Ok{};
     }
 
     /// Steps outside a transaction: the history row records progress, so an
     /// interrupted run resumes at the first step not done.
-    bool step_by_step(const Loaded& m, const AppliedMigration* resume) {
+    Status step_by_step(const Loaded& m, const AppliedMigration* resume) {
         std::size_t steps = m.up.steps.size();
         std::size_t done = resume ? static_cast<std::size_t>(resume->steps_done) : 0;
         if (!resume) {
             auto before = read_fingerprint();
             Status inserted = before ? insert_row(m, *before, nullptr) : before.error();
             if (!inserted)
-                return m_session.failed(inserted.error(), "nothing was applied.");
+                return std::move(inserted).error().with_outcome("nothing was applied.");
             m_session.progress("applying " + m_id + " (" + count(steps, "step") +
                                ", some outside a transaction)");
         } else {
@@ -94,19 +96,19 @@ class Applier {
         }
         auto record = [&](std::size_t next) { return m_session.record_progress(m, next); };
         if (auto ran = m_session.run_recorded(m.up, done, resume != nullptr, record); !ran)
-            return m_session.failed(
-                ran.error(), m_id + " stopped before step " + std::to_string(done + 1) + " of " +
-                                 std::to_string(steps) +
-                                 " (steps before it are applied and recorded). Fix the cause "
-                                 "and run apply again: it resumes there.");
+            return std::move(ran).error().with_outcome(
+                m_id + " stopped before step " + std::to_string(done + 1) + " of " +
+                std::to_string(steps) +
+                " (steps before it are applied and recorded). Fix the cause "
+                "and run apply again: it resumes there.");
         if (auto finished = m_session.with_retries([&] { return finish_row(m); }); !finished)
-            return m_session.failed(finished.error(),
-                                    "all steps of " + m_id +
-                                        " ran, but its history row was not completed; run "
-                                        "apply again.");
+            return std::move(finished).error().with_outcome(
+                "all steps of " + m_id +
+                " ran, but its history row was not completed; run "
+                "apply again.");
         m_session.progress("applied " + m_id + " in " + std::to_string(elapsed_ms(m_started)) +
                            " ms");
-        return true;
+        return Ok{};
     }
 
     Status finish_row(const Loaded& m) {
@@ -135,10 +137,7 @@ Result<int> target_version(const Session& session) {
     if (to.empty())
         return loaded.empty() ? 0 : loaded.back().version;
     int version = 0;
-    try {
-        version = std::stoi(to);
-    } catch (const std::exception&) {
-    }
+    std::from_chars(to.data(), to.data() + to.size(), version);
     if (!session.find(version))
         return Error("--to " + to + ": no such migration in " + session.dir().dir.string());
     return version;
@@ -237,8 +236,10 @@ int apply(const DeployOptions& options, std::ostream& out, std::ostream& err) {
         return session.report(allowed.error());
     Applier applier(session);
     for (const Loaded* m : pending) {
-        if (!applier.apply(*m, resume && m->version == resume->version ? &*resume : nullptr))
-            return 1;
+        if (auto applied =
+                applier.apply(*m, resume && m->version == resume->version ? &*resume : nullptr);
+            !applied)
+            return session.report(applied.error());
         if (auto read = session.load_history(); !read)
             return session.report(read.error());
     }

@@ -8,7 +8,7 @@ namespace {
 
 /// Reverts `m`, whose history row is `row` (applied, or interrupted while
 /// reverting, in which case it resumes).
-bool revert(Session& session, const Loaded& m, const AppliedMigration& row) {
+Status revert(Session& session, const Loaded& m, const AppliedMigration& row) {
     const Script& script = m.down;
     auto started = Clock::now();
     std::string id = m.migration->id();
@@ -18,17 +18,17 @@ bool revert(Session& session, const Loaded& m, const AppliedMigration& row) {
         return session.exec("DELETE FROM schemac.schema_migrations WHERE version = $1",
                             {std::to_string(m.version)}, where);
     };
-    auto reverted = [&] {
+    auto reverted = [&]() -> Status {
         session.progress("reverted " + id + " in " + std::to_string(elapsed_ms(started)) + " ms");
-        return true;
+        return Ok{};
     };
     if (script.transactional() && row.state == "applied") {
         session.progress("reverting " + id + " (" + count(steps, "step") + ", one transaction)");
         auto nothing = []() -> Status { return Ok{}; };
         if (auto done = session.run_group(script, 0, steps, nothing, delete_row); !done)
-            return session.failed(done.error(), "the rollback of " + id +
-                                                    " was rolled back: the database and its "
-                                                    "history are as they were before it.");
+            return std::move(done).error().with_outcome("the rollback of " + id +
+                                                        " was rolled back: the database and its "
+                                                        "history are as they were before it.");
         return reverted();
     }
     std::size_t done = 0;
@@ -41,7 +41,7 @@ bool revert(Session& session, const Loaded& m, const AppliedMigration& row) {
                                        "'reverting', steps_done = 0 WHERE version = $1",
                                        {std::to_string(m.version)}, where);
             !marked)
-            return session.failed(marked.error(), "nothing was reverted.");
+            return std::move(marked).error().with_outcome("nothing was reverted.");
         session.progress("reverting " + id + " (" + count(steps, "step") +
                          ", some outside a transaction)");
     }
@@ -50,13 +50,12 @@ bool revert(Session& session, const Loaded& m, const AppliedMigration& row) {
         return next == steps ? delete_row() : session.record_progress(m, next);
     };
     if (auto ran = session.run_recorded(script, done, row.state == "reverting", record); !ran)
-        return session.failed(ran.error(),
-                              "the rollback of " + id + " stopped before step " +
-                                  std::to_string(done + 1) + " of " + std::to_string(steps) +
-                                  ". Fix the cause and run rollback again: it resumes there.");
+        return std::move(ran).error().with_outcome(
+            "the rollback of " + id + " stopped before step " + std::to_string(done + 1) + " of " +
+            std::to_string(steps) + ". Fix the cause and run rollback again: it resumes there.");
     if (steps == 0)
         if (auto deleted = delete_row(); !deleted)
-            return session.failed(deleted.error(), "nothing was reverted.");
+            return std::move(deleted).error().with_outcome("nothing was reverted.");
     return reverted();
 }
 
@@ -110,8 +109,8 @@ int rollback(const DeployOptions& options, std::ostream& out, std::ostream& err)
         return session.report(allowed.error());
     for (int i = 0; i < options.steps; ++i) {
         AppliedMigration row = session.history().back();
-        if (!revert(session, *session.find(row.version), row))
-            return 1;
+        if (auto reverted = revert(session, *session.find(row.version), row); !reverted)
+            return session.report(reverted.error());
         if (auto read = session.load_history(); !read)
             return session.report(read.error());
     }

@@ -252,14 +252,18 @@ void Session::progress(const std::string& line) const {
         m_err << "schemac: " << line << "\n";
 }
 
-int Session::report(const Error& error, const std::string& aftermath) const {
-    std::string message = error.describe();
+int Session::report(const Error& error) const {
+    Error what = error;
+    what.outcome.clear();
+    std::string message = what.describe();
     if (error.sqlstate() == "55P03")
         message += "\n(lock timeout " + m_options.lock_timeout + ", " +
                    std::to_string(m_options.lock_retries) +
                    " retries: something holds a conflicting lock; try again later or raise "
                    "--lock-timeout)";
-    m_err << "schemac: " << message << (aftermath.empty() ? "" : "\n" + aftermath) << "\n";
+    if (!error.outcome.empty())
+        message += "\n" + error.outcome;
+    m_err << "schemac: " << message << "\n";
     return 1;
 }
 

@@ -87,13 +87,9 @@ class Session {
     Status with_retries(const Action& attempt);
 
     void progress(const std::string& line) const;
-    /// Prints the error (then `aftermath`, what state it left) and returns 1.
-    int report(const Error& error, const std::string& aftermath = "") const;
-    /// report, for a migration that failed: returns false.
-    bool failed(const Error& error, const std::string& aftermath) const {
-        report(error, aftermath);
-        return false;
-    }
+    /// Prints the error (with what it left behind, and why a lock timed out)
+    /// and returns 1, the exit code: the one place a failure is reported.
+    int report(const Error& error) const;
 
     const DeployOptions& options() const { return m_options; }
     std::ostream& out() const { return m_out; }

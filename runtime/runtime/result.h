@@ -32,6 +32,13 @@ class Error {
     /// The server's error: its message, with its fields kept.
     explicit Error(ServerError error) : message(error.message), server(std::move(error)) {}
 
+    /// The same failure, with what it left behind said after it ("nothing
+    /// was applied.").
+    Error with_outcome(std::string what) && {
+        outcome = std::move(what);
+        return std::move(*this);
+    }
+
     /// The same failure, seen from one level further out.
     Error within(std::string outer) const& {
         Error out = *this;
@@ -46,13 +53,15 @@ class Error {
     /// The SQLSTATE when the server said it, else "".
     const std::string& sqlstate() const;
 
-    /// `context: ...: message`, then the server's DETAIL and HINT lines.
+    /// `context: ...: message`, then the server's DETAIL and HINT lines, then
+    /// the outcome on a line of its own.
     std::string describe() const;
 
     std::string message;
     std::optional<ServerError> server;
     std::vector<std::string> context;
     std::string statement; ///< the SQL that failed, when one did
+    std::string outcome;   ///< what the failure left behind, when that needs saying
 };
 
 /// A value or an Error (std::expected is C++23).
@@ -106,6 +115,8 @@ inline std::string Error::describe() const {
         if (!server->hint.empty())
             out += "\nHINT:  " + server->hint;
     }
+    if (!outcome.empty())
+        out += "\n" + outcome;
     return out;
 }
 
