@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <thread>
 
 namespace schemac::runtime {
 namespace {
@@ -88,24 +89,36 @@ Status Session::connect() {
     return Ok{};
 }
 
-Status Session::lock() {
+Result<bool> Session::try_lock() {
     auto tried = m_conn->exec(std::string("SELECT pg_try_advisory_lock(") + k_lock_key + ")");
     if (!tried)
         return Error("cannot take the advisory lock: " + tried.error().message);
-    if (tried->single() == "t")
-        return Ok{};
+    return tried->single() == "t";
+}
+
+Status Session::lock() {
+    auto taken = try_lock();
+    if (!taken || *taken)
+        return taken ? Status(Ok{}) : Status(taken.error());
+    std::string db = database_of(m_options.url);
     if (m_options.no_wait)
-        return Error("another schemac apply or rollback holds the lock on " +
-                     database_of(m_options.url) + "; not waiting (--no-wait)");
-    progress("waiting for another schemac apply or rollback on " + database_of(m_options.url) +
-             " to finish");
-    // The wait is not a schema change: no lock_timeout for it.
-    auto taken = m_conn->exec(std::string("SET lock_timeout = 0; SELECT pg_advisory_lock(") +
-                              k_lock_key + ")");
-    (void)m_conn->exec("SELECT set_config('lock_timeout', $1, false)", {m_options.lock_timeout});
-    if (!taken)
-        return Error("cannot take the advisory lock: " + taken.error().message);
-    return Ok{};
+        return Error("another schemac apply or rollback holds the lock on " + db +
+                     "; not waiting (--no-wait)");
+    progress("waiting for another schemac apply or rollback on " + db + " to finish");
+    // Polled, each try its own short statement: a session blocked in
+    // pg_advisory_lock() holds a snapshot, which a concurrent index build
+    // of the running migration would wait for, forever.
+    auto deadline = Clock::now() + std::chrono::seconds(m_options.lock_wait_s);
+    for (auto pause = std::chrono::milliseconds(50); Clock::now() < deadline;
+         pause = std::min(pause * 2, std::chrono::milliseconds(1000))) {
+        std::this_thread::sleep_for(pause);
+        taken = try_lock();
+        if (!taken || *taken)
+            return taken ? Status(Ok{}) : Status(taken.error());
+    }
+    return Error("gave up after waiting " + std::to_string(m_options.lock_wait_s) +
+                 " s for another schemac apply or rollback on " + db +
+                 " to finish (--lock-wait); nothing was run");
 }
 
 Status Session::load_history() {

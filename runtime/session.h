@@ -53,7 +53,8 @@ class Session {
     /// Parses and sums every migration of the directory.
     Status load_scripts();
     Status connect();
-    /// The advisory lock every apply and rollback holds.
+    /// The advisory lock every apply and rollback holds, waited for (up to
+    /// --lock-wait) without holding a snapshot.
     Status lock();
     Status load_history();
     /// Applied files unchanged, and no gap below the last applied one.
@@ -105,6 +106,8 @@ class Session {
     std::string position() const;
 
   private:
+    /// One try at the advisory lock: whether it was taken.
+    Result<bool> try_lock();
     Status run_alone(const Script& script, std::size_t step, bool resuming);
     /// Drops what an interrupted concurrent build of `step` left behind: the
     /// INVALID index of the very name the step creates, nothing else.

@@ -87,6 +87,9 @@ void add_deploy_options(CLI::App& cmd, DeployOptions& deploy) {
         ->capture_default_str();
     cmd.add_flag("--no-wait", deploy.no_wait,
                  "Exit at once when another apply or rollback holds the lock");
+    cmd.add_option("--lock-wait", deploy.lock_wait_s,
+                   "Seconds to wait for another apply or rollback to finish")
+        ->capture_default_str();
     cmd.add_option("--allow-hazards", deploy.allow_hazards,
                    "Run steps with these hazards, which need approval (" + gated_hazards() + ")")
         ->delimiter(',');

@@ -19,6 +19,7 @@ struct DeployOptions {
     int lock_retries = 5;            ///< attempts after a lock timeout (SQLSTATE 55P03)
     int backoff_ms = 500;            ///< first wait before a retry; doubles each time
     bool no_wait = false;            ///< exit instead of waiting for another apply
+    int lock_wait_s = 600;           ///< how long to wait for another apply or rollback
     bool allow_drift = false;        ///< go on when the live catalog is not what history says
     int steps = 1;                   ///< rollback: how many migrations to undo
     std::vector<std::string> allow_hazards; ///< gated hazards (see hazards.h) allowed to run

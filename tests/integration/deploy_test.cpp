@@ -277,6 +277,38 @@ TEST_CASE("two applies at once: one applies, the other waits and finds nothing p
     CHECK(db.history_rows() == "1 slow applied, 2 slower applied\n");
 }
 
+TEST_CASE("five applies at once over concurrent index builds: all succeed, each version once") {
+    // A session waiting for the advisory lock must hold no snapshot: a
+    // concurrent index build waits for every older snapshot to go.
+    History history("concurrent-index");
+    history.add("0001_items",
+                "-- schemac:step create table public.items\n"
+                "CREATE TABLE public.items (id int, a int, b int);\n"
+                "INSERT INTO public.items SELECT g, g, g FROM generate_series(1, 20000) g;\n",
+                "DROP TABLE public.items;\n");
+    history.add("0002_indexes",
+                "-- schemac:step create index public.items_a_idx (concurrently)\n"
+                "-- schemac:no-transaction\n"
+                "CREATE INDEX CONCURRENTLY items_a_idx ON public.items (a);\n"
+                "-- schemac:step create index public.items_b_idx (concurrently)\n"
+                "-- schemac:no-transaction\n"
+                "CREATE INDEX CONCURRENTLY items_b_idx ON public.items (b);\n",
+                "DROP INDEX public.items_b_idx;\nDROP INDEX public.items_a_idx;\n");
+    Database db;
+    std::string apply =
+        schemac_cmd("apply --url " + shell_quote(db.url) + " --dir " + history.dir());
+    std::string all;
+    for (int i = 0; i < 5; ++i)
+        all +=
+            "(" + apply + " >/dev/null 2>&1; echo \"apply " + std::to_string(i) + " exit $?\") & ";
+    auto five = run(all + "wait");
+    for (int i = 0; i < 5; ++i)
+        CHECK_MESSAGE(contains(five.out, "apply " + std::to_string(i) + " exit 0"), five.out);
+    CHECK(db.history_rows() == "1 items applied, 2 indexes applied\n");
+    CHECK(db.query("SELECT count(*) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
+                   "WHERE c.relname IN ('items_a_idx', 'items_b_idx') AND i.indisvalid") == "2\n");
+}
+
 TEST_CASE("kill -9 during a non-transactional step: the next apply resumes and converges") {
     History history("resume");
     history.add("0001_items",
