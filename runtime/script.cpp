@@ -115,6 +115,28 @@ std::vector<IndexName> concurrent_indexes(const std::string& sql) {
     return out;
 }
 
+bool manages_extension(const std::string& sql) {
+    PgQueryParseResult parsed = pg_query_parse(sql.c_str());
+    bool found = false;
+    if (!parsed.error) {
+        auto tree = nlohmann::json::parse(parsed.parse_tree, nullptr, false);
+        for (const auto& raw : tree.value("stmts", nlohmann::json::array())) {
+            const auto& stmt = raw.value("stmt", nlohmann::json::object());
+            if (stmt.empty())
+                continue;
+            const std::string node = stmt.begin().key();
+            const auto& v = stmt.begin().value();
+            found =
+                found || node == "CreateExtensionStmt" || node == "AlterExtensionStmt" ||
+                node == "AlterExtensionContentsStmt" ||
+                ((node == "DropStmt" || node == "CommentStmt") &&
+                 v.value(node == "DropStmt" ? "removeType" : "objtype", "") == "OBJECT_EXTENSION");
+        }
+    }
+    pg_query_free_parse_result(parsed);
+    return found;
+}
+
 bool Script::transactional() const {
     return std::ranges::all_of(steps, [](const ScriptStep& s) { return s.transactional; });
 }

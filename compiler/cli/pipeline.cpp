@@ -115,8 +115,10 @@ class Run {
     /// holds it (keyed by the sum), with the roles the tree names.
     Status open_shadow() {
         const auto& migrations = m_out.history.migrations;
+        // The key changes with how a replay is made (2: by the tree's role).
         if (m_request.url.empty() && !migrations.empty())
-            m_replay_key = runtime::sha256_hex(runtime::compute_sum(m_out.history)).substr(0, 32);
+            m_replay_key = runtime::sha256_hex("replay 2\n" + runtime::compute_sum(m_out.history))
+                               .substr(0, 32);
         auto server = shadow::open_server(m_global.dev_url, m_replay_key);
         if (!server)
             return server.error();
@@ -140,7 +142,7 @@ class Run {
         if (!replayed)
             return replayed.error();
         m_start.template_db = *replayed;
-        m_current_conninfo = m_server->conninfo(*replayed);
+        m_current_conninfo = m_server->tree_conninfo(*replayed);
         const auto& history = m_out.history;
         m_out.current_label = history.migrations.empty()
                                   ? "empty (no migrations in " + history.dir.string() + "/)"
@@ -176,7 +178,7 @@ class Run {
         if (!db)
             return db.error();
         m_timer.lap("materialize");
-        auto desired = introspect::introspect(m_server->conninfo(*db), m_scope);
+        auto desired = introspect::introspect(m_server->tree_conninfo(*db), m_scope);
         if (!desired)
             return desired.error();
         m_out.desired = std::move(*desired);

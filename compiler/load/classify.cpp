@@ -352,6 +352,7 @@ const Rule k_rules[] = {
          if (v.value("objtype", "") != "OBJECT_MATVIEW")
              return reject(s, "CREATE TABLE AS");
          s.creates = range_var_key(v["into"]["rel"]);
+         s.populates = !v["into"].value("skipData", false);
          return Ok{};
      }, Kind::MaterializedView},
     {"CreateFunctionStmt", classify_function},

@@ -42,6 +42,9 @@ struct Statement {
     std::vector<catalog::ObjectKey> references;
     /// Roles it names (GRANT ... TO r, policies TO r).
     std::vector<std::string> roles;
+    /// CREATE MATERIALIZED VIEW that runs its query when created (without
+    /// WITH NO DATA): the shadow creates it empty, running nothing.
+    bool populates = false;
     /// Renames annotated on it or on its columns, constraints or values.
     std::vector<RenameIntent> renames;
 

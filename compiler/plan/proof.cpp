@@ -28,15 +28,18 @@ Result<catalog::Catalog> run_and_read(shadow::Server& server, const std::string&
     auto script = runtime::parse_script(what, emit::render_migration(steps, what));
     if (!script)
         return std::move(script).error().within("proof failed: " + what + " does not parse");
-    auto conn = server.connect(db);
+    auto conn = server.connect_tree(db);
     if (!conn)
         return conn.error();
-    if (auto ran = runtime::execute_steps(*conn, *script); !ran) {
+    auto admin = server.connect(db);
+    if (!admin)
+        return admin.error();
+    if (auto ran = runtime::execute_steps(*conn, *script, &*admin); !ran) {
         const Error& failed = ran.error();
         return Error("proof failed: " + what + " failed at:\n  " + failed.statement + "\n" +
                      (failed.server ? failed.server->describe() : failed.message));
     }
-    return introspect::introspect(server.conninfo(db), options);
+    return introspect::introspect(server.tree_conninfo(db), options);
 }
 
 /// A shadow database in the current state.
@@ -48,7 +51,7 @@ Result<std::string> copy_of_current(shadow::Server& server, const ProofStart& st
     auto db = server.create_database();
     if (!db)
         return db;
-    auto empty = introspect::introspect(server.conninfo(*db), options);
+    auto empty = introspect::introspect(server.tree_conninfo(*db), options);
     if (!empty)
         return empty.error();
     auto rebuild = plan_steps(*empty, current);

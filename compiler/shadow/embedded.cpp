@@ -7,6 +7,7 @@
 #include <chrono>
 #include <fstream>
 #include <libpq-fe.h>
+#include <string_view>
 #include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
@@ -15,6 +16,24 @@ namespace schemac::shadow {
 namespace fs = std::filesystem;
 
 namespace {
+
+/// The role the tree, and every script made of it, runs as: no superuser, so
+/// nothing it holds can run a program, read a server file or change roles.
+constexpr std::string_view k_tree_role = "schemac_tree";
+
+/// Creates the tree's role, when the cluster does not have it yet.
+Status ensure_tree_role(const std::string& conninfo) {
+    auto admin = runtime::Connection::open(conninfo);
+    if (!admin)
+        return Error("cannot connect to the embedded PostgreSQL: " + admin.error().message);
+    auto created = admin->exec("DO $$ BEGIN CREATE ROLE " + std::string(k_tree_role) +
+                               " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION "
+                               "NOBYPASSRLS; EXCEPTION WHEN duplicate_object THEN NULL; END $$");
+    if (!created)
+        return Error("cannot create the role " + std::string(k_tree_role) +
+                     " in the embedded PostgreSQL: " + created.error().message);
+    return Ok{};
+}
 
 class EmbeddedServer final : public Server {
   public:
@@ -31,6 +50,10 @@ class EmbeddedServer final : public Server {
     }
     std::string conninfo(const std::string& dbname) const override {
         return "host='" + m_dir.string() + "' port=5432 user=postgres dbname='" + dbname + "'";
+    }
+    std::string tree_conninfo(const std::string& dbname) const override {
+        return "host='" + m_dir.string() + "' port=5432 user=" + std::string(k_tree_role) +
+               " dbname='" + dbname + "'";
     }
 
     std::string replayed_database() const override { return m_replayed; }
@@ -66,6 +89,7 @@ class EmbeddedServer final : public Server {
 
   protected:
     std::string maintenance_database() const override { return "postgres"; }
+    std::string tree_role() const override { return std::string(k_tree_role); }
 
   private:
     pid_t m_pid;
@@ -142,6 +166,8 @@ Result<std::unique_ptr<Server>> start_embedded(const std::string& replay_key) {
         std::string text = read_all(log);
         return Error{"the embedded PostgreSQL did not start:\n" + text};
     }
+    if (auto role = ensure_tree_role(server->conninfo("postgres")); !role)
+        return role.error();
     return std::unique_ptr<Server>(std::move(server));
 }
 

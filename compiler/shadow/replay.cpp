@@ -9,14 +9,17 @@ Result<std::string> replay(Server& server, const runtime::MigrationDir& dir) {
     auto db = server.create_database();
     if (!db)
         return db;
-    auto conn = server.connect(*db);
+    auto conn = server.connect_tree(*db);
     if (!conn)
         return conn.error();
+    auto admin = server.connect(*db);
+    if (!admin)
+        return admin.error();
     for (const auto& m : dir.migrations) {
         auto script = runtime::parse_script(m.up, runtime::read_text(m.up));
         if (!script)
             return std::move(script).error();
-        if (auto replayed = runtime::execute_steps(*conn, *script); !replayed)
+        if (auto replayed = runtime::execute_steps(*conn, *script, &*admin); !replayed)
             return std::move(replayed).error().within("replaying the migration history failed");
     }
     return db;

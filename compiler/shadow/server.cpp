@@ -11,12 +11,24 @@ using catalog::quote_ident;
 // ---------------------------------------------------------------------------
 // Databases on any server
 
+namespace {
+
+Result<runtime::Connection> open(const std::string& conninfo, const std::string& dbname) {
+    auto conn = runtime::Connection::open(conninfo);
+    if (!conn)
+        return Error("cannot connect to the shadow database " + dbname + ": " +
+                     conn.error().message);
+    return conn;
+}
+
+} // namespace
+
 Result<runtime::Connection> Server::connect(const std::string& dbname) const {
-    auto conn = runtime::Connection::open(conninfo(dbname));
-    if (!conn.ok())
-        return Error{"cannot connect to the shadow database " + dbname + ": " +
-                     conn.error().message};
-    return std::move(*conn);
+    return open(conninfo(dbname), dbname);
+}
+
+Result<runtime::Connection> Server::connect_tree(const std::string& dbname) const {
+    return open(tree_conninfo(dbname), dbname);
 }
 
 Result<std::string> Server::create_database(const std::string& template_db) {
@@ -28,6 +40,8 @@ Result<std::string> Server::create_database(const std::string& template_db) {
         return admin.error();
     std::string sql = "CREATE DATABASE " + quote_ident(name) + " TEMPLATE " +
                       quote_ident(template_db.empty() ? "template0" : template_db);
+    if (std::string owner = tree_role(); !owner.empty())
+        sql += " OWNER " + quote_ident(owner);
     auto created = admin->exec(sql);
     if (!created.ok())
         return Error{"cannot create a shadow database: " + created.error().describe()};
@@ -60,14 +74,31 @@ Status Server::ensure_roles(const std::vector<std::string>& roles) {
         return admin.error();
     for (const auto& role : roles) {
         auto exists = admin->exec("SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = $1", {role});
-        if (exists.ok() && !exists->empty())
-            continue;
-        auto created = admin->exec("CREATE ROLE " + quote_ident(role) + " NOLOGIN");
-        // Another run may have created it meanwhile (duplicate_object).
-        if (!created.ok() && created.error().sqlstate() != "42710")
-            return Error{"cannot create role " + role +
-                         " in the shadow server: " + created.error().message};
+        if (!exists || exists->empty()) {
+            auto created = admin->exec("CREATE ROLE " + quote_ident(role) + " NOLOGIN");
+            // Another run may have created it meanwhile (duplicate_object).
+            if (!created && created.error().sqlstate() != "42710")
+                return Error("cannot create role " + role +
+                             " in the shadow server: " + created.error().message);
+        }
+        if (auto granted = grant_to_tree(*admin, role); !granted)
+            return granted;
     }
+    return Ok{};
+}
+
+Status Server::grant_to_tree(runtime::Connection& admin, const std::string& role) {
+    std::string tree = tree_role();
+    if (tree.empty() || role == tree)
+        return Ok{};
+    // Never a superuser's membership: the tree's role would become one.
+    auto granted = admin.exec("DO $$ BEGIN IF NOT (SELECT rolsuper FROM pg_catalog.pg_roles "
+                              "WHERE rolname = " +
+                              catalog::quote_literal(role) + ") THEN GRANT " + quote_ident(role) +
+                              " TO " + quote_ident(tree) + "; END IF; END $$");
+    if (!granted)
+        return Error("cannot make " + tree + " a member of " + role +
+                     " in the shadow server: " + granted.error().message);
     return Ok{};
 }
 

@@ -16,17 +16,31 @@ class Server {
   public:
     virtual ~Server() = default;
 
-    /// A connection string for database `dbname` on this server.
+    /// A connection string for database `dbname` on this server, as the
+    /// server's administrator (the tests load their states this way).
     virtual std::string conninfo(const std::string& dbname) const = 0;
 
-    /// Creates a uniquely named empty database (or a copy of `template_db`) and
-    /// returns its name; it is dropped with the server object.
+    /// A connection string for `dbname` as the role that runs what the tree
+    /// holds: its statements, the migrations made of it, and the reads of
+    /// what they built. The tree is code: on the embedded server this role
+    /// is no superuser (it cannot run a program or read a server file); with
+    /// --dev-url it is the user of that URL.
+    virtual std::string tree_conninfo(const std::string& dbname) const { return conninfo(dbname); }
+
+    /// Creates a uniquely named empty database (or a copy of `template_db`),
+    /// owned by the tree's role, and returns its name; it is dropped with the
+    /// server object.
     Result<std::string> create_database(const std::string& template_db = "");
     Status drop_database(const std::string& dbname);
-    /// Creates each role that does not exist yet, NOLOGIN, so the tree loads.
+    /// Creates each role that does not exist yet, NOLOGIN, so the tree loads;
+    /// the tree's role is made a member of each (ALTER DEFAULT PRIVILEGES FOR
+    /// ROLE and OWNER TO need it), unless it is a superuser.
     Status ensure_roles(const std::vector<std::string>& roles);
 
+    /// An administrator's connection to `dbname`.
     Result<runtime::Connection> connect(const std::string& dbname) const;
+    /// A connection to `dbname` as the tree's role.
+    Result<runtime::Connection> connect_tree(const std::string& dbname) const;
 
     /// The database holding the replayed history the server was started
     /// with (see open_server's `replay_key`), or "" when there is none.
@@ -39,9 +53,14 @@ class Server {
   protected:
     /// The database to run CREATE / DROP DATABASE from.
     virtual std::string maintenance_database() const = 0;
+    /// The role that owns the databases made here and runs the tree, when it
+    /// is not the administrator ("").
+    virtual std::string tree_role() const { return ""; }
     void drop_all_databases();
 
   private:
+    Status grant_to_tree(runtime::Connection& admin, const std::string& role);
+
     std::vector<std::string> m_databases;
     int m_counter = 0;
 };

@@ -1,7 +1,9 @@
 #include "shadow/shadow.h"
 
 #include "catalog/utf8.h"
-#include "runtime/executor.h"
+#include "runtime/script.h"
+
+#include <regex>
 
 namespace schemac::shadow {
 namespace {
@@ -19,6 +21,34 @@ Error locate_error(const load::Statement& statement, Error error) {
     return error;
 }
 
+/// CREATE MATERIALIZED VIEW ... WITH NO DATA: created empty, its query
+/// analyzed but not run.
+std::string without_data(const std::string& sql) {
+    static const std::regex k_with_data(R"(\bWITH\s+DATA\s*$)", std::regex::icase);
+    std::smatch match;
+    if (std::regex_search(sql, match, k_with_data))
+        return sql.substr(0, static_cast<std::size_t>(match.position(0))) + "WITH NO DATA";
+    return sql + "\nWITH NO DATA";
+}
+
+/// One statement of the tree, in the open transaction of `conn` (the tree's
+/// role); one that manages an extension runs as the administrator, between
+/// two transactions of the tree.
+Status run(runtime::Connection& conn, runtime::Connection& admin, const load::Statement& s) {
+    auto located = [&](Result<runtime::Rows> done) -> Status {
+        if (done)
+            return Ok{};
+        return locate_error(s, std::move(done).error());
+    };
+    if (!runtime::manages_extension(s.sql))
+        return located(conn.exec(s.populates ? without_data(s.sql) : s.sql));
+    if (auto committed = located(conn.exec("COMMIT")); !committed)
+        return committed;
+    if (auto done = located(admin.exec(s.sql)); !done)
+        return done;
+    return located(conn.exec("BEGIN"));
+}
+
 } // namespace
 
 Result<std::string> materialize(Server& server, const load::Tree& tree) {
@@ -27,17 +57,18 @@ Result<std::string> materialize(Server& server, const load::Tree& tree) {
     auto db = server.create_database();
     if (!db)
         return db.error();
-    auto conn = server.connect(*db);
+    auto conn = server.connect_tree(*db);
     if (!conn)
         return conn.error();
+    auto admin = server.connect(*db);
+    if (!admin)
+        return admin.error();
     // One transaction: a commit per statement costs more than the statements.
     if (auto begun = conn->exec("BEGIN"); !begun)
         return Error("cannot start loading the tree: " + begun.error().message);
-    for (const auto& statement : tree.statements) {
-        auto done = conn->exec(statement.sql);
-        if (!done)
-            return locate_error(statement, std::move(done).error());
-    }
+    for (const auto& statement : tree.statements)
+        if (auto done = run(*conn, *admin, statement); !done)
+            return done.error();
     if (auto committed = conn->exec("COMMIT"); !committed)
         return std::move(committed).error().within("loading the tree failed at COMMIT");
     return *db;

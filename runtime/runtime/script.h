@@ -65,6 +65,10 @@ struct IndexName {
 /// The indexes `sql` builds concurrently (none when it does not parse).
 std::vector<IndexName> concurrent_indexes(const std::string& sql);
 
+/// Whether `sql` creates, changes, drops or comments on an extension: what
+/// only an extension's owner (a superuser, for an untrusted one) may do.
+bool manages_extension(const std::string& sql);
+
 /// Splits `text` (the content of `path`) into steps and statements; an error
 /// at file:line:col when it does not parse.
 Result<Script> parse_script(const std::filesystem::path& path, const std::string& text);

@@ -132,6 +132,46 @@ TEST_CASE("schema/ round trip on the embedded server: empty -> schema -> empty, 
     CHECK(stray_postmasters() == "");
 }
 
+TEST_CASE("the tree is code: on the embedded server nothing in it runs a program or reads a file") {
+    // A folder the server's user can write to: were the tree run by a
+    // superuser, COPY ... TO PROGRAM would leave a file here.
+    fs::path out_dir = fs::temp_directory_path() / ("schemac-pwned-" + std::to_string(getpid()));
+    fs::remove_all(out_dir);
+    fs::create_directories(out_dir);
+    fs::permissions(out_dir, fs::perms::all);
+    std::string copy = "CREATE FUNCTION harmless() RETURNS int LANGUAGE plpgsql AS $$\n"
+                       "BEGIN\n  EXECUTE 'COPY (SELECT 1) TO PROGRAM ''id > " +
+                       (out_dir / "pwned").string() + "''';\n  RETURN 1;\nEND $$;\n";
+    struct Tree {
+        const char* name;
+        std::string sql;
+        std::string error;
+    };
+    std::vector<Tree> trees{
+        {"matview", copy + "CREATE MATERIALIZED VIEW m AS SELECT harmless() AS x;\n",
+         "must be superuser or have privileges of the pg_execute_server_program role"},
+        {"bound",
+         copy + "CREATE TABLE p (id int) PARTITION BY RANGE (id);\n"
+                "CREATE TABLE p1 PARTITION OF p FOR VALUES FROM (harmless()) TO (100);\n",
+         "tree.sql:7:1: must be superuser or have privileges of the pg_execute_server_program"},
+        {"read",
+         "CREATE TABLE p (id text) PARTITION BY LIST (id);\n"
+         "CREATE TABLE p1 PARTITION OF p FOR VALUES IN (pg_read_file('/etc/passwd'));\n",
+         "tree.sql:2:1: permission denied for function pg_read_file"},
+    };
+    for (const auto& tree : trees) {
+        INFO(tree.name);
+        auto dir = temp_tree(std::string("code-") + tree.name, tree.sql);
+        auto out = run(schemac_cmd("diff --schema " + shell_quote(dir.string())));
+        CHECK(out.exit_code == 1);
+        CHECK_MESSAGE(out.err.find(tree.error) != std::string::npos, out.err);
+        CHECK(out.err.find("root:") == std::string::npos); // no file's contents
+        CHECK_FALSE(fs::exists(out_dir / "pwned"));
+        fs::remove_all(dir);
+    }
+    fs::remove_all(out_dir);
+}
+
 TEST_CASE("no postmaster survives an error or Ctrl-C") {
     auto tree = temp_tree("interrupt", "CREATE TABLE a (id int);\nCREATE TABLE b (x nope);\n");
     auto failed = run(schemac_cmd("diff --schema " + shell_quote(tree.string())));
