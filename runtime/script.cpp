@@ -1,6 +1,9 @@
 #include "runtime/script.h"
 
+#include "runtime/sql_text.h"
+
 #include <algorithm>
+#include <cctype>
 #include <nlohmann/json.hpp>
 #include <pg_query.h>
 #include <string_view>
@@ -67,14 +70,21 @@ struct Segment {
     std::vector<ScriptHazard> hazards;
 };
 
-std::vector<Segment> segments_of(const std::string& text, const std::string& file_name) {
+/// The file cut at its markers: comments (found by the scanner, so never
+/// text inside a string, a body or a quoted name) that start a line.
+std::vector<Segment> segments_of(const std::string& text, const std::string& file_name,
+                                 const std::vector<Comment>& comments) {
     std::vector<Segment> out{{0, text.size(), file_name, false, true, {}}};
     std::size_t pos = 0;
     int line_number = 0;
+    auto comment = comments.begin();
     while (pos < text.size()) {
         ++line_number;
         std::size_t eol = std::min(text.find('\n', pos), text.size());
-        std::string_view line(text.data() + pos, eol - pos);
+        while (comment != comments.end() && comment->begin < pos)
+            ++comment;
+        bool marker = comment != comments.end() && comment->begin == pos;
+        std::string_view line(text.data() + pos, marker ? eol - pos : 0);
         if (line.starts_with(k_step_marker)) {
             out.back().end = pos;
             std::string title(line.substr(k_step_marker.size()));
@@ -96,44 +106,66 @@ std::vector<Segment> segments_of(const std::string& text, const std::string& fil
 
 } // namespace
 
+namespace {
+
+/// Whether `text` holds `word`, in any case: a quick look before a parse.
+bool mentions(const std::string& text, std::string_view word) {
+    auto found = std::search(text.begin(), text.end(), word.begin(), word.end(),
+                             [](char a, char b) { return std::toupper(a) == b; });
+    return found != text.end();
+}
+
+/// libpg_query's parse tree of `sql`, built on a stack that holds it; null
+/// when it does not parse.
+nlohmann::json parse_tree(const std::string& sql) {
+    nlohmann::json tree;
+    on_stack(parse_stack_for(sql.size()), [&] {
+        PgQueryParseResult parsed = pg_query_parse(sql.c_str());
+        if (!parsed.error)
+            tree = nlohmann::json::parse(parsed.parse_tree, nullptr, false);
+        pg_query_free_parse_result(parsed);
+    });
+    return tree;
+}
+
+} // namespace
+
 std::vector<IndexName> concurrent_indexes(const std::string& sql) {
-    PgQueryParseResult parsed = pg_query_parse(sql.c_str());
     std::vector<IndexName> out;
-    if (!parsed.error) {
-        auto tree = nlohmann::json::parse(parsed.parse_tree, nullptr, false);
-        for (const auto& raw : tree.value("stmts", nlohmann::json::array())) {
-            const auto& stmt = raw.value("stmt", nlohmann::json::object());
-            if (!stmt.contains("IndexStmt"))
-                continue;
-            const auto& index = stmt["IndexStmt"];
-            if (index.value("concurrent", false) && index.contains("idxname"))
-                out.push_back(
-                    {index["relation"].value("schemaname", ""), index.value("idxname", "")});
-        }
+    if (!mentions(sql, "CONCURRENTLY"))
+        return out;
+    auto tree = parse_tree(sql);
+    if (!tree.is_object())
+        return out;
+    for (const auto& raw : tree.value("stmts", nlohmann::json::array())) {
+        const auto& stmt = raw.value("stmt", nlohmann::json::object());
+        if (!stmt.contains("IndexStmt"))
+            continue;
+        const auto& index = stmt["IndexStmt"];
+        if (index.value("concurrent", false) && index.contains("idxname"))
+            out.push_back({index["relation"].value("schemaname", ""), index.value("idxname", "")});
     }
-    pg_query_free_parse_result(parsed);
     return out;
 }
 
 bool manages_extension(const std::string& sql) {
-    PgQueryParseResult parsed = pg_query_parse(sql.c_str());
+    if (!mentions(sql, "EXTENSION"))
+        return false;
+    auto tree = parse_tree(sql);
     bool found = false;
-    if (!parsed.error) {
-        auto tree = nlohmann::json::parse(parsed.parse_tree, nullptr, false);
-        for (const auto& raw : tree.value("stmts", nlohmann::json::array())) {
-            const auto& stmt = raw.value("stmt", nlohmann::json::object());
-            if (stmt.empty())
-                continue;
-            const std::string node = stmt.begin().key();
-            const auto& v = stmt.begin().value();
-            found =
-                found || node == "CreateExtensionStmt" || node == "AlterExtensionStmt" ||
+    if (!tree.is_object())
+        return found;
+    for (const auto& raw : tree.value("stmts", nlohmann::json::array())) {
+        const auto& stmt = raw.value("stmt", nlohmann::json::object());
+        if (stmt.empty())
+            continue;
+        const std::string node = stmt.begin().key();
+        const auto& v = stmt.begin().value();
+        found = found || node == "CreateExtensionStmt" || node == "AlterExtensionStmt" ||
                 node == "AlterExtensionContentsStmt" ||
                 ((node == "DropStmt" || node == "CommentStmt") &&
                  v.value(node == "DropStmt" ? "removeType" : "objtype", "") == "OBJECT_EXTENSION");
-        }
     }
-    pg_query_free_parse_result(parsed);
     return found;
 }
 
@@ -157,7 +189,16 @@ Result<Script> parse_script(const std::filesystem::path& path, const std::string
     Script script;
     script.path = path;
     LineIndex lines(text);
-    for (const auto& segment : segments_of(text, path.filename().string())) {
+    auto located = [&](std::size_t at, const std::string& message) {
+        return Error(path.string() + ":" + std::to_string(lines.line_of(at)) + ":" +
+                     std::to_string(lines.column_of(at)) + ": " + message);
+    };
+    if (auto problems = text_problems(text); !problems.empty())
+        return located(problems.front().offset, problems.front().message);
+    auto comments = comments_of(text);
+    if (!comments)
+        return Error(path.string() + ": " + comments.error().message);
+    for (const auto& segment : segments_of(text, path.filename().string(), *comments)) {
         std::string body = text.substr(segment.begin, segment.end - segment.begin);
         PgQuerySplitResult split = pg_query_split_with_parser(body.c_str());
         if (split.error) {
@@ -165,8 +206,7 @@ Result<Script> parse_script(const std::filesystem::path& path, const std::string
                 segment.begin + (split.error->cursorpos > 0
                                      ? static_cast<std::size_t>(split.error->cursorpos - 1)
                                      : 0);
-            Error error(path.string() + ":" + std::to_string(lines.line_of(at)) + ":" +
-                        std::to_string(lines.column_of(at)) + ": " + split.error->message);
+            Error error = located(at, split.error->message);
             pg_query_free_split_result(split);
             return error;
         }

@@ -1,10 +1,14 @@
 #include "introspect/introspect.h"
 
+#include "runtime/sql_text.h"
 #include "sql/body_references.h"
 
-namespace schemac::introspect {
+#include <algorithm>
 
-void add_body_references(catalog::Catalog& catalog) {
+namespace schemac::introspect {
+namespace {
+
+void read_bodies(catalog::Catalog& catalog) {
     using catalog::Kind;
     for (auto& [key, function] : catalog.functions) {
         auto body = sql::read_function(function.definition);
@@ -18,6 +22,17 @@ void add_body_references(catalog::Catalog& catalog) {
                     catalog.dependencies.insert({key, used, catalog::DependencyType::Normal});
             }
     }
+}
+
+} // namespace
+
+void add_body_references(catalog::Catalog& catalog) {
+    // Bodies come from the database, as deep as any text: read on a stack
+    // that holds the longest.
+    std::size_t longest = 0;
+    for (const auto& [key, function] : catalog.functions)
+        longest = std::max(longest, function.definition.size());
+    runtime::on_stack(runtime::parse_stack_for(longest), [&] { read_bodies(catalog); });
 }
 
 } // namespace schemac::introspect

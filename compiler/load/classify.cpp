@@ -1,6 +1,7 @@
 #include "load/classify.h"
 
 #include "sql/body_references.h"
+#include "sql/walk.h"
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
@@ -61,58 +62,62 @@ ObjectKey keys_of(ObjectKey table) {
     return catalog::facet_of(std::move(table), catalog::Facet::Keys);
 }
 
+/// A function call names its function, and nextval('s') / setval / currval
+/// name their sequence.
+void function_call(const json& call, Statement& out) {
+    auto parts = names(call.value("funcname", json::array()));
+    if (!parts.empty() && parts.front() != "pg_catalog")
+        out.references.push_back(name_key(k_function, parts));
+    std::string fn = parts.empty() ? "" : parts.back();
+    if ((fn == "nextval" || fn == "setval" || fn == "currval") && call.contains("args") &&
+        !call["args"].empty() && call["args"][0].contains("A_Const")) {
+        const auto& c = call["args"][0]["A_Const"];
+        if (c.contains("sval"))
+            out.references.push_back(regclass_key(c["sval"].value("sval", "")));
+    }
+}
+
+/// What one member of a parse tree names: relations, types, functions,
+/// sequences in nextval('...') or '...'::regclass, roles.
+void reference(const std::string& name, const json& value, Statement& out) {
+    if (name == "RangeVar" || name == "relation" || name == "pktable" || name == "sequence" ||
+        name == "typevar" || name == "view" || name == "rel" || name == "table") {
+        if (value.contains("relname"))
+            out.references.push_back(range_var_key(value));
+    }
+    if (name == "pktable" && value.contains("relname"))
+        out.references.push_back(keys_of(range_var_key(value)));
+    if ((name == "TypeName" || name == "typeName" || name == "argType" || name == "returnType") &&
+        value.contains("names")) {
+        auto parts = names(value["names"]);
+        if (!parts.empty() && parts.front() != "pg_catalog")
+            out.references.push_back(name_key(k_type, parts));
+    }
+    if (name == "FuncCall")
+        function_call(value, out);
+    if (name == "TypeCast" && value.contains("arg") && value["arg"].contains("A_Const") &&
+        value.contains("typeName")) {
+        auto parts = names(value["typeName"].value("names", json::array()));
+        const auto& c = value["arg"]["A_Const"];
+        if (!parts.empty() && parts.back() == "regclass" && c.contains("sval"))
+            out.references.push_back(regclass_key(c["sval"].value("sval", "")));
+    }
+    // A function named with its arguments (GRANT ... ON FUNCTION f(int)).
+    if (name == "ObjectWithArgs" && value.contains("objname")) {
+        auto parts = names(value["objname"]);
+        if (!parts.empty() && parts.front() != "pg_catalog")
+            out.references.push_back(name_key(k_function, parts));
+    }
+    if (name == "RoleSpec" && value.value("roletype", "") == "ROLESPEC_CSTRING")
+        out.roles.push_back(value.value("rolename", ""));
+}
+
 /// Walks a whole parse tree and collects every name it uses.
-void collect_references(const json& node, Statement& out) {
-    if (node.is_array()) {
-        for (const auto& item : node)
-            collect_references(item, out);
-        return;
-    }
-    if (!node.is_object())
-        return;
-    for (const auto& [name, value] : node.items()) {
-        if (name == "RangeVar" || name == "relation" || name == "pktable" || name == "sequence" ||
-            name == "typevar" || name == "view" || name == "rel" || name == "table") {
-            if (value.contains("relname"))
-                out.references.push_back(range_var_key(value));
-        }
-        if (name == "pktable" && value.contains("relname"))
-            out.references.push_back(keys_of(range_var_key(value)));
-        if ((name == "TypeName" || name == "typeName" || name == "argType" ||
-             name == "returnType") &&
-            value.contains("names")) {
-            auto parts = names(value["names"]);
-            if (!parts.empty() && parts.front() != "pg_catalog")
-                out.references.push_back(name_key(k_type, parts));
-        }
-        if (name == "FuncCall") {
-            auto parts = names(value["funcname"]);
-            if (!parts.empty() && parts.front() != "pg_catalog")
-                out.references.push_back(name_key(k_function, parts));
-            std::string fn = parts.empty() ? "" : parts.back();
-            if ((fn == "nextval" || fn == "setval" || fn == "currval") && value.contains("args") &&
-                !value["args"].empty() && value["args"][0].contains("A_Const")) {
-                const auto& c = value["args"][0]["A_Const"];
-                if (c.contains("sval"))
-                    out.references.push_back(regclass_key(c["sval"].value("sval", "")));
-            }
-        }
-        if (name == "TypeCast" && value.contains("arg") && value["arg"].contains("A_Const")) {
-            auto parts = names(value["typeName"]["names"]);
-            const auto& c = value["arg"]["A_Const"];
-            if (!parts.empty() && parts.back() == "regclass" && c.contains("sval"))
-                out.references.push_back(regclass_key(c["sval"].value("sval", "")));
-        }
-        // A function named with its arguments (GRANT ... ON FUNCTION f(int)).
-        if (name == "ObjectWithArgs" && value.contains("objname")) {
-            auto parts = names(value["objname"]);
-            if (!parts.empty() && parts.front() != "pg_catalog")
-                out.references.push_back(name_key(k_function, parts));
-        }
-        if (name == "RoleSpec" && value.value("roletype", "") == "ROLESPEC_CSTRING")
-            out.roles.push_back(value.value("rolename", ""));
-        collect_references(value, out);
-    }
+void collect_references(const json& tree, Statement& out) {
+    sql::walk(tree, [&](const std::string& name, const json& value) {
+        if (value.is_object())
+            reference(name, value, out);
+    });
 }
 
 std::string enum_name(const json& v, const char* field) {

@@ -4,6 +4,9 @@
 #include "load/classify.h"
 #include "load/rename.h"
 
+#include "catalog/utf8.h"
+#include "runtime/sql_text.h"
+
 #include <algorithm>
 #include <fstream>
 #include <map>
@@ -18,13 +21,17 @@ using catalog::ObjectKey;
 
 namespace {
 
+/// A file's text, without the byte order mark some editors write first.
 Result<std::string> read_file(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in)
         return Error{path.string() + ": cannot read file"};
     std::stringstream buffer;
     buffer << in.rdbuf();
-    return buffer.str();
+    std::string text = buffer.str();
+    if (text.starts_with("\xEF\xBB\xBF"))
+        text.erase(0, 3);
+    return text;
 }
 
 /// The error for a file libpg_query cannot parse, pointing at the offending token.
@@ -94,34 +101,117 @@ std::vector<RenameIntent> Tree::renames() const {
     return all;
 }
 
-Result<std::vector<Statement>> parse_file(const SourceFile& file) {
-    PgQueryParseResult parsed = pg_query_parse(file.text().c_str());
+namespace {
+
+/// A statement's place in its file, as libpg_query's splitter finds it: from
+/// the end of the previous one (comments included) to its end.
+struct Piece {
+    std::size_t begin = 0;
+    std::size_t end = 0;
+};
+
+/// The file cut into statements; a syntax error at its file:line:col.
+Result<std::vector<Piece>> split(const SourceFile& file) {
+    PgQuerySplitResult split = pg_query_split_with_parser(file.text().c_str());
+    if (split.error) {
+        Error error = parse_error(file, *split.error);
+        pg_query_free_split_result(split);
+        return error;
+    }
+    std::vector<Piece> out;
+    for (int i = 0; i < split.n_stmts; ++i) {
+        auto begin = static_cast<std::size_t>(split.stmts[i]->stmt_location);
+        auto length = static_cast<std::size_t>(split.stmts[i]->stmt_len);
+        out.push_back({begin, length == 0 ? file.text().size() : begin + length});
+    }
+    pg_query_free_split_result(split);
+    return out;
+}
+
+/// The parse tree of one piece of `file`; its locations count from the
+/// piece's first byte.
+Result<nlohmann::json> parse_piece(const SourceFile& file, const Piece& piece) {
+    std::string text = file.text().substr(piece.begin, piece.end - piece.begin);
+    PgQueryParseResult parsed = pg_query_parse(text.c_str());
     if (parsed.error) {
-        Error error = parse_error(file, *parsed.error);
+        Error error(file.diagnostic(
+            piece.begin + catalog::utf8::offset_of(
+                              text, static_cast<std::size_t>(std::max(parsed.error->cursorpos, 1))),
+            parsed.error->message));
         pg_query_free_parse_result(parsed);
         return error;
     }
     auto tree = nlohmann::json::parse(parsed.parse_tree);
     pg_query_free_parse_result(parsed);
+    return tree;
+}
 
-    std::vector<Statement> out;
-    std::vector<const nlohmann::json*> trees;
-    if (!tree.contains("stmts"))
-        return out;
-    for (const auto& raw : tree["stmts"]) {
-        std::size_t begin = raw.value("stmt_location", 0);
-        std::size_t length = raw.value("stmt_len", 0);
-        std::size_t end = length == 0 ? file.text().size() : begin + length;
+/// The statements of one piece, classified, with their annotations.
+Status read_piece(const SourceFile& file, const Piece& piece, std::vector<Annotation>& annotations,
+                  std::vector<Statement>& out) {
+    auto tree = parse_piece(file, piece);
+    if (!tree)
+        return tree.error();
+    for (const auto& raw : tree->value("stmts", nlohmann::json::array())) {
         Statement s;
         s.file = &file;
-        s.offset = file.skip_blank(begin);
-        s.sql = file.text().substr(s.offset, end - s.offset);
+        s.offset = file.skip_blank(piece.begin + raw.value("stmt_location", 0));
+        s.sql = file.text().substr(s.offset, piece.end - s.offset);
         if (auto status = classify(s, raw["stmt"]); !status)
-            return status.error();
+            return status;
+        if (auto attached = attach_renames(file, s, raw["stmt"], piece.begin, annotations);
+            !attached)
+            return attached;
         out.push_back(std::move(s));
-        trees.push_back(&raw["stmt"]);
     }
-    if (auto attached = attach_renames(file, out, trees); !attached)
+    return Ok{};
+}
+
+/// What the loader refuses in a file's bytes: a NUL, or what is not UTF-8.
+Status check_text(const SourceFile& file) {
+    auto problems = runtime::text_problems(file.text());
+    if (problems.empty())
+        return Ok{};
+    return Error(file.diagnostic(problems.front().offset, problems.front().message));
+}
+
+/// A statement's text beyond this is refused rather than read: reading it
+/// safely could take a stack of 512 MB, and its parse tree gigabytes.
+constexpr std::size_t k_max_statement = std::size_t{1} << 20;
+
+} // namespace
+
+Result<std::vector<Statement>> parse_file(const SourceFile& file) {
+    if (auto checked = check_text(file); !checked)
+        return checked.error();
+    auto pieces = split(file);
+    if (!pieces)
+        return pieces.error();
+    std::size_t largest = 0;
+    for (const auto& piece : *pieces) {
+        if (piece.end - piece.begin > k_max_statement)
+            return Error(file.diagnostic(file.skip_blank(piece.begin),
+                                         "a statement of " +
+                                             std::to_string(piece.end - piece.begin) +
+                                             " bytes; schemac reads statements of up to " +
+                                             std::to_string(k_max_statement >> 20) + " MB"));
+        largest = std::max(largest, piece.end - piece.begin);
+    }
+    auto annotations = find_annotations(file);
+    if (!annotations)
+        return Error(file.path() + ": " + annotations.error().message);
+    // One statement's parse tree at a time: memory follows the largest
+    // statement, not the file; the stack holds the deepest tree it can have.
+    std::vector<Statement> out;
+    Status read = Ok{};
+    runtime::on_stack(runtime::parse_stack_for(largest), [&] {
+        for (const auto& piece : *pieces)
+            if (read = read_piece(file, piece, *annotations, out); !read)
+                return;
+    });
+    if (!read)
+        return read.error();
+    if (auto attached = check_all_attached(file, *annotations); !attached)
         return attached.error();
     return out;
 }

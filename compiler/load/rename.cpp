@@ -1,5 +1,7 @@
 #include "load/rename.h"
 
+#include "runtime/sql_text.h"
+
 #include <cctype>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -100,27 +102,17 @@ std::optional<catalog::ObjectKey> renameable(const Statement& s) {
     return std::nullopt;
 }
 
-/// The statement that holds byte `target` of its file, or none.
-Statement* statement_at(std::vector<Statement>& statements, std::size_t target,
-                        std::size_t& index) {
-    for (index = 0; index < statements.size(); ++index) {
-        const Statement& s = statements[index];
-        if (s.offset <= target && target < s.offset + std::max<std::size_t>(s.sql.size(), 1))
-            return &statements[index];
-    }
-    return nullptr;
-}
-
 /// The column or named constraint of CREATE TABLE `s` (parse tree `v`) that
 /// starts at byte `target`.
 std::optional<catalog::ObjectKey> table_element_at(const Statement& s, const json& v,
-                                                   std::size_t target) {
+                                                   std::size_t base, std::size_t target) {
     for (const auto& element : v.value("tableElts", json::array())) {
         bool column = element.contains("ColumnDef");
         const json* node = column                           ? &element["ColumnDef"]
                            : element.contains("Constraint") ? &element["Constraint"]
                                                             : nullptr;
-        if (!node || node->value("location", -1) != static_cast<long>(target))
+        if (!node ||
+            node->value("location", -1) + static_cast<long>(base) != static_cast<long>(target))
             continue;
         if (!column && !node->contains("conname"))
             return std::nullopt; // an unnamed constraint: its name is not in the tree
@@ -133,13 +125,13 @@ std::optional<catalog::ObjectKey> table_element_at(const Statement& s, const jso
 /// What starts at byte `target` inside statement `s` (parse tree `v`) and
 /// can be renamed: the object it creates, a column or constraint of CREATE
 /// TABLE, or an enum value. Fills `intent` and says whether it found one.
-bool object_at(const SourceFile& file, const Statement& s, const json& v, std::size_t target,
-               RenameIntent& intent) {
+bool object_at(const SourceFile& file, const Statement& s, const json& v, std::size_t base,
+               std::size_t target, RenameIntent& intent) {
     std::optional<catalog::ObjectKey> key;
     if (target == s.offset) {
         key = renameable(s);
     } else if (s.node == "CreateStmt" && s.defines) {
-        key = table_element_at(s, v, target);
+        key = table_element_at(s, v, base, target);
     } else if (s.node == "CreateEnumStmt" && s.defines) {
         if (auto index = enum_value_at(file, s, target)) {
             key = *s.defines;
@@ -171,53 +163,64 @@ std::string old_name_of(const RenameIntent& intent, std::string_view argument,
     return "";
 }
 
-/// The annotation whose `--` is at byte `comment`, its old name `argument`,
-/// attached to what is directly below it.
-Status attach(const SourceFile& file, std::vector<Statement>& statements,
-              const std::vector<const json*>& trees, std::size_t comment, std::string_view argument,
-              std::size_t below) {
-    auto error = [&](const std::string& message) {
-        return Error(file.diagnostic(comment, std::string(k_renamed_from) + ": " + message));
-    };
-    std::size_t target = file.skip_blank(below);
-    std::size_t index = 0;
-    Statement* s = statement_at(statements, target, index);
-    if (!s)
-        return error("nothing below it to rename; put it directly above the object that had "
-                     "the old name");
-    RenameIntent intent{{}, "", "", &file, comment};
-    if (!object_at(file, *s, trees[index]->begin().value(), target, intent))
-        return error("it must sit directly above a schema, table, sequence, index or enum "
-                     "type's CREATE, a column or named constraint in CREATE TABLE, a named ADD "
-                     "CONSTRAINT, or an enum value");
-    std::string problem;
-    intent.old_name = old_name_of(intent, argument, problem);
-    if (!problem.empty())
-        return error(problem);
-    s->renames.push_back(std::move(intent));
+} // namespace
+
+Result<std::vector<Annotation>> find_annotations(const SourceFile& file) {
+    const std::string& text = file.text();
+    std::vector<Annotation> out;
+    if (text.find(k_renamed_from) == std::string::npos)
+        return out; // the common case, without a scan
+    auto comments = runtime::comments_of(text);
+    if (!comments)
+        return comments.error();
+    for (const auto& comment : *comments) {
+        std::string_view body(text.data() + comment.begin, comment.end - comment.begin);
+        std::size_t line_start = text.rfind('\n', comment.begin);
+        line_start = line_start == std::string::npos ? 0 : line_start + 1;
+        if (!body.starts_with(k_renamed_from) ||
+            text.find_first_not_of(" \t", line_start) != comment.begin)
+            continue;
+        std::size_t line_end = std::min(text.find('\n', comment.begin), text.size());
+        out.push_back({comment.begin,
+                       std::string(trim(std::string_view(text).substr(
+                           comment.begin + k_renamed_from.size(),
+                           line_end - comment.begin - k_renamed_from.size()))),
+                       file.skip_blank(std::min(line_end + 1, text.size())), false});
+    }
+    return out;
+}
+
+Status attach_renames(const SourceFile& file, Statement& s, const json& tree, std::size_t base,
+                      std::vector<Annotation>& annotations) {
+    for (auto& a : annotations) {
+        if (a.attached || a.target < s.offset ||
+            a.target >= s.offset + std::max<std::size_t>(s.sql.size(), 1))
+            continue;
+        a.attached = true;
+        auto error = [&](const std::string& message) {
+            return Error(file.diagnostic(a.comment, std::string(k_renamed_from) + ": " + message));
+        };
+        RenameIntent intent{{}, "", "", &file, a.comment};
+        if (!object_at(file, s, tree.begin().value(), base, a.target, intent))
+            return error("it must sit directly above a schema, table, sequence, index or enum "
+                         "type's CREATE, a column or named constraint in CREATE TABLE, a named "
+                         "ADD CONSTRAINT, or an enum value");
+        std::string problem;
+        intent.old_name = old_name_of(intent, a.argument, problem);
+        if (!problem.empty())
+            return error(problem);
+        s.renames.push_back(std::move(intent));
+    }
     return Ok{};
 }
 
-} // namespace
-
-Status attach_renames(const SourceFile& file, std::vector<Statement>& statements,
-                      const std::vector<const json*>& trees) {
-    const std::string& text = file.text();
-    for (std::size_t line_start = 0; line_start < text.size();) {
-        std::size_t line_end = std::min(text.find('\n', line_start), text.size());
-        std::size_t next = line_end + 1;
-        std::size_t comment = text.find_first_not_of(" \t", line_start);
-        if (comment < line_end &&
-            text.compare(comment, k_renamed_from.size(), k_renamed_from) == 0) {
-            auto argument = trim(std::string_view(text).substr(
-                comment + k_renamed_from.size(), line_end - comment - k_renamed_from.size()));
-            if (auto attached =
-                    attach(file, statements, trees, comment, argument, std::min(next, text.size()));
-                !attached)
-                return attached;
-        }
-        line_start = next;
-    }
+Status check_all_attached(const SourceFile& file, const std::vector<Annotation>& annotations) {
+    for (const auto& a : annotations)
+        if (!a.attached)
+            return Error(file.diagnostic(
+                a.comment, std::string(k_renamed_from) +
+                               ": nothing below it to rename; put it directly above the object "
+                               "that had the old name"));
     return Ok{};
 }
 

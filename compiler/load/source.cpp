@@ -72,24 +72,37 @@ std::string SourceFile::diagnostic(std::size_t byte_offset, std::string_view mes
     return format_diagnostic(where, line_text(where.line), message);
 }
 
+namespace {
+
+/// Characters of a long source line shown on each side of the column.
+constexpr int k_context = 60;
+
+} // namespace
+
 std::string format_diagnostic(const SourceLocation& where, std::string_view source_line,
                               std::string_view message) {
     std::string out = where.file + ":" + std::to_string(where.line) + ":" +
                       std::to_string(where.column) + ": " + std::string(message);
-    if (where.line > 0) {
-        out += "\n  ";
-        out += source_line;
-        out += "\n  ";
-        // Keep tabs so the caret lines up under tab-indented source.
-        int col = 1;
-        for (std::size_t i = 0; i < source_line.size() && col < where.column; ++i) {
-            if (catalog::utf8::is_continuation(source_line[i]))
-                continue;
-            out += source_line[i] == '\t' ? '\t' : ' ';
-            ++col;
-        }
-        out += '^';
+    if (where.line <= 0)
+        return out;
+    // A long line is shown around the column only, cut on characters.
+    int first = std::max(1, where.column - k_context);
+    std::size_t begin = first > 1 ? catalog::utf8::offset_of(source_line, first) : 0;
+    std::size_t end =
+        catalog::utf8::offset_of(source_line, static_cast<std::size_t>(where.column + k_context));
+    std::string_view shown = source_line.substr(begin, end - begin);
+    std::string before = begin > 0 ? "..." : "";
+    out += "\n  " + before + std::string(shown) + (end < source_line.size() ? "..." : "") + "\n  " +
+           std::string(before.size(), ' ');
+    // Keep tabs so the caret lines up under tab-indented source.
+    int col = first;
+    for (std::size_t i = 0; i < shown.size() && col < where.column; ++i) {
+        if (catalog::utf8::is_continuation(shown[i]))
+            continue;
+        out += shown[i] == '\t' ? '\t' : ' ';
+        ++col;
     }
+    out += '^';
     return out;
 }
 

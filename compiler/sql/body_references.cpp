@@ -1,5 +1,7 @@
 #include "sql/body_references.h"
 
+#include "sql/walk.h"
+
 #include <cctype>
 #include <nlohmann/json.hpp>
 #include <pg_query.h>
@@ -9,22 +11,6 @@ namespace schemac::sql {
 namespace {
 
 using nlohmann::json;
-
-/// Calls visit(name, value) for each member of each object in a parse tree,
-/// and descends into the value.
-template <class F> void walk(const json& node, F&& visit) {
-    if (node.is_array()) {
-        for (const auto& item : node)
-            walk(item, visit);
-        return;
-    }
-    if (!node.is_object())
-        return;
-    for (const auto& [name, value] : node.items()) {
-        visit(name, value);
-        walk(value, visit);
-    }
-}
 
 void add_range_var(const json& range_var, Names& out) {
     if (range_var.is_object() && range_var.contains("relname"))

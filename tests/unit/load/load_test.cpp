@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <doctest/doctest.h>
+#include <filesystem>
+#include <fstream>
 
 using namespace schemac;
 using namespace schemac::load;
@@ -225,4 +227,66 @@ TEST_CASE("a misplaced or malformed renamed-from annotation is an error at the a
     CHECK(error_of({{"a.sql", "CREATE TABLE t (\n  a int,\n  -- schemac:renamed-from c\n"
                               "  CHECK (a > 0));\n"}})
               .starts_with("a.sql:3:3: -- schemac:renamed-from: it must sit directly above"));
+}
+
+TEST_CASE("what a file's bytes hold that is not SQL text is an error at its place") {
+    CHECK(error_of({{"n.sql", std::string("CREATE TABLE a (id int);\nCREATE TABLE b (x int);") +
+                                  '\0' + "\nCREATE TABLE c ();\n"}}) ==
+          "n.sql:2:24: a NUL byte; SQL text holds none\n"
+          "  CREATE TABLE b (x int);" +
+              std::string(1, '\0') + "\n                         ^");
+    CHECK(error_of({{"u.sql", "CREATE TABLE b (\xff int);\n"}}) ==
+          "u.sql:1:17: a byte that is not UTF-8; save the file as UTF-8\n"
+          "  CREATE TABLE b (\xff int);\n"
+          "                  ^");
+}
+
+TEST_CASE("a statement nested tens of thousands deep is read, not a crash") {
+    std::string terms = "1";
+    for (int i = 0; i < 60000; ++i)
+        terms += "+1";
+    Files files;
+    auto result = files.load({{"deep.sql", "CREATE TABLE t (a int CHECK (a < " + terms + "));"}});
+    REQUIRE_MESSAGE(result.ok(), result.error().message);
+    CHECK(result->size() == 1);
+    // Too deep for the parser's own stack: an error at the place, not a crash.
+    std::string parens = std::string(20000, '(') + "1" + std::string(20000, ')');
+    CHECK(error_of({{"p.sql", "CREATE TABLE t (a int CHECK (a < " + parens + "));"}})
+              .starts_with("p.sql:1:10018: memory exhausted at or near \"(\"\n"
+                           "  ...(((((((((((((((((((((((((((((((((((((((((((((((((((((((((((("));
+}
+
+TEST_CASE("a long line is shown around the error's column") {
+    std::string columns;
+    for (int i = 0; i < 200; ++i)
+        columns += "c" + std::to_string(i) + " int, ";
+    CHECK(error_of({{"w.sql", "CREATE TABLE t (" + columns + "x no_type_here ,);"}}) ==
+          "w.sql:1:1923: syntax error at or near \")\"\n"
+          "  ...nt, c196 int, c197 int, c198 int, c199 int, x no_type_here ,);\n"
+          "                                                                 ^");
+}
+
+TEST_CASE("annotations count only as real comments, never inside a body or a string") {
+    Files files;
+    auto result = files.load({{"f.sql", "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $$\n"
+                                        "-- schemac:renamed-from nothing\n"
+                                        "SELECT 1\n$$;\n"
+                                        "COMMENT ON FUNCTION f() IS '\n"
+                                        "-- schemac:renamed-from nothing';\n"}});
+    REQUIRE_MESSAGE(result.ok(), result.error().message);
+    for (const auto& s : *result)
+        CHECK(s.renames.empty());
+}
+
+TEST_CASE("a byte order mark before the first statement is skipped") {
+    auto dir = std::filesystem::temp_directory_path() / "schemac-bom-test";
+    std::filesystem::create_directories(dir);
+    {
+        std::ofstream(dir / "t.sql") << "\xEF\xBB\xBF"
+                                     << "CREATE TABLE t (id int);\n";
+    }
+    auto tree = load_tree(dir);
+    REQUIRE_MESSAGE(tree.ok(), tree.error().message);
+    CHECK(tree->statements.at(0).sql == "CREATE TABLE t (id int)");
+    std::filesystem::remove_all(dir);
 }

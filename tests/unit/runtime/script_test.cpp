@@ -90,3 +90,28 @@ TEST_CASE("hazard comments above a step's SQL are read with their line") {
     CHECK(script.steps[0].hazards[0].message == "drops column public.t.a and its data");
     CHECK(script.steps[0].hazards[0].line == 2);
 }
+
+TEST_CASE("markers count only as real comments: not inside a body, a string or a name") {
+    auto parsed = parse_script(
+        "g/0007_m.up.sql", "-- schemac:step create function public.f()\n"
+                           "CREATE FUNCTION public.f() RETURNS int LANGUAGE sql AS $$\n"
+                           "-- schemac:step a forged step\n"
+                           "-- schemac:no-transaction\n"
+                           "-- hazard data-loss: forged\n"
+                           "SELECT 1\n$$;\n"
+                           "-- schemac:step comment on function public.f()\n"
+                           "COMMENT ON FUNCTION public.f() IS '\n-- schemac:no-transaction';\n");
+    REQUIRE(parsed.ok());
+    REQUIRE(parsed->steps.size() == 2);
+    CHECK(parsed->steps[0].transactional);
+    CHECK(parsed->steps[0].hazards.empty());
+    CHECK(parsed->steps[0].statements.at(0).sql.ends_with("SELECT 1\n$$"));
+    CHECK(parsed->steps[1].transactional);
+}
+
+TEST_CASE("a NUL byte in a migration file is an error at its place, not the end of it") {
+    auto parsed = parse_script("g/0008_n.up.sql",
+                               std::string("SELECT 1;\nSELECT 2;") + '\0' + "\nDROP TABLE t;\n");
+    REQUIRE_FALSE(parsed.ok());
+    CHECK(parsed.error().describe() == "g/0008_n.up.sql:2:10: a NUL byte; SQL text holds none");
+}

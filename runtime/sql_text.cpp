@@ -1,0 +1,186 @@
+#include "runtime/sql_text.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <exception>
+#include <pg_query.h>
+#include <pthread.h>
+
+namespace schemac::runtime {
+namespace {
+
+// libpg_query's ScanResult, in protobuf: field 2 holds each token, whose
+// fields 1 and 2 are its byte range and field 4 its kind.
+constexpr std::uint64_t k_sql_comment = 275;
+constexpr std::uint64_t k_c_comment = 276;
+
+/// A protobuf reader of just what ScanResult needs: varints and
+/// length-delimited fields.
+class Protobuf {
+  public:
+    Protobuf(const std::uint8_t* data, std::size_t size) : m_at(data), m_end(data + size) {}
+    bool done() const { return m_at >= m_end; }
+    /// The next field's number and wire type; false at the end or on bad input.
+    bool next(std::uint64_t& field, std::uint64_t& wire) {
+        std::uint64_t key = 0;
+        if (!varint(key))
+            return false;
+        field = key >> 3;
+        wire = key & 7;
+        return true;
+    }
+    bool varint(std::uint64_t& out) {
+        out = 0;
+        for (int shift = 0; shift < 64 && m_at < m_end; shift += 7) {
+            std::uint8_t byte = *m_at++;
+            out |= static_cast<std::uint64_t>(byte & 0x7F) << shift;
+            if (!(byte & 0x80))
+                return true;
+        }
+        return false;
+    }
+    /// A length-delimited field's bytes, as a reader of their own.
+    bool nested(Protobuf& out) {
+        std::uint64_t size = 0;
+        if (!varint(size) || size > static_cast<std::uint64_t>(m_end - m_at))
+            return false;
+        out = Protobuf(m_at, size);
+        m_at += size;
+        return true;
+    }
+    /// Skips a field of `wire` type.
+    bool skip(std::uint64_t wire) {
+        std::uint64_t ignored = 0;
+        Protobuf inner(nullptr, 0);
+        switch (wire) {
+        case 0:
+            return varint(ignored);
+        case 2:
+            return nested(inner);
+        case 1:
+            return advance(8);
+        case 5:
+            return advance(4);
+        default:
+            return false;
+        }
+    }
+
+  private:
+    bool advance(std::size_t n) {
+        if (static_cast<std::size_t>(m_end - m_at) < n)
+            return false;
+        m_at += n;
+        return true;
+    }
+    const std::uint8_t* m_at;
+    const std::uint8_t* m_end;
+};
+
+/// One ScanToken: a comment's range, when it is one.
+bool read_token(Protobuf token, std::vector<Comment>& out) {
+    std::uint64_t start = 0, end = 0, kind = 0, field = 0, wire = 0;
+    while (!token.done()) {
+        if (!token.next(field, wire))
+            return false;
+        std::uint64_t* into = field == 1   ? &start
+                              : field == 2 ? &end
+                              : field == 4 ? &kind
+                                           : nullptr;
+        if (into && wire == 0 ? !token.varint(*into) : !token.skip(wire))
+            return false;
+    }
+    if (kind == k_sql_comment || kind == k_c_comment)
+        out.push_back({start, end});
+    return true;
+}
+
+} // namespace
+
+Result<std::vector<Comment>> comments_of(const std::string& text) {
+    PgQueryScanResult scanned = pg_query_scan(text.c_str());
+    if (scanned.error) {
+        Error error("cannot read the text at character " +
+                    std::to_string(scanned.error->cursorpos) + ": " + scanned.error->message);
+        pg_query_free_scan_result(scanned);
+        return error;
+    }
+    std::vector<Comment> out;
+    Protobuf result(reinterpret_cast<const std::uint8_t*>(scanned.pbuf.data), scanned.pbuf.len);
+    bool ok = true;
+    std::uint64_t field = 0, wire = 0;
+    while (ok && !result.done()) {
+        Protobuf token(nullptr, 0);
+        ok = result.next(field, wire) &&
+             (field == 2 && wire == 2 ? result.nested(token) && read_token(token, out)
+                                      : result.skip(wire));
+    }
+    pg_query_free_scan_result(scanned);
+    if (!ok)
+        return Error("cannot read libpg_query's scan of the text");
+    return out;
+}
+
+std::size_t parse_stack_for(std::size_t bytes) {
+    // Measured: about 200 bytes of stack per byte of the deepest input
+    // ("1+1+...", one level per two bytes); twice that, and at least 16 MB.
+    constexpr std::size_t k_per_byte = 512;
+    constexpr std::size_t k_least = std::size_t{16} << 20;
+    return std::max(k_least, bytes * k_per_byte);
+}
+
+void on_stack(std::size_t bytes, const std::function<void()>& work) {
+    struct Job {
+        const std::function<void()>* work;
+        std::exception_ptr failed;
+    } job{&work, nullptr};
+    auto run = [](void* arg) -> void* {
+        auto* j = static_cast<Job*>(arg);
+        try {
+            (*j->work)();
+        } catch (...) {
+            j->failed = std::current_exception();
+        }
+        return nullptr;
+    };
+    pthread_attr_t attr;
+    pthread_attr_init(&attr);
+    pthread_attr_setstacksize(&attr, bytes);
+    pthread_t thread;
+    int started = pthread_create(&thread, &attr, run, &job);
+    pthread_attr_destroy(&attr);
+    if (started != 0) {
+        work(); // no thread to be had: the caller's own stack
+        return;
+    }
+    pthread_join(thread, nullptr);
+    if (job.failed)
+        std::rethrow_exception(job.failed);
+}
+
+std::vector<TextProblem> text_problems(const std::string& text) {
+    std::vector<TextProblem> out;
+    for (std::size_t i = 0; i < text.size() && out.empty();) {
+        auto byte = static_cast<unsigned char>(text[i]);
+        if (byte == 0) {
+            out.push_back({i, "a NUL byte; SQL text holds none"});
+            break;
+        }
+        std::size_t length = byte < 0x80           ? 1
+                             : (byte >> 5) == 0x6  ? 2
+                             : (byte >> 4) == 0xE  ? 3
+                             : (byte >> 3) == 0x1E ? 4
+                                                   : 0;
+        bool valid = length > 0 && i + length <= text.size();
+        for (std::size_t k = 1; valid && k < length; ++k)
+            valid = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
+        if (!valid) {
+            out.push_back({i, "a byte that is not UTF-8; save the file as UTF-8"});
+            break;
+        }
+        i += length;
+    }
+    return out;
+}
+
+} // namespace schemac::runtime
