@@ -1,6 +1,8 @@
 #include "runtime/connection.h"
 
+#include <cstdlib>
 #include <libpq-fe.h>
+#include <regex>
 #include <stdexcept>
 
 namespace schemac::runtime {
@@ -209,8 +211,54 @@ std::string with_database(const std::string& conninfo, const std::string& dbname
     return rebuild(conninfo, "dbname", dbname, false);
 }
 
+/// The password a connection string holds, found as text (it may not
+/// parse): `scheme://user:password@`, or `password=value`.
+std::string password_in(const std::string& conninfo) {
+    static const std::regex k_uri(R"(^[A-Za-z][A-Za-z0-9+.-]*://[^:@/?]*:([^@/?]*)@)");
+    static const std::regex k_pair(R"((?:^|\s)password\s*=\s*('((?:[^'\\]|\\.)*)'?|([^\s']+)))");
+    std::smatch match;
+    if (std::regex_search(conninfo, match, k_uri))
+        return match[1];
+    if (std::regex_search(conninfo, match, k_pair))
+        return match[2].matched ? match[2].str() : match[3].str();
+    return "";
+}
+
+std::string scrub(const std::string& text, const std::string& conninfo) {
+    std::string password = password_in(conninfo);
+    if (password.empty())
+        return text;
+    std::string out = text;
+    for (std::size_t at = out.find(password); at != std::string::npos;
+         at = out.find(password, at + 3))
+        out.replace(at, password.size(), "***");
+    return out;
+}
+
 std::string redact(const std::string& conninfo) {
+    char* error = nullptr;
+    PQconninfoOption* options = PQconninfoParse(conninfo.c_str(), &error);
+    if (!options) {
+        if (error)
+            PQfreemem(error);
+        return scrub(conninfo, conninfo);
+    }
+    PQconninfoFree(options);
     return rebuild(conninfo, nullptr, "", true);
+}
+
+std::string connect_error(const std::string& what, const std::string& conninfo,
+                          const std::string& message) {
+    return "cannot connect to " + what + redact(conninfo) + ": " + scrub(message, conninfo);
+}
+
+Result<std::string> resolve_url(const std::string& url) {
+    if (!url.starts_with("env:"))
+        return url;
+    const char* value = std::getenv(url.substr(4).c_str());
+    if (!value || !*value)
+        return Error(url + ": the environment variable " + url.substr(4) + " is not set");
+    return std::string(value);
 }
 
 std::string database_of(const std::string& conninfo) {

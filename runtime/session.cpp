@@ -73,7 +73,7 @@ Status Session::connect() {
         return Error("--url is required: the database to deploy to");
     auto conn = Connection::open(m_options.url);
     if (!conn)
-        return Error("cannot connect to " + redact(m_options.url) + ": " + conn.error().message);
+        return Error(connect_error("", m_options.url, conn.error().message));
     m_conn = std::move(*conn);
     if (auto done =
             m_conn->exec("SELECT set_config('lock_timeout', $1, false)", {m_options.lock_timeout});

@@ -2,6 +2,7 @@
 // parses arguments; commands.cpp wires the stages.
 
 #include "cli/commands.h"
+#include "runtime/connection.h"
 #include "runtime/deploy.h"
 #include "runtime/hazards.h"
 #include "shadow/server.h"
@@ -133,7 +134,22 @@ void add_commands(CLI::App& app, Command& c) {
         add_global_options(*cmd, c.global);
 }
 
+/// `env:NAME` URLs read from the environment, before any command uses them.
+bool resolve_urls(Command& c) {
+    for (std::string* url : {&c.diff.url, &c.plan.url, &c.deploy.url, &c.global.dev_url}) {
+        auto resolved = schemac::runtime::resolve_url(*url);
+        if (!resolved) {
+            std::cerr << "schemac: " << resolved.error().describe() << "\n";
+            return false;
+        }
+        *url = *resolved;
+    }
+    return true;
+}
+
 int dispatch(Command& c) {
+    if (!resolve_urls(c))
+        return 1;
     if (*c.diff_cmd)
         return schemac::cli::run_diff(c.global, c.diff);
     if (*c.plan_cmd)

@@ -96,8 +96,7 @@ Result<catalog::Catalog> introspect(runtime::Connection& conn, const Options& op
 Result<catalog::Catalog> introspect(const std::string& conninfo, const Options& options) {
     auto conn = runtime::Connection::open(conninfo);
     if (!conn)
-        return Error("cannot connect to " + runtime::redact(conninfo) + ": " +
-                     conn.error().message);
+        return Error(runtime::connect_error("", conninfo, conn.error().message));
     return introspect(*conn, options);
 }
 

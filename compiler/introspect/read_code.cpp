@@ -15,18 +15,6 @@ std::string trim_end(std::string text, char also = ' ') {
     return text;
 }
 
-/// `text` cut at each `at`.
-std::vector<std::string> split(const std::string& text, char at) {
-    std::vector<std::string> out;
-    for (std::size_t start = 0; start < text.size();) {
-        auto end = text.find(at, start);
-        end = end == std::string::npos ? text.size() : end;
-        out.push_back(text.substr(start, end - start));
-        start = end + 1;
-    }
-    return out;
-}
-
 } // namespace
 
 Status read(Reader& r, Of<catalog::Function>) {
@@ -66,8 +54,8 @@ Status read(Reader& r, Of<catalog::View>) {
         SELECT c.oid, n.nspname, c.relname, c.relkind,
                pg_catalog.pg_get_viewdef(c.oid) AS definition,
                coalesce(pg_catalog.array_to_string(c.reloptions, ', '), '') AS options,
-               (SELECT pg_catalog.string_agg(pg_catalog.quote_ident(a.attname) || ' ' ||
-                           pg_catalog.format_type(a.atttypid, a.atttypmod), E'\n' ORDER BY a.attnum)
+               (SELECT pg_catalog.array_agg(pg_catalog.quote_ident(a.attname) || ' ' ||
+                           pg_catalog.format_type(a.atttypid, a.atttypmod) ORDER BY a.attnum)
                 FROM pg_catalog.pg_attribute a
                 WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped) AS columns,
                pg_catalog.obj_description(c.oid, 'pg_class') AS comment, rw.oid AS rule,
@@ -86,7 +74,7 @@ Status read(Reader& r, Of<catalog::View>) {
                                   row.text("nspname"), row.text("relname"));
         v.definition = trim_end(row.text("definition"), ';');
         v.options = row.text("options");
-        v.columns = split(row.text("columns"), '\n');
+        v.columns = runtime::parse_text_array(row.text("columns"));
         v.comment = row.at("comment");
         r.lookup.add(k_pg_class, v.oid, 0, v.key);
         r.lookup.add(k_pg_type, to_oid(row.text("reltype")), 0, v.key); // its row type

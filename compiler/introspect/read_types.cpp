@@ -7,18 +7,6 @@ using catalog::Kind;
 
 namespace {
 
-/// `text` cut at each `at`.
-std::vector<std::string> split(const std::string& text, char at) {
-    std::vector<std::string> out;
-    for (std::size_t start = 0; start <= text.size();) {
-        auto end = text.find(at, start);
-        end = end == std::string::npos ? text.size() : end;
-        out.push_back(text.substr(start, end - start));
-        start = end + 1;
-    }
-    return out;
-}
-
 /// What every type of the two queries is known by: itself, its array type,
 /// and its schema, which it depends on.
 catalog::ObjectKey type_key(Reader& r, const runtime::Rows::Row& row, Kind kind) {
@@ -39,9 +27,12 @@ Status read(Reader& r, Of<catalog::Domain>) {
                     THEN pg_catalog.quote_ident(cn.nspname) || '.' || pg_catalog.quote_ident(co.collname)
                END AS collation,
                pg_catalog.pg_get_expr(t.typdefaultbin, 0) AS default_expr, t.typnotnull,
-               (SELECT pg_catalog.string_agg(c.oid || E'\x1f' || c.conname || E'\x1f' ||
-                           pg_catalog.pg_get_constraintdef(c.oid), E'\n' ORDER BY c.conname)
-                FROM pg_catalog.pg_constraint c WHERE c.contypid = t.oid) AS checks,
+               (SELECT pg_catalog.array_agg(c.oid ORDER BY c.conname)
+                FROM pg_catalog.pg_constraint c WHERE c.contypid = t.oid) AS check_oids,
+               (SELECT pg_catalog.array_agg(c.conname ORDER BY c.conname)
+                FROM pg_catalog.pg_constraint c WHERE c.contypid = t.oid) AS check_names,
+               (SELECT pg_catalog.array_agg(pg_catalog.pg_get_constraintdef(c.oid) ORDER BY c.conname)
+                FROM pg_catalog.pg_constraint c WHERE c.contypid = t.oid) AS check_definitions,
                pg_catalog.obj_description(t.oid, 'pg_type') AS comment
         FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
         LEFT JOIN pg_catalog.pg_type bt ON bt.oid = t.typbasetype
@@ -59,12 +50,14 @@ Status read(Reader& r, Of<catalog::Domain>) {
         d.collation = row.at("collation");
         d.default_expr = row.at("default_expr");
         d.not_null = row.flag("typnotnull");
-        if (auto checks = row.at("checks"))
-            for (const auto& line : split(*checks, '\n')) {
-                auto parts = split(line, '\x1f');
-                r.lookup.add(k_pg_constraint, to_oid(parts.at(0)), 0, d.key);
-                d.checks[parts.at(1)] = parts.at(2);
-            }
+        auto oids = runtime::parse_text_array(row.text("check_oids"));
+        auto names = runtime::parse_text_array(row.text("check_names"));
+        auto definitions = runtime::parse_text_array(row.text("check_definitions"));
+        for (std::size_t i = 0; i < oids.size() && i < names.size() && i < definitions.size();
+             ++i) {
+            r.lookup.add(k_pg_constraint, to_oid(oids[i]), 0, d.key);
+            d.checks[names[i]] = definitions[i];
+        }
         d.comment = row.at("comment");
         r.catalog.domains.emplace(d.key, d);
     }
@@ -74,14 +67,17 @@ Status read(Reader& r, Of<catalog::Domain>) {
 Status read(Reader& r, Of<catalog::CompositeType>) {
     auto rows = r.query("composite types", R"(
         SELECT t.oid, n.nspname, t.typname, t.typarray, t.typrelid,
-               (SELECT pg_catalog.string_agg(a.attname || E'\x1f' ||
-                           pg_catalog.format_type(a.atttypid, a.atttypmod) ||
+               (SELECT pg_catalog.array_agg(a.attname ORDER BY a.attnum)
+                FROM pg_catalog.pg_attribute a
+                WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped)
+                   AS attribute_names,
+               (SELECT pg_catalog.array_agg(pg_catalog.format_type(a.atttypid, a.atttypmod) ||
                            CASE WHEN a.attcollation <> at.typcollation
                                 THEN ' COLLATE ' || a.attcollation::pg_catalog.regcollation::text
-                                ELSE '' END, E'\n' ORDER BY a.attnum)
+                                ELSE '' END ORDER BY a.attnum)
                 FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_type at ON at.oid = a.atttypid
                 WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped)
-                   AS attributes,
+                   AS attribute_types,
                pg_catalog.obj_description(t.oid, 'pg_type') AS comment
         FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
         JOIN pg_catalog.pg_class rc ON rc.oid = t.typrelid
@@ -93,11 +89,10 @@ Status read(Reader& r, Of<catalog::CompositeType>) {
         catalog::CompositeType c;
         c.oid = to_oid(row.text("oid"));
         c.key = type_key(r, row, Kind::CompositeType);
-        if (auto attributes = row.at("attributes"))
-            for (const auto& line : split(*attributes, '\n')) {
-                auto parts = split(line, '\x1f');
-                c.attributes.push_back({parts.at(0), parts.at(1)});
-            }
+        auto names = runtime::parse_text_array(row.text("attribute_names"));
+        auto types = runtime::parse_text_array(row.text("attribute_types"));
+        for (std::size_t i = 0; i < names.size() && i < types.size(); ++i)
+            c.attributes.push_back({names[i], types[i]});
         c.comment = row.at("comment");
         r.lookup.add(k_pg_class, to_oid(row.text("typrelid")), 0, c.key);
         r.catalog.composites.emplace(c.key, c);

@@ -130,8 +130,7 @@ class ExistingServer final : public Server {
 Result<std::unique_ptr<Server>> use_existing(const std::string& url) {
     auto conn = runtime::Connection::open(url);
     if (!conn.ok())
-        return Error{"cannot connect to --dev-url " + runtime::redact(url) + ": " +
-                     conn.error().message};
+        return Error(runtime::connect_error("--dev-url ", url, conn.error().message));
     return std::unique_ptr<Server>(std::make_unique<ExistingServer>(url));
 }
 

@@ -104,8 +104,18 @@ std::vector<std::string> parse_text_array(const std::string& literal);
 namespace schemac::runtime {
 /// `conninfo` (a key=value string or URI) with its database replaced by `dbname`.
 std::string with_database(const std::string& conninfo, const std::string& dbname);
-/// `conninfo` with any password removed, fit to print.
+/// `conninfo` with any password removed, fit to print; a string libpq
+/// cannot parse has its password masked as text (`***`).
 std::string redact(const std::string& conninfo);
+/// `text` (libpq's message about `conninfo`, which may repeat it) with the
+/// password of `conninfo` masked wherever it appears.
+std::string scrub(const std::string& text, const std::string& conninfo);
+/// "cannot connect to <conninfo, redacted>: <message, scrubbed>".
+std::string connect_error(const std::string& what, const std::string& conninfo,
+                          const std::string& message);
+/// A --url as given: `env:NAME` is the value of environment variable NAME
+/// (so the password stays out of the process list), anything else itself.
+Result<std::string> resolve_url(const std::string& url);
 /// The database `conninfo` names (libpq's default when it names none).
 std::string database_of(const std::string& conninfo);
 } // namespace schemac::runtime
