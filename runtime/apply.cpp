@@ -94,13 +94,19 @@ class Applier {
             m_session.progress("resuming " + m_id + " at step " + std::to_string(done + 1) +
                                " of " + std::to_string(steps));
         }
-        auto record = [&](std::size_t next) { return m_session.record_progress(m, next); };
-        if (auto ran = m_session.run_recorded(m.up, done, resume != nullptr, record); !ran)
+        auto record = [&](std::size_t next) { return m_session.record_progress(m, m.up, next); };
+        bool committed = false;
+        std::size_t done_before = done;
+        if (auto ran = m_session.run_recorded(m.up, done, resume != nullptr, record, committed);
+            !ran) {
+            if (!committed && done_before == 0)
+                return forget(m, std::move(ran).error());
             return std::move(ran).error().with_outcome(
                 m_id + " stopped before step " + std::to_string(done + 1) + " of " +
                 std::to_string(steps) +
-                " (steps before it are applied and recorded). Fix the cause "
-                "and run apply again: it resumes there.");
+                " (steps before it are applied and recorded). Fix the cause and run apply "
+                "again: it resumes there.");
+        }
         if (auto finished = m_session.with_retries([&] { return finish_row(m); }); !finished)
             return std::move(finished).error().with_outcome(
                 "all steps of " + m_id +
@@ -109,6 +115,25 @@ class Applier {
         m_session.progress("applied " + m_id + " in " + std::to_string(elapsed_ms(m_started)) +
                            " ms");
         return Ok{};
+    }
+
+    /// A migration that failed before anything of it was committed: its row
+    /// goes, so the database and its history are as they were before it.
+    Status forget(const Loaded& m, Error failure) {
+        auto forgotten = m_session.with_retries([&] {
+            return m_session.exec("DELETE FROM schemac.schema_migrations WHERE version = $1",
+                                  {std::to_string(m.version)}, m_where);
+        });
+        if (!forgotten)
+            return std::move(failure).with_outcome("nothing of " + m_id +
+                                                   " was applied, but its history row could not be "
+                                                   "removed: " +
+                                                   forgotten.error().message);
+        return std::move(failure).with_outcome(
+            "nothing of " + m_id +
+            " was applied: the database and its history are as they "
+            "were before it. Fix the cause (after editing the file, run `schemac hash`) and "
+            "run apply again.");
     }
 
     Status finish_row(const Loaded& m) {

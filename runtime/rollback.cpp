@@ -47,9 +47,11 @@ Status revert(Session& session, const Loaded& m, const AppliedMigration& row) {
     }
     // The last step's bookkeeping removes the row: the migration is undone.
     auto record = [&](std::size_t next) {
-        return next == steps ? delete_row() : session.record_progress(m, next);
+        return next == steps ? delete_row() : session.record_progress(m, script, next);
     };
-    if (auto ran = session.run_recorded(script, done, row.state == "reverting", record); !ran)
+    bool committed = false;
+    if (auto ran = session.run_recorded(script, done, row.state == "reverting", record, committed);
+        !ran)
         return std::move(ran).error().with_outcome(
             "the rollback of " + id + " stopped before step " + std::to_string(done + 1) + " of " +
             std::to_string(steps) + ". Fix the cause and run rollback again: it resumes there.");

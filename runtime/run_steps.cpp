@@ -62,68 +62,121 @@ Status Session::run_group(const Script& script, std::size_t first, std::size_t l
     });
 }
 
-Status Session::drop_invalid_indexes(const Script& script, const ScriptStep& step) {
-    for (const auto& statement : step.statements)
-        for (const auto& index : concurrent_indexes(statement.sql)) {
-            auto invalid = m_conn->exec(
-                "SELECT pg_catalog.format('%I.%I', n.nspname, c.relname) AS name "
-                "FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid "
-                "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
-                "WHERE NOT i.indisvalid AND c.oid = pg_catalog.to_regclass(CASE WHEN $1 = '' "
-                "THEN pg_catalog.quote_ident($2) ELSE pg_catalog.format('%I.%I', $1, $2) END)",
-                {index.schema, index.name});
-            if (!invalid)
-                return std::move(invalid).error().within(script.path.string());
-            if (invalid->empty())
-                continue;
-            std::string name = (*invalid)[0].text("name");
-            progress("dropping the invalid index " + name + " left by the interrupted step");
-            if (auto dropped =
-                    exec("DROP INDEX CONCURRENTLY IF EXISTS " + name, {}, script.path.string());
-                !dropped)
-                return dropped;
-        }
-    return Ok{};
+namespace {
+
+/// `to_regclass` of an index the statement names: schema-qualified or not.
+constexpr const char* k_index_oid = "pg_catalog.to_regclass(CASE WHEN $1 = '' THEN "
+                                    "pg_catalog.quote_ident($2) ELSE "
+                                    "pg_catalog.format('%I.%I', $1, $2) END)";
+
+} // namespace
+
+Status Session::drop_invalid_index(const std::string& where, const IndexName& index) {
+    auto invalid = m_conn->exec(std::string("SELECT pg_catalog.format('%I.%I', n.nspname, "
+                                            "c.relname) AS name FROM pg_catalog.pg_index i "
+                                            "JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid "
+                                            "JOIN pg_catalog.pg_namespace n ON n.oid = "
+                                            "c.relnamespace WHERE NOT i.indisvalid AND c.oid = ") +
+                                    k_index_oid,
+                                {index.schema, index.name});
+    if (!invalid)
+        return std::move(invalid).error().within(where);
+    if (invalid->empty())
+        return Ok{};
+    std::string name = (*invalid)[0].text("name");
+    progress("dropping the invalid index " + name + " left by the interrupted step");
+    return exec("DROP INDEX CONCURRENTLY IF EXISTS " + name, {}, where);
 }
 
-Status Session::run_alone(const Script& script, std::size_t s, bool resuming) {
+Result<bool> Session::already_done(const std::string& where, const std::string& sql) {
+    // A concurrent build that finished: a valid index of that name, defined
+    // as the statement defines it.
+    for (const auto& index : concurrent_indexes(sql)) {
+        auto built = m_conn->exec(std::string("SELECT pg_catalog.pg_get_indexdef(i.indexrelid) "
+                                              "AS definition FROM pg_catalog.pg_index i WHERE "
+                                              "i.indisvalid AND i.indexrelid = ") +
+                                      k_index_oid,
+                                  {index.schema, index.name});
+        if (!built)
+            return std::move(built).error().within(where);
+        return !built->empty() && same_index(sql, (*built)[0].text("definition"));
+    }
+    // A concurrent drop that finished: the index is gone.
+    auto drops = concurrent_drops(sql);
+    for (const auto& index : drops) {
+        auto gone = m_conn->exec(std::string("SELECT ") + k_index_oid + " IS NULL AS gone",
+                                 {index.schema, index.name});
+        if (!gone)
+            return std::move(gone).error().within(where);
+        if (!(*gone)[0].flag("gone"))
+            return false;
+    }
+    return !drops.empty();
+}
+
+Status Session::run_alone(const Script& script, std::size_t s, bool resuming, bool& committed) {
     const ScriptStep& step = script.steps[s];
     auto started = Clock::now();
-    // A concurrent index build that was interrupted leaves an INVALID index
-    // of the same name behind; it would make the rerun fail.
-    if (resuming)
-        if (auto dropped = drop_invalid_indexes(script, step); !dropped)
-            return dropped;
-    for (const auto& statement : step.statements)
-        if (auto done = with_retries([&] {
-                return exec(statement.sql, {},
-                            script.path.string() + ":" + std::to_string(statement.line));
-            });
-            !done)
+    for (const auto& statement : step.statements) {
+        std::string where = script.path.string() + ":" + std::to_string(statement.line);
+        // Resumed: a statement that finished without its progress being
+        // recorded is done; a concurrent build that was interrupted left an
+        // INVALID index of its name, which would make the rerun fail.
+        if (resuming) {
+            auto done = already_done(where, statement.sql);
+            if (!done)
+                return done.error();
+            if (*done) {
+                progress("  already done: " + step.title);
+                committed = true; // by the run that was interrupted
+                continue;
+            }
+        }
+        int attempts = 0;
+        auto attempt = [&]() -> Status {
+            if (resuming || attempts++ > 0) // a retry after a lock timeout too
+                for (const auto& index : concurrent_indexes(statement.sql))
+                    if (auto dropped = drop_invalid_index(where, index); !dropped)
+                        return dropped;
+            return exec(statement.sql, {}, where);
+        };
+        if (auto done = with_retries(attempt); !done) {
+            // A failed concurrent build leaves its INVALID index: not kept.
+            for (const auto& index : concurrent_indexes(statement.sql))
+                (void)drop_invalid_index(where, index);
             return done;
+        }
+        committed = true;
+    }
     progress("  [" + std::to_string(s + 1) + "/" + std::to_string(script.steps.size()) + "] " +
              step.title + " (" + std::to_string(elapsed_ms(started)) +
              " ms, outside a transaction)");
     return Ok{};
 }
 
-Status Session::record_progress(const Loaded& m, std::size_t steps_done) {
+Status Session::record_progress(const Loaded& m, const Script& script, std::size_t steps_done) {
     return exec("UPDATE schemac.schema_migrations SET steps_done = $2 WHERE version = $1",
-                {std::to_string(m.version), std::to_string(steps_done)}, m.up.path.string());
+                {std::to_string(m.version), std::to_string(steps_done)}, script.path.string());
 }
 
 Status Session::run_recorded(const Script& script, std::size_t& done, bool resuming,
-                             const Record& record) {
+                             const Record& record, bool& committed) {
     auto nothing = []() -> Status { return Ok{}; };
     // Progress is recorded at group ends, so `done` is always a group's first.
     for (const auto& group : step_groups(script)) {
         if (group.first < done)
             continue;
-        Status ran = group.transactional ? run_group(script, group.first, group.last, nothing,
-                                                     [&] { return record(group.last); })
-                                         : run_alone(script, group.first, resuming);
-        if (ran && !group.transactional)
-            ran = record(group.last);
+        Status ran = Ok{};
+        if (group.transactional) {
+            ran = run_group(script, group.first, group.last, nothing,
+                            [&] { return record(group.last); });
+            committed = committed || ran.ok();
+        } else {
+            ran = run_alone(script, group.first, resuming, committed);
+            // Its statements are committed: what records them is retried.
+            if (ran)
+                ran = with_retries([&] { return record(group.last); });
+        }
         if (!ran)
             return ran;
         resuming = false;

@@ -148,6 +148,64 @@ std::vector<IndexName> concurrent_indexes(const std::string& sql) {
     return out;
 }
 
+std::vector<IndexName> concurrent_drops(const std::string& sql) {
+    std::vector<IndexName> out;
+    if (!mentions(sql, "CONCURRENTLY"))
+        return out;
+    auto tree = parse_tree(sql);
+    if (!tree.is_object())
+        return out;
+    for (const auto& raw : tree.value("stmts", nlohmann::json::array())) {
+        const auto& drop =
+            raw.value("stmt", nlohmann::json::object()).value("DropStmt", nlohmann::json::object());
+        if (!drop.value("concurrent", false) || drop.value("removeType", "") != "OBJECT_INDEX")
+            continue;
+        for (const auto& object : drop.value("objects", nlohmann::json::array())) {
+            std::vector<std::string> parts;
+            for (const auto& item : object["List"].value("items", nlohmann::json::array()))
+                parts.push_back(item["String"].value("sval", ""));
+            if (parts.size() == 1)
+                out.push_back({"", parts[0]});
+            else if (parts.size() == 2)
+                out.push_back({parts[0], parts[1]});
+        }
+    }
+    return out;
+}
+
+namespace {
+
+/// The IndexStmt of `sql` with what does not make the index different
+/// taken out: its places in the text and CONCURRENTLY.
+nlohmann::json index_shape(const std::string& sql) {
+    auto tree = parse_tree(sql);
+    if (!tree.is_object() || tree.value("stmts", nlohmann::json::array()).size() != 1)
+        return nullptr;
+    auto stmt = tree["stmts"][0].value("stmt", nlohmann::json::object());
+    if (!stmt.contains("IndexStmt"))
+        return nullptr;
+    nlohmann::json shape = stmt["IndexStmt"];
+    shape.erase("concurrent");
+    std::vector<nlohmann::json*> pending{&shape};
+    while (!pending.empty()) {
+        nlohmann::json* node = pending.back();
+        pending.pop_back();
+        if (node->is_object())
+            node->erase("location");
+        if (node->is_structured())
+            for (auto& child : *node)
+                pending.push_back(&child);
+    }
+    return shape;
+}
+
+} // namespace
+
+bool same_index(const std::string& a, const std::string& b) {
+    auto shape = index_shape(a);
+    return !shape.is_null() && shape == index_shape(b);
+}
+
 bool manages_extension(const std::string& sql) {
     if (!mentions(sql, "EXTENSION"))
         return false;

@@ -76,11 +76,13 @@ class Session {
     /// Runs steps from `done` on, whose progress the history row records:
     /// consecutive transactional steps together in one transaction, each
     /// other step alone. `record(next)` runs in the same transaction as a
-    /// group (right after a lone step) and records that the steps before
-    /// `next` are done. On a failure `done` is the step that failed.
+    /// group (right after a lone step, retried) and records that the steps
+    /// before `next` are done. On a failure `done` is the step that failed,
+    /// and `committed` says whether anything of the script was committed.
+    /// Resumed, a step outside a transaction that is already done is skipped.
     Status run_recorded(const Script& script, std::size_t& done, bool resuming,
-                        const Record& record);
-    Status record_progress(const Loaded& m, std::size_t steps_done);
+                        const Record& record, bool& committed);
+    Status record_progress(const Loaded& m, const Script& script, std::size_t steps_done);
     /// A statement; a failure is located at `where`.
     Status exec(const std::string& sql, const std::vector<std::string>& params,
                 const std::string& where);
@@ -108,10 +110,14 @@ class Session {
   private:
     /// One try at the advisory lock: whether it was taken.
     Result<bool> try_lock();
-    Status run_alone(const Script& script, std::size_t step, bool resuming);
-    /// Drops what an interrupted concurrent build of `step` left behind: the
-    /// INVALID index of the very name the step creates, nothing else.
-    Status drop_invalid_indexes(const Script& script, const ScriptStep& step);
+    Status run_alone(const Script& script, std::size_t step, bool resuming, bool& committed);
+    /// Drops what an interrupted concurrent build left behind: the INVALID
+    /// index of the very name the statement creates, nothing else.
+    Status drop_invalid_index(const std::string& where, const IndexName& index);
+    /// A statement outside a transaction whose work is found done: a
+    /// concurrent build whose valid index is there as it defines it, a
+    /// concurrent drop whose index is gone.
+    Result<bool> already_done(const std::string& where, const std::string& sql);
 
     const DeployOptions& m_options;
     std::ostream& m_out;

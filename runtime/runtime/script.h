@@ -64,6 +64,11 @@ struct IndexName {
 };
 /// The indexes `sql` builds concurrently (none when it does not parse).
 std::vector<IndexName> concurrent_indexes(const std::string& sql);
+/// The indexes `sql` drops with DROP INDEX CONCURRENTLY.
+std::vector<IndexName> concurrent_drops(const std::string& sql);
+/// Whether two CREATE INDEX statements build the same index, built
+/// concurrently or not, written alike or not (compared as parse trees).
+bool same_index(const std::string& a, const std::string& b);
 
 /// Whether `sql` creates, changes, drops or comments on an extension: what
 /// only an extension's owner (a superuser, for an untrusted one) may do.

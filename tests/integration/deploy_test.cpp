@@ -492,7 +492,7 @@ TEST_CASE("online changes and renames on tables holding rows: every row survives
           "id,author_id,title,words\n");
 }
 
-TEST_CASE("a failed concurrent index build: the next apply drops the INVALID index and builds") {
+TEST_CASE("a concurrent build failing before anything committed: nothing left, then applied") {
     History history("failed-build");
     history.add("0001_t",
                 "-- schemac:step create table public.t\n"
@@ -509,19 +509,104 @@ TEST_CASE("a failed concurrent index build: the next apply drops the INVALID ind
     Database db;
     auto failed = db.schemac("apply", history);
     CHECK(failed.exit_code == 1);
-    CHECK_MESSAGE(failed.err.find("0002_t_v_key.up.sql:3: could not create unique index "
-                                  "\"t_v_key\"") != std::string::npos,
+    CHECK_MESSAGE(contains(failed.err, "0002_t_v_key.up.sql:3: could not create unique index "
+                                       "\"t_v_key\""),
                   failed.err);
-    CHECK(failed.err.find("run apply again: it resumes there") != std::string::npos);
-    CHECK(db.query("SELECT indisvalid FROM pg_index WHERE indexrelid = "
-                   "'public.t_v_key'::regclass") == "f\n");
-    CHECK(db.schemac("status", history).exit_code == 1);
+    CHECK_MESSAGE(contains(failed.err, "nothing of 0002_t_v_key was applied"), failed.err);
+    // The failed build's INVALID index is gone, and so is the history row:
+    // the database is as it was before the migration.
+    CHECK(db.query("SELECT count(*) FROM pg_class WHERE relname = 't_v_key'") == "0\n");
+    CHECK(db.history_rows() == "1 t applied\n");
 
     db.query("UPDATE public.t SET v = 8 WHERE id = 2");
-    auto resumed = db.schemac("apply", history);
-    CHECK_MESSAGE(resumed.exit_code == 0, resumed.err);
-    CHECK(resumed.err.find("dropping the invalid index public.t_v_key") != std::string::npos);
+    auto applied = db.schemac("apply", history);
+    CHECK_MESSAGE(applied.exit_code == 0, applied.err);
     CHECK(db.query("SELECT indisvalid FROM pg_index WHERE indexrelid = "
                    "'public.t_v_key'::regclass") == "t\n");
     CHECK(db.history_rows() == "1 t applied, 2 t_v_key applied\n");
+}
+
+TEST_CASE("a concurrent build whose progress was not recorded: the resume skips it, nothing "
+          "else is touched") {
+    History history("lost-progress");
+    history.add("0001_items",
+                "-- schemac:step create table public.items\n"
+                "CREATE TABLE public.items (id int, v int);\n"
+                "\n"
+                "-- schemac:step create index public.items_v_idx (concurrently)\n"
+                "-- schemac:no-transaction\n"
+                "CREATE INDEX CONCURRENTLY items_v_idx ON public.items USING btree (v);\n"
+                "\n"
+                "-- schemac:step create table public.after\n"
+                "CREATE TABLE public.after (id int REFERENCES public.later (id));\n",
+                "DROP TABLE public.after;\nDROP TABLE public.items;\n");
+    Database db;
+    // INVALID indexes nobody asked about, whose names the step's SQL holds.
+    db.query("CREATE SCHEMA other; CREATE TABLE other.d (v int); INSERT INTO other.d VALUES "
+             "(1), (1); CREATE TABLE public.d (v int); INSERT INTO public.d VALUES (1), (1)");
+    for (const char* index : {"items_v_idx ON other.d", "items_v ON public.d"}) {
+        auto invalid =
+            run(pg_bin("psql") + " -X -q -d " + shell_quote(db.url) + " -c " +
+                shell_quote(std::string("CREATE UNIQUE INDEX CONCURRENTLY ") + index + " (v)"));
+        CHECK(invalid.exit_code != 0);
+    }
+    CHECK(db.query("SELECT string_agg(c.relname, ',' ORDER BY c.relname) FROM pg_index i JOIN "
+                   "pg_class c ON c.oid = i.indexrelid WHERE NOT i.indisvalid") ==
+          "items_v,items_v_idx\n");
+
+    auto failed = db.schemac("apply", history);
+    CHECK(failed.exit_code == 1);
+    CHECK(contains(failed.err, "stopped before step 3 of 3"));
+    // The progress update after the build is lost (a lock timeout on the
+    // history table, say): the history says the build has not run.
+    db.query("UPDATE schemac.schema_migrations SET steps_done = 1");
+    db.query("CREATE TABLE public.later (id int PRIMARY KEY)");
+
+    auto resumed = db.schemac("apply", history);
+    CHECK_MESSAGE(resumed.exit_code == 0, resumed.err);
+    CHECK(contains(resumed.err, "resuming 0001_items at step 2 of 3"));
+    CHECK_MESSAGE(contains(resumed.err, "already done: create index public.items_v_idx"),
+                  resumed.err);
+    CHECK(db.history_rows() == "1 items applied\n");
+    CHECK(db.query("SELECT string_agg(c.relname, ',' ORDER BY c.relname) FROM pg_index i JOIN "
+                   "pg_class c ON c.oid = i.indexrelid WHERE NOT i.indisvalid") ==
+          "items_v,items_v_idx\n");
+}
+
+TEST_CASE("a concurrent build that times out waiting for a writer is retried and builds") {
+    History history("build-retry");
+    history.add("0001_t",
+                "-- schemac:step create table public.t\n"
+                "CREATE TABLE public.t (id int, v int);\n",
+                "DROP TABLE public.t;\n");
+    history.add("0002_t_v_idx",
+                "-- schemac:step create index public.t_v_idx (concurrently)\n"
+                "-- schemac:no-transaction\n"
+                "CREATE INDEX CONCURRENTLY t_v_idx ON public.t USING btree (v);\n",
+                "-- schemac:step drop index public.t_v_idx (concurrently)\n"
+                "-- schemac:no-transaction\n"
+                "DROP INDEX CONCURRENTLY public.t_v_idx;\n");
+    Database db;
+    REQUIRE(db.schemac("apply --to 0001", history).exit_code == 0);
+    // A writer holds its transaction open for two seconds: the build waits
+    // for it past the lock timeout, after its INVALID index is committed.
+    fs::path log = history.path() / "writer.log";
+    run("sh -c " +
+        shell_quote(pg_bin("psql") + " -X -q -d " + shell_quote(db.url) +
+                    " -c 'BEGIN' -c 'INSERT INTO public.t VALUES (1, 1)' -c 'SELECT "
+                    "pg_sleep(2)' -c 'COMMIT' >" +
+                    shell_quote(log.string()) + " 2>&1") +
+        " &");
+    for (int i = 0; i < 100; ++i) {
+        if (db.query("SELECT count(*) FROM pg_stat_activity WHERE query = 'SELECT "
+                     "pg_sleep(2)'") == "1\n")
+            break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    auto applied = db.schemac("apply", history, "--lock-timeout 300ms");
+    CHECK_MESSAGE(applied.exit_code == 0, applied.err);
+    CHECK_MESSAGE(contains(applied.err, "lock timeout (300ms); retry 1"), applied.err);
+    CHECK(db.query("SELECT indisvalid FROM pg_index WHERE indexrelid = "
+                   "'public.t_v_idx'::regclass") == "t\n");
+    CHECK(db.history_rows() == "1 t applied, 2 t_v_idx applied\n");
 }

@@ -115,3 +115,22 @@ TEST_CASE("a NUL byte in a migration file is an error at its place, not the end 
     REQUIRE_FALSE(parsed.ok());
     CHECK(parsed.error().describe() == "g/0008_n.up.sql:2:10: a NUL byte; SQL text holds none");
 }
+
+TEST_CASE("the index a concurrent build makes is recognized however it is written") {
+    std::string step = "CREATE UNIQUE INDEX CONCURRENTLY big_a_idx ON public.big USING btree (a)";
+    CHECK(same_index(step, "CREATE UNIQUE INDEX big_a_idx ON public.big USING btree (a)"));
+    CHECK(same_index(step + ";", "create unique index \"big_a_idx\"\n  on public.big (a)"));
+    CHECK_FALSE(same_index(step, "CREATE INDEX big_a_idx ON public.big USING btree (a)"));
+    CHECK_FALSE(same_index(step, "CREATE UNIQUE INDEX big_a_idx ON public.big USING btree (b)"));
+    CHECK_FALSE(same_index(step, "CREATE UNIQUE INDEX big_a_idx ON other.big USING btree (a)"));
+    CHECK_FALSE(same_index(step, "SELECT 1"));
+}
+
+TEST_CASE("the indexes a concurrent drop removes are read from its parse tree") {
+    CHECK(concurrent_drops("DROP INDEX CONCURRENTLY public.\"my idx\"") ==
+          std::vector<IndexName>{{"public", "my idx"}});
+    CHECK(concurrent_drops("drop index concurrently if exists i;") ==
+          std::vector<IndexName>{{"", "i"}});
+    CHECK(concurrent_drops("DROP INDEX public.i").empty());
+    CHECK(concurrent_drops("SELECT 'DROP INDEX CONCURRENTLY i'").empty());
+}
