@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <functional>
+#include <pwd.h>
 #include <sstream>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -80,23 +81,52 @@ Result<fs::path> find_bindir() {
 
 namespace {
 
-fs::path cache_root() {
-    if (const char* dir = std::getenv("SCHEMAC_CACHE_DIR"))
-        return dir;
-    if (const char* xdg = std::getenv("XDG_CACHE_HOME"))
+/// Where the user's cache is: SCHEMAC_CACHE_DIR, XDG_CACHE_HOME, HOME, or
+/// the home directory the password database gives; never a shared folder.
+std::optional<fs::path> cache_root() {
+    if (const char* dir = std::getenv("SCHEMAC_CACHE_DIR"); dir && *dir)
+        return fs::path(dir);
+    if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg)
         return fs::path(xdg) / "schemac";
-    if (const char* home = std::getenv("HOME"))
+    if (const char* home = std::getenv("HOME"); home && *home)
         return fs::path(home) / ".cache" / "schemac";
-    return fs::temp_directory_path() / "schemac-cache";
+    if (passwd* pw = getpwuid(geteuid()); pw && pw->pw_dir && *pw->pw_dir)
+        return fs::path(pw->pw_dir) / ".cache" / "schemac";
+    return std::nullopt;
 }
 
 } // namespace
 
+std::optional<fs::path> trusted_cache(std::string& refused) {
+    auto root = cache_root();
+    if (!root)
+        return std::nullopt;
+    std::error_code ec;
+    fs::create_directories(root->parent_path(), ec);
+    mkdir(root->c_str(), 0700);
+    struct stat st {};
+    if (lstat(root->c_str(), &st) != 0)
+        refused = "it cannot be created";
+    else if (!S_ISDIR(st.st_mode))
+        refused = "it is not a folder";
+    else if (st.st_uid != geteuid())
+        refused = "it is owned by another user (uid " + std::to_string(st.st_uid) + ")";
+    else if ((st.st_mode & (S_IWGRP | S_IWOTH)) != 0)
+        refused = "others may write to it";
+    if (!refused.empty()) {
+        refused = "the cache " + root->string() + " is not used: " + refused +
+                  "; remove it, or set SCHEMAC_CACHE_DIR to a folder of your own";
+        return std::nullopt;
+    }
+    chmod(root->c_str(), 0700); // what is in it is the user's schema
+    return root;
+}
+
 Status copy_tree(const fs::path& from, const fs::path& to) {
-    // `cp -a` keeps ownership and modes, which the server checks.
-    std::string command = "cp -a '" + from.string() + "' '" + to.string() + "'";
-    if (std::system(command.c_str()) != 0)
-        return Error{"cannot copy " + from.string() + " to " + to.string()};
+    std::error_code ec;
+    fs::copy(from, to, fs::copy_options::recursive | fs::copy_options::copy_symlinks, ec);
+    if (ec)
+        return Error{"cannot copy " + from.string() + " to " + to.string() + ": " + ec.message()};
     return Ok{};
 }
 
@@ -123,28 +153,45 @@ void hand_over(const fs::path& dir, const RunAs& as) {
 
 namespace {
 
-/// The cache directory for this server version: ~/.cache/schemac/pg15.5.
-fs::path version_cache(const fs::path& bindir) {
-    std::string version = command_output("'" + (bindir / "postgres").string() + "' --version");
-    auto space = version.rfind(' ');
-    return cache_root() /
-           ("pg" + (space == std::string::npos ? version : version.substr(space + 1)));
+/// The cache directory for this server version, ~/.cache/schemac/pg15.18,
+/// from `postgres --version` ("postgres (PostgreSQL) 15.18 (Debian ...)").
+Result<fs::path> version_cache(const fs::path& cache, const fs::path& bindir, const fs::path& run) {
+    fs::path log = run / "version.log";
+    auto rc = run_and_wait({(bindir / "postgres").string(), "--version"}, RunAs{}, log);
+    std::string text = read_all(log);
+    std::string_view marker = "(PostgreSQL) ";
+    auto at = text.find(marker);
+    if (!rc || *rc != 0 || at == std::string::npos)
+        return Error{"cannot read the version of " + (bindir / "postgres").string() + ": " +
+                     trim(text)};
+    std::string version = text.substr(at + marker.size());
+    version = version.substr(0, version.find_first_of(" \n"));
+    return cache / ("pg" + version);
 }
 
 } // namespace
 
 /// Ensures the cached initdb'd cluster for this server version exists; makes
 /// it in `scratch` and copies it into the cache when missing.
-Result<fs::path> cached_cluster(const fs::path& bindir, const RunAs& as, const fs::path& run) {
-    fs::path cached = version_cache(bindir) / "data";
-    if (fs::exists(cached / "PG_VERSION"))
-        return cached;
+Result<fs::path> cached_cluster(const fs::path& bindir, const RunAs& as, const fs::path& run,
+                                const std::optional<fs::path>& cache) {
+    fs::path cached;
+    if (cache) {
+        auto dir = version_cache(*cache, bindir, run);
+        if (!dir)
+            return dir.error();
+        cached = *dir / "data";
+        if (fs::exists(cached / "PG_VERSION"))
+            return cached;
+    }
     fs::path fresh = run / "initdb";
     auto rc = run_and_wait({(bindir / "initdb").string(), "-D", fresh.string(), "-U", "postgres",
                             "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"},
                            as, run / "initdb.log");
     if (!rc || *rc != 0)
         return Error{"initdb failed:\n" + read_all(run / "initdb.log")};
+    if (!cache)
+        return fresh;
     std::error_code ec;
     fs::create_directories(cached.parent_path(), ec);
     fs::path staging = cached.parent_path() / ("data.tmp" + std::to_string(getpid()));
@@ -165,7 +212,7 @@ constexpr std::size_t k_snapshots_kept = 4;
 } // namespace
 
 std::optional<Snapshot> find_snapshot(const fs::path& cache, const std::string& key) {
-    if (key.empty())
+    if (key.empty() || cache.empty())
         return std::nullopt;
     fs::path dir = cache / ("replay-" + key);
     std::string database = read_all(dir / "database");

@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <fstream>
+#include <iostream>
 #include <libpq-fe.h>
 #include <string_view>
 #include <sys/wait.h>
@@ -47,6 +48,7 @@ class EmbeddedServer final : public Server {
         stop_postmaster(m_pid);
         std::error_code ec;
         fs::remove_all(m_dir, ec);
+        unregister_run_dir(m_dir);
     }
     std::string conninfo(const std::string& dbname) const override {
         return "host='" + m_dir.string() + "' port=5432 user=postgres dbname='" + dbname + "'";
@@ -59,6 +61,8 @@ class EmbeddedServer final : public Server {
     std::string replayed_database() const override { return m_replayed; }
 
     void keep_replay(const std::string& key, const std::string& dbname) override {
+        if (m_cache.empty()) // no trusted cache
+            return;
         std::error_code ec;
         fs::path final_dir = m_cache / ("replay-" + key);
         if (fs::exists(final_dir, ec))
@@ -111,6 +115,40 @@ bool wait_ready(const std::string& conninfo, pid_t pid) {
     return false;
 }
 
+/// The data directory a run starts from, in `run`: a copy of the replay
+/// the cache keeps for `replay_key`, of the cached initdb'd cluster, or a
+/// cluster made now when there is no trusted cache.
+struct Start {
+    fs::path replays; ///< where replays are kept ("" without a cache)
+    std::optional<Snapshot> snapshot;
+};
+Result<Start> prepare_data(const fs::path& bindir, const RunAs& as, const fs::path& run,
+                           const std::string& replay_key) {
+    std::string refused;
+    auto cache = trusted_cache(refused);
+    if (!refused.empty())
+        std::cerr << "schemac: warning: " << refused << "\n";
+    auto cluster = cached_cluster(bindir, as, run, cache);
+    if (!cluster)
+        return cluster.error();
+    fs::path data = run / "data";
+    if (!cache) {
+        std::error_code ec;
+        fs::rename(*cluster, data, ec);
+        if (ec)
+            return Error{"cannot move " + cluster->string() + " to " + data.string()};
+        return Start{};
+    }
+    // Replays are kept beside the cluster of their server version.
+    Start start{cluster->parent_path(), find_snapshot(cluster->parent_path(), replay_key)};
+    if (auto copied = copy_tree(start.snapshot ? start.snapshot->dir / "data" : *cluster, data);
+        !copied)
+        return copied.error();
+    if (auto owned = own_tree(data, as); !owned)
+        return owned.error();
+    return start;
+}
+
 } // namespace
 
 Result<std::unique_ptr<Server>> start_embedded(const std::string& replay_key) {
@@ -127,24 +165,18 @@ Result<std::unique_ptr<Server>> start_embedded(const std::string& replay_key) {
         return Error{"cannot create a temporary directory in " +
                      fs::temp_directory_path().string()};
     fs::path run = pattern;
+    register_run_dir(run);
     hand_over(run, *as);
-
-    auto cluster = cached_cluster(*bindir, *as, run);
-    if (!cluster) {
-        fs::remove_all(run);
-        return cluster.error();
-    }
-    fs::path cache = cluster->parent_path();
-    auto snapshot = find_snapshot(cache, replay_key);
+    auto remove_run = [&](Error error) {
+        std::error_code ec;
+        fs::remove_all(run, ec);
+        unregister_run_dir(run);
+        return error;
+    };
+    auto start = prepare_data(*bindir, *as, run, replay_key);
+    if (!start)
+        return remove_run(std::move(start).error());
     fs::path data = run / "data";
-    if (auto copied = copy_tree(snapshot ? snapshot->dir / "data" : *cluster, data); !copied) {
-        fs::remove_all(run);
-        return copied.error();
-    }
-    if (auto owned = own_tree(data, *as); !owned) {
-        fs::remove_all(run);
-        return owned.error();
-    }
 
     fs::path log = run / "server.log";
     auto pid = spawn({(*bindir / "postgres").string(), "-D", data.string(), "-k", run.string(),
@@ -155,13 +187,11 @@ Result<std::unique_ptr<Server>> start_embedded(const std::string& replay_key) {
                       // take ~50,000 locks (the default table holds 2,560).
                       "-c", "max_locks_per_transaction=2048"},
                      *as, log);
-    if (!pid) {
-        fs::remove_all(run);
-        return pid.error();
-    }
+    if (!pid)
+        return remove_run(std::move(pid).error());
     register_postmaster(*pid);
-    auto server = std::make_unique<EmbeddedServer>(*pid, run, *bindir, *as, cache,
-                                                   snapshot ? snapshot->database : "");
+    auto server = std::make_unique<EmbeddedServer>(
+        *pid, run, *bindir, *as, start->replays, start->snapshot ? start->snapshot->database : "");
     if (!wait_ready(server->conninfo("postgres"), *pid)) {
         std::string text = read_all(log);
         return Error{"the embedded PostgreSQL did not start:\n" + text};

@@ -19,6 +19,10 @@ namespace schemac::shadow {
 /// handlers, which stop every one still running.
 void register_postmaster(pid_t pid);
 void unregister_postmaster(pid_t pid);
+/// Remembers a run folder of this process, removed by the signal and exit
+/// handlers when the server that uses it could not remove it itself.
+void register_run_dir(const std::filesystem::path& dir);
+void unregister_run_dir(const std::filesystem::path& dir);
 /// Fast shutdown, escalating when it does not go.
 void stop_postmaster(pid_t pid) noexcept;
 /// Stops the postmasters on SIGINT, SIGTERM, SIGHUP, SIGQUIT and at exit.
@@ -50,17 +54,25 @@ std::string read_all(const std::filesystem::path& path);
 /// /usr/lib/postgresql/*/bin.
 Result<std::filesystem::path> find_bindir();
 
-/// `cp -a`: keeps ownership and modes, which the server checks.
+/// A data directory copied, modes kept (the server checks them); no program
+/// runs, so no path can be taken for a command.
 Status copy_tree(const std::filesystem::path& from, const std::filesystem::path& to);
 /// Gives a copied data directory to the server's user.
 Status own_tree(const std::filesystem::path& root, const RunAs& as);
 /// Makes `dir` private and owned by the server's user.
 void hand_over(const std::filesystem::path& dir, const RunAs& as);
 
-/// The cached initdb'd cluster for this server version, made in `run` and
-/// copied into the cache when missing.
+/// The cache folder, when there is a trusted one: the user's own (never a
+/// shared fallback), private (created 0700; refused when someone else owns
+/// it or others may write it, with the reason in `refused`).
+std::optional<std::filesystem::path> trusted_cache(std::string& refused);
+
+/// The initdb'd cluster for this server version: cached in `cache` (made in
+/// `run` and copied there when missing), or made in `run` when there is no
+/// cache.
 Result<std::filesystem::path> cached_cluster(const std::filesystem::path& bindir, const RunAs& as,
-                                             const std::filesystem::path& run);
+                                             const std::filesystem::path& run,
+                                             const std::optional<std::filesystem::path>& cache);
 
 /// A cached cluster holding a replayed history: `data` (a base backup) and
 /// `database` (the name of the replayed database in it).

@@ -24,8 +24,43 @@ namespace {
 // size and plain data so a signal handler can read it.
 constexpr std::size_t k_max_servers = 8;
 std::array<volatile pid_t, k_max_servers> g_postmasters{};
+// Their run folders (socket, data, logs), removed with them. Fixed buffers
+// for the same reason; an empty one is free.
+constexpr std::size_t k_max_path = 4096;
+std::array<std::array<char, k_max_path>, k_max_servers> g_run_dirs{};
+
+/// Removes `dir` from a signal handler: rm, executed directly (fork, execv
+/// and waitpid are async-signal-safe; a recursive walk here would not be).
+void remove_from_handler(const char* dir) noexcept {
+    pid_t pid = fork();
+    if (pid == 0) {
+        const char* argv[] = {"rm", "-rf", "--", dir, nullptr};
+        execv("/bin/rm", const_cast<char* const*>(argv));
+        _exit(127);
+    }
+    if (pid > 0)
+        waitpid(pid, nullptr, 0);
+}
 
 } // namespace
+
+void register_run_dir(const fs::path& dir) {
+    const std::string& text = dir.native();
+    if (text.size() >= k_max_path)
+        return;
+    for (auto& slot : g_run_dirs)
+        if (slot[0] == '\0') {
+            std::copy(text.begin(), text.end(), slot.begin());
+            slot[text.size()] = '\0';
+            return;
+        }
+}
+
+void unregister_run_dir(const fs::path& dir) {
+    for (auto& slot : g_run_dirs)
+        if (dir.native() == slot.data())
+            slot[0] = '\0';
+}
 
 void register_postmaster(pid_t pid) {
     for (auto& slot : g_postmasters)
@@ -66,6 +101,11 @@ extern "C" void on_signal(int signal) {
             slot = 0;
         }
     }
+    for (auto& dir : g_run_dirs)
+        if (dir[0] != '\0') {
+            remove_from_handler(dir.data());
+            dir[0] = '\0';
+        }
     std::signal(signal, SIG_DFL);
     raise(signal);
 }
@@ -151,6 +191,12 @@ void stop_all_embedded() noexcept {
             stop_postmaster(pid);
         }
     }
+    for (auto& dir : g_run_dirs)
+        if (dir[0] != '\0') {
+            std::error_code ec;
+            fs::remove_all(dir.data(), ec);
+            dir[0] = '\0';
+        }
 }
 
 } // namespace schemac::shadow

@@ -178,15 +178,59 @@ TEST_CASE("no postmaster survives an error or Ctrl-C") {
     CHECK(failed.exit_code == 1);
     CHECK(stray_postmasters() == "");
 
-    // Interrupt runs at several moments of their life.
+    // Interrupt runs at several moments of their life, by Ctrl-C and by
+    // SIGTERM: no server, and no run folder in their TMPDIR, is left.
     auto ok_tree = temp_tree("interrupt-ok", "CREATE TABLE a (id int);\n");
-    for (int delay_ms : {100, 300, 600, 900}) {
-        auto out = run(schemac_cmd("diff --schema " + shell_quote(ok_tree.string())) +
-                       " & pid=$!; sleep " + std::to_string(delay_ms / 1000.0) +
-                       "; kill -INT $pid; wait $pid; exit 0");
-        CHECK(out.exit_code == 0);
-        CHECK_MESSAGE(stray_postmasters() == "", "after SIGINT at " << delay_ms << " ms");
+    fs::path tmp = ok_tree / "tmp";
+    fs::create_directories(tmp);
+    for (const char* signal : {"INT", "TERM"})
+        for (int delay_ms : {100, 300, 600, 900}) {
+            auto out = run("TMPDIR=" + shell_quote(tmp.string()) + " " +
+                           schemac_cmd("diff --schema " + shell_quote(ok_tree.string())) +
+                           " & pid=$!; sleep " + std::to_string(delay_ms / 1000.0) + "; kill -" +
+                           signal + " $pid; wait $pid; exit 0");
+            CHECK(out.exit_code == 0);
+            CHECK_MESSAGE(stray_postmasters() == "",
+                          "after SIG" << signal << " at " << delay_ms << " ms");
+            CHECK_MESSAGE(fs::is_empty(tmp), "after SIG" << signal << " at " << delay_ms << " ms");
+        }
+}
+
+TEST_CASE("a cache someone else owns or may write is not used; there is no shared fallback") {
+    auto tree = temp_tree("cache-trust", "CREATE TABLE a (id int);\n");
+    fs::path cache = tree / "cache";
+    auto diff = [&](const std::string& env) {
+        return run_in(tree, env + " " + schemac_cmd("diff --schema tree.sql"));
+    };
+    std::string with_cache = "SCHEMAC_CACHE_DIR=" + shell_quote(cache.string());
+    auto made = diff(with_cache);
+    REQUIRE_MESSAGE(made.exit_code == 0, made.err);
+    CHECK(made.err == "");
+    CHECK((fs::status(cache).permissions() & fs::perms::all) == fs::perms::owner_all);
+
+    fs::permissions(cache, fs::perms::all);
+    auto writable = diff(with_cache);
+    CHECK(writable.exit_code == 0);
+    CHECK_MESSAGE(writable.err.find("the cache " + cache.string() +
+                                    " is not used: others may write to it") != std::string::npos,
+                  writable.err);
+    fs::permissions(cache, fs::perms::owner_all);
+    if (geteuid() == 0) { // a planted cache: another user's
+        REQUIRE(run("chown nobody " + shell_quote(cache.string())).exit_code == 0);
+        auto planted = diff(with_cache);
+        CHECK(planted.exit_code == 0);
+        CHECK_MESSAGE(planted.err.find("is owned by another user") != std::string::npos,
+                      planted.err);
     }
+    // Without HOME, XDG_CACHE_HOME or SCHEMAC_CACHE_DIR: the user's home from
+    // the password database, never a folder under TMPDIR.
+    fs::path tmp = tree / "tmp";
+    fs::create_directories(tmp);
+    auto homeless = diff("env -u HOME -u XDG_CACHE_HOME -u SCHEMAC_CACHE_DIR TMPDIR=" +
+                         shell_quote(tmp.string()));
+    CHECK_MESSAGE(homeless.exit_code == 0, homeless.err);
+    CHECK(fs::is_empty(tmp));
+    fs::remove_all(tree);
 }
 
 TEST_CASE("--dev-url leaves no temporary database behind, on success or error") {
