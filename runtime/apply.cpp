@@ -44,7 +44,8 @@ class Applier {
         return m_session.exec(k_insert_applied,
                               {std::to_string(m.version), m_previous, m.migration->name,
                                m.up_sha256, m.down_sha256, before.sha256,
-                               after ? after->sha256 : "", after ? after->text : "",
+                               // In progress: the catalog its steps done left.
+                               after ? after->sha256 : "", after ? after->text : before.text,
                                after ? "applied" : "applying", "0",
                                after ? std::to_string(elapsed_ms(m_started)) : ""},
                               m_where);
@@ -69,10 +70,18 @@ class Applier {
                 return std::move(after).error();
             return insert_row(m, before, &*after);
         };
-        if (auto done = m_session.run_group(m.up, 0, steps, prelude, bookkeeping); !done)
+        if (auto done = m_session.run_group(m.up, 0, steps, prelude, bookkeeping); !done) {
+            if (done.error().commit_unknown)
+                return m_session.after_lost_commit(
+                    std::move(done).error(), m_id, m.version,
+                    "it was applied (the COMMIT went through). Run apply again for the "
+                    "migrations after it.",
+                    "it was not applied: the database and its history are as they were before "
+                    "it.");
             return std::move(done).error().with_outcome(
                 m_id + " was rolled back: the database and its history are "
                        "as they were before it.");
+        }
         m_session.progress("applied " + m_id + " in " + std::to_string(elapsed_ms(m_started)) +
                            " ms");
         return Ok{};
@@ -91,6 +100,10 @@ class Applier {
             m_session.progress("applying " + m_id + " (" + count(steps, "step") +
                                ", some outside a transaction)");
         } else {
+            if (auto checked = m_session.check_resume(*resume, m.up); !checked)
+                return std::move(checked).error().with_outcome(
+                    "nothing more of " + m_id + " was applied: it stays stopped before step " +
+                    std::to_string(done + 1) + " of " + std::to_string(steps) + ".");
             m_session.progress("resuming " + m_id + " at step " + std::to_string(done + 1) +
                                " of " + std::to_string(steps));
         }

@@ -117,6 +117,10 @@ int Connection::server_version() const {
     return PQserverVersion(m_conn);
 }
 
+bool Connection::lost() const {
+    return PQstatus(m_conn) == CONNECTION_BAD;
+}
+
 std::string text_array(const std::vector<std::string>& values) {
     std::string out = "{";
     for (std::size_t i = 0; i < values.size(); ++i) {

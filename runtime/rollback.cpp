@@ -25,14 +25,23 @@ Status revert(Session& session, const Loaded& m, const AppliedMigration& row) {
     if (script.transactional() && row.state == "applied") {
         session.progress("reverting " + id + " (" + count(steps, "step") + ", one transaction)");
         auto nothing = []() -> Status { return Ok{}; };
-        if (auto done = session.run_group(script, 0, steps, nothing, delete_row); !done)
+        if (auto done = session.run_group(script, 0, steps, nothing, delete_row); !done) {
+            if (done.error().commit_unknown)
+                return session.after_lost_commit(
+                    std::move(done).error(), id, m.version,
+                    "its rollback did not go through: it is still applied.",
+                    "it was reverted (the COMMIT went through).");
             return std::move(done).error().with_outcome("the rollback of " + id +
                                                         " was rolled back: the database and its "
                                                         "history are as they were before it.");
+        }
         return reverted();
     }
     std::size_t done = 0;
     if (row.state == "reverting") {
+        if (auto checked = session.check_resume(row, script); !checked)
+            return std::move(checked).error().with_outcome(
+                "nothing more of " + id + " was reverted: its rollback stays stopped.");
         done = static_cast<std::size_t>(row.steps_done);
         session.progress("resuming the rollback of " + id + " at step " + std::to_string(done + 1) +
                          " of " + std::to_string(steps));

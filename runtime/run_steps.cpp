@@ -21,6 +21,7 @@ Status Session::with_retries(const Action& attempt) {
     int wait_ms = m_options.backoff_ms;
     for (int tries = 0;; ++tries) {
         auto done = attempt();
+        m_retries_made = tries;
         if (done || done.error().sqlstate() != "55P03" || tries >= m_options.lock_retries)
             return done;
         const auto& context = done.error().context;
@@ -56,8 +57,13 @@ Status Session::run_group(const Script& script, std::size_t first, std::size_t l
         }
         if (auto done = bookkeeping(); !done)
             return rollback_with(std::move(done));
-        if (auto committed = exec("COMMIT", {}, script.path.string()); !committed)
-            return rollback_with(std::move(committed));
+        if (auto committed = exec("COMMIT", {}, script.path.string()); !committed) {
+            if (!m_conn->lost())
+                return rollback_with(std::move(committed));
+            Error unknown = std::move(committed).error();
+            unknown.commit_unknown = true;
+            return unknown;
+        }
         return Ok{};
     });
 }
@@ -154,9 +160,32 @@ Status Session::run_alone(const Script& script, std::size_t s, bool resuming, bo
     return Ok{};
 }
 
+Status Session::after_lost_commit(Error lost, const std::string& id, int version,
+                                  const std::string& if_row, const std::string& if_none) {
+    std::string what = "the connection was lost during the COMMIT of " + id;
+    auto reconnected = connect();
+    auto row = reconnected ? m_conn->exec("SELECT 1 FROM schemac.schema_migrations WHERE "
+                                          "version = $1",
+                                          {std::to_string(version)})
+                           : Result<Rows>(reconnected.error());
+    if (!row)
+        return std::move(lost).with_outcome(
+            what + ", and the database cannot be read now (" + row.error().message +
+            "): whether it went through is unknown. Run `schemac status` when the database is "
+            "back: it reads the history.");
+    return std::move(lost).with_outcome(what + "; the history read on a new connection shows " +
+                                        (row->empty() ? if_none : if_row));
+}
+
 Status Session::record_progress(const Loaded& m, const Script& script, std::size_t steps_done) {
-    return exec("UPDATE schemac.schema_migrations SET steps_done = $2 WHERE version = $1",
-                {std::to_string(m.version), std::to_string(steps_done)}, script.path.string());
+    // The catalog those steps left, which a resume checks the live one against.
+    auto now = fingerprint(*m_conn);
+    if (!now)
+        return std::move(now).error().within(script.path.string());
+    return exec("UPDATE schemac.schema_migrations SET steps_done = $2, catalog_after = $3 "
+                "WHERE version = $1",
+                {std::to_string(m.version), std::to_string(steps_done), now->text},
+                script.path.string());
 }
 
 Status Session::run_recorded(const Script& script, std::size_t& done, bool resuming,

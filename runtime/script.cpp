@@ -173,6 +173,29 @@ std::vector<IndexName> concurrent_drops(const std::string& sql) {
     return out;
 }
 
+std::vector<ConstraintName> validated_constraints(const std::string& sql) {
+    std::vector<ConstraintName> out;
+    if (!mentions(sql, "VALIDATE"))
+        return out;
+    auto tree = parse_tree(sql);
+    if (!tree.is_object())
+        return out;
+    for (const auto& raw : tree.value("stmts", nlohmann::json::array())) {
+        const auto& alter = raw.value("stmt", nlohmann::json::object())
+                                .value("AlterTableStmt", nlohmann::json::object());
+        if (alter.empty())
+            continue;
+        const auto& relation = alter.value("relation", nlohmann::json::object());
+        for (const auto& cmd : alter.value("cmds", nlohmann::json::array())) {
+            const auto& command = cmd.value("AlterTableCmd", nlohmann::json::object());
+            if (command.value("subtype", "") == "AT_ValidateConstraint")
+                out.push_back({relation.value("schemaname", ""), relation.value("relname", ""),
+                               command.value("name", "")});
+        }
+    }
+    return out;
+}
+
 namespace {
 
 /// The IndexStmt of `sql` with what does not make the index different

@@ -200,13 +200,18 @@ std::vector<std::string> Session::drift_lines() {
 }
 
 Status Session::check_drift() {
-    auto lines = drift_lines();
+    const AppliedMigration* last = last_applied();
+    if (!last)
+        return Ok{};
+    return refuse_drift(drift_lines(), "what the history says " + version_text(last->version) +
+                                           "_" + last->name + " left");
+}
+
+Status Session::refuse_drift(const std::vector<std::string>& lines, const std::string& expected) {
     if (lines.empty())
         return Ok{};
-    const AppliedMigration* last = last_applied();
-    std::string message = "drift: " + database_of(m_options.url) +
-                          " is not what the history says " + version_text(last->version) + "_" +
-                          last->name + " left (- expected, + found):";
+    std::string message =
+        "drift: " + database_of(m_options.url) + " is not " + expected + " (- expected, + found):";
     for (std::size_t i = 0; i < lines.size() && i < k_drift_lines_shown; ++i)
         message += "\n  " + lines[i];
     if (lines.size() > k_drift_lines_shown)
@@ -217,6 +222,67 @@ Status Session::check_drift() {
     }
     return Error(message + "\nUndo the hand-made change, or capture it in schema/ and a new "
                            "migration; --allow-drift goes on regardless.");
+}
+
+Result<std::vector<std::string>> Session::touched_lines(const ScriptStep& step) {
+    std::vector<std::string> out;
+    auto add = [&](const std::string& sql, const std::vector<std::string>& params) -> Status {
+        auto rows = m_conn->exec(sql, params);
+        if (!rows)
+            return std::move(rows).error();
+        for (auto row : *rows)
+            out.push_back(row.text("line"));
+        return Ok{};
+    };
+    // An index's schema is its table's; unqualified, the search path's first.
+    constexpr const char* k_index =
+        "SELECT pg_catalog.format('index CREATE %sINDEX %I ON %I.', "
+        "u, $2::text, coalesce(nullif($1::text, ''), pg_catalog.current_schema())) "
+        "AS line FROM (VALUES (''), ('UNIQUE ')) AS v(u)";
+    for (const auto& statement : step.statements) {
+        auto indexes = concurrent_indexes(statement.sql);
+        auto drops = concurrent_drops(statement.sql);
+        indexes.insert(indexes.end(), drops.begin(), drops.end());
+        for (const auto& index : indexes)
+            if (auto added = add(k_index, {index.schema, index.name}); !added)
+                return added.error();
+        for (const auto& c : validated_constraints(statement.sql))
+            if (auto added = add("SELECT pg_catalog.format('constraint %I.%I %I ', "
+                                 "coalesce(nullif($1::text, ''), pg_catalog.current_schema()), "
+                                 "$2::text, $3::text) "
+                                 "AS line",
+                                 {c.schema, c.table, c.name});
+                !added)
+                return added.error();
+    }
+    return out;
+}
+
+Status Session::check_resume(const AppliedMigration& row, const Script& script) {
+    std::size_t done = static_cast<std::size_t>(row.steps_done);
+    std::string id = version_text(row.version) + "_" + row.name;
+    if (done > script.steps.size())
+        return Error("the history says " + count(done, "step") + " of " + id + " are done, but " +
+                     script.path.string() + " has " + count(script.steps.size(), "step") +
+                     ": the history row was edited by hand");
+    if (row.catalog_after.empty()) // recorded by a schemac that did not keep it
+        return Ok{};
+    auto live = fingerprint(*m_conn);
+    if (!live)
+        return std::move(live).error().within("reading the catalog before resuming " + id);
+    auto lines = describe_drift(row.catalog_after, live->text);
+    if (done < script.steps.size() && !script.steps[done].transactional) {
+        auto touched = touched_lines(script.steps[done]);
+        if (!touched)
+            return std::move(touched).error();
+        std::erase_if(lines, [&](const std::string& line) {
+            return std::ranges::any_of(*touched, [&](const std::string& prefix) {
+                return std::string_view(line).substr(2).starts_with(prefix);
+            });
+        });
+    }
+    return refuse_drift(lines, "what " + id + " left after " + count(done, "step") +
+                                   " (the history's record of its last step done)");
 }
 
 namespace {
@@ -270,9 +336,11 @@ int Session::report(const Error& error) const {
     what.outcome.clear();
     std::string message = what.describe();
     if (error.sqlstate() == "55P03")
-        message += "\n(lock timeout " + m_options.lock_timeout + ", " +
-                   std::to_string(m_options.lock_retries) +
-                   " retries: something holds a conflicting lock; try again later or raise "
+        message += "\n(lock timeout " + m_options.lock_timeout +
+                   (m_retries_made == 0   ? std::string()
+                    : m_retries_made == 1 ? ", 1 retry"
+                                          : ", " + std::to_string(m_retries_made) + " retries") +
+                   ": something holds a conflicting lock; try again later or raise "
                    "--lock-timeout)";
     if (!error.outcome.empty())
         message += "\n" + error.outcome;

@@ -61,6 +61,11 @@ class Session {
     Status check_applied_files();
     /// The live catalog is what the last applied migration left.
     Status check_drift();
+    /// Before `row`'s interrupted migration resumes on `script`: the live
+    /// catalog is what its last recorded step left, but for what the step it
+    /// resumes at (outside a transaction) may have done before the
+    /// interruption. Drift found then is refused, never absorbed.
+    Status check_resume(const AppliedMigration& row, const Script& script);
     /// Refuses scripts with a gated hazard --allow-hazards does not allow,
     /// naming each step and what it would do.
     Status check_hazards(const std::vector<const Script*>& scripts);
@@ -82,6 +87,11 @@ class Session {
     /// Resumed, a step outside a transaction that is already done is skipped.
     Status run_recorded(const Script& script, std::size_t& done, bool resuming,
                         const Record& record, bool& committed);
+    /// `lost` was the connection lost during the COMMIT of migration `id`:
+    /// on a new connection, its history row says whether that committed
+    /// (`if_row`: it is there, `if_none`: it is not).
+    Status after_lost_commit(Error lost, const std::string& id, int version,
+                             const std::string& if_row, const std::string& if_none);
     Status record_progress(const Loaded& m, const Script& script, std::size_t steps_done);
     /// A statement; a failure is located at `where`.
     Status exec(const std::string& sql, const std::vector<std::string>& params,
@@ -108,6 +118,12 @@ class Session {
     std::string position() const;
 
   private:
+    /// Refuses drift `lines` (unless --allow-drift), which differ from what
+    /// `expected` names.
+    Status refuse_drift(const std::vector<std::string>& lines, const std::string& expected);
+    /// The catalog lines a step outside a transaction touches, as prefixes:
+    /// its concurrently built or dropped indexes, its validated constraints.
+    Result<std::vector<std::string>> touched_lines(const ScriptStep& step);
     /// One try at the advisory lock: whether it was taken.
     Result<bool> try_lock();
     Status run_alone(const Script& script, std::size_t step, bool resuming, bool& committed);
@@ -125,6 +141,7 @@ class Session {
     MigrationDir m_dir;
     std::vector<Loaded> m_loaded;
     std::optional<Connection> m_conn;
+    int m_retries_made = 0; ///< by the last with_retries
     std::vector<AppliedMigration> m_history;
 };
 

@@ -86,6 +86,8 @@ class Connection {
 
     /// The server's version number, e.g. 150018.
     int server_version() const;
+    /// The connection is gone (the server closed it, or the network did).
+    bool lost() const;
 
   private:
     explicit Connection(pg_conn* conn) : m_conn(conn) {}

@@ -62,6 +62,9 @@ class Error {
     std::vector<std::string> context;
     std::string statement; ///< the SQL that failed, when one did
     std::string outcome;   ///< what the failure left behind, when that needs saying
+    /// The connection was lost during COMMIT: whether it committed is not
+    /// known from here.
+    bool commit_unknown = false;
 };
 
 /// A value or an Error (std::expected is C++23).

@@ -66,6 +66,14 @@ struct IndexName {
 std::vector<IndexName> concurrent_indexes(const std::string& sql);
 /// The indexes `sql` drops with DROP INDEX CONCURRENTLY.
 std::vector<IndexName> concurrent_drops(const std::string& sql);
+/// A constraint `sql` validates (ALTER TABLE ... VALIDATE CONSTRAINT).
+struct ConstraintName {
+    std::string schema; ///< "" when the statement leaves it to the search path
+    std::string table;
+    std::string name;
+    bool operator==(const ConstraintName&) const = default;
+};
+std::vector<ConstraintName> validated_constraints(const std::string& sql);
 /// Whether two CREATE INDEX statements build the same index, built
 /// concurrently or not, written alike or not (compared as parse trees).
 bool same_index(const std::string& a, const std::string& b);

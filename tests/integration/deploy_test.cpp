@@ -157,6 +157,34 @@ TEST_CASE("a migration failing on its third statement changes nothing and names 
     CHECK(db.history_rows() == rows_before);
 }
 
+TEST_CASE("a connection lost during COMMIT: the history on a new connection says what happened") {
+    History history("lost-commit");
+    history.add("0001_posts", k_posts_up, k_posts_down);
+    // A deferred trigger fires at COMMIT and ends its own backend there.
+    history.add("0002_doomed",
+                "-- schemac:step create table public.doomed\n"
+                "CREATE TABLE public.doomed (id int);\n"
+                "CREATE FUNCTION public.end_session() RETURNS trigger LANGUAGE plpgsql AS $$\n"
+                "BEGIN PERFORM pg_terminate_backend(pg_backend_pid()); RETURN NULL; END $$;\n"
+                "CREATE CONSTRAINT TRIGGER doomed AFTER INSERT ON public.doomed\n"
+                "    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW\n"
+                "    EXECUTE FUNCTION public.end_session();\n"
+                "INSERT INTO public.doomed VALUES (1);\n",
+                "DROP TABLE public.doomed;\nDROP FUNCTION public.end_session();\n");
+    Database db;
+    REQUIRE(db.schemac("apply --to 0001", history).exit_code == 0);
+    std::string before = db.catalog();
+    auto lost = db.schemac("apply", history);
+    CHECK(lost.exit_code == 1);
+    CHECK_MESSAGE(contains(lost.err, "the connection was lost during the COMMIT of 0002_doomed; "
+                                     "the history read on a new connection shows it was not "
+                                     "applied"),
+                  lost.err);
+    CHECK_FALSE(contains(lost.err, "was rolled back"));
+    CHECK(db.catalog() == before);
+    CHECK(db.history_rows() == "1 posts applied\n");
+}
+
 TEST_CASE("a changed applied file, a changed sum and drift are refused") {
     History history("checks");
     history.add("0001_posts", k_posts_up, k_posts_down);
@@ -529,7 +557,8 @@ TEST_CASE("a concurrent build failing before anything committed: nothing left, t
 TEST_CASE("a concurrent build whose progress was not recorded: the resume skips it, nothing "
           "else is touched") {
     History history("lost-progress");
-    history.add("0001_items",
+    history.add("0001_base", "CREATE TABLE public.base (id int);\n", "DROP TABLE public.base;\n");
+    history.add("0002_items",
                 "-- schemac:step create table public.items\n"
                 "CREATE TABLE public.items (id int, v int);\n"
                 "\n"
@@ -538,7 +567,7 @@ TEST_CASE("a concurrent build whose progress was not recorded: the resume skips 
                 "CREATE INDEX CONCURRENTLY items_v_idx ON public.items USING btree (v);\n"
                 "\n"
                 "-- schemac:step create table public.after\n"
-                "CREATE TABLE public.after (id int REFERENCES public.later (id));\n",
+                "CREATE TABLE public.after (id int);\n",
                 "DROP TABLE public.after;\nDROP TABLE public.items;\n");
     Database db;
     // INVALID indexes nobody asked about, whose names the step's SQL holds.
@@ -553,21 +582,46 @@ TEST_CASE("a concurrent build whose progress was not recorded: the resume skips 
     CHECK(db.query("SELECT string_agg(c.relname, ',' ORDER BY c.relname) FROM pg_index i JOIN "
                    "pg_class c ON c.oid = i.indexrelid WHERE NOT i.indisvalid") ==
           "items_v,items_v_idx\n");
+    REQUIRE(db.schemac("apply --to 0001", history).exit_code == 0);
 
+    // The progress update after the build is lost (here a trigger makes it
+    // fail): the history says the build has not run, though it has.
+    db.query("CREATE FUNCTION schemac.lose() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF "
+             "NEW.steps_done = 2 THEN RAISE 'progress update lost'; END IF; RETURN NEW; END $$; "
+             "CREATE TRIGGER lose BEFORE UPDATE ON schemac.schema_migrations FOR EACH ROW "
+             "EXECUTE FUNCTION schemac.lose()");
     auto failed = db.schemac("apply", history);
     CHECK(failed.exit_code == 1);
-    CHECK(contains(failed.err, "stopped before step 3 of 3"));
-    // The progress update after the build is lost (a lock timeout on the
-    // history table, say): the history says the build has not run.
-    db.query("UPDATE schemac.schema_migrations SET steps_done = 1");
-    db.query("CREATE TABLE public.later (id int PRIMARY KEY)");
+    CHECK_MESSAGE(contains(failed.err, "progress update lost"), failed.err);
+    CHECK(contains(failed.err, "stopped before step 2 of 3"));
+    CHECK(db.query("SELECT steps_done FROM schemac.schema_migrations WHERE version = 2") == "1\n");
+    CHECK(db.query("SELECT indisvalid FROM pg_index WHERE indexrelid = "
+                   "'public.items_v_idx'::regclass") == "t\n");
+    db.query("DROP TRIGGER lose ON schemac.schema_migrations; DROP FUNCTION schemac.lose()");
+
+    // Drift made while the migration is stopped is refused, not absorbed.
+    db.query("CREATE TABLE public.sneaky (id int)");
+    auto drifted = db.schemac("apply", history);
+    CHECK(drifted.exit_code == 1);
+    CHECK_MESSAGE(contains(drifted.err, "is not what 0002_items left after 1 step"), drifted.err);
+    CHECK(contains(drifted.err, "+ relation public.sneaky kind r"));
+    CHECK_FALSE(contains(drifted.err, "items_v_idx"));
+    db.query("DROP TABLE public.sneaky");
+
+    // A hand-edited row that claims more steps than the file has is refused.
+    db.query("UPDATE schemac.schema_migrations SET steps_done = 99 WHERE version = 2");
+    auto edited = db.schemac("apply", history);
+    CHECK(edited.exit_code == 1);
+    CHECK_MESSAGE(contains(edited.err, "the history says 99 steps of 0002_items are done, but"),
+                  edited.err);
+    db.query("UPDATE schemac.schema_migrations SET steps_done = 1 WHERE version = 2");
 
     auto resumed = db.schemac("apply", history);
     CHECK_MESSAGE(resumed.exit_code == 0, resumed.err);
-    CHECK(contains(resumed.err, "resuming 0001_items at step 2 of 3"));
+    CHECK(contains(resumed.err, "resuming 0002_items at step 2 of 3"));
     CHECK_MESSAGE(contains(resumed.err, "already done: create index public.items_v_idx"),
                   resumed.err);
-    CHECK(db.history_rows() == "1 items applied\n");
+    CHECK(db.history_rows() == "1 base applied, 2 items applied\n");
     CHECK(db.query("SELECT string_agg(c.relname, ',' ORDER BY c.relname) FROM pg_index i JOIN "
                    "pg_class c ON c.oid = i.indexrelid WHERE NOT i.indisvalid") ==
           "items_v,items_v_idx\n");

@@ -134,3 +134,11 @@ TEST_CASE("the indexes a concurrent drop removes are read from its parse tree") 
     CHECK(concurrent_drops("DROP INDEX public.i").empty());
     CHECK(concurrent_drops("SELECT 'DROP INDEX CONCURRENTLY i'").empty());
 }
+
+TEST_CASE("the constraints a step validates are read from its parse tree") {
+    CHECK(validated_constraints("ALTER TABLE public.\"T\" VALIDATE CONSTRAINT \"t fk\";") ==
+          std::vector<ConstraintName>{{"public", "T", "t fk"}});
+    CHECK(validated_constraints("alter table t validate constraint c") ==
+          std::vector<ConstraintName>{{"", "t", "c"}});
+    CHECK(validated_constraints("ALTER TABLE t ADD CONSTRAINT c CHECK (a > 0) NOT VALID").empty());
+}
