@@ -385,11 +385,9 @@ void tidy(Statement& s) {
                std::ranges::find(s.provides, k) != s.provides.end();
     });
     std::ranges::sort(s.references);
-    auto dup = std::ranges::unique(s.references);
-    s.references.erase(dup.begin(), dup.end());
+    s.references.erase(std::unique(s.references.begin(), s.references.end()), s.references.end());
     std::ranges::sort(s.roles);
-    auto dup_roles = std::ranges::unique(s.roles);
-    s.roles.erase(dup_roles.begin(), dup_roles.end());
+    s.roles.erase(std::unique(s.roles.begin(), s.roles.end()), s.roles.end());
 }
 
 } // namespace
