@@ -2,6 +2,7 @@
 
 #include "sql/walk.h"
 
+#include <algorithm>
 #include <cctype>
 #include <nlohmann/json.hpp>
 #include <pg_query.h>
@@ -99,7 +100,11 @@ FunctionBody read_function(const std::string& create) {
         for (const auto& option : options)
             if (option["DefElem"].value("defname", "") == "language")
                 out.language = option["DefElem"]["arg"]["String"].value("sval", "");
-        if (out.language == "plpgsql") {
+        bool has_as = std::ranges::any_of(options, [](const json& option) {
+            return option["DefElem"].value("defname", "") == "as";
+        });
+        // Without AS there is no body to read (libpg_query asserts on one).
+        if (out.language == "plpgsql" && has_as) {
             PgQueryPlpgsqlParseResult parsed = pg_query_parse_plpgsql(create.c_str());
             if (!parsed.error)
                 declared_row_types(json::parse(parsed.plpgsql_funcs), out.checked_at_creation);

@@ -45,3 +45,17 @@ TEST_CASE("a RETURN body, other languages and bad SQL name nothing") {
     CHECK(c.checked_at_creation.empty());
     CHECK(read_function("CREATE FUNCTION f( RETURNS").language.empty());
 }
+
+TEST_CASE("a plpgsql function without a body is read, not handed to the body parser") {
+    // Found by tests/fuzz/run: libpg_query aborts on a plpgsql function with
+    // no AS clause (an assertion), which PostgreSQL refuses in its own words.
+    for (const char* create : {"CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql",
+                               "CREATE FUNCTION f() RETURNS int LANGUAGE plpgsql RETURN 1",
+                               "CREATE FUNCTION f() RETURNS int LANGUAGE plpgsql BEGIN ATOMIC "
+                               "SELECT 1; END"}) {
+        INFO(create);
+        auto body = read_function(create);
+        CHECK(body.language == "plpgsql");
+        CHECK(body.checked_at_creation.empty());
+    }
+}
