@@ -2,6 +2,8 @@
 
 #include "runtime/sha256.h"
 
+#include <algorithm>
+#include <cstdlib>
 #include <set>
 #include <sstream>
 
@@ -21,7 +23,7 @@ WITH ns AS (
 ), ext AS (
     SELECT classid, objid FROM pg_depend WHERE deptype = 'e'
 ), rel AS (
-    SELECT c.oid, c.relkind, c.relpersistence, c.reloptions,
+    SELECT c.oid, c.relkind, c.relpersistence, c.reloptions, c.relowner, c.relreplident,
            nullif(c.relacl, acldefault(CASE c.relkind WHEN 'S' THEN 's' ELSE 'r' END::"char",
                                        c.relowner)) AS relacl,
            c.relrowsecurity,
@@ -134,16 +136,88 @@ constexpr FingerprintPart k_parts[] = {
            || da.defaclobjtype::text || ' acl ' || da.defaclacl::text
     FROM pg_default_acl da LEFT JOIN pg_namespace n ON n.oid = da.defaclnamespace
     WHERE da.defaclnamespace = 0 OR da.defaclnamespace IN (SELECT oid FROM ns))sql"},
+    // Version 2.
+    {"owner", R"sql(
+    SELECT 'owner of schema ' || quote_ident(nspname) || ' ' || quote_ident(pg_get_userbyid(nspowner))
+    FROM pg_namespace WHERE oid IN (SELECT oid FROM ns)
+    UNION ALL
+    SELECT 'owner of relation ' || name || ' ' || quote_ident(pg_get_userbyid(relowner)) FROM rel
+    UNION ALL
+    SELECT 'owner of routine ' || p.oid::regprocedure::text || ' '
+           || quote_ident(pg_get_userbyid(p.proowner))
+    FROM pg_proc p JOIN ns ON ns.oid = p.pronamespace
+    WHERE NOT EXISTS (SELECT 1 FROM ext WHERE classid = 'pg_proc'::regclass AND objid = p.oid)
+    UNION ALL
+    SELECT 'owner of type ' || format('%I.%I', ns.nspname, t.typname) || ' '
+           || quote_ident(pg_get_userbyid(t.typowner))
+    FROM pg_type t JOIN ns ON ns.oid = t.typnamespace
+    WHERE t.typtype IN ('e', 'd', 'r', 'm')
+      AND NOT EXISTS (SELECT 1 FROM ext WHERE classid = 'pg_type'::regclass AND objid = t.oid))sql",
+     2},
+    {"rule", R"sql(
+    SELECT 'rule ' || pg_get_ruledef(r.oid)
+           || CASE r.ev_enabled WHEN 'O' THEN '' ELSE ' enabled ' || r.ev_enabled::text END
+    FROM pg_rewrite r JOIN rel ON rel.oid = r.ev_class WHERE r.rulename <> '_RETURN')sql", 2},
+    {"replica identity", R"sql(
+    SELECT 'replica identity ' || name || ' ' || relreplident::text
+           || coalesce(' using ' || (SELECT quote_ident(ic.relname) FROM pg_index i
+                                     JOIN pg_class ic ON ic.oid = i.indexrelid
+                                     WHERE i.indrelid = rel.oid AND i.indisreplident), '')
+    FROM rel WHERE relkind IN ('r', 'p', 'm') AND relreplident <> 'd')sql", 2},
+    {"column storage, statistics", R"sql(
+    SELECT 'column settings ' || rel.name || '.' || quote_ident(a.attname)
+           || CASE WHEN a.attstorage <> t.typstorage THEN ' storage ' || a.attstorage::text
+                   ELSE '' END
+           || CASE WHEN a.attstattarget <> -1 THEN ' statistics ' || a.attstattarget ELSE '' END
+           || CASE WHEN a.attcompression <> '' THEN ' compression ' || a.attcompression::text
+                   ELSE '' END
+           || coalesce(' options ' || array_to_string(a.attoptions, ','), '')
+    FROM rel JOIN pg_attribute a ON a.attrelid = rel.oid
+    JOIN pg_type t ON t.oid = a.atttypid
+    WHERE a.attnum > 0 AND NOT a.attisdropped
+      AND (a.attstorage <> t.typstorage OR a.attstattarget <> -1 OR a.attcompression <> ''
+           OR a.attoptions IS NOT NULL))sql", 2},
+    {"publication", R"sql(
+    SELECT 'publication ' || quote_ident(p.pubname) || ' owner '
+           || quote_ident(pg_get_userbyid(p.pubowner))
+           || CASE WHEN p.puballtables THEN ' all tables' ELSE '' END
+           || ' publish ' || concat_ws(',', CASE WHEN p.pubinsert THEN 'insert' END,
+                                       CASE WHEN p.pubupdate THEN 'update' END,
+                                       CASE WHEN p.pubdelete THEN 'delete' END,
+                                       CASE WHEN p.pubtruncate THEN 'truncate' END)
+           || CASE WHEN p.pubviaroot THEN ' via root' ELSE '' END
+    FROM pg_publication p
+    UNION ALL
+    SELECT 'publication ' || quote_ident(p.pubname) || ' table ' || rel.name
+           || coalesce(' columns ' || pr.prattrs::text, '')
+           || coalesce(' where ' || pg_get_expr(pr.prqual, pr.prrelid), '')
+    FROM pg_publication_rel pr JOIN pg_publication p ON p.oid = pr.prpubid
+    JOIN rel ON rel.oid = pr.prrelid
+    UNION ALL
+    SELECT 'publication ' || quote_ident(p.pubname) || ' tables in schema ' || quote_ident(ns.nspname)
+    FROM pg_publication_namespace pn JOIN pg_publication p ON p.oid = pn.pnpubid
+    JOIN ns ON ns.oid = pn.pnnspid)sql", 2},
+    {"extended statistics", R"sql(
+    SELECT 'statistics ' || pg_get_statisticsobjdef(s.oid)
+           || CASE WHEN s.stxstattarget <> -1 THEN ' target ' || s.stxstattarget ELSE '' END
+    FROM pg_statistic_ext s JOIN ns ON ns.oid = s.stxnamespace)sql", 2},
 };
 // clang-format on
 
-/// The whole query: the scope, then every part's lines, sorted.
-std::string fingerprint_query() {
+/// The whole query at `version`: the scope, then the lines of every part
+/// that version has, sorted.
+std::string fingerprint_query(int version) {
     std::string sql(k_scope);
-    for (std::size_t i = 0; i < std::size(k_parts); ++i)
-        sql += std::string(i ? "\n    UNION ALL" : "") + std::string(k_parts[i].sql);
+    bool first = true;
+    for (const auto& part : k_parts)
+        if (part.since <= version) {
+            sql += std::string(first ? "" : "\n    UNION ALL") + std::string(part.sql);
+            first = false;
+        }
     return sql + std::string(k_lines_end);
 }
+
+constexpr std::string_view k_version_line = "fingerprint v";
 
 } // namespace
 
@@ -151,7 +225,13 @@ std::span<const FingerprintPart> fingerprint_parts() {
     return k_parts;
 }
 
-Result<Fingerprint> fingerprint(Connection& conn) {
+int fingerprint_version(const std::string& text) {
+    if (!text.starts_with(k_version_line))
+        return 1;
+    return std::atoi(text.c_str() + k_version_line.size());
+}
+
+Result<Fingerprint> fingerprint(Connection& conn, int version) {
     // Definitions print names qualified only when the search path hides
     // them; with an empty path they are always qualified, whatever a
     // migration did to the session's path.
@@ -159,12 +239,13 @@ Result<Fingerprint> fingerprint(Connection& conn) {
     if (!saved)
         return std::move(saved).error();
     (void)conn.exec("SELECT set_config('search_path', '', false)");
-    static const std::string k_query = fingerprint_query();
-    auto rows = conn.exec(k_query);
+    auto rows = conn.exec(fingerprint_query(std::clamp(version, 1, k_fingerprint_version)));
     (void)conn.exec("SELECT set_config('search_path', $1, false)", {saved->single()});
     if (!rows)
         return std::move(rows).error();
     Fingerprint f;
+    if (version > 1)
+        f.text = std::string(k_version_line) + std::to_string(version) + "\n";
     for (auto row : *rows)
         f.text += row.text("line") + "\n";
     f.sha256 = sha256_hex(f.text);

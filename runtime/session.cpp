@@ -190,7 +190,7 @@ std::vector<std::string> Session::drift_lines() {
     const AppliedMigration* last = last_applied();
     if (!last || last->state != "applied")
         return {};
-    auto live = fingerprint(*m_conn);
+    auto live = fingerprint(*m_conn, fingerprint_version(last->catalog_after));
     if (!live)
         return {"cannot read the catalog: " + live.error().message};
     if (live->sha256 == last->fingerprint_after)
@@ -267,7 +267,7 @@ Status Session::check_resume(const AppliedMigration& row, const Script& script) 
                      ": the history row was edited by hand");
     if (row.catalog_after.empty()) // recorded by a schemac that did not keep it
         return Ok{};
-    auto live = fingerprint(*m_conn);
+    auto live = fingerprint(*m_conn, fingerprint_version(row.catalog_after));
     if (!live)
         return std::move(live).error().within("reading the catalog before resuming " + id);
     auto lines = describe_drift(row.catalog_after, live->text);

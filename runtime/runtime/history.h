@@ -38,7 +38,14 @@ struct Fingerprint {
     std::string text;
     std::string sha256;
 };
-Result<Fingerprint> fingerprint(Connection& conn);
+/// The fingerprint this schemac records. Version 1 texts have no first line
+/// naming it; later ones start with `fingerprint vN`. A text recorded at an
+/// older version is compared with the live catalog read at that version, so
+/// a new part never shows up as drift in a database applied before it.
+constexpr int k_fingerprint_version = 2;
+Result<Fingerprint> fingerprint(Connection& conn, int version = k_fingerprint_version);
+/// The version a recorded fingerprint text was read at.
+int fingerprint_version(const std::string& text);
 
 /// One query of the fingerprint: the lines it gives and what they cover,
 /// named as the compiler names what it diffs (`table, view`, `default
@@ -46,6 +53,7 @@ Result<Fingerprint> fingerprint(Connection& conn);
 struct FingerprintPart {
     std::string_view covers;
     std::string_view sql;
+    int since = 1; ///< the fingerprint version that added it
 };
 std::span<const FingerprintPart> fingerprint_parts();
 

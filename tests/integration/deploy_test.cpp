@@ -251,6 +251,76 @@ TEST_CASE("drift in default privileges is reported by status and refused by appl
     CHECK_MESSAGE(applied.exit_code == 0, applied.err);
 }
 
+TEST_CASE("drift of every kind the history records: owner, rule, replica identity, column "
+          "settings, publication, extended statistics") {
+    History history("drift-kinds");
+    history.add("0001_t",
+                "CREATE TABLE public.t (id int PRIMARY KEY, a int, b int, c text);\n"
+                "CREATE TABLE public.log (id int);\n",
+                "DROP TABLE public.log;\nDROP TABLE public.t;\n");
+    Database db;
+    REQUIRE(db.schemac("apply", history).exit_code == 0);
+    REQUIRE(db.schemac("status", history).exit_code == 0);
+    db.query("DO $$ BEGIN CREATE ROLE schemac_drift_owner NOLOGIN; "
+             "EXCEPTION WHEN duplicate_object THEN NULL; END $$");
+    struct Case {
+        const char* change;
+        const char* undo;
+        const char* line;
+    };
+    for (const Case& c : std::initializer_list<Case>{
+             {"ALTER TABLE public.t OWNER TO schemac_drift_owner",
+              "ALTER TABLE public.t OWNER TO postgres",
+              "+ owner of relation public.t schemac_drift_owner"},
+             {"CREATE RULE keep AS ON DELETE TO public.log DO INSTEAD NOTHING",
+              "DROP RULE keep ON public.log", "+ rule CREATE RULE keep AS"},
+             {"ALTER TABLE public.t REPLICA IDENTITY FULL",
+              "ALTER TABLE public.t REPLICA IDENTITY DEFAULT", "+ replica identity public.t f"},
+             {"ALTER TABLE public.t ALTER COLUMN a SET STATISTICS 500",
+              "ALTER TABLE public.t ALTER COLUMN a SET STATISTICS -1",
+              "+ column settings public.t.a statistics 500"},
+             {"ALTER TABLE public.t ALTER COLUMN c SET STORAGE EXTERNAL",
+              "ALTER TABLE public.t ALTER COLUMN c SET STORAGE EXTENDED",
+              "+ column settings public.t.c storage e"},
+             {"CREATE PUBLICATION schemac_drift_pub FOR TABLE public.t",
+              "DROP PUBLICATION schemac_drift_pub",
+              "+ publication schemac_drift_pub table public.t"},
+             {"CREATE STATISTICS public.t_ab (dependencies) ON a, b FROM public.t",
+              "DROP STATISTICS public.t_ab", "+ statistics CREATE STATISTICS public.t_ab"},
+         }) {
+        INFO(c.change);
+        db.query(c.change);
+        auto status = db.schemac("status", history);
+        CHECK(status.exit_code == 1);
+        CHECK_MESSAGE(contains(status.out, c.line), status.out);
+        db.query(c.undo);
+        CHECK_MESSAGE(db.schemac("status", history).exit_code == 0, "after: " << c.undo);
+    }
+}
+
+TEST_CASE("a history recorded with the first fingerprint is compared at that version") {
+    History history("fingerprint-v1");
+    history.add("0001_posts", k_posts_up, k_posts_down);
+    Database db;
+    REQUIRE(db.schemac("apply", history).exit_code == 0);
+    // What a schemac of fingerprint version 1 recorded: no version line, and
+    // none of the lines version 2 added (owners, here).
+    db.query("UPDATE schemac.schema_migrations SET catalog_after = v1, fingerprint_after = "
+             "encode(sha256(convert_to(v1, 'UTF8')), 'hex') FROM (SELECT string_agg(line || "
+             "E'\\n', '' ORDER BY n) AS v1 FROM schemac.schema_migrations, "
+             "regexp_split_to_table(rtrim(catalog_after, E'\\n'), E'\\n') WITH ORDINALITY "
+             "AS l(line, n) WHERE line !~ '^(fingerprint v|owner of )') AS old");
+    CHECK(db.query("SELECT catalog_after LIKE 'fingerprint v%' FROM "
+                   "schemac.schema_migrations") == "f\n");
+    auto status = db.schemac("status", history);
+    CHECK_MESSAGE(status.exit_code == 0, status.out);
+    db.query("ALTER TABLE public.posts ADD COLUMN note text");
+    auto drifted = db.schemac("status", history);
+    CHECK(drifted.exit_code == 1);
+    CHECK_MESSAGE(contains(drifted.out, "drift:\n  + column public.posts.note text\n"),
+                  drifted.out);
+}
+
 TEST_CASE("a data-loss step is refused, named, until --allow-hazards data-loss") {
     History history("hazards");
     history.add("0001_posts",
