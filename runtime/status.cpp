@@ -45,6 +45,32 @@ std::vector<std::string> pending_ids(const Session& session) {
     return out;
 }
 
+/// The one thing to do next, when there is something: what continues an
+/// interrupted migration, what clears a refusal, or the apply of what is
+/// pending.
+std::string next_step(const Session& session, bool files_ok, bool changed, bool drifted,
+                      bool pending) {
+    const AppliedMigration* last = session.last_applied();
+    if (last && last->state != "applied") {
+        std::string id = version_text(last->version) + "_" + last->name;
+        const Loaded* m = session.find(last->version);
+        std::string of =
+            m ? " of " + std::to_string((last->state == "applying" ? m->up : m->down).steps.size())
+              : "";
+        return last->state == "applying"
+                   ? "schemac apply (resumes " + id + " at step " +
+                         std::to_string(last->steps_done + 1) + of + ")"
+                   : "schemac rollback (resumes the rollback of " + id + " at step " +
+                         std::to_string(last->steps_done + 1) + of + ")";
+    }
+    if (!files_ok || changed)
+        return "restore the migration files as they were applied (a deliberate edit of a "
+               "pending one: `schemac hash`)";
+    if (drifted)
+        return "undo the hand-made change, or capture it in schema/ and a new migration";
+    return pending ? "schemac apply" : "";
+}
+
 } // namespace
 
 int status(const DeployOptions& options, std::ostream& out, std::ostream& err) {
@@ -59,16 +85,19 @@ int status(const DeployOptions& options, std::ostream& out, std::ostream& err) {
         if (auto done = (session.*stage)(); !done)
             return session.report(done.error());
     out << "database: " << database_of(options.url) << " (" << session.position() << ")\n";
-    bool problem = !sum;
-    problem = applied_section(out, session.history()) || problem;
+    bool interrupted = applied_section(out, session.history());
     auto pending = pending_ids(session);
     section(out, "pending", pending);
+    bool changed = false;
     if (!sum)
         out << "sum:\n  " << sum.error().describe() << "\n";
     else
-        problem = section(out, "changed files", session.changed_files()) || problem;
-    problem = section(out, "drift", session.drift_lines()) || problem;
-    if (problem)
+        changed = section(out, "changed files", session.changed_files());
+    bool drifted = section(out, "drift", session.drift_lines());
+    if (std::string next = next_step(session, sum.ok(), changed, drifted, !pending.empty());
+        !next.empty())
+        out << "next:\n  " << next << "\n";
+    if (!sum || interrupted || changed || drifted)
         return 1;
     return pending.empty() ? 0 : 2;
 }

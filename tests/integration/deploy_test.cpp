@@ -88,6 +88,7 @@ TEST_CASE("apply, status and rollback: the history records each step and undoes 
     auto pending = db.schemac("status", history);
     CHECK(pending.exit_code == 2);
     CHECK(contains(pending.out, "pending:\n  0001_posts\n  0002_title\n"));
+    CHECK(contains(pending.out, "next:\n  schemac apply\n"));
 
     auto dry = db.schemac("apply --dry-run", history);
     CHECK(dry.exit_code == 0);
@@ -449,6 +450,9 @@ TEST_CASE("kill -9 during a non-transactional step: the next apply resumes and c
     auto interrupted = db.schemac("status", history);
     CHECK(interrupted.exit_code == 1);
     CHECK(contains(interrupted.out, "INTERRUPTED while applying after 1 step"));
+    CHECK_MESSAGE(
+        contains(interrupted.out, "next:\n  schemac apply (resumes 0001_items at step 2 of 3)\n"),
+        interrupted.out);
 
     auto resumed = db.schemac("apply", history);
     CHECK_MESSAGE(resumed.exit_code == 0, resumed.err);
