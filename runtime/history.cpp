@@ -50,15 +50,16 @@ Result<std::vector<AppliedMigration>> read_history(Connection& conn) {
     auto rows = conn.exec(
         "SELECT version, name, up_sha256, down_sha256, fingerprint_after, catalog_after, state, "
         "steps_done, to_char(applied_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS') || ' UTC' "
-        "AS applied_at, duration_ms, applied_by FROM schemac.schema_migrations ORDER BY version");
+        "AS applied_at, duration_ms, applied_by, fingerprint_before FROM schemac.schema_migrations "
+        "ORDER BY version");
     if (!rows)
         return std::move(rows).error();
     for (auto row : *rows)
-        out.push_back({std::stoi(row.text("version")), row.text("name"), row.text("up_sha256"),
-                       row.text("down_sha256"), row.text("fingerprint_after"),
-                       row.text("catalog_after"), row.text("state"),
-                       std::stoi(row.text("steps_done")), row.text("applied_at"),
-                       row.text("duration_ms"), row.text("applied_by")});
+        out.push_back(
+            {std::stoi(row.text("version")), row.text("name"), row.text("up_sha256"),
+             row.text("down_sha256"), row.text("fingerprint_after"), row.text("catalog_after"),
+             row.text("state"), std::stoi(row.text("steps_done")), row.text("applied_at"),
+             row.text("duration_ms"), row.text("applied_by"), row.text("fingerprint_before")});
     return out;
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "runtime/deploy.h"
+
 #include <string>
 #include <vector>
 
@@ -43,5 +45,11 @@ int run_plan(const GlobalOptions& global, const PlanOptions& options);
 
 /// `schemac hash`: rewrites the sum file of --dir after a deliberate hand edit.
 int run_hash(const GlobalOptions& global);
+
+/// `schemac resolve VERSION --as applied|reverted`: the runtime's resolve,
+/// with "applied" meaning what the history up to VERSION leaves, replayed in
+/// the shadow server.
+int run_resolve(const GlobalOptions& global, runtime::DeployOptions deploy,
+                runtime::ResolveRequest request);
 
 } // namespace schemac::cli

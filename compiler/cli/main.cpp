@@ -108,6 +108,8 @@ struct Command {
     CLI::App* apply_cmd = nullptr;
     CLI::App* status_cmd = nullptr;
     CLI::App* rollback_cmd = nullptr;
+    CLI::App* resolve_cmd = nullptr;
+    schemac::runtime::ResolveRequest resolve;
 };
 
 void add_commands(CLI::App& app, Command& c) {
@@ -129,8 +131,17 @@ void add_commands(CLI::App& app, Command& c) {
     c.rollback_cmd->add_option("--steps", c.deploy.steps, "How many migrations to undo")
         ->capture_default_str();
     add_deploy_options(*c.rollback_cmd, c.deploy);
-    for (auto* cmd :
-         {c.diff_cmd, c.plan_cmd, c.hash_cmd, c.apply_cmd, c.status_cmd, c.rollback_cmd})
+    c.resolve_cmd = app.add_subcommand(
+        "resolve", "Record an interrupted migration as applied or reverted, when the database "
+                   "is what that means");
+    c.resolve_cmd->add_option("version", c.resolve.version, "The interrupted migration (0003)")
+        ->required();
+    c.resolve_cmd->add_option("--as", c.resolve.as, "applied or reverted")
+        ->required()
+        ->check(CLI::IsMember({"applied", "reverted"}));
+    add_deploy_options(*c.resolve_cmd, c.deploy);
+    for (auto* cmd : {c.diff_cmd, c.plan_cmd, c.hash_cmd, c.apply_cmd, c.status_cmd, c.rollback_cmd,
+                      c.resolve_cmd})
         add_global_options(*cmd, c.global);
 }
 
@@ -164,6 +175,8 @@ int dispatch(Command& c) {
         return schemac::runtime::status(c.deploy, std::cout, std::cerr);
     if (*c.rollback_cmd)
         return schemac::runtime::rollback(c.deploy, std::cout, std::cerr);
+    if (*c.resolve_cmd)
+        return schemac::cli::run_resolve(c.global, c.deploy, c.resolve);
     return 1;
 }
 

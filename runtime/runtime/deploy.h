@@ -1,6 +1,9 @@
 #pragma once
 
+#include "runtime/history.h"
+
 #include <filesystem>
+#include <functional>
 #include <iosfwd>
 #include <string>
 #include <vector>
@@ -29,5 +32,20 @@ struct DeployOptions {
 int apply(const DeployOptions& options, std::ostream& out, std::ostream& err);
 int status(const DeployOptions& options, std::ostream& out, std::ostream& err);
 int rollback(const DeployOptions& options, std::ostream& out, std::ostream& err);
+
+/// The catalog the migrations of the directory up to `version` leave, read
+/// as the runtime's fingerprint reads a live one (the CLI replays them in
+/// its shadow server).
+using ExpectedCatalog = std::function<Result<Fingerprint>(int version)>;
+struct ResolveRequest {
+    std::string version;            ///< the interrupted migration
+    std::string as;                 ///< "applied" or "reverted"
+    ExpectedCatalog expected_after; ///< for "applied"
+};
+/// Records a person's decision about an interrupted migration: `applied`
+/// when the live catalog is what the migration leaves, `reverted` when it is
+/// what it was before it; refused otherwise, the history unchanged.
+int resolve(const DeployOptions& options, const ResolveRequest& request, std::ostream& out,
+            std::ostream& err);
 
 } // namespace schemac::runtime

@@ -18,12 +18,15 @@ struct AppliedMigration {
     std::string up_sha256;
     std::string down_sha256;
     std::string fingerprint_after; ///< "" while a migration is in progress
-    std::string catalog_after;     ///< the catalog description the fingerprint hashes
-    std::string state;             ///< applying, applied, reverting
-    int steps_done = 0;            ///< for a migration interrupted among non-transactional steps
+    /// The catalog description the fingerprint hashes; while a migration is
+    /// in progress, the catalog its last recorded step left.
+    std::string catalog_after;
+    std::string state;  ///< applying, applied, reverting
+    int steps_done = 0; ///< for a migration interrupted among non-transactional steps
     std::string applied_at;
     std::string duration_ms;
     std::string applied_by;
+    std::string fingerprint_before; ///< the catalog's fingerprint before it ran
 };
 
 /// Creates the schema and table when missing (the statements are idempotent).

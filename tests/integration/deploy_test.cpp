@@ -186,6 +186,63 @@ TEST_CASE("a connection lost during COMMIT: the history on a new connection says
     CHECK(db.history_rows() == "1 posts applied\n");
 }
 
+TEST_CASE("resolve records a person's decision only when the database is what it means") {
+    History history("resolve");
+    history.add("0001_t", "CREATE TABLE public.t (id int PRIMARY KEY, v int);\n",
+                "DROP TABLE public.t;\n");
+    history.add("0002_x",
+                "-- schemac:step create table public.a\n"
+                "CREATE TABLE public.a (id int);\n"
+                "-- schemac:step create index public.t_v_key (concurrently)\n"
+                "-- schemac:no-transaction\n"
+                "CREATE UNIQUE INDEX CONCURRENTLY t_v_key ON public.t USING btree (v);\n"
+                "-- schemac:step create table public.b\n"
+                "CREATE TABLE public.b (id int);\n",
+                "DROP TABLE public.b;\nDROP INDEX public.t_v_key;\nDROP TABLE public.a;\n");
+    // Rows the unique index cannot be built over stop 0002 after its first step.
+    auto interrupted = [&](const Database& db) {
+        REQUIRE(db.schemac("apply --to 0001", history).exit_code == 0);
+        db.query("INSERT INTO public.t VALUES (1, 7), (2, 7)");
+        REQUIRE(db.schemac("apply", history).exit_code == 1);
+        REQUIRE(db.history_rows() == "1 t applied, 2 x applying\n");
+    };
+
+    Database applied;
+    interrupted(applied);
+    auto early = applied.schemac("resolve 0002 --as applied", history);
+    CHECK(early.exit_code == 1);
+    CHECK_MESSAGE(contains(early.err, "refusing to record 0002_x as applied: the live catalog is "
+                                      "not what 0002_x leaves when applied"),
+                  early.err);
+    CHECK(contains(early.err, "- relation public.b kind r"));
+    CHECK(contains(early.err, "- index CREATE UNIQUE INDEX t_v_key ON public.t"));
+    CHECK(applied.history_rows() == "1 t applied, 2 x applying\n");
+    // Done by hand: the duplicate removed, the rest of the migration run.
+    applied.query("DELETE FROM public.t WHERE id = 2; CREATE UNIQUE INDEX t_v_key ON public.t "
+                  "USING btree (v); CREATE TABLE public.b (id int)");
+    auto done = applied.schemac("resolve 0002 --as applied", history);
+    CHECK_MESSAGE(done.exit_code == 0, done.err);
+    CHECK(applied.history_rows() == "1 t applied, 2 x applied\n");
+    CHECK(applied.schemac("status", history).exit_code == 0);
+
+    Database reverted;
+    interrupted(reverted);
+    auto refused = reverted.schemac("resolve 0002 --as reverted", history);
+    CHECK(refused.exit_code == 1);
+    CHECK_MESSAGE(contains(refused.err, "refusing to record 0002_x as reverted"), refused.err);
+    CHECK(contains(refused.err, "+ relation public.a kind r"));
+    CHECK(reverted.history_rows() == "1 t applied, 2 x applying\n");
+    reverted.query("DROP TABLE public.a");
+    auto undone = reverted.schemac("resolve 0002 --as reverted", history);
+    CHECK_MESSAGE(undone.exit_code == 0, undone.err);
+    CHECK(reverted.history_rows() == "1 t applied\n");
+    CHECK(reverted.schemac("status", history).exit_code == 2); // 0002 pending again
+
+    auto wrong = reverted.schemac("resolve 0001 --as reverted", history);
+    CHECK(wrong.exit_code == 1);
+    CHECK(contains(wrong.err, "0001_t is applied, not interrupted"));
+}
+
 TEST_CASE("a changed applied file, a changed sum and drift are refused") {
     History history("checks");
     history.add("0001_posts", k_posts_up, k_posts_down);
