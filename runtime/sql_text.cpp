@@ -172,8 +172,17 @@ std::vector<TextProblem> text_problems(const std::string& text) {
                              : (byte >> 3) == 0x1E ? 4
                                                    : 0;
         bool valid = length > 0 && i + length <= text.size();
-        for (std::size_t k = 1; valid && k < length; ++k)
-            valid = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
+        char32_t code = length == 1 ? byte : byte & (0x7F >> length);
+        for (std::size_t k = 1; valid && k < length; ++k) {
+            auto next = static_cast<unsigned char>(text[i + k]);
+            valid = (next & 0xC0) == 0x80;
+            code = (code << 6) | (next & 0x3F);
+        }
+        // The shortest form only, no surrogate, nothing beyond U+10FFFF
+        // (RFC 3629): what PostgreSQL's own check and a JSON reader accept.
+        constexpr char32_t k_least[] = {0, 0, 0x80, 0x800, 0x10000};
+        valid = valid && code >= k_least[length] && code <= 0x10FFFF &&
+                (code < 0xD800 || code > 0xDFFF);
         if (!valid) {
             out.push_back({i, "a byte that is not UTF-8; save the file as UTF-8"});
             break;

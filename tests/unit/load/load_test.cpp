@@ -239,6 +239,20 @@ TEST_CASE("what a file's bytes hold that is not SQL text is an error at its plac
           "u.sql:1:17: a byte that is not UTF-8; save the file as UTF-8\n"
           "  CREATE TABLE b (\xff int);\n"
           "                  ^");
+    // Sequences of the right shape that UTF-8 still forbids (found by
+    // tests/fuzz/run: an overlong one reached the JSON reader and aborted):
+    // overlong forms, a surrogate, a code point beyond U+10FFFF.
+    for (const char* bad :
+         {"\xc1\xbe", "\xe0\x80\xaf", "\xf0\x80\x80\xaf", "\xed\xa0\x80", "\xf4\x90\x80\x80"}) {
+        INFO(bad);
+        CHECK(error_of({{"u.sql", std::string("-- ") + bad + "\nCREATE TABLE b (a int);\n"}})
+                  .starts_with("u.sql:1:4: a byte that is not UTF-8"));
+    }
+    Files files;
+    CHECK(files
+              .load({{"ok.sql", "-- \xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80 \xf4\x8f\xbf\xbf\n"
+                                "CREATE TABLE b (a int);\n"}})
+              .ok());
 }
 
 TEST_CASE("a statement nested tens of thousands deep is read, not a crash") {
