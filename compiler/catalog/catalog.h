@@ -108,6 +108,10 @@ struct Column : ObjectBase {
     bool not_null = false;
     Identity identity = Identity::None;
     SequenceOptions identity_options; ///< meaningful when identity != None
+    /// The identity's sequence, in the table's schema. Not compared: a
+    /// renamed table keeps its sequence's name, and that is no change; a
+    /// column created again gets it back.
+    std::string identity_sequence;
     /// The default calls a volatile function: adding the column computes it
     /// for every row (a rewrite). Derived from the default, so not compared.
     bool volatile_default = false;

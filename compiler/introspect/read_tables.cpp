@@ -106,8 +106,10 @@ catalog::Column column_of(const runtime::Rows::Row& row) {
     std::string identity = row.text("attidentity");
     col.identity =
         identity.empty() ? catalog::Identity::None : static_cast<catalog::Identity>(identity[0]);
-    if (col.identity != catalog::Identity::None && row.at("identity_seqtype"))
+    if (col.identity != catalog::Identity::None && row.at("identity_seqtype")) {
         col.identity_options = identity_options(row);
+        col.identity_sequence = row.text("identity_seqname");
+    }
     col.comment = row.at("comment");
     col.volatile_default = row.flag("volatile_default");
     return col;
@@ -131,6 +133,8 @@ Status read(Reader& r, Of<catalog::Column>) {
                s.seqstart AS identity_seqstart, s.seqincrement AS identity_seqincrement,
                s.seqmin AS identity_seqmin, s.seqmax AS identity_seqmax,
                s.seqcache AS identity_seqcache, s.seqcycle AS identity_seqcycle,
+               (SELECT sc.relname FROM pg_catalog.pg_class sc WHERE sc.oid = s.seqrelid)
+                   AS identity_seqname,
                pg_catalog.col_description(c.oid, a.attnum) AS comment,
                -- A default that calls a volatile function (gen_random_uuid,
                -- nextval, clock_timestamp) is computed per row when added.

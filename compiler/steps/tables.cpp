@@ -98,6 +98,11 @@ Steps not_null_online(const catalog::Column& column) {
 
 std::string identity_clause(const catalog::Column& c) {
     std::string clauses = joined(creation_clauses(c.identity_options, false), " ");
+    // The name PostgreSQL would choose is left to it; another one is kept.
+    ObjectKey table = catalog::table_of(c.key);
+    if (!c.identity_sequence.empty() &&
+        c.identity_sequence != table.name + "_" + c.key.name + "_seq")
+        clauses = " SEQUENCE NAME " + quote_qualified(table.schema, c.identity_sequence) + clauses;
     if (!clauses.empty())
         clauses.erase(0, 1);
     return std::string(c.identity == Identity::Always ? "GENERATED ALWAYS"
