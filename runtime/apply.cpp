@@ -112,7 +112,10 @@ class Applier {
         std::size_t done_before = done;
         if (auto ran = m_session.run_recorded(m.up, done, resume != nullptr, record, committed);
             !ran) {
-            if (!committed && done_before == 0)
+            // A first run that committed nothing: no row is left. Never on a
+            // resume (the interrupted run may have committed work), nor when
+            // a COMMIT's outcome is unknown.
+            if (!resume && !committed && done_before == 0 && !ran.error().commit_unknown)
                 return forget(m, std::move(ran).error());
             return std::move(ran).error().with_outcome(
                 m_id + " stopped before step " + std::to_string(done + 1) + " of " +

@@ -121,6 +121,10 @@ bool Connection::lost() const {
     return PQstatus(m_conn) == CONNECTION_BAD;
 }
 
+int Connection::backend_pid() const {
+    return PQbackendPID(m_conn);
+}
+
 std::string text_array(const std::vector<std::string>& values) {
     std::string out = "{";
     for (std::size_t i = 0; i < values.size(); ++i) {

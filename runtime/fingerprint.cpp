@@ -189,7 +189,11 @@ constexpr FingerprintPart k_parts[] = {
     FROM pg_publication p
     UNION ALL
     SELECT 'publication ' || quote_ident(p.pubname) || ' table ' || rel.name
-           || coalesce(' columns ' || pr.prattrs::text, '')
+           || coalesce(' columns ' || (SELECT string_agg(quote_ident(a.attname), ','
+                                                         ORDER BY a.attname)
+                                       FROM pg_attribute a
+                                       WHERE a.attrelid = pr.prrelid
+                                         AND a.attnum = ANY (pr.prattrs::int2[])), '')
            || coalesce(' where ' || pg_get_expr(pr.prqual, pr.prrelid), '')
     FROM pg_publication_rel pr JOIN pg_publication p ON p.oid = pr.prpubid
     JOIN rel ON rel.oid = pr.prrelid
@@ -239,7 +243,11 @@ Result<Fingerprint> fingerprint(Connection& conn, int version) {
     if (!saved)
         return std::move(saved).error();
     (void)conn.exec("SELECT set_config('search_path', '', false)");
-    auto rows = conn.exec(fingerprint_query(std::clamp(version, 1, k_fingerprint_version)));
+    if (version > k_fingerprint_version)
+        return Error("the history was recorded by a newer schemac (fingerprint v" +
+                     std::to_string(version) + "; this one reads up to v" +
+                     std::to_string(k_fingerprint_version) + "): upgrade schemac");
+    auto rows = conn.exec(fingerprint_query(std::max(version, 1)));
     (void)conn.exec("SELECT set_config('search_path', $1, false)", {saved->single()});
     if (!rows)
         return std::move(rows).error();

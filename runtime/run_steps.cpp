@@ -21,7 +21,8 @@ Status Session::with_retries(const Action& attempt) {
     int wait_ms = m_options.backoff_ms;
     for (int tries = 0;; ++tries) {
         auto done = attempt();
-        m_retries_made = tries;
+        if (!done)
+            m_retries_made = tries; // for the message of the failure reported
         if (done || done.error().sqlstate() != "55P03" || tries >= m_options.lock_retries)
             return done;
         const auto& context = done.error().context;
@@ -98,11 +99,19 @@ Result<bool> Session::already_done(const std::string& where, const std::string& 
     // A concurrent build that finished: a valid index of that name, defined
     // as the statement defines it.
     for (const auto& index : concurrent_indexes(sql)) {
+        // Read with an empty search path, as the compiler read the
+        // definition the step holds: every name qualified.
+        auto saved = m_conn->exec("SELECT pg_catalog.current_setting('search_path') AS path");
+        if (!saved)
+            return std::move(saved).error().within(where);
+        (void)m_conn->exec("SELECT pg_catalog.set_config('search_path', '', false)");
         auto built = m_conn->exec(std::string("SELECT pg_catalog.pg_get_indexdef(i.indexrelid) "
                                               "AS definition FROM pg_catalog.pg_index i WHERE "
                                               "i.indisvalid AND i.indexrelid = ") +
                                       k_index_oid,
                                   {index.schema, index.name});
+        (void)m_conn->exec("SELECT pg_catalog.set_config('search_path', $1, false)",
+                           {(*saved)[0].text("path")});
         if (!built)
             return std::move(built).error().within(where);
         return !built->empty() && same_index(sql, (*built)[0].text("definition"));
@@ -163,11 +172,26 @@ Status Session::run_alone(const Script& script, std::size_t s, bool resuming, bo
 Status Session::after_lost_commit(Error lost, const std::string& id, int version,
                                   const std::string& if_row, const std::string& if_none) {
     std::string what = "the connection was lost during the COMMIT of " + id;
+    int old_backend = m_conn->backend_pid();
     auto reconnected = connect();
-    auto row = reconnected ? m_conn->exec("SELECT 1 FROM schemac.schema_migrations WHERE "
-                                          "version = $1",
-                                          {std::to_string(version)})
-                           : Result<Rows>(reconnected.error());
+    // The old backend may still be committing: the history says what
+    // happened only once it is gone.
+    Result<Rows> row = reconnected.ok() ? Result<Rows>(Rows{}) : Result<Rows>(reconnected.error());
+    for (int waited_ms = 0; row; waited_ms += 100) {
+        auto alive = m_conn->exec("SELECT 1 FROM pg_catalog.pg_stat_activity WHERE pid = $1",
+                                  {std::to_string(old_backend)});
+        if (!alive || alive->empty())
+            break;
+        if (waited_ms >= 30'000) {
+            row = Error("its server process " + std::to_string(old_backend) +
+                        " is still running after 30 s");
+            break;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    if (row)
+        row = m_conn->exec("SELECT 1 FROM schemac.schema_migrations WHERE version = $1",
+                           {std::to_string(version)});
     if (!row)
         return std::move(lost).with_outcome(
             what + ", and the database cannot be read now (" + row.error().message +

@@ -236,9 +236,10 @@ Result<std::vector<std::string>> Session::touched_lines(const ScriptStep& step) 
     };
     // An index's schema is its table's; unqualified, the search path's first.
     constexpr const char* k_index =
-        "SELECT pg_catalog.format('index CREATE %sINDEX %I ON %I.', "
-        "u, $2::text, coalesce(nullif($1::text, ''), pg_catalog.current_schema())) "
-        "AS line FROM (VALUES (''), ('UNIQUE ')) AS v(u)";
+        "WITH n(s, i) AS (SELECT coalesce(nullif($1::text, ''), pg_catalog.current_schema()), "
+        "$2::text) SELECT pg_catalog.format('index CREATE %sINDEX %I ON %I.', u, i, s) AS line "
+        "FROM n, (VALUES (''), ('UNIQUE ')) AS v(u) UNION ALL "
+        "SELECT pg_catalog.format('comment on index %I.%I ', s, i) FROM n";
     for (const auto& statement : step.statements) {
         auto indexes = concurrent_indexes(statement.sql);
         auto drops = concurrent_drops(statement.sql);

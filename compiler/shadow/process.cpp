@@ -5,6 +5,7 @@
 #include "shadow/server.h"
 
 #include <array>
+#include <atomic>
 #include <csignal>
 #include <cstdlib>
 #include <fcntl.h>
@@ -25,14 +26,20 @@ namespace {
 constexpr std::size_t k_max_servers = 8;
 std::array<volatile pid_t, k_max_servers> g_postmasters{};
 // Their run folders (socket, data, logs), removed with them. Fixed buffers
-// for the same reason; an empty one is free.
+// for the same reason; a slot's path is read only while `used` is set, which
+// is set after the path is written and cleared before it is reused.
 constexpr std::size_t k_max_path = 4096;
-std::array<std::array<char, k_max_path>, k_max_servers> g_run_dirs{};
+struct RunDirSlot {
+    std::array<char, k_max_path> path{};
+    volatile std::sig_atomic_t used = 0;
+};
+std::array<RunDirSlot, k_max_servers> g_run_dirs{};
 
-/// Removes `dir` from a signal handler: rm, executed directly (fork, execv
-/// and waitpid are async-signal-safe; a recursive walk here would not be).
+/// Removes `dir` from a signal handler: rm, executed directly. _Fork (not
+/// fork, which runs at-fork handlers and may wait on malloc's locks), execv
+/// and waitpid are async-signal-safe; a recursive walk here would not be.
 void remove_from_handler(const char* dir) noexcept {
-    pid_t pid = fork();
+    pid_t pid = _Fork();
     if (pid == 0) {
         const char* argv[] = {"rm", "-rf", "--", dir, nullptr};
         execv("/bin/rm", const_cast<char* const*>(argv));
@@ -49,17 +56,19 @@ void register_run_dir(const fs::path& dir) {
     if (text.size() >= k_max_path)
         return;
     for (auto& slot : g_run_dirs)
-        if (slot[0] == '\0') {
-            std::copy(text.begin(), text.end(), slot.begin());
-            slot[text.size()] = '\0';
+        if (!slot.used) {
+            std::copy(text.begin(), text.end(), slot.path.begin());
+            slot.path[text.size()] = '\0';
+            std::atomic_signal_fence(std::memory_order_release);
+            slot.used = 1;
             return;
         }
 }
 
 void unregister_run_dir(const fs::path& dir) {
     for (auto& slot : g_run_dirs)
-        if (dir.native() == slot.data())
-            slot[0] = '\0';
+        if (slot.used && dir.native() == slot.path.data())
+            slot.used = 0;
 }
 
 void register_postmaster(pid_t pid) {
@@ -101,10 +110,11 @@ extern "C" void on_signal(int signal) {
             slot = 0;
         }
     }
-    for (auto& dir : g_run_dirs)
-        if (dir[0] != '\0') {
-            remove_from_handler(dir.data());
-            dir[0] = '\0';
+    for (auto& slot : g_run_dirs)
+        if (slot.used) {
+            std::atomic_signal_fence(std::memory_order_acquire);
+            remove_from_handler(slot.path.data());
+            slot.used = 0;
         }
     std::signal(signal, SIG_DFL);
     raise(signal);
@@ -191,11 +201,11 @@ void stop_all_embedded() noexcept {
             stop_postmaster(pid);
         }
     }
-    for (auto& dir : g_run_dirs)
-        if (dir[0] != '\0') {
+    for (auto& slot : g_run_dirs)
+        if (slot.used) {
             std::error_code ec;
-            fs::remove_all(dir.data(), ec);
-            dir[0] = '\0';
+            fs::remove_all(slot.path.data(), ec);
+            slot.used = 0;
         }
 }
 

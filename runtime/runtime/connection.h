@@ -88,6 +88,8 @@ class Connection {
     int server_version() const;
     /// The connection is gone (the server closed it, or the network did).
     bool lost() const;
+    /// The server process serving this connection (kept after it is lost).
+    int backend_pid() const;
 
   private:
     explicit Connection(pg_conn* conn) : m_conn(conn) {}

@@ -691,15 +691,17 @@ TEST_CASE("a concurrent build whose progress was not recorded: the resume skips 
     history.add("0001_base", "CREATE TABLE public.base (id int);\n", "DROP TABLE public.base;\n");
     history.add("0002_items",
                 "-- schemac:step create table public.items\n"
-                "CREATE TABLE public.items (id int, v int);\n"
+                "CREATE TYPE public.kind AS ENUM ('a', 'b');\n"
+                "CREATE TABLE public.items (id int, v int, k public.kind);\n"
                 "\n"
                 "-- schemac:step create index public.items_v_idx (concurrently)\n"
                 "-- schemac:no-transaction\n"
-                "CREATE INDEX CONCURRENTLY items_v_idx ON public.items USING btree (v);\n"
+                "CREATE INDEX CONCURRENTLY items_v_idx ON public.items USING btree (v) "
+                "WHERE (k = 'a'::public.kind);\n"
                 "\n"
                 "-- schemac:step create table public.after\n"
                 "CREATE TABLE public.after (id int);\n",
-                "DROP TABLE public.after;\nDROP TABLE public.items;\n");
+                "DROP TABLE public.after;\nDROP TABLE public.items;\nDROP TYPE public.kind;\n");
     Database db;
     // INVALID indexes nobody asked about, whose names the step's SQL holds.
     db.query("CREATE SCHEMA other; CREATE TABLE other.d (v int); INSERT INTO other.d VALUES "
