@@ -130,36 +130,42 @@ nlohmann::json parse_tree(const std::string& sql) {
 
 } // namespace
 
-std::vector<IndexName> concurrent_indexes(const std::string& sql) {
-    std::vector<IndexName> out;
-    if (!mentions(sql, "CONCURRENTLY"))
-        return out;
+namespace {
+
+/// Calls `visit` with the body of every `node` statement (`IndexStmt`,
+/// `DropStmt`, ...) of `sql`, when `sql` mentions `word` at all and parses.
+template <class Visit>
+void for_each_statement(const std::string& sql, std::string_view word, const char* node,
+                        Visit visit) {
+    if (!mentions(sql, word))
+        return;
     auto tree = parse_tree(sql);
     if (!tree.is_object())
-        return out;
+        return;
     for (const auto& raw : tree.value("stmts", nlohmann::json::array())) {
-        const auto& stmt = raw.value("stmt", nlohmann::json::object());
-        if (!stmt.contains("IndexStmt"))
-            continue;
-        const auto& index = stmt["IndexStmt"];
+        const auto& body =
+            raw.value("stmt", nlohmann::json::object()).value(node, nlohmann::json::object());
+        if (!body.empty())
+            visit(body);
+    }
+}
+
+} // namespace
+
+std::vector<IndexName> concurrent_indexes(const std::string& sql) {
+    std::vector<IndexName> out;
+    for_each_statement(sql, "CONCURRENTLY", "IndexStmt", [&](const nlohmann::json& index) {
         if (index.value("concurrent", false) && index.contains("idxname"))
             out.push_back({index["relation"].value("schemaname", ""), index.value("idxname", "")});
-    }
+    });
     return out;
 }
 
 std::vector<IndexName> concurrent_drops(const std::string& sql) {
     std::vector<IndexName> out;
-    if (!mentions(sql, "CONCURRENTLY"))
-        return out;
-    auto tree = parse_tree(sql);
-    if (!tree.is_object())
-        return out;
-    for (const auto& raw : tree.value("stmts", nlohmann::json::array())) {
-        const auto& drop =
-            raw.value("stmt", nlohmann::json::object()).value("DropStmt", nlohmann::json::object());
+    for_each_statement(sql, "CONCURRENTLY", "DropStmt", [&](const nlohmann::json& drop) {
         if (!drop.value("concurrent", false) || drop.value("removeType", "") != "OBJECT_INDEX")
-            continue;
+            return;
         for (const auto& object : drop.value("objects", nlohmann::json::array())) {
             std::vector<std::string> parts;
             for (const auto& item : object["List"].value("items", nlohmann::json::array()))
@@ -169,22 +175,13 @@ std::vector<IndexName> concurrent_drops(const std::string& sql) {
             else if (parts.size() == 2)
                 out.push_back({parts[0], parts[1]});
         }
-    }
+    });
     return out;
 }
 
 std::vector<ConstraintName> validated_constraints(const std::string& sql) {
     std::vector<ConstraintName> out;
-    if (!mentions(sql, "VALIDATE"))
-        return out;
-    auto tree = parse_tree(sql);
-    if (!tree.is_object())
-        return out;
-    for (const auto& raw : tree.value("stmts", nlohmann::json::array())) {
-        const auto& alter = raw.value("stmt", nlohmann::json::object())
-                                .value("AlterTableStmt", nlohmann::json::object());
-        if (alter.empty())
-            continue;
+    for_each_statement(sql, "VALIDATE", "AlterTableStmt", [&](const nlohmann::json& alter) {
         const auto& relation = alter.value("relation", nlohmann::json::object());
         for (const auto& cmd : alter.value("cmds", nlohmann::json::array())) {
             const auto& command = cmd.value("AlterTableCmd", nlohmann::json::object());
@@ -192,7 +189,7 @@ std::vector<ConstraintName> validated_constraints(const std::string& sql) {
                 out.push_back({relation.value("schemaname", ""), relation.value("relname", ""),
                                command.value("name", "")});
         }
-    }
+    });
     return out;
 }
 
