@@ -19,6 +19,47 @@ Status exec(Connection& conn, const char* sql, const Script& script) {
     return Ok{};
 }
 
+} // namespace
+
+bool needs_superuser(const std::string& sql) {
+    return manages_extension(sql) || marks_leakproof(sql);
+}
+
+Result<Rows> run_as_superuser(Connection& tree, Connection& admin, const std::string& sql) {
+    if (auto committed = tree.exec("COMMIT"); !committed)
+        return committed;
+    auto done = admin.exec(sql);
+    if (!done)
+        return done;
+    if (marks_leakproof(sql)) {
+        auto role = tree.exec("SELECT current_user AS name");
+        if (!role)
+            return role;
+        // Functions the superuser owns outside extensions and the system:
+        // only what statements like this one made.
+        auto handovers = admin.exec(
+            "SELECT pg_catalog.format('ALTER ROUTINE %s OWNER TO %I', p.oid::pg_catalog."
+            "regprocedure, $1::text) AS sql FROM pg_catalog.pg_proc p WHERE p.proowner = "
+            "(SELECT oid FROM pg_catalog.pg_roles WHERE rolname = current_user) AND "
+            "current_user <> $1::text AND p.pronamespace NOT IN "
+            "('pg_catalog'::pg_catalog.regnamespace, 'information_schema'::pg_catalog."
+            "regnamespace) AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE "
+            "d.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND d.objid = p.oid AND "
+            "d.deptype = 'e')",
+            {(*role)[0].text("name")});
+        if (!handovers)
+            return handovers;
+        for (auto row : *handovers)
+            if (auto given = admin.exec(row.text("sql")); !given)
+                return given;
+    }
+    if (auto begun = tree.exec("BEGIN"); !begun)
+        return begun;
+    return done;
+}
+
+namespace {
+
 class Runner {
   public:
     Runner(Connection& conn, const Script& script, Connection* privileged)
@@ -51,17 +92,19 @@ class Runner {
 
   private:
     bool privileged(const ScriptStatement& statement) const {
-        return m_privileged && manages_extension(statement.sql);
+        return m_privileged && needs_superuser(statement.sql);
     }
 
     Status in_transaction(const ScriptStatement& statement) {
         if (!privileged(statement))
             return run_statement(m_conn, m_script, statement);
-        if (auto committed = exec(m_conn, "COMMIT", m_script); !committed)
-            return committed;
-        if (auto done = run_statement(*m_privileged, m_script, statement); !done)
-            return done;
-        return exec(m_conn, "BEGIN", m_script);
+        if (auto done = run_as_superuser(m_conn, *m_privileged, statement.sql); !done) {
+            Error error = std::move(done).error();
+            error.statement = statement.sql;
+            return std::move(error).within(m_script.path.string() + ":" +
+                                           std::to_string(statement.line));
+        }
+        return Ok{};
     }
 
     Connection& m_conn;

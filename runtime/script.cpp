@@ -247,6 +247,27 @@ bool manages_extension(const std::string& sql) {
     return found;
 }
 
+bool marks_leakproof(const std::string& sql) {
+    bool found = false;
+    auto leakproof = [&](const nlohmann::json& options) {
+        for (const auto& option : options) {
+            const auto& def = option.value("DefElem", nlohmann::json::object());
+            // A Boolean node holds "boolval": true, or nothing for false.
+            found = found || (def.value("defname", "") == "leakproof" &&
+                              def.value("arg", nlohmann::json::object())
+                                  .value("Boolean", nlohmann::json::object())
+                                  .value("boolval", false));
+        }
+    };
+    for_each_statement(sql, "LEAKPROOF", "CreateFunctionStmt", [&](const nlohmann::json& create) {
+        leakproof(create.value("options", nlohmann::json::array()));
+    });
+    for_each_statement(sql, "LEAKPROOF", "AlterFunctionStmt", [&](const nlohmann::json& alter) {
+        leakproof(alter.value("actions", nlohmann::json::array()));
+    });
+    return found;
+}
+
 bool Script::transactional() const {
     return std::ranges::all_of(steps, [](const ScriptStep& s) { return s.transactional; });
 }

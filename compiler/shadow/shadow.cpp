@@ -1,6 +1,7 @@
 #include "shadow/shadow.h"
 
 #include "catalog/utf8.h"
+#include "runtime/executor.h"
 #include "runtime/script.h"
 
 #include <regex>
@@ -32,21 +33,17 @@ std::string without_data(const std::string& sql) {
 }
 
 /// One statement of the tree, in the open transaction of `conn` (the tree's
-/// role); one that manages an extension runs as the administrator, between
-/// two transactions of the tree.
+/// role); one that manages an extension or makes a function LEAKPROOF runs
+/// as the administrator, between two transactions of the tree.
 Status run(runtime::Connection& conn, runtime::Connection& admin, const load::Statement& s) {
     auto located = [&](Result<runtime::Rows> done) -> Status {
         if (done)
             return Ok{};
         return locate_error(s, std::move(done).error());
     };
-    if (!runtime::manages_extension(s.sql))
+    if (!runtime::needs_superuser(s.sql))
         return located(conn.exec(s.populates ? without_data(s.sql) : s.sql));
-    if (auto committed = located(conn.exec("COMMIT")); !committed)
-        return committed;
-    if (auto done = located(admin.exec(s.sql)); !done)
-        return done;
-    return located(conn.exec("BEGIN"));
+    return located(runtime::run_as_superuser(conn, admin, s.sql));
 }
 
 } // namespace

@@ -14,4 +14,13 @@ namespace schemac::runtime {
 /// (Error::statement) and, as its context, the file and line it is at.
 Status execute_steps(Connection& conn, const Script& script, Connection* privileged = nullptr);
 
+/// Whether `sql` needs the superuser where the tree's role runs the rest:
+/// it manages an extension or makes a function LEAKPROOF.
+bool needs_superuser(const std::string& sql);
+/// Runs `sql` (which needs_superuser) on `admin`, between two transactions
+/// of `tree`, then gives what it created that the superuser would otherwise
+/// own (a LEAKPROOF function) to the tree's role, so nothing the tree wrote
+/// runs with the superuser's rights. A failure is the statement's own.
+Result<Rows> run_as_superuser(Connection& tree, Connection& admin, const std::string& sql);
+
 } // namespace schemac::runtime

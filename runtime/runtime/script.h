@@ -81,6 +81,9 @@ bool same_index(const std::string& a, const std::string& b);
 /// Whether `sql` creates, changes, drops or comments on an extension: what
 /// only an extension's owner (a superuser, for an untrusted one) may do.
 bool manages_extension(const std::string& sql);
+/// Whether `sql` creates or makes a function LEAKPROOF: what only a
+/// superuser may do.
+bool marks_leakproof(const std::string& sql);
 
 /// Splits `text` (the content of `path`) into steps and statements; an error
 /// at file:line:col when it does not parse.

@@ -154,6 +154,14 @@ TEST_CASE("the tree is code: on the embedded server nothing in it runs a program
          copy + "CREATE TABLE p (id int) PARTITION BY RANGE (id);\n"
                 "CREATE TABLE p1 PARTITION OF p FOR VALUES FROM (harmless()) TO (100);\n",
          "tree.sql:7:1: must be superuser or have privileges of the pg_execute_server_program"},
+        // LEAKPROOF needs the superuser, who then gives the function to the
+        // tree's role: a SECURITY DEFINER body still runs with no rights.
+        {"leakproof",
+         "CREATE FUNCTION harmless() RETURNS int LANGUAGE plpgsql LEAKPROOF SECURITY DEFINER "
+         "AS $$\nBEGIN\n  EXECUTE 'COPY (SELECT 1) TO PROGRAM ''id > " +
+             (out_dir / "pwned").string() +
+             "''';\n  RETURN 1;\nEND $$;\nCREATE MATERIALIZED VIEW m AS SELECT harmless() AS x;\n",
+         "must be superuser or have privileges of the pg_execute_server_program role"},
         {"read",
          "CREATE TABLE p (id text) PARTITION BY LIST (id);\n"
          "CREATE TABLE p1 PARTITION OF p FOR VALUES IN (pg_read_file('/etc/passwd'));\n",

@@ -142,3 +142,12 @@ TEST_CASE("the constraints a step validates are read from its parse tree") {
           std::vector<ConstraintName>{{"", "t", "c"}});
     CHECK(validated_constraints("ALTER TABLE t ADD CONSTRAINT c CHECK (a > 0) NOT VALID").empty());
 }
+
+TEST_CASE("a statement that makes a function leakproof is recognized") {
+    CHECK(marks_leakproof("CREATE FUNCTION f(int) RETURNS int LANGUAGE sql IMMUTABLE LEAKPROOF "
+                          "RETURN $1"));
+    CHECK(marks_leakproof("ALTER FUNCTION public.f(int) LEAKPROOF"));
+    CHECK_FALSE(marks_leakproof("CREATE FUNCTION f(int) RETURNS int LANGUAGE sql NOT LEAKPROOF "
+                                "RETURN $1"));
+    CHECK_FALSE(marks_leakproof("COMMENT ON FUNCTION f(int) IS 'LEAKPROOF'"));
+}
