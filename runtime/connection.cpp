@@ -117,6 +117,17 @@ int Connection::server_version() const {
     return PQserverVersion(m_conn);
 }
 
+Result<Rows> Connection::exec_qualified(const std::string& sql,
+                                        const std::vector<std::string>& params) {
+    auto saved = exec("SELECT pg_catalog.current_setting('search_path')");
+    if (!saved)
+        return saved;
+    (void)exec("SELECT pg_catalog.set_config('search_path', '', false)");
+    auto rows = exec(sql, params);
+    (void)exec("SELECT pg_catalog.set_config('search_path', $1, false)", {saved->single()});
+    return rows;
+}
+
 bool Connection::lost() const {
     return PQstatus(m_conn) == CONNECTION_BAD;
 }

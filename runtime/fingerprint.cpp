@@ -236,19 +236,11 @@ int fingerprint_version(const std::string& text) {
 }
 
 Result<Fingerprint> fingerprint(Connection& conn, int version) {
-    // Definitions print names qualified only when the search path hides
-    // them; with an empty path they are always qualified, whatever a
-    // migration did to the session's path.
-    auto saved = conn.exec("SELECT current_setting('search_path')");
-    if (!saved)
-        return std::move(saved).error();
-    (void)conn.exec("SELECT set_config('search_path', '', false)");
     if (version > k_fingerprint_version)
         return Error("the history was recorded by a newer schemac (fingerprint v" +
                      std::to_string(version) + "; this one reads up to v" +
                      std::to_string(k_fingerprint_version) + "): upgrade schemac");
-    auto rows = conn.exec(fingerprint_query(std::max(version, 1)));
-    (void)conn.exec("SELECT set_config('search_path', $1, false)", {saved->single()});
+    auto rows = conn.exec_qualified(fingerprint_query(std::max(version, 1)));
     if (!rows)
         return std::move(rows).error();
     Fingerprint f;
@@ -258,6 +250,16 @@ Result<Fingerprint> fingerprint(Connection& conn, int version) {
         f.text += row.text("line") + "\n";
     f.sha256 = sha256_hex(f.text);
     return f;
+}
+
+std::string list_drift(const std::vector<std::string>& lines) {
+    constexpr std::size_t k_shown = 20;
+    std::string out;
+    for (std::size_t i = 0; i < lines.size() && i < k_shown; ++i)
+        out += "\n  " + lines[i];
+    if (lines.size() > k_shown)
+        out += "\n  ... and " + std::to_string(lines.size() - k_shown) + " more";
+    return out;
 }
 
 std::vector<std::string> describe_drift(const std::string& expected, const std::string& actual) {

@@ -31,12 +31,7 @@ Status same_catalog(const std::string& expected, const Fingerprint& live, const 
     auto lines = describe_drift(expected, live.text);
     if (lines.empty())
         return Ok{};
-    std::string message = "the live catalog is not " + what + " (- expected, + found):";
-    for (std::size_t i = 0; i < lines.size() && i < 20; ++i)
-        message += "\n  " + lines[i];
-    if (lines.size() > 20)
-        message += "\n  ... and " + std::to_string(lines.size() - 20) + " more";
-    return Error(message);
+    return Error("the live catalog is not " + what + " (- expected, + found):" + list_drift(lines));
 }
 
 Status as_reverted(Session& session, const AppliedMigration& row, const std::string& id) {

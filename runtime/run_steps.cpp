@@ -101,17 +101,12 @@ Result<bool> Session::already_done(const std::string& where, const std::string& 
     for (const auto& index : concurrent_indexes(sql)) {
         // Read with an empty search path, as the compiler read the
         // definition the step holds: every name qualified.
-        auto saved = m_conn->exec("SELECT pg_catalog.current_setting('search_path') AS path");
-        if (!saved)
-            return std::move(saved).error().within(where);
-        (void)m_conn->exec("SELECT pg_catalog.set_config('search_path', '', false)");
-        auto built = m_conn->exec(std::string("SELECT pg_catalog.pg_get_indexdef(i.indexrelid) "
-                                              "AS definition FROM pg_catalog.pg_index i WHERE "
-                                              "i.indisvalid AND i.indexrelid = ") +
-                                      k_index_oid,
-                                  {index.schema, index.name});
-        (void)m_conn->exec("SELECT pg_catalog.set_config('search_path', $1, false)",
-                           {(*saved)[0].text("path")});
+        auto built =
+            m_conn->exec_qualified(std::string("SELECT pg_catalog.pg_get_indexdef(i.indexrelid) "
+                                               "AS definition FROM pg_catalog.pg_index i WHERE "
+                                               "i.indisvalid AND i.indexrelid = ") +
+                                       k_index_oid,
+                                   {index.schema, index.name});
         if (!built)
             return std::move(built).error().within(where);
         return !built->empty() && same_index(sql, (*built)[0].text("definition"));

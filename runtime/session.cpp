@@ -12,7 +12,6 @@ namespace {
 
 /// The advisory lock every apply and rollback holds: "schemac" in ASCII.
 constexpr const char* k_lock_key = "32478922351141219";
-constexpr std::size_t k_drift_lines_shown = 20;
 
 } // namespace
 
@@ -210,12 +209,8 @@ Status Session::check_drift() {
 Status Session::refuse_drift(const std::vector<std::string>& lines, const std::string& expected) {
     if (lines.empty())
         return Ok{};
-    std::string message =
-        "drift: " + database_of(m_options.url) + " is not " + expected + " (- expected, + found):";
-    for (std::size_t i = 0; i < lines.size() && i < k_drift_lines_shown; ++i)
-        message += "\n  " + lines[i];
-    if (lines.size() > k_drift_lines_shown)
-        message += "\n  ... and " + std::to_string(lines.size() - k_drift_lines_shown) + " more";
+    std::string message = "drift: " + database_of(m_options.url) + " is not " + expected +
+                          " (- expected, + found):" + list_drift(lines);
     if (m_options.allow_drift) {
         progress(message + "\ngoing on (--allow-drift)");
         return Ok{};

@@ -83,6 +83,11 @@ class Connection {
     Result<Rows> exec(const std::string& sql);
     /// Runs one statement with text parameters (extended protocol).
     Result<Rows> exec(const std::string& sql, const std::vector<std::string>& params);
+    /// exec with an empty search path, the session's restored afterwards:
+    /// what pg_get_*def prints then names everything qualified, whatever a
+    /// migration did to the path.
+    Result<Rows> exec_qualified(const std::string& sql,
+                                const std::vector<std::string>& params = {});
 
     /// The server's version number, e.g. 150018.
     int server_version() const;

@@ -63,5 +63,8 @@ std::span<const FingerprintPart> fingerprint_parts();
 /// What differs between two catalog descriptions: "- line" for what only
 /// `expected` has, "+ line" for what only `actual` has.
 std::vector<std::string> describe_drift(const std::string& expected, const std::string& actual);
+/// `lines` of describe_drift, one per line after a heading, the first 20
+/// only ("... and N more").
+std::string list_drift(const std::vector<std::string>& lines);
 
 } // namespace schemac::runtime
