@@ -75,12 +75,18 @@ Result<MigrationDir> read_migrations(const fs::path& dir) {
     return out;
 }
 
-std::string compute_sum(const MigrationDir& dir) {
+namespace {
+constexpr std::string_view k_catalog_line = "catalog ";
+}
+
+std::string compute_sum(const MigrationDir& dir, const std::string& catalog) {
     std::string out = "# schemac.sum: chained SHA-256 of the migration files below. Each line\n"
                       "# covers its file and every earlier one; after a deliberate hand edit,\n"
                       "# run `schemac hash`.\n";
     for (const auto& [name, hash] : chain(dir))
         out += name + " " + hash + "\n";
+    if (!catalog.empty())
+        out += std::string(k_catalog_line) + catalog + "\n";
     return out;
 }
 
@@ -95,7 +101,7 @@ Status verify_sum(const MigrationDir& dir) {
     std::vector<std::pair<std::string, std::string>> recorded;
     std::stringstream lines(read_text(sum_path));
     for (std::string line; std::getline(lines, line);) {
-        if (line.empty() || line.starts_with("#"))
+        if (line.empty() || line.starts_with("#") || line.starts_with(k_catalog_line))
             continue;
         auto space = line.find(' ');
         recorded.emplace_back(line.substr(0, space),
@@ -141,12 +147,23 @@ Result<MigrationDir> read_verified_migrations(const fs::path& path) {
     return dir;
 }
 
-Status write_sum(const MigrationDir& dir) {
+Status write_sum(const MigrationDir& dir, const std::string& catalog) {
     std::ofstream out(dir.dir / k_sum_file, std::ios::binary | std::ios::trunc);
-    out << compute_sum(dir);
+    out << compute_sum(dir, catalog);
     if (!out)
         return Error((dir.dir / k_sum_file).string() + ": cannot write");
     return Ok{};
+}
+
+std::string recorded_catalog(const MigrationDir& dir) {
+    static const std::regex k_sha("^[0-9a-f]{64}$");
+    std::stringstream lines(read_text(dir.dir / k_sum_file));
+    for (std::string line; std::getline(lines, line);)
+        if (line.starts_with(k_catalog_line)) {
+            std::string sha = line.substr(k_catalog_line.size());
+            return std::regex_match(sha, k_sha) ? sha : "";
+        }
+    return "";
 }
 
 } // namespace schemac::runtime

@@ -32,7 +32,8 @@ int write_planned(const GlobalOptions& global, const Planned& planned, const std
             std::cerr << "schemac: no changes; nothing written\n";
         return 0;
     }
-    auto written = emit::write_migration(planned.history, name, planned.forward, planned.reverse);
+    auto written = emit::write_migration(planned.history, name, planned.forward, planned.reverse,
+                                         planned.fingerprint_after);
     if (!written)
         return fail(written.error());
     if (global.verbosity >= 0)
@@ -59,8 +60,8 @@ int check_planned(const GlobalOptions& global, const PlanOptions& options, const
 } // namespace
 
 int run_diff(const GlobalOptions& global, const DiffOptions& options) {
-    auto planned =
-        plan_change(global, {options.schema, options.url, options.skip_proof, options.online});
+    auto planned = plan_change(global, {options.schema, options.url, options.skip_proof,
+                                        options.online, !options.write.empty()});
     if (!planned)
         return fail(planned.error());
     if (!options.write.empty())

@@ -6,6 +6,7 @@
 #include "plan/proof.h"
 #include "plan/renames.h"
 #include "runtime/connection.h"
+#include "runtime/history.h"
 #include "runtime/sha256.h"
 #include "shadow/replay.h"
 #include "shadow/shadow.h"
@@ -152,12 +153,22 @@ class Run {
         return Ok{};
     }
 
-    /// The database holding the replayed history: the cached one, or a
-    /// replay now (kept in the cache when it took long).
+    /// The database holding the replayed history: the cached one when its
+    /// catalog is the one the sum records, or a replay now (kept in the
+    /// cache when it took long and left that catalog).
     Result<std::string> replayed_history() {
+        const std::string recorded = runtime::recorded_catalog(m_out.history);
         if (std::string cached = m_server->replayed_database(); !cached.empty()) {
-            m_timer.lap("replay (cached)");
-            return cached;
+            auto same = has_catalog(cached, recorded);
+            if (!same)
+                return same.error();
+            if (*same) {
+                m_timer.lap("replay (cached)");
+                return cached;
+            }
+            if (m_global.verbosity > 0)
+                std::cerr << "schemac: the cached replay is not the catalog " << runtime::k_sum_file
+                          << " records; replaying\n";
         }
         auto started = std::chrono::steady_clock::now();
         auto made = shadow::replay(*m_server, m_out.history);
@@ -166,10 +177,29 @@ class Run {
         m_timer.lap("replay");
         if (!m_replay_key.empty() &&
             std::chrono::steady_clock::now() - started >= replay_cache_threshold()) {
-            m_server->keep_replay(m_replay_key, *made);
-            m_timer.lap("replay kept in the cache");
+            auto same = has_catalog(*made, recorded);
+            if (!same)
+                return same.error();
+            if (*same) {
+                m_server->keep_replay(m_replay_key, *made);
+                m_timer.lap("replay kept in the cache");
+            }
         }
         return made;
+    }
+
+    /// Whether the shadow database `db` has the catalog whose fingerprint is
+    /// `recorded` (never when nothing is recorded).
+    Result<bool> has_catalog(const std::string& db, const std::string& recorded) {
+        if (recorded.empty())
+            return false;
+        auto conn = m_server->connect(db);
+        if (!conn)
+            return conn.error();
+        auto fingerprint = runtime::fingerprint(*conn);
+        if (!fingerprint)
+            return std::move(fingerprint).error();
+        return fingerprint->sha256 == recorded;
     }
 
     /// The tree materialized in the shadow server and read back; its lint.
@@ -256,8 +286,10 @@ class Run {
     Status prove() {
         if (m_request.skip_proof)
             return Ok{};
+        bool fingerprint = m_request.fingerprint_after && m_request.url.empty();
         if (auto proven = plan::prove(*m_server, m_start, m_out.current, m_out.desired,
-                                      m_out.forward, m_out.reverse, m_scope);
+                                      m_out.forward, m_out.reverse, m_scope,
+                                      fingerprint ? &m_out.fingerprint_after : nullptr);
             !proven)
             return with_unmanaged_hint(proven.error(), m_out.current, m_out.desired);
         m_timer.lap("proof");

@@ -20,6 +20,8 @@ struct PlanRequest {
     std::string url;    ///< the current state's database; empty: --dir replayed
     bool skip_proof = false;
     bool online = true;
+    /// Read the fingerprint of the catalog the plan leaves (for `diff --write`).
+    bool fingerprint_after = false;
 };
 
 /// Both states, read and planned both ways (and proven unless skipped).
@@ -33,6 +35,9 @@ struct Planned {
     catalog::Catalog desired;
     std::vector<steps::Step> forward;
     std::vector<steps::Step> reverse;
+    /// The runtime fingerprint (SHA-256) of the replayed history with the
+    /// forward script applied, when asked for and proven; otherwise "".
+    std::string fingerprint_after;
 };
 
 /// The pipeline behind `diff` and `plan`: load the tree, read the current

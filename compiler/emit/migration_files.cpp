@@ -9,9 +9,11 @@
 
 namespace schemac::emit {
 
-Result<std::pair<std::string, std::string>>
-write_migration(const runtime::MigrationDir& dir, const std::string& name,
-                const std::vector<steps::Step>& forward, const std::vector<steps::Step>& reverse) {
+Result<std::pair<std::string, std::string>> write_migration(const runtime::MigrationDir& dir,
+                                                            const std::string& name,
+                                                            const std::vector<steps::Step>& forward,
+                                                            const std::vector<steps::Step>& reverse,
+                                                            const std::string& catalog) {
     static const std::regex k_name("[a-z0-9_]+");
     if (!std::regex_match(name, k_name))
         return Error{"--write " + name + ": a migration name is lower-case letters, digits and _"};
@@ -30,7 +32,7 @@ write_migration(const runtime::MigrationDir& dir, const std::string& name,
     auto written = runtime::read_migrations(dir.dir);
     if (!written)
         return std::move(written).error();
-    if (auto summed = runtime::write_sum(*written); !summed)
+    if (auto summed = runtime::write_sum(*written, catalog); !summed)
         return std::move(summed).error();
     return std::pair{(dir.dir / (id + ".up.sql")).string(),
                      (dir.dir / (id + ".down.sql")).string()};

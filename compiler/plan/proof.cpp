@@ -3,6 +3,7 @@
 #include "emit/script.h"
 #include "plan/planner.h"
 #include "runtime/executor.h"
+#include "runtime/history.h"
 #include "runtime/script.h"
 #include "shadow/shadow.h"
 
@@ -87,7 +88,8 @@ Result<catalog::Catalog> state_after(shadow::Server& server, const ProofStart& s
 
 Status prove(shadow::Server& server, const ProofStart& start, const catalog::Catalog& current,
              const catalog::Catalog& desired, const std::vector<steps::Step>& forward,
-             const std::vector<steps::Step>& reverse, const introspect::Options& options) {
+             const std::vector<steps::Step>& reverse, const introspect::Options& options,
+             std::string* fingerprint_after) {
     auto db = copy_of_current(server, start, current, options);
     if (!db)
         return db.error();
@@ -99,6 +101,15 @@ Status prove(shadow::Server& server, const ProofStart& start, const catalog::Cat
                                  "not match the desired state");
         !same)
         return same;
+    if (fingerprint_after) {
+        auto conn = server.connect(*db);
+        if (!conn)
+            return conn.error();
+        auto fingerprint = runtime::fingerprint(*conn);
+        if (!fingerprint)
+            return std::move(fingerprint).error();
+        *fingerprint_after = fingerprint->sha256;
+    }
     auto back = run_and_read(server, *db, reverse, "the reverse script", options);
     if (!back)
         return back.error();

@@ -29,8 +29,11 @@ Result<catalog::Catalog> state_after(shadow::Server& server, const ProofStart& s
 
 /// Runs `forward` on a shadow copy of the current state and re-introspects: it
 /// must equal `desired`; then `reverse` must bring it back to `current`.
+/// When `fingerprint_after` is given, it receives the runtime fingerprint
+/// (SHA-256) of the database as the forward script left it.
 Status prove(shadow::Server& server, const ProofStart& start, const catalog::Catalog& current,
              const catalog::Catalog& desired, const std::vector<steps::Step>& forward,
-             const std::vector<steps::Step>& reverse, const introspect::Options& options);
+             const std::vector<steps::Step>& reverse, const introspect::Options& options,
+             std::string* fingerprint_after = nullptr);
 
 } // namespace schemac::plan

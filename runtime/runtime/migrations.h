@@ -33,8 +33,11 @@ std::string read_text(const std::filesystem::path& path);
 /// error names a file that is not a migration, or a pair that is not whole.
 Result<MigrationDir> read_migrations(const std::filesystem::path& dir);
 
-/// The sum file's text for the directory's current files.
-std::string compute_sum(const MigrationDir& dir);
+/// The sum file's text for the directory's current files. `catalog`, when
+/// given, is the fingerprint (SHA-256) of the catalog the whole history
+/// leaves, recorded on a `catalog` line: a cached replay of the history is
+/// used only when its catalog has it. The line is not part of the chain.
+std::string compute_sum(const MigrationDir& dir, const std::string& catalog = "");
 
 /// Whether schemac.sum agrees with the files; the error names the files that
 /// disagree.
@@ -43,7 +46,10 @@ Status verify_sum(const MigrationDir& dir);
 /// read_migrations, then verify_sum.
 Result<MigrationDir> read_verified_migrations(const std::filesystem::path& dir);
 
-/// Writes schemac.sum for the current files.
-Status write_sum(const MigrationDir& dir);
+/// Writes schemac.sum for the current files (see compute_sum).
+Status write_sum(const MigrationDir& dir, const std::string& catalog = "");
+
+/// The catalog fingerprint schemac.sum records, or "" when it has none.
+std::string recorded_catalog(const MigrationDir& dir);
 
 } // namespace schemac::runtime

@@ -331,6 +331,31 @@ TEST_CASE("the replay of generated/ is cached with the embedded cluster, keyed b
     CHECK(second.out == first.out);
     CHECK(second.out.find("+ column public.t.note") != std::string::npos);
 
+    // The cache is trusted only as far as its catalog is the one the sum
+    // records: a cluster that differs (here, the recorded line does) is not
+    // used, and a history without the line (after `schemac hash`) never is.
+    const fs::path sum = root / "generated/schemac.sum";
+    const std::string recorded = read_file(sum);
+    auto line = recorded.find("\ncatalog ");
+    REQUIRE(line != std::string::npos);
+    std::string other = recorded;
+    other[line + 9] = other[line + 9] == '0' ? '1' : '0';
+    write_file(sum, other);
+    auto mismatch = in_root("plan -v");
+    REQUIRE_MESSAGE(mismatch.exit_code == 0, mismatch.err);
+    CHECK(mismatch.err.find("schemac: the cached replay is not the catalog schemac.sum records; "
+                            "replaying") != std::string::npos);
+    CHECK(mismatch.err.find("replay (cached)") == std::string::npos);
+    CHECK(mismatch.err.find("kept in the cache") == std::string::npos);
+    CHECK(mismatch.out == first.out);
+    REQUIRE(in_root("hash -q").exit_code == 0);
+    CHECK(read_file(sum).find("catalog ") == std::string::npos);
+    auto unrecorded = in_root("plan -v");
+    REQUIRE_MESSAGE(unrecorded.exit_code == 0, unrecorded.err);
+    CHECK(unrecorded.err.find("replay (cached)") == std::string::npos);
+    write_file(sum, recorded);
+    CHECK(in_root("plan -v").err.find("schemac: replay (cached)") != std::string::npos);
+
     // A new migration changes the sum, so the cached replay is not used.
     REQUIRE(in_root("diff --write note -q").exit_code == 0);
     auto third = in_root("plan -v --exit-code");

@@ -70,6 +70,29 @@ TEST_CASE("the sum file is a chain: a change names the first file that differs")
     fs::remove_all(dir);
 }
 
+TEST_CASE("the sum records the catalog the history leaves, outside the chain") {
+    auto dir = fresh_dir("catalog");
+    write(dir / "0001_a.up.sql", "CREATE TABLE a ();\n");
+    write(dir / "0001_a.down.sql", "DROP TABLE a;\n");
+    auto read = read_migrations(dir);
+    REQUIRE(read.ok());
+    CHECK(recorded_catalog(*read).empty());
+    const std::string sha(64, 'a');
+    REQUIRE(write_sum(*read, sha).ok());
+    CHECK(verify_sum(*read).ok());
+    CHECK(recorded_catalog(*read) == sha);
+    // The files' lines are the same with or without it.
+    CHECK(compute_sum(*read, sha) == compute_sum(*read) + "catalog " + sha + "\n");
+    // `schemac hash` after a hand edit writes none: the edit's catalog is unknown.
+    REQUIRE(write_sum(*read).ok());
+    CHECK(recorded_catalog(*read).empty());
+    // A malformed line records nothing.
+    write(dir / "schemac.sum", compute_sum(*read) + "catalog xyz\n");
+    CHECK(verify_sum(*read).ok());
+    CHECK(recorded_catalog(*read).empty());
+    fs::remove_all(dir);
+}
+
 TEST_CASE("malformed migration directories are refused by name") {
     auto dir = fresh_dir("bad");
     write(dir / "0001_a.up.sql", "");
