@@ -104,6 +104,9 @@ class Run {
         if (!tree)
             return tree.error();
         m_tree = std::move(*tree);
+        if (m_global.verbosity >= 0)
+            for (const auto& note : m_tree.notes)
+                std::cerr << "schemac: note: " << note << "\n";
         m_timer.lap("load");
         auto history = runtime::read_verified_migrations(m_global.dir);
         if (!history)

@@ -3,6 +3,9 @@
 #include "sql/body_references.h"
 #include "sql/walk.h"
 
+#include <cctype>
+#include <pg_query.h>
+
 #include <algorithm>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -22,7 +25,9 @@ using nlohmann::json;
 constexpr Kind k_relation = Kind::Table;
 constexpr Kind k_type = Kind::Enum;
 constexpr Kind k_function = Kind::Function;
-constexpr const char* k_default_schema = "public";
+/// The schema of a key built from an unqualified name: resolved against the
+/// statement's search_path when the statements are ordered.
+constexpr const char* k_unqualified = "";
 
 std::string str(const json& node) {
     if (node.contains("String"))
@@ -42,11 +47,11 @@ std::vector<std::string> names(const json& list) {
 ObjectKey name_key(Kind kind, const std::vector<std::string>& parts) {
     if (parts.size() >= 2)
         return catalog::relation_key(kind, parts[parts.size() - 2], parts.back());
-    return catalog::relation_key(kind, k_default_schema, parts.empty() ? "" : parts.back());
+    return catalog::relation_key(kind, k_unqualified, parts.empty() ? "" : parts.back());
 }
 
 ObjectKey range_var_key(const json& rv) {
-    return catalog::relation_key(k_relation, rv.value("schemaname", k_default_schema),
+    return catalog::relation_key(k_relation, rv.value("schemaname", k_unqualified),
                                  rv.value("relname", ""));
 }
 
@@ -54,7 +59,7 @@ ObjectKey range_var_key(const json& rv) {
 ObjectKey regclass_key(const std::string& text) {
     auto dot = text.find('.');
     if (dot == std::string::npos)
-        return catalog::relation_key(k_relation, k_default_schema, text);
+        return catalog::relation_key(k_relation, k_unqualified, text);
     return catalog::relation_key(k_relation, text.substr(0, dot), text.substr(dot + 1));
 }
 
@@ -124,36 +129,116 @@ std::string enum_name(const json& v, const char* field) {
     return v.value(field, "");
 }
 
-Status reject(const Statement& s, const std::string& what) {
-    return Error{s.diagnostic(what + " is not declarative DDL; schemac accepts CREATE, "
-                                     "COMMENT ON, GRANT and REVOKE statements that describe "
-                                     "the desired state")};
+/// A statement kind's name in SQL words: `CreatePublicationStmt` is
+/// CREATE PUBLICATION.
+std::string sql_words(std::string node) {
+    static const std::pair<std::string_view, std::string_view> k_named[] = {
+        {"InsertStmt", "INSERT"},
+        {"UpdateStmt", "UPDATE"},
+        {"DeleteStmt", "DELETE"},
+        {"MergeStmt", "MERGE"},
+        {"CopyStmt", "COPY"},
+        {"TruncateStmt", "TRUNCATE"},
+        {"SelectStmt", "SELECT"},
+        {"DropStmt", "DROP"},
+        {"VacuumStmt", "VACUUM or ANALYZE"},
+        {"ClusterStmt", "CLUSTER"},
+        {"ReindexStmt", "REINDEX"},
+        {"LockStmt", "LOCK"},
+        {"CallStmt", "CALL"},
+        {"ListenStmt", "LISTEN"},
+        {"UnlistenStmt", "UNLISTEN"},
+        {"NotifyStmt", "NOTIFY"},
+        {"CreatedbStmt", "CREATE DATABASE"},
+        {"DropdbStmt", "DROP DATABASE"},
+        {"RuleStmt", "CREATE RULE"},
+        {"DefineStmt", "CREATE AGGREGATE, OPERATOR or COLLATION"},
+        {"CreateFdwStmt", "CREATE FOREIGN DATA WRAPPER"},
+        {"CreateForeignServerStmt", "CREATE SERVER"},
+        {"CreateUserMappingStmt", "CREATE USER MAPPING"},
+        {"CreateForeignTableStmt", "CREATE FOREIGN TABLE"},
+        {"CreateEventTrigStmt", "CREATE EVENT TRIGGER"},
+        {"CreateStatsStmt", "CREATE STATISTICS"},
+        {"CreateRangeStmt", "CREATE TYPE ... AS RANGE"},
+        {"CreateTableSpaceStmt", "CREATE TABLESPACE"},
+        {"RenameStmt", "ALTER ... RENAME"},
+        {"AlterObjectSchemaStmt", "ALTER ... SET SCHEMA"},
+        {"AlterExtensionStmt", "ALTER EXTENSION ... UPDATE"},
+        {"AlterExtensionContentsStmt", "ALTER EXTENSION ... ADD or DROP"},
+        {"ExplainStmt", "EXPLAIN"},
+        {"PrepareStmt", "PREPARE"},
+        {"ExecuteStmt", "EXECUTE"},
+        {"DeallocateStmt", "DEALLOCATE"},
+        {"CheckPointStmt", "CHECKPOINT"},
+        {"DiscardStmt", "DISCARD"},
+        {"LoadStmt", "LOAD"},
+        {"DoStmt", "DO"},
+        {"GrantRoleStmt", "GRANT role TO role"},
+        {"AlterSystemStmt", "ALTER SYSTEM"},
+        {"RefreshMatViewStmt", "REFRESH MATERIALIZED VIEW"},
+        {"SecLabelStmt", "SECURITY LABEL"},
+    };
+    for (const auto& [name, words] : k_named)
+        if (node == name)
+            return std::string(words);
+    // CamelCase to words: AlterPublicationStmt is ALTER PUBLICATION.
+    if (node.ends_with("Stmt"))
+        node.resize(node.size() - 4);
+    std::string out;
+    for (char c : node) {
+        if (std::isupper(static_cast<unsigned char>(c)) && !out.empty())
+            out += ' ';
+        out += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    }
+    return out;
 }
 
-/// Names for statement kinds that are refused, for clearer messages.
-std::string describe_refused(const std::string& node, const json& v) {
-    if (node == "InsertStmt")
-        return "INSERT";
-    if (node == "UpdateStmt")
-        return "UPDATE";
-    if (node == "DeleteStmt")
-        return "DELETE";
+/// Why a statement the loader does not read is refused, in SQL words.
+Status reject(const Statement& s, const std::string& node, const json& v) {
+    const std::string what = sql_words(node);
+    auto refuse = [&](const std::string& why) { return Error{s.diagnostic(what + why)}; };
+    if (node == "InsertStmt" || node == "UpdateStmt" || node == "DeleteStmt" ||
+        node == "MergeStmt" || node == "CopyStmt" || node == "TruncateStmt")
+        return refuse(" writes data; the tree describes the schema (data moves in data steps)");
+    if (node == "SelectStmt") {
+        bool setval = false;
+        sql::walk(v, [&](const std::string& name, const json& value) {
+            if (name == "FuncCall") {
+                auto parts = names(value.value("funcname", json::array()));
+                setval = setval || (!parts.empty() && parts.back() == "setval");
+            }
+        });
+        if (setval)
+            return Error{s.diagnostic("SELECT setval(...) sets a sequence's position; "
+                                      "sequence positions are data, not schema")};
+        return refuse(" runs a query; the tree describes the schema");
+    }
     if (node == "DropStmt")
-        return "DROP";
+        return refuse(" is refused: remove the CREATE instead; a DROP in the tree would not "
+                      "say what the schema is (DROP ... IF EXISTS is accepted directly before "
+                      "the statement that creates the object)");
     if (node == "TransactionStmt")
-        return "a transaction command (" + enum_name(v, "kind") + ")";
-    if (node == "VariableSetStmt")
-        return "SET";
-    if (node == "SelectStmt")
-        return "SELECT";
-    if (node == "TruncateStmt")
-        return "TRUNCATE";
+        return Error{s.diagnostic(
+            enum_name(v, "kind").substr(std::string_view("TRANS_STMT_").size()) +
+            " is refused; the tree is run as one transaction (BEGIN, START TRANSACTION and "
+            "COMMIT around statements are accepted)")};
     if (node == "CreateRoleStmt")
-        return "CREATE ROLE (roles are cluster-wide and not managed by migrations)";
-    std::string plain = node;
-    if (plain.ends_with("Stmt"))
-        plain.resize(plain.size() - 4);
-    return "statement " + plain;
+        return refuse(" is refused: roles are cluster-wide and not managed by migrations; the "
+                      "shadow creates the roles the tree names");
+    if (node == "RenameStmt")
+        return refuse(" is refused: write the new name in the tree, with a `-- schemac:"
+                      "renamed-from <old name>` comment above it");
+    if (node == "VacuumStmt" || node == "ClusterStmt" || node == "ReindexStmt" ||
+        node == "LockStmt" || node == "CallStmt" || node == "ListenStmt" ||
+        node == "UnlistenStmt" || node == "NotifyStmt" || node == "CreatedbStmt" ||
+        node == "DropdbStmt" || node == "ExplainStmt" || node == "CheckPointStmt" ||
+        node == "RefreshMatViewStmt")
+        return refuse(" is an operation, not a description of the schema");
+    if (node.starts_with("Create") || node == "DefineStmt" || node == "RuleStmt")
+        return refuse(" is not supported yet: schemac does not manage this kind of object");
+    return refuse(" is not declarative DDL; the tree holds statements that build the schema: "
+                  "CREATE, ALTER of what the tree creates, COMMENT ON, GRANT, REVOKE, "
+                  "settings and DO blocks");
 }
 
 std::string function_args(const json& v) {
@@ -176,27 +261,277 @@ std::string function_args(const json& v) {
     return args;
 }
 
+/// ALTER TABLE, INDEX, SEQUENCE, VIEW, MATERIALIZED VIEW, FOREIGN TABLE or
+/// TYPE, as the statement names its object kind.
+std::string alter_words(const std::string& objtype) {
+    static const std::pair<std::string_view, std::string_view> k_words[] = {
+        {"OBJECT_TABLE", "ALTER TABLE"},
+        {"OBJECT_INDEX", "ALTER INDEX"},
+        {"OBJECT_SEQUENCE", "ALTER SEQUENCE"},
+        {"OBJECT_VIEW", "ALTER VIEW"},
+        {"OBJECT_MATVIEW", "ALTER MATERIALIZED VIEW"},
+        {"OBJECT_FOREIGN_TABLE", "ALTER FOREIGN TABLE"},
+        {"OBJECT_TYPE", "ALTER TYPE"},
+    };
+    for (const auto& [type, words] : k_words)
+        if (objtype == type)
+            return std::string(words);
+    return "ALTER";
+}
+
+/// ALTER TABLE subcommands that take away what the tree states, in SQL words.
+std::optional<std::string_view> removing_subcommand(const std::string& subtype) {
+    static const std::pair<std::string_view, std::string_view> k_removing[] = {
+        {"AT_DropColumn", "DROP COLUMN"},
+        {"AT_DropConstraint", "DROP CONSTRAINT"},
+        {"AT_DropNotNull", "ALTER COLUMN ... DROP NOT NULL"},
+        {"AT_DetachPartition", "DETACH PARTITION"},
+        {"AT_DetachPartitionFinalize", "DETACH PARTITION ... FINALIZE"},
+        {"AT_DropInherit", "NO INHERIT"},
+        {"AT_DropIdentity", "ALTER COLUMN ... DROP IDENTITY"},
+        {"AT_DropExpression", "ALTER COLUMN ... DROP EXPRESSION"},
+        {"AT_ResetRelOptions", "RESET (...)"},
+        {"AT_ResetOptions", "ALTER COLUMN ... RESET (...)"},
+        {"AT_DropOf", "NOT OF"},
+        {"AT_DropCluster", "SET WITHOUT CLUSTER"},
+    };
+    for (const auto& [type, words] : k_removing)
+        if (subtype == type)
+            return words;
+    return std::nullopt;
+}
+
+/// ALTER TABLE subcommands that state a property of the object (or of a
+/// column of it) and need nothing more than the object.
+constexpr std::string_view k_property_subcommands[] = {
+    "AT_SetNotNull",        "AT_SetStatistics",    "AT_SetStorage",         "AT_SetCompression",
+    "AT_SetOptions",        "AT_SetRelOptions",    "AT_ReplaceRelOptions",  "AT_SetIdentity",
+    "AT_EnableRowSecurity", "AT_ForceRowSecurity", "AT_DisableRowSecurity", "AT_NoForceRowSecurity",
+    "AT_SetLogged",         "AT_SetUnLogged",      "AT_ValidateConstraint", "AT_SetAccessMethod",
+    "AT_SetTableSpace",     "AT_AlterConstraint",  "AT_GenericOptions",     "AT_AddOf",
+    "AT_AddInherit",        "AT_EnableTrigAll",    "AT_DisableTrigAll",     "AT_EnableTrigUser",
+    "AT_DisableTrigUser",   "AT_EnableRule",       "AT_EnableAlwaysRule",   "AT_EnableReplicaRule",
+    "AT_DisableRule",
+};
+
+/// A constraint's contribution to ordering: a key for foreign keys to wait
+/// for, the index it builds (ALTER INDEX ... ATTACH PARTITION names it), and
+/// its key for the duplicate check.
+void added_constraint(Statement& s, const ObjectKey& table, const json& con) {
+    std::string type = con.value("contype", "");
+    if (type != "CONSTR_FOREIGN" && type != "CONSTR_CHECK" && type != "CONSTR_NOTNULL")
+        s.provides.push_back(keys_of(table));
+    bool builds_index =
+        type == "CONSTR_PRIMARY" || type == "CONSTR_UNIQUE" || type == "CONSTR_EXCLUSION";
+    if (builds_index && con.contains("conname"))
+        s.provides.push_back(
+            catalog::relation_key(k_relation, table.schema, con.value("conname", "")));
+    if (con.contains("indexname")) // ADD CONSTRAINT ... USING INDEX
+        s.references.push_back(
+            catalog::relation_key(k_relation, table.schema, con.value("indexname", "")));
+    if (con.contains("conname") && !s.defines)
+        s.defines = catalog::child_key(Kind::Constraint, table.schema, table.name,
+                                       con.value("conname", ""));
+}
+
+/// The sequence an identity column is given: its SEQUENCE NAME, else
+/// PostgreSQL's default name (as for serial columns).
+ObjectKey identity_sequence(const ObjectKey& table, const std::string& column,
+                            const json& options) {
+    for (const auto& o : options)
+        if (o["DefElem"].value("defname", "") == "sequence_name")
+            return name_key(k_relation, names(o["DefElem"]["arg"]["List"]["items"]));
+    return catalog::relation_key(k_relation, table.schema, table.name + "_" + column + "_seq");
+}
+
+/// The sequences a column definition makes: serial types and identity.
+void column_sequences(Statement& s, const ObjectKey& table, const json& column) {
+    static const std::set<std::string, std::less<>> k_serial = {
+        "serial", "serial4", "bigserial", "serial8", "smallserial", "serial2"};
+    const std::string name = column.value("colname", "");
+    auto type = names(column.value("typeName", json::object()).value("names", json::array()));
+    if (type.size() == 1 && k_serial.contains(type.back()))
+        s.provides.push_back(
+            catalog::relation_key(k_relation, table.schema, table.name + "_" + name + "_seq"));
+    for (const auto& c : column.value("constraints", json::array()))
+        if (c["Constraint"].value("contype", "") == "CONSTR_IDENTITY")
+            s.provides.push_back(
+                identity_sequence(table, name, c["Constraint"].value("options", json::array())));
+}
+
 Status classify_alter_table(Statement& s, const json& v) {
-    auto table = range_var_key(v["relation"]);
-    s.references.push_back(table);
-    for (const auto& cmd : v["cmds"]) {
+    const std::string objtype = v.value("objtype", "");
+    const std::string verb = alter_words(objtype);
+    if (verb == "ALTER")
+        return reject(s, "AlterTableStmt", v);
+    auto target = range_var_key(v["relation"]);
+    if (objtype == "OBJECT_TYPE")
+        target.kind = k_type;
+    s.alters = target;
+    s.references.push_back(target);
+    const json& cmds = v.value("cmds", json::array());
+    for (const auto& cmd : cmds) {
         const auto& c = cmd["AlterTableCmd"];
-        std::string subtype = c.value("subtype", "");
-        if (subtype == "AT_EnableRowSecurity" || subtype == "AT_ForceRowSecurity")
-            continue;
-        if (subtype != "AT_AddConstraint")
-            return Error{s.diagnostic(
-                "ALTER TABLE " + subtype.substr(3) +
-                " is not declarative DDL; describe the column or table in CREATE TABLE "
-                "(ALTER TABLE accepts only ADD CONSTRAINT and ENABLE / FORCE ROW LEVEL "
-                "SECURITY)")};
-        const auto& con = c["def"]["Constraint"];
-        std::string type = con.value("contype", "");
-        if (type != "CONSTR_FOREIGN")
-            s.provides.push_back(keys_of(table));
-        if (con.contains("conname") && !s.defines)
-            s.defines = catalog::child_key(Kind::Constraint, table.schema, table.name,
-                                           con.value("conname", ""));
+        const std::string subtype = c.value("subtype", "");
+        const std::string name = c.value("name", "");
+        auto words = [&] {
+            std::string plain = subtype.substr(3);
+            std::string out;
+            for (char ch : plain) {
+                if (std::isupper(static_cast<unsigned char>(ch)) && !out.empty())
+                    out += ' ';
+                out += static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+            }
+            return out;
+        };
+        if (auto removing = removing_subcommand(subtype))
+            return Error{s.diagnostic(verb + " ... " + std::string(*removing) +
+                                      " takes away what the tree states; change the CREATE "
+                                      "statement instead")};
+        if (subtype == "AT_ColumnDefault" && !c.contains("def"))
+            return Error{s.diagnostic(verb +
+                                      " ... ALTER COLUMN ... DROP DEFAULT takes away what the "
+                                      "tree states; change the CREATE statement instead")};
+        if (subtype == "AT_ChangeOwner") {
+            if (cmds.size() > 1)
+                return Error{s.diagnostic(verb + " ... OWNER TO is read in a statement of its "
+                                                 "own; split this ALTER")};
+            s.runs = false;
+        } else if (subtype == "AT_AddColumn" || subtype == "AT_AlterColumnType") {
+            s.shapes = true;
+            if (subtype == "AT_AddColumn" && c.contains("def")) {
+                const json& column = c["def"]["ColumnDef"];
+                column_sequences(s, target, column);
+                for (const auto& con : column.value("constraints", json::array()))
+                    added_constraint(s, target, con["Constraint"]);
+                s.defines.reset();
+            }
+        } else if (subtype == "AT_AddConstraint") {
+            added_constraint(s, target, c["def"]["Constraint"]);
+        } else if (subtype == "AT_AddIdentity") {
+            s.provides.push_back(identity_sequence(
+                target, name, c["def"]["Constraint"].value("options", json::array())));
+        } else if (subtype == "AT_ReplicaIdentity") {
+            const json& identity = c["def"]["ReplicaIdentityStmt"];
+            if (identity.contains("name"))
+                s.references.push_back(
+                    catalog::relation_key(k_relation, target.schema, identity.value("name", "")));
+        } else if (subtype == "AT_ClusterOn") {
+            s.references.push_back(catalog::relation_key(k_relation, target.schema, name));
+        } else if (subtype == "AT_EnableTrig" || subtype == "AT_EnableAlwaysTrig" ||
+                   subtype == "AT_EnableReplicaTrig" || subtype == "AT_DisableTrig") {
+            s.references.push_back(
+                catalog::child_key(Kind::Trigger, target.schema, target.name, name));
+        } else if (subtype == "AT_AttachPartition") {
+            s.references.push_back(range_var_key(c["def"]["PartitionCmd"]["name"]));
+        } else if (subtype == "AT_ColumnDefault" ||
+                   std::ranges::find(k_property_subcommands, subtype) !=
+                       std::end(k_property_subcommands)) {
+            // A property: it needs the object, and what its expression names.
+        } else {
+            return Error{s.diagnostic(verb + " ... " + words() +
+                                      " is not read by schemac; state the property in the "
+                                      "CREATE statement")};
+        }
+    }
+    return Ok{};
+}
+
+/// ALTER SEQUENCE of a sequence the tree creates: its options and OWNED BY;
+/// RESTART is its position, which is data.
+Status classify_alter_sequence(Statement& s, const json& v) {
+    s.alters = range_var_key(v["sequence"]);
+    s.references.push_back(*s.alters);
+    for (const auto& o : v.value("options", json::array())) {
+        const json& def = o["DefElem"];
+        const std::string option = def.value("defname", "");
+        if (option == "restart")
+            return Error(s.diagnostic("ALTER SEQUENCE ... RESTART sets the sequence's position; "
+                                      "sequence positions are data, not schema"));
+        if (option == "owned_by") {
+            auto parts = names(def["arg"]["List"]["items"]);
+            if (parts.size() >= 2) { // [schema.]table.column; OWNED BY NONE is one part
+                parts.pop_back();
+                s.references.push_back(name_key(k_relation, parts));
+            }
+        }
+    }
+    return Ok{};
+}
+
+/// ALTER DOMAIN of a domain the tree creates: ADD CONSTRAINT [NOT VALID],
+/// VALIDATE CONSTRAINT, SET NOT NULL, SET DEFAULT.
+Status classify_alter_domain(Statement& s, const json& v) {
+    s.alters = name_key(k_type, names(v["typeName"]));
+    s.references.push_back(*s.alters);
+    const std::string subtype = v.value("subtype", "");
+    bool drops_default = subtype == "T" && !v.contains("def");
+    if (subtype == "N" || subtype == "X" || drops_default)
+        return Error(s.diagnostic(std::string("ALTER DOMAIN ... ") +
+                                  (subtype == "N"   ? "DROP NOT NULL"
+                                   : subtype == "X" ? "DROP CONSTRAINT"
+                                                    : "DROP DEFAULT") +
+                                  " takes away what the tree states; change the CREATE DOMAIN "
+                                  "statement instead"));
+    return Ok{};
+}
+
+/// ALTER TYPE ... ADD VALUE of an enum the tree creates (a renamed value is
+/// written in the tree with a renamed-from comment instead).
+Status classify_alter_enum(Statement& s, const json& v) {
+    s.alters = name_key(k_type, names(v["typeName"]));
+    s.references.push_back(*s.alters);
+    if (v.contains("oldVal"))
+        return Error(s.diagnostic("ALTER TYPE ... RENAME VALUE is refused: write the new value "
+                                  "in CREATE TYPE, with a `-- schemac:renamed-from <old value>` "
+                                  "comment above it"));
+    return Ok{};
+}
+
+/// ALTER FUNCTION / PROCEDURE of a routine the tree creates: SET, and the
+/// routine's other properties.
+Status classify_alter_function(Statement& s, const json& v) {
+    s.alters = name_key(k_function,
+                        names(v.value("func", json::object()).value("objname", json::array())));
+    s.references.push_back(*s.alters);
+    return Ok{};
+}
+
+/// ALTER POLICY of a policy the tree creates.
+Status classify_alter_policy(Statement& s, const json& v) {
+    auto table = range_var_key(v["table"]);
+    s.alters =
+        catalog::child_key(Kind::Policy, table.schema, table.name, v.value("policy_name", ""));
+    s.references.push_back(table);
+    return Ok{};
+}
+
+/// `DROP ... IF EXISTS`: what it names, for the idiom check after the file
+/// is read; any other DROP is refused.
+Status classify_drop(Statement& s, const json& v) {
+    if (!v.value("missing_ok", false))
+        return reject(s, "DropStmt", v);
+    const std::string type = v.value("removeType", "");
+    for (const auto& object : v.value("objects", json::array())) {
+        if (type == "OBJECT_SCHEMA")
+            s.drops.push_back(catalog::schema_key(str(object)));
+        else if (type == "OBJECT_EXTENSION")
+            s.drops.push_back(catalog::extension_key(str(object)));
+        else if (type == "OBJECT_TYPE" || type == "OBJECT_DOMAIN")
+            s.drops.push_back(name_key(k_type, names(object["TypeName"]["names"])));
+        else if (type == "OBJECT_FUNCTION" || type == "OBJECT_PROCEDURE")
+            s.drops.push_back(name_key(k_function, names(object["ObjectWithArgs"]["objname"])));
+        else if (type == "OBJECT_TRIGGER" || type == "OBJECT_POLICY") {
+            auto parts = names(object["List"]["items"]);
+            std::string name = parts.empty() ? "" : parts.back();
+            if (!parts.empty())
+                parts.pop_back();
+            auto table = name_key(k_relation, parts);
+            s.drops.push_back(
+                catalog::child_key(type == "OBJECT_TRIGGER" ? Kind::Trigger : Kind::Policy,
+                                   table.schema, table.name, name));
+        } else if (object.contains("List"))
+            s.drops.push_back(name_key(k_relation, names(object["List"]["items"])));
     }
     return Ok{};
 }
@@ -260,6 +595,16 @@ Status classify_table(Statement& s, const json& v) {
     row_type.kind = k_type;
     s.provides.push_back(row_type);
     s.provides.push_back(keys_of(*s.creates));
+    for (const auto& element : v.value("tableElts", json::array())) {
+        if (element.contains("ColumnDef")) {
+            column_sequences(s, *s.creates, element["ColumnDef"]);
+            for (const auto& con : element["ColumnDef"].value("constraints", json::array()))
+                added_constraint(s, *s.creates, con["Constraint"]);
+        } else if (element.contains("Constraint")) {
+            added_constraint(s, *s.creates, element["Constraint"]);
+        }
+    }
+    s.defines.reset(); // the table's own key, not a constraint's
     return Ok{};
 }
 
@@ -277,7 +622,7 @@ Status classify_function(Statement& s, const json& v) {
     s.defines = *s.creates;
     s.defines->kind = v.value("is_procedure", false) ? Kind::Procedure : Kind::Function;
     s.defines->args = function_args(v);
-    for (const auto& [schema, name] : sql::read_function(s.sql).checked_at_creation)
+    for (const auto& [schema, name] : sql::read_function(s.sql, k_unqualified).checked_at_creation)
         s.references.push_back(catalog::relation_key(k_relation, schema, name));
     return Ok{};
 }
@@ -297,19 +642,123 @@ Status classify_policy(Statement& s, const json& v) {
     return Ok{};
 }
 
-Status classify_alter_sequence(Statement& s, const json& v) {
-    for (const auto& o : v.value("options", json::array()))
-        if (o["DefElem"].value("defname", "") != "owned_by")
-            return Error(s.diagnostic("ALTER SEQUENCE accepts only OWNED BY; put the "
-                                      "sequence's options in CREATE SEQUENCE"));
-    return Ok{};
-}
-
 Status classify_default_privileges(Statement& s, const json& v) {
     for (const auto& o : v.value("options", json::array()))
         if (o["DefElem"].value("defname", "") == "schemas")
             for (const auto& schema : names(o["DefElem"]["arg"]["List"]["items"]))
                 s.references.push_back(catalog::schema_key(schema));
+    return Ok{};
+}
+
+/// The SQL statements of a PL/pgSQL block, as pg_query_parse_plpgsql finds
+/// them: each statement it runs, and the text of an EXECUTE of a constant.
+/// Nullopt when the body does not parse.
+std::optional<std::vector<std::string>> block_statements(const std::string& body) {
+    std::string tag = "$schemac$";
+    while (body.find(tag) != std::string::npos)
+        tag.insert(tag.size() - 1, "_");
+    std::string function =
+        "CREATE FUNCTION schemac_do() RETURNS void LANGUAGE plpgsql AS " + tag + body + tag;
+    PgQueryPlpgsqlParseResult parsed = pg_query_parse_plpgsql(function.c_str());
+    if (parsed.error) {
+        pg_query_free_plpgsql_parse_result(parsed);
+        return std::nullopt;
+    }
+    json tree = json::parse(parsed.plpgsql_funcs);
+    pg_query_free_plpgsql_parse_result(parsed);
+    std::vector<std::string> out;
+    sql::walk(tree, [&](const std::string& name, const json& value) {
+        if (name == "PLpgSQL_stmt_execsql")
+            out.push_back(value["sqlstmt"]["PLpgSQL_expr"].value("query", ""));
+        if (name == "PLpgSQL_stmt_dynexecute") {
+            // EXECUTE 'CREATE ...': the constant is the statement.
+            std::string expr = value["query"]["PLpgSQL_expr"].value("query", "");
+            PgQueryParseResult select = pg_query_parse(("SELECT " + expr).c_str());
+            if (!select.error) {
+                json parsed_select = json::parse(select.parse_tree);
+                const json& target = parsed_select["stmts"][0]["stmt"]["SelectStmt"]["targetList"]
+                                                  [0]["ResTarget"]["val"];
+                if (target.contains("A_Const") && target["A_Const"].contains("sval"))
+                    out.push_back(target["A_Const"]["sval"].value("sval", ""));
+            }
+            pg_query_free_parse_result(select);
+        }
+    });
+    return out;
+}
+
+/// A DO block: run in its place; the statements inside take part in the
+/// ordering like any statement. One that writes data is refused; one that
+/// only creates roles is read, not run (the shadow creates the roles).
+Status classify_do(Statement& s, const json& v) {
+    std::string language = "plpgsql";
+    std::string body;
+    for (const auto& arg : v.value("args", json::array())) {
+        const json& def = arg["DefElem"];
+        if (def.value("defname", "") == "as")
+            body = str(def["arg"]);
+        if (def.value("defname", "") == "language")
+            language = str(def["arg"]);
+    }
+    if (language != "plpgsql")
+        return Error(s.diagnostic("DO ... LANGUAGE " + language +
+                                  ": schemac reads DO blocks in plpgsql only"));
+    auto inner = block_statements(body);
+    if (!inner)
+        return Error(s.diagnostic("DO: the block's body does not parse as PL/pgSQL"));
+    bool roles = false;
+    bool other = false;
+    for (const auto& text : *inner) {
+        PgQueryParseResult parsed = pg_query_parse(text.c_str());
+        if (parsed.error) {
+            pg_query_free_parse_result(parsed);
+            continue; // a statement PostgreSQL reports when the block runs
+        }
+        json tree = json::parse(parsed.parse_tree);
+        pg_query_free_parse_result(parsed);
+        for (const auto& raw : tree.value("stmts", json::array())) {
+            const json& stmt = raw["stmt"];
+            const std::string node = stmt.begin().key();
+            if (node == "InsertStmt" || node == "UpdateStmt" || node == "DeleteStmt" ||
+                node == "MergeStmt" || node == "CopyStmt" || node == "TruncateStmt")
+                return Error(s.diagnostic("DO: the block runs " + sql_words(node) +
+                                          ", which writes data; the tree describes the schema "
+                                          "(data moves in data steps)"));
+            if (node == "CreateRoleStmt") {
+                roles = true;
+                s.roles.push_back(stmt[node].value("role", ""));
+                continue;
+            }
+            if (node == "SelectStmt" || node == "VariableSetStmt")
+                continue; // a read (SELECT ... INTO), a setting of the block
+            Statement part;
+            part.file = s.file;
+            part.offset = s.offset;
+            part.sql = text;
+            part.search_path = s.search_path;
+            if (auto read = classify(part, stmt); !read)
+                return read.error().within("in this DO block");
+            if (!part.drops.empty())
+                return Error(s.diagnostic("DO: the block runs DROP; a DROP in the tree would not "
+                                          "say what the schema is"));
+            other = true;
+            if (part.creates && !s.creates)
+                s.creates = part.creates;
+            else if (part.creates)
+                s.provides.push_back(*part.creates);
+            std::ranges::move(part.provides, std::back_inserter(s.provides));
+            std::ranges::move(part.references, std::back_inserter(s.references));
+            std::ranges::move(part.roles, std::back_inserter(s.roles));
+            if (part.alters && !s.alters)
+                s.alters = part.alters;
+            s.shapes = s.shapes || part.shapes;
+        }
+    }
+    if (roles && other)
+        return Error(s.diagnostic("DO: a block that creates roles and other objects; the "
+                                  "shadow creates the roles the tree names, so put CREATE "
+                                  "ROLE in a DO block of its own"));
+    s.runs = !roles;
     return Ok{};
 }
 
@@ -355,7 +804,8 @@ const Rule k_rules[] = {
      }, Kind::View},
     {"CreateTableAsStmt", [](Statement& s, const json& v) -> Status {
          if (v.value("objtype", "") != "OBJECT_MATVIEW")
-             return reject(s, "CREATE TABLE AS");
+             return Error(s.diagnostic("CREATE TABLE AS writes data (the query's rows); "
+                                       "write CREATE TABLE with the columns instead"));
          s.creates = range_var_key(v["into"]["rel"]);
          s.populates = !v["into"].value("skipData", false);
          return Ok{};
@@ -363,19 +813,52 @@ const Rule k_rules[] = {
     {"CreateFunctionStmt", classify_function},
     {"CreateTrigStmt", classify_trigger},
     {"CreatePolicyStmt", classify_policy},
-    {"AlterTableStmt", [](Statement& s, const json& v) -> Status {
-         if (v.value("objtype", "") != "OBJECT_TABLE")
-             return reject(s, "ALTER " + v.value("objtype", "").substr(7));
-         return classify_alter_table(s, v);
-     }},
+    {"AlterTableStmt", classify_alter_table},
     {"AlterSeqStmt", classify_alter_sequence},
+    {"AlterDomainStmt", classify_alter_domain},
+    {"AlterEnumStmt", classify_alter_enum},
+    {"AlterFunctionStmt", classify_alter_function},
+    {"AlterPolicyStmt", classify_alter_policy},
+    // Owners are carried, not compared yet: read, not run in the shadow.
+    {"AlterOwnerStmt", [](Statement& s, const json&) -> Status {
+         s.runs = false;
+         return Ok{};
+     }},
     {"CommentStmt", classify_comment},
     {"AlterDefaultPrivilegesStmt", classify_default_privileges},
     // GRANT and REVOKE both describe privileges (REVOKE EXECUTE ... FROM
     // PUBLIC is how a function stops being callable by everyone).
     {"GrantStmt", [](Statement&, const json&) -> Status { return Ok{}; }},
+    {"DoStmt", classify_do},
+    {"DropStmt", classify_drop},
 };
 // clang-format on
+
+/// A key built from an unqualified name, for what the statement creates:
+/// in the first schema of its search_path, as PostgreSQL creates it.
+Status qualify_created(Statement& s) {
+    bool empty_path = false;
+    auto qualify = [&](ObjectKey& key) {
+        if (!key.schema.empty() || key.kind == Kind::Schema || key.kind == Kind::Extension)
+            return;
+        if (s.search_path.empty())
+            empty_path = true;
+        else
+            key.schema = s.search_path.front();
+    };
+    if (s.creates)
+        qualify(*s.creates);
+    if (s.defines)
+        qualify(*s.defines);
+    for (auto& key : s.provides)
+        qualify(key);
+    for (auto& key : s.drops)
+        qualify(key);
+    if (empty_path)
+        return Error(s.diagnostic("no schema has been selected to create in: the file's "
+                                  "search_path is empty; qualify the name"));
+    return Ok{};
+}
 
 /// References sorted without duplicates, and without what the statement
 /// creates itself; roles sorted without duplicates.
@@ -398,14 +881,17 @@ Status classify(Statement& s, const json& stmt) {
     collect_references(v, s);
     const auto* rule = std::ranges::find(k_rules, s.node, &Rule::node);
     if (rule == std::end(k_rules))
-        return reject(s, describe_refused(s.node, v));
+        return reject(s, s.node, v);
     if (auto done = rule->classify(s, v); !done)
         return done;
+    s.if_not_exists = v.value("if_not_exists", false);
     if (s.creates && !s.defines) {
         s.defines = *s.creates;
         if (rule->defines)
             s.defines->kind = *rule->defines;
     }
+    if (auto qualified = qualify_created(s); !qualified)
+        return qualified;
     tidy(s);
     return Ok{};
 }

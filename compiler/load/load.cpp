@@ -3,6 +3,7 @@
 #include "graph/graph.h"
 #include "load/classify.h"
 #include "load/rename.h"
+#include "load/settings.h"
 
 #include "catalog/utf8.h"
 #include "runtime/sql_text.h"
@@ -110,33 +111,83 @@ struct Piece {
     std::size_t end = 0;
 };
 
-/// The file cut into statements; a syntax error at its file:line:col.
-Result<std::vector<Piece>> split(const SourceFile& file) {
-    PgQuerySplitResult split = pg_query_split_with_parser(file.text().c_str());
-    if (split.error) {
-        Error error = parse_error(file, *split.error);
-        pg_query_free_split_result(split);
-        return error;
-    }
-    std::vector<Piece> out;
-    for (int i = 0; i < split.n_stmts; ++i) {
-        auto begin = static_cast<std::size_t>(split.stmts[i]->stmt_location);
-        auto length = static_cast<std::size_t>(split.stmts[i]->stmt_len);
-        out.push_back({begin, length == 0 ? file.text().size() : begin + length});
-    }
-    pg_query_free_split_result(split);
-    return out;
+/// The psql meta-commands pg_dump writes, read as no statement: `\restrict`
+/// and `\unrestrict` (a dump's guard) and `\connect` (noted: the tree is
+/// one database).
+constexpr std::string_view k_psql_lines[] = {"\\restrict", "\\unrestrict", "\\connect", "\\c"};
+
+/// The psql meta-command on the line at `at` that the tree may hold, and
+/// where its line starts and ends; nullopt for anything else.
+struct PsqlLine {
+    std::string command;
+    std::size_t begin = 0;
+    std::size_t end = 0;
+};
+std::optional<PsqlLine> psql_line_at(const std::string& text, std::size_t at) {
+    auto line_start = text.rfind('\n', at == 0 ? 0 : at - 1);
+    line_start = (line_start == std::string::npos || at == 0) ? 0 : line_start + 1;
+    std::size_t first = text.find_first_not_of(" \t", line_start);
+    if (first == std::string::npos || first > at || text[first] != '\\')
+        return std::nullopt;
+    auto end = text.find('\n', first);
+    end = end == std::string::npos ? text.size() : end;
+    auto word_end = text.find_first_of(" \t\r\n", first);
+    std::string command = text.substr(first, std::min(word_end, end) - first);
+    if (std::ranges::find(k_psql_lines, command) == std::end(k_psql_lines))
+        return std::nullopt;
+    return PsqlLine{command, first, end};
 }
 
-/// The parse tree of one piece of `file`; its locations count from the
-/// piece's first byte.
-Result<nlohmann::json> parse_piece(const SourceFile& file, const Piece& piece) {
-    std::string text = file.text().substr(piece.begin, piece.end - piece.begin);
-    PgQueryParseResult parsed = pg_query_parse(text.c_str());
+/// The file cut into statements; a syntax error at its file:line:col. psql
+/// lines the tree may hold are blanked out of `text` (found where the
+/// parser stops at them, so never inside a string or a body) and noted.
+Result<std::vector<Piece>> split(const SourceFile& file, std::string& text,
+                                 std::vector<std::string>& notes) {
+    for (;;) {
+        PgQuerySplitResult split = pg_query_split_with_parser(text.c_str());
+        if (split.error) {
+            std::size_t at = split.error->cursorpos > 0
+                                 ? catalog::utf8::offset_of(
+                                       text, static_cast<std::size_t>(split.error->cursorpos))
+                                 : 0;
+            if (auto line = psql_line_at(text, at)) {
+                pg_query_free_split_result(split);
+                if (line->command != "\\restrict" && line->command != "\\unrestrict") {
+                    auto where = file.locate(line->begin);
+                    notes.push_back(where.file + ":" + std::to_string(where.line) + ":" +
+                                    std::to_string(where.column) + ": " +
+                                    text.substr(line->begin, line->end - line->begin) +
+                                    " ignored: the tree describes one database");
+                }
+                std::fill(text.begin() + static_cast<std::ptrdiff_t>(line->begin),
+                          text.begin() + static_cast<std::ptrdiff_t>(line->end), ' ');
+                continue;
+            }
+            Error error = parse_error(file, *split.error);
+            pg_query_free_split_result(split);
+            return error;
+        }
+        std::vector<Piece> out;
+        for (int i = 0; i < split.n_stmts; ++i) {
+            auto begin = static_cast<std::size_t>(split.stmts[i]->stmt_location);
+            auto length = static_cast<std::size_t>(split.stmts[i]->stmt_len);
+            out.push_back({begin, length == 0 ? text.size() : begin + length});
+        }
+        pg_query_free_split_result(split);
+        return out;
+    }
+}
+
+/// The parse tree of one piece of `text` (the file's, psql lines blanked);
+/// its locations count from the piece's first byte.
+Result<nlohmann::json> parse_piece(const SourceFile& file, const std::string& text,
+                                   const Piece& piece) {
+    std::string sql = text.substr(piece.begin, piece.end - piece.begin);
+    PgQueryParseResult parsed = pg_query_parse(sql.c_str());
     if (parsed.error) {
         Error error(file.diagnostic(
             piece.begin + catalog::utf8::offset_of(
-                              text, static_cast<std::size_t>(std::max(parsed.error->cursorpos, 1))),
+                              sql, static_cast<std::size_t>(std::max(parsed.error->cursorpos, 1))),
             parsed.error->message));
         pg_query_free_parse_result(parsed);
         return error;
@@ -146,17 +197,37 @@ Result<nlohmann::json> parse_piece(const SourceFile& file, const Piece& piece) {
     return tree;
 }
 
-/// The statements of one piece, classified, with their annotations.
-Status read_piece(const SourceFile& file, const Piece& piece, std::vector<Annotation>& annotations,
+/// BEGIN, START TRANSACTION and COMMIT around a file's statements: the tree
+/// is materialized as a whole, so they are read as nothing.
+bool transaction_bracket(const nlohmann::json& stmt) {
+    if (!stmt.contains("TransactionStmt"))
+        return false;
+    std::string kind = stmt["TransactionStmt"].value("kind", "");
+    return kind == "TRANS_STMT_BEGIN" || kind == "TRANS_STMT_START" || kind == "TRANS_STMT_COMMIT";
+}
+
+/// The statements of one piece, classified, with their annotations; the
+/// settings it changes are kept in `settings`.
+Status read_piece(const SourceFile& file, const std::string& text, const Piece& piece,
+                  std::vector<Annotation>& annotations, FileSettings& settings,
                   std::vector<Statement>& out) {
-    auto tree = parse_piece(file, piece);
+    auto tree = parse_piece(file, text, piece);
     if (!tree)
         return tree.error();
     for (const auto& raw : tree->value("stmts", nlohmann::json::array())) {
         Statement s;
         s.file = &file;
         s.offset = file.skip_blank(piece.begin + raw.value("stmt_location", 0));
-        s.sql = file.text().substr(s.offset, piece.end - s.offset);
+        s.sql = text.substr(s.offset, piece.end - s.offset);
+        if (transaction_bracket(raw["stmt"]))
+            continue;
+        auto setting = settings.read(s, raw["stmt"]);
+        if (!setting)
+            return setting.error();
+        if (*setting)
+            continue;
+        s.search_path = settings.search_path();
+        s.settings = settings.applied();
         if (auto status = classify(s, raw["stmt"]); !status)
             return status;
         if (auto attached = attach_renames(file, s, raw["stmt"], piece.begin, annotations);
@@ -164,6 +235,30 @@ Status read_piece(const SourceFile& file, const Piece& piece, std::vector<Annota
             return attached;
         out.push_back(std::move(s));
     }
+    return Ok{};
+}
+
+/// The idempotent-script idiom: `DROP <kind> IF EXISTS x;` directly before
+/// the statement(s) that create x is no statement. Any other DROP is refused.
+Status drop_idiom(std::vector<Statement>& statements) {
+    for (std::size_t i = 0; i < statements.size(); ++i) {
+        const Statement& drop = statements[i];
+        if (drop.node != "DropStmt")
+            continue;
+        bool created = !drop.drops.empty();
+        for (const auto& key : drop.drops) {
+            bool found = false;
+            for (std::size_t j = i + 1; j < statements.size() && j <= i + drop.drops.size(); ++j)
+                found = found || (statements[j].creates && *statements[j].creates == key);
+            created = created && found;
+        }
+        if (!created)
+            return Error(drop.diagnostic(
+                "DROP is refused: remove the CREATE instead; a DROP in the tree would not say "
+                "what the schema is (DROP ... IF EXISTS is accepted directly before the "
+                "statement that creates the object)"));
+    }
+    std::erase_if(statements, [](const Statement& s) { return s.node == "DropStmt"; });
     return Ok{};
 }
 
@@ -181,10 +276,12 @@ constexpr std::size_t k_max_statement = std::size_t{1} << 20;
 
 } // namespace
 
-Result<std::vector<Statement>> parse_file(const SourceFile& file) {
+Result<ParsedFile> parse_file(const SourceFile& file) {
     if (auto checked = check_text(file); !checked)
         return checked.error();
-    auto pieces = split(file);
+    ParsedFile out;
+    std::string text = file.text();
+    auto pieces = split(file, text, out.notes);
     if (!pieces)
         return pieces.error();
     std::size_t largest = 0;
@@ -202,21 +299,74 @@ Result<std::vector<Statement>> parse_file(const SourceFile& file) {
         return Error(file.path() + ": " + annotations.error().message);
     // One statement's parse tree at a time: memory follows the largest
     // statement, not the file; the stack holds the deepest tree it can have.
-    std::vector<Statement> out;
+    FileSettings settings;
     Status read = Ok{};
     runtime::on_stack(runtime::parse_stack_for(largest), [&] {
         for (const auto& piece : *pieces)
-            if (read = read_piece(file, piece, *annotations, out); !read)
+            if (read = read_piece(file, text, piece, *annotations, settings, out.statements); !read)
                 return;
     });
     if (!read)
         return read.error();
     if (auto attached = check_all_attached(file, *annotations); !attached)
         return attached.error();
+    if (auto dropped = drop_idiom(out.statements); !dropped)
+        return dropped.error();
     return out;
 }
 
+namespace {
+
+/// `CREATE ... IF NOT EXISTS` of what another statement creates is a no-op:
+/// it is left out (of two such, the later one).
+void drop_repeated_if_not_exists(std::vector<Statement>& statements) {
+    std::map<ObjectKey, std::size_t> kept;
+    std::vector<bool> left_out(statements.size(), false);
+    for (std::size_t i = 0; i < statements.size(); ++i) {
+        const Statement& s = statements[i];
+        if (!s.defines)
+            continue;
+        auto [it, fresh] = kept.emplace(*s.defines, i);
+        if (fresh)
+            continue;
+        if (s.if_not_exists) {
+            left_out[i] = true;
+        } else if (statements[it->second].if_not_exists) {
+            left_out[it->second] = true;
+            it->second = i;
+        }
+    }
+    std::size_t i = 0;
+    std::erase_if(statements, [&](const Statement&) { return left_out[i++]; });
+}
+
+/// A key as a statement names it: an unqualified name is looked up in the
+/// schemas of its search_path, first to last, among what the tree makes
+/// (else it stays in the first: a name from outside the tree).
+template <class Made>
+ObjectKey resolve(ObjectKey key, const std::vector<std::string>& path, const Made& made) {
+    using catalog::Kind;
+    if (!key.schema.empty() || key.kind == Kind::Schema || key.kind == Kind::Extension)
+        return key;
+    for (const auto& schema : path) {
+        key.schema = schema;
+        if (made(key))
+            return key;
+    }
+    key.schema = path.empty() ? "" : path.front();
+    return key;
+}
+
+/// What a fresh database already has, which the tree may alter without
+/// creating it.
+bool built_in(const ObjectKey& key) {
+    return key.kind == catalog::Kind::Schema && key.name == "public";
+}
+
+} // namespace
+
 Result<std::vector<Statement>> order_statements(std::vector<Statement> statements) {
+    drop_repeated_if_not_exists(statements);
     if (auto status = check_duplicates(statements); !status)
         return status.error();
     // Who provides each key. Several statements may provide one key (the
@@ -228,12 +378,54 @@ Result<std::vector<Statement>> order_statements(std::vector<Statement> statement
         for (const auto& key : statements[i].provides)
             providers.emplace(key, i);
     }
+    auto made = [&](const ObjectKey& key) { return providers.contains(key); };
+    // The ALTERs of each object, in the order written (files in path
+    // order), and those that change its columns.
+    std::map<ObjectKey, std::vector<std::size_t>> alterers;
+    std::map<ObjectKey, std::vector<std::size_t>> shapers;
+    for (std::size_t i = 0; i < statements.size(); ++i) {
+        Statement& s = statements[i];
+        for (auto& key : s.references)
+            key = resolve(std::move(key), s.search_path, made);
+        // A name of what the statement makes itself (a table's own name in
+        // its CREATE) is no reference.
+        std::erase_if(s.references, [&](const ObjectKey& key) {
+            return (s.creates && key == *s.creates) ||
+                   std::ranges::find(s.provides, key) != s.provides.end();
+        });
+        if (!s.alters)
+            continue;
+        s.alters = resolve(std::move(*s.alters), s.search_path, made);
+        if (!made(*s.alters) && !built_in(*s.alters))
+            return Error{s.diagnostic("the tree does not create " +
+                                      catalog::qualified_name(*s.alters) +
+                                      ", which this statement alters; the tree may alter only "
+                                      "what it creates")};
+        alterers[*s.alters].push_back(i);
+        if (s.shapes)
+            shapers[*s.alters].push_back(i);
+    }
     std::vector<graph::Edge> edges;
-    for (std::size_t i = 0; i < statements.size(); ++i)
-        for (const auto& key : statements[i].references)
+    for (std::size_t i = 0; i < statements.size(); ++i) {
+        const Statement& s = statements[i];
+        for (const auto& key : s.references) {
             for (auto [it, end] = providers.equal_range(key); it != end; ++it)
                 if (it->second != i)
                     edges.emplace_back(it->second, i);
+            if (s.alters && key == *s.alters) {
+                // After the ALTER of the same object written before it.
+                const auto& chain = alterers[key];
+                auto at = std::ranges::find(chain, i);
+                if (at != chain.begin() && at != chain.end())
+                    edges.emplace_back(*std::prev(at), i);
+            } else if (auto shaped = shapers.find(key); shaped != shapers.end()) {
+                // What uses a relation runs after the ALTERs that change its columns.
+                for (auto j : shaped->second)
+                    if (j != i)
+                        edges.emplace_back(j, i);
+            }
+        }
+    }
 
     // Ties keep the order of the files and of the statements within them.
     auto sorted = graph::topological_sort(statements.size(), edges,
@@ -266,7 +458,8 @@ Result<Tree> load_tree(const fs::path& path) {
         auto parsed = parse_file(*tree.files.back());
         if (!parsed)
             return parsed.error();
-        std::ranges::move(*parsed, std::back_inserter(statements));
+        std::ranges::move(parsed->statements, std::back_inserter(statements));
+        std::ranges::move(parsed->notes, std::back_inserter(tree.notes));
     }
     auto ordered = order_statements(std::move(statements));
     if (!ordered)

@@ -7,8 +7,9 @@
 #include <memory>
 #include <vector>
 
-/// The loader: reads the tree, parses every file with libpg_query, accepts only
-/// declarative DDL, and orders the statements by what they reference.
+/// The loader: reads the tree, parses every file with libpg_query, accepts
+/// what builds schema (CREATE, ALTER of what the tree creates, settings, DO
+/// blocks, ...), and orders the statements by what they reference.
 namespace schemac::load {
 
 struct Tree {
@@ -18,13 +19,22 @@ struct Tree {
     std::vector<std::string> roles() const;
     /// Every `-- schemac:renamed-from` annotation, in statement order.
     std::vector<RenameIntent> renames() const;
+    /// What the loader read but set aside, to tell the user (`file:line:col:
+    /// \connect app ignored: ...`).
+    std::vector<std::string> notes;
 };
 
 /// Reads a directory (every *.sql below it, recursively) or one file.
 Result<Tree> load_tree(const std::filesystem::path& path);
 
-/// Parses one file's text; statements in file order, not yet ordered.
-Result<std::vector<Statement>> parse_file(const SourceFile& file);
+/// One file's statements in file order, not yet ordered, and its notes.
+struct ParsedFile {
+    std::vector<Statement> statements;
+    std::vector<std::string> notes;
+};
+
+/// Parses one file's text.
+Result<ParsedFile> parse_file(const SourceFile& file);
 
 /// Orders statements by their references; a cycle is an error printing the path.
 Result<std::vector<Statement>> order_statements(std::vector<Statement> statements);

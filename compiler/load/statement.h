@@ -42,6 +42,31 @@ struct Statement {
     std::vector<catalog::ObjectKey> references;
     /// Roles it names (GRANT ... TO r, policies TO r).
     std::vector<std::string> roles;
+    /// The object an ALTER (or a DO block's ALTER) changes: the tree must
+    /// create it, and the ALTERs of one object run in the order written.
+    std::optional<catalog::ObjectKey> alters;
+    /// An ALTER that changes the columns of what it alters (ADD COLUMN,
+    /// ALTER COLUMN TYPE): what uses that relation runs after it.
+    bool shapes = false;
+    /// CREATE ... IF NOT EXISTS: a no-op when another statement creates the
+    /// same object, so it is dropped rather than called a duplicate.
+    bool if_not_exists = false;
+    /// The schemas an unqualified name resolves in, in order (the file's
+    /// search_path where the statement stands, `$user` and pg_catalog left
+    /// out). Keys built from unqualified names have an empty schema until
+    /// the statements are ordered.
+    std::vector<std::string> search_path{"public"};
+    /// The session settings in effect where the statement stands (from the
+    /// file's SET statements), which the shadow applies before running it.
+    std::vector<std::pair<std::string, std::string>> settings;
+    /// `DROP ... IF EXISTS`: what it would drop. Accepted only directly
+    /// before the statement that creates it (the idempotent-script idiom),
+    /// and then not run.
+    std::vector<catalog::ObjectKey> drops;
+    /// False for what is read but not run in the shadow: `OWNER TO` (owners
+    /// are carried in the tree, not compared yet), a DO block that only
+    /// creates roles (the shadow creates the roles the tree names).
+    bool runs = true;
     /// CREATE MATERIALIZED VIEW that runs its query when created (without
     /// WITH NO DATA): the shadow creates it empty, running nothing.
     bool populates = false;

@@ -13,25 +13,25 @@ namespace {
 
 using nlohmann::json;
 
-void add_range_var(const json& range_var, Names& out) {
+void add_range_var(const json& range_var, const std::string& unqualified, Names& out) {
     if (range_var.is_object() && range_var.contains("relname"))
-        out.emplace(range_var.value("schemaname", "public"), range_var.value("relname", ""));
+        out.emplace(range_var.value("schemaname", unqualified), range_var.value("relname", ""));
 }
 
 /// Every relation a parse tree names.
-void collect_relations(const json& tree, Names& out) {
+void collect_relations(const json& tree, const std::string& unqualified, Names& out) {
     walk(tree, [&](const std::string& name, const json& value) {
         if (name == "RangeVar" || name == "relation")
-            add_range_var(value, out);
+            add_range_var(value, unqualified, out);
     });
 }
 
 /// The target relation of every INSERT, UPDATE, DELETE and MERGE in a tree.
-void collect_written(const json& tree, Names& out) {
+void collect_written(const json& tree, const std::string& unqualified, Names& out) {
     walk(tree, [&](const std::string& name, const json& value) {
         if (name == "InsertStmt" || name == "UpdateStmt" || name == "DeleteStmt" ||
             name == "MergeStmt")
-            add_range_var(value.value("relation", json()), out);
+            add_range_var(value.value("relation", json()), unqualified, out);
     });
 }
 
@@ -65,7 +65,7 @@ std::vector<std::string> name_parts(const std::string& text) {
 }
 
 /// The tables of `%ROWTYPE` and `%TYPE` declarations in a PL/pgSQL tree.
-void declared_row_types(const json& tree, Names& out) {
+void declared_row_types(const json& tree, const std::string& unqualified, Names& out) {
     walk(tree, [&](const std::string& name, const json& value) {
         if (name != "typname" || !value.is_string())
             return;
@@ -78,7 +78,7 @@ void declared_row_types(const json& tree, Names& out) {
         if (column) // table.column or schema.table.column
             parts.pop_back();
         if (parts.size() == 1)
-            out.emplace("public", parts[0]);
+            out.emplace(unqualified, parts[0]);
         else if (parts.size() == 2)
             out.emplace(parts[0], parts[1]);
     });
@@ -86,7 +86,7 @@ void declared_row_types(const json& tree, Names& out) {
 
 } // namespace
 
-FunctionBody read_function(const std::string& create) {
+FunctionBody read_function(const std::string& create, const std::string& unqualified) {
     FunctionBody out;
     auto tree = parse(create);
     if (tree.is_null())
@@ -107,14 +107,15 @@ FunctionBody read_function(const std::string& create) {
         if (out.language == "plpgsql" && has_as) {
             PgQueryPlpgsqlParseResult parsed = pg_query_parse_plpgsql(create.c_str());
             if (!parsed.error)
-                declared_row_types(json::parse(parsed.plpgsql_funcs), out.checked_at_creation);
+                declared_row_types(json::parse(parsed.plpgsql_funcs), unqualified,
+                                   out.checked_at_creation);
             pg_query_free_plpgsql_parse_result(parsed);
             continue;
         }
         if (out.language != "sql")
             continue;
         if (function.contains("sql_body")) // BEGIN ATOMIC or RETURN
-            collect_written(function["sql_body"], out.written);
+            collect_written(function["sql_body"], unqualified, out.written);
         for (const auto& option : options) {
             const auto& def = option["DefElem"];
             if (def.value("defname", "") != "as")
@@ -123,8 +124,8 @@ FunctionBody read_function(const std::string& create) {
                 if (!part.contains("String"))
                     continue;
                 auto body = parse(part["String"].value("sval", ""));
-                collect_relations(body, out.checked_at_creation);
-                collect_written(body, out.written);
+                collect_relations(body, unqualified, out.checked_at_creation);
+                collect_written(body, unqualified, out.written);
             }
         }
     }

@@ -7,7 +7,7 @@
 /// What a function's body names that pg_depend does not record.
 namespace schemac::sql {
 
-/// (schema, name), unqualified names as `public`.
+/// (schema, name); an unqualified name has the schema read_function is given.
 using Names = std::set<std::pair<std::string, std::string>>;
 
 /// What libpg_query reads in a `CREATE [OR REPLACE] FUNCTION` or `PROCEDURE`
@@ -27,6 +27,8 @@ struct FunctionBody {
     Names written;
 };
 
-FunctionBody read_function(const std::string& create);
+/// `unqualified` is the schema given to names written without one (the
+/// loader resolves them against its search_path later).
+FunctionBody read_function(const std::string& create, const std::string& unqualified = "public");
 
 } // namespace schemac::sql

@@ -213,9 +213,18 @@ Steps build(const diff::Create<catalog::Domain>& c, const Context&) {
         sql += " DEFAULT " + *d.default_expr;
     if (d.not_null)
         sql += " NOT NULL";
-    for (const auto& [name, definition] : d.checks)
-        sql += " CONSTRAINT " + quote_ident(name) + " " + definition;
-    return {create_step(d.key, sql)};
+    // CREATE DOMAIN takes no NOT VALID: such a check is added after it.
+    std::vector<std::string> not_valid;
+    for (const auto& [name, definition] : d.checks) {
+        if (definition.ends_with(" NOT VALID"))
+            not_valid.push_back("ALTER DOMAIN " + name_of(d.key) + " ADD CONSTRAINT " +
+                                quote_ident(name) + " " + definition);
+        else
+            sql += " CONSTRAINT " + quote_ident(name) + " " + definition;
+    }
+    Step step = create_step(d.key, sql);
+    std::ranges::move(not_valid, std::back_inserter(step.statements));
+    return {step};
 }
 
 Steps build(const diff::Alter<catalog::Domain>& c, const Context& context) {

@@ -12,7 +12,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     SourceFile file("fuzz.sql", std::string(reinterpret_cast<const char*>(data), size));
     auto parsed = parse_file(file);
     if (parsed)
-        (void)order_statements(std::move(*parsed));
+        (void)order_statements(std::move(parsed->statements));
     else
         (void)parsed.error().describe();
     return 0;

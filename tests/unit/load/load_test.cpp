@@ -21,7 +21,7 @@ struct Files {
             auto parsed = parse_file(*files.back());
             if (!parsed)
                 return parsed.error();
-            for (auto& s : *parsed)
+            for (auto& s : parsed->statements)
                 all.push_back(std::move(s));
         }
         return order_statements(std::move(all));
@@ -96,28 +96,69 @@ TEST_CASE("error texts") {
     }
     SUBCASE("DROP is refused with its location") {
         CHECK(error_of({{"t.sql", "CREATE TABLE a (id int);\n  DROP TABLE a;\n"}}) ==
-              "t.sql:2:3: DROP is not declarative DDL; schemac accepts CREATE, COMMENT ON, "
-              "GRANT and REVOKE statements that describe the desired state\n"
+              "t.sql:2:3: DROP is refused: remove the CREATE instead; a DROP in the tree would "
+              "not say what the schema is (DROP ... IF EXISTS is accepted directly before the "
+              "statement that creates the object)\n"
               "    DROP TABLE a;\n"
               "    ^");
+        // IF EXISTS, but nothing after it creates the object.
+        CHECK(error_of({{"t.sql", "DROP TABLE IF EXISTS a;\nCREATE TABLE b (id int);\n"}})
+                  .starts_with("t.sql:1:1: DROP is refused: remove the CREATE instead"));
     }
-    SUBCASE("data statements are refused") {
+    SUBCASE("what writes or moves data is refused in SQL words") {
         CHECK(error_of({{"t.sql", "INSERT INTO a VALUES (1);"}})
-                  .starts_with("t.sql:1:1: INSERT is not declarative DDL"));
+                  .starts_with("t.sql:1:1: INSERT writes data; the tree describes the schema "
+                               "(data moves in data steps)"));
         CHECK(
-            error_of({{"t.sql", "BEGIN;"}})
-                .starts_with(
-                    "t.sql:1:1: a transaction command (TRANS_STMT_BEGIN) is not declarative DDL"));
-        CHECK(error_of({{"t.sql", "SET search_path = x;"}})
-                  .starts_with("t.sql:1:1: SET is not declarative DDL"));
+            error_of({{"t.sql", "COPY a FROM stdin;"}}).starts_with("t.sql:1:1: COPY writes data"));
+        CHECK(error_of({{"t.sql", "TRUNCATE a;"}}).starts_with("t.sql:1:1: TRUNCATE writes data"));
+        CHECK(error_of({{"t.sql", "SELECT pg_catalog.setval('public.s', 5, true);"}})
+                  .starts_with("t.sql:1:1: SELECT setval(...) sets a sequence's position; "
+                               "sequence positions are data, not schema"));
+        CHECK(error_of({{"t.sql", "CREATE SEQUENCE s;\nALTER SEQUENCE s RESTART WITH 5;"}})
+                  .starts_with("t.sql:2:1: ALTER SEQUENCE ... RESTART sets the sequence's "
+                               "position; sequence positions are data, not schema"));
+        CHECK(error_of({{"t.sql", "DO $$ BEGIN INSERT INTO a VALUES (1); END $$;"}})
+                  .starts_with("t.sql:1:1: DO: the block runs INSERT, which writes data"));
     }
-    SUBCASE("ALTER TABLE other than ADD CONSTRAINT") {
-        CHECK(error_of({{"t.sql", "ALTER TABLE a ADD COLUMN b int;"}}) ==
-              "t.sql:1:1: ALTER TABLE AddColumn is not declarative DDL; describe the column or "
-              "table in CREATE TABLE (ALTER TABLE accepts only ADD CONSTRAINT and ENABLE / FORCE "
-              "ROW LEVEL SECURITY)\n"
-              "  ALTER TABLE a ADD COLUMN b int;\n"
+    SUBCASE("operations and transaction control are refused in SQL words") {
+        CHECK(error_of({{"t.sql", "VACUUM;"}})
+                  .starts_with("t.sql:1:1: VACUUM or ANALYZE is an operation, not a description "
+                               "of the schema"));
+        CHECK(error_of({{"t.sql", "CREATE DATABASE x;"}})
+                  .starts_with("t.sql:1:1: CREATE DATABASE is an operation"));
+        CHECK(error_of({{"t.sql", "ROLLBACK;"}})
+                  .starts_with("t.sql:1:1: ROLLBACK is refused; the tree is run as one "
+                               "transaction"));
+        CHECK(error_of({{"t.sql", "CREATE PUBLICATION p;"}})
+                  .starts_with("t.sql:1:1: CREATE PUBLICATION is not supported yet"));
+    }
+    SUBCASE("settings the tree cannot use") {
+        CHECK(error_of({{"t.sql", "SET work_mem = '1GB';"}})
+                  .starts_with("t.sql:1:1: SET work_mem is not a setting the tree can use; "
+                               "schemac accepts SET, RESET and set_config() of search_path, "));
+        CHECK(error_of({{"t.sql", "SET client_encoding = 'LATIN1';"}})
+                  .starts_with("t.sql:1:1: SET client_encoding = LATIN1: the tree is read with "
+                               "client_encoding = utf8"));
+        CHECK(error_of({{"t.sql", "SELECT pg_catalog.set_config('search_path', '', false);\n"
+                                  "CREATE TABLE t (id int);"}})
+                  .starts_with("t.sql:2:1: no schema has been selected to create in: the file's "
+                               "search_path is empty; qualify the name"));
+    }
+    SUBCASE("ALTER that takes away what the tree states, or of what it does not create") {
+        CHECK(error_of({{"t.sql", "CREATE TABLE a (b int);\nALTER TABLE a DROP COLUMN b;"}}) ==
+              "t.sql:2:1: ALTER TABLE ... DROP COLUMN takes away what the tree states; change "
+              "the CREATE statement instead\n"
+              "  ALTER TABLE a DROP COLUMN b;\n"
               "  ^");
+        CHECK(error_of({{"t.sql", "ALTER TABLE auth.users ADD COLUMN b int;"}}) ==
+              "t.sql:1:1: the tree does not create auth.users, which this statement alters; the "
+              "tree may alter only what it creates\n"
+              "  ALTER TABLE auth.users ADD COLUMN b int;\n"
+              "  ^");
+        CHECK(error_of({{"t.sql", "ALTER TABLE a RENAME TO b;"}})
+                  .starts_with("t.sql:1:1: ALTER ... RENAME is refused: write the new name in "
+                               "the tree"));
     }
     SUBCASE("psql meta-commands") {
         CHECK(error_of({{"t.sql", "CREATE TABLE a (id int);\n\\i other.sql\n"}}) ==
@@ -139,6 +180,130 @@ TEST_CASE("error texts") {
               "dependency cycle among the tree's statements: table public.a (c.sql:1:1) -> "
               "table public.b (c.sql:2:1) -> table public.a (c.sql:1:1)");
     }
+}
+
+TEST_CASE("pg_dump's output is a tree: settings, psql guards, ALTERs after the tables") {
+    Files files;
+    auto result = files.load({{"dump.sql", R"sql(--
+-- PostgreSQL database dump
+--
+\restrict AbC123
+
+SET statement_timeout = 0;
+SET client_encoding = 'UTF8';
+SET standard_conforming_strings = on;
+SELECT pg_catalog.set_config('search_path', '', false);
+SET check_function_bodies = false;
+SET row_security = off;
+
+CREATE SCHEMA app;
+ALTER SCHEMA app OWNER TO postgres;
+SET default_tablespace = '';
+CREATE TABLE app.orders (id integer NOT NULL, user_id integer);
+ALTER TABLE app.orders OWNER TO postgres;
+CREATE TABLE app.users (id integer NOT NULL);
+ALTER TABLE app.users ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME app.users_id_seq START WITH 1 INCREMENT BY 1 NO MINVALUE NO MAXVALUE CACHE 1
+);
+CREATE INDEX orders_user_idx ON app.orders USING btree (user_id);
+ALTER TABLE ONLY app.orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES app.users(id);
+ALTER TABLE ONLY app.users ADD CONSTRAINT users_pkey PRIMARY KEY (id);
+GRANT SELECT ON SEQUENCE app.users_id_seq TO reader;
+\unrestrict AbC123
+)sql"}});
+    REQUIRE_MESSAGE(result.ok(), result.error().describe());
+    auto sql = texts(*result);
+    auto at = [&](std::string_view prefix) {
+        return std::ranges::find_if(sql, [&](const auto& s) { return s.starts_with(prefix); }) -
+               sql.begin();
+    };
+    // The foreign key waits for the primary key added after it in the file.
+    CHECK(at("ALTER TABLE ONLY app.users ADD CONSTRAINT users_pkey") <
+          at("ALTER TABLE ONLY app.orders ADD CONSTRAINT orders_user_fk"));
+    // The grant waits for the identity that makes its sequence.
+    CHECK(at("ALTER TABLE app.users ALTER COLUMN id ADD GENERATED") < at("GRANT SELECT"));
+    const Statement& table = (*result)[static_cast<std::size_t>(at("CREATE TABLE app.orders"))];
+    CHECK(table.search_path.empty());
+    CHECK(table.settings ==
+          std::vector<std::pair<std::string, std::string>>{
+              {"check_function_bodies", "false"}, {"default_tablespace", ""}, {"search_path", ""}});
+    // OWNER TO is read and carried, not run in the shadow.
+    CHECK_FALSE((*result)[static_cast<std::size_t>(at("ALTER TABLE app.orders OWNER"))].runs);
+}
+
+TEST_CASE("search_path decides where unqualified names are created and found") {
+    Files files;
+    auto result = files.load({{"a.sql", "SET search_path = app, public;\n"
+                                        "CREATE VIEW v AS SELECT * FROM t;\n"},
+                              {"b.sql", "CREATE SCHEMA app;\n"
+                                        "SET search_path TO app;\n"
+                                        "CREATE TABLE t (id int);\n"
+                                        "RESET search_path;\n"
+                                        "CREATE TABLE t (id int);\n"}});
+    REQUIRE_MESSAGE(result.ok(), result.error().describe());
+    std::vector<std::string> created;
+    for (const auto& s : *result)
+        if (s.creates)
+            created.push_back(catalog::qualified_name(*s.creates));
+    // The view finds app.t first (its path), so it waits for it.
+    CHECK(created == std::vector<std::string>{"app", "app.t", "app.v", "public.t"});
+}
+
+TEST_CASE("ALTERs of what the tree creates: in the order written, before what uses them") {
+    Files files;
+    auto result = files.load({{"a_view.sql", "CREATE VIEW v AS SELECT id, note FROM t;\n"},
+                              {"b_alter.sql", "ALTER TABLE t ADD COLUMN note text;\n"
+                                              "ALTER TABLE t ALTER COLUMN note SET DEFAULT 'x';\n"},
+                              {"c_table.sql", "BEGIN;\nCREATE TABLE t (id int);\nCOMMIT;\n"}});
+    REQUIRE_MESSAGE(result.ok(), result.error().describe());
+    CHECK(texts(*result) == std::vector<std::string>{
+                                "CREATE TABLE t (id int)",
+                                "ALTER TABLE t ADD COLUMN note text",
+                                // Only what changes columns holds a user back.
+                                "CREATE VIEW v AS SELECT id, note FROM t",
+                                "ALTER TABLE t ALTER COLUMN note SET DEFAULT 'x'",
+                            });
+}
+
+TEST_CASE("DO blocks take part in the ordering through the statements inside") {
+    Files files;
+    auto result = files.load(
+        {{"a.sql", "CREATE TABLE t (s status);\n"},
+         {"b.sql", "DO $$ BEGIN\n"
+                   "  IF NOT EXISTS (SELECT 1 FROM pg_type WHERE typname = 'status') THEN\n"
+                   "    CREATE TYPE status AS ENUM ('a', 'b');\n"
+                   "  END IF;\n"
+                   "END $$;\n"},
+         {"c.sql", "DO $$ BEGIN CREATE ROLE app_reader NOLOGIN; EXCEPTION WHEN "
+                   "duplicate_object THEN NULL; END $$;\n"}});
+    REQUIRE_MESSAGE(result.ok(), result.error().describe());
+    CHECK((*result)[0].node == "DoStmt");
+    CHECK((*result)[0].runs);
+    CHECK((*result)[1].sql.starts_with("CREATE TABLE t"));
+    // A block that only creates roles names them; the shadow creates them.
+    CHECK((*result)[2].roles == std::vector<std::string>{"app_reader"});
+    CHECK_FALSE((*result)[2].runs);
+}
+
+TEST_CASE("idempotent-script idioms: DROP IF EXISTS before the CREATE, IF NOT EXISTS twice") {
+    Files files;
+    auto result = files.load({{"a.sql", "CREATE EXTENSION IF NOT EXISTS citext;\n"
+                                        "DROP VIEW IF EXISTS v;\n"
+                                        "CREATE VIEW v AS SELECT 1 AS one"},
+                              {"b.sql", "CREATE EXTENSION IF NOT EXISTS citext;\n"}});
+    REQUIRE_MESSAGE(result.ok(), result.error().describe());
+    CHECK(texts(*result) == std::vector<std::string>{"CREATE EXTENSION IF NOT EXISTS citext",
+                                                     "CREATE VIEW v AS SELECT 1 AS one"});
+}
+
+TEST_CASE("\\connect is ignored with a note; other psql meta-commands are refused") {
+    SourceFile file("d.sql", "\\connect app\nCREATE TABLE t (id int);\n");
+    auto parsed = parse_file(file);
+    REQUIRE_MESSAGE(parsed.ok(), parsed.error().describe());
+    CHECK(parsed->statements.size() == 1);
+    CHECK(parsed->notes ==
+          std::vector<std::string>{"d.sql:1:1: \\connect app ignored: the tree describes one "
+                                   "database"});
 }
 
 TEST_CASE("roles named by the tree are collected") {

@@ -17,7 +17,7 @@ struct Annotated {
     explicit Annotated(const std::string& text) : file("schema/t.sql", text) {
         auto statements = load::parse_file(file);
         REQUIRE(statements.ok());
-        for (const auto& s : *statements)
+        for (const auto& s : statements->statements)
             intents.insert(intents.end(), s.renames.begin(), s.renames.end());
     }
 };

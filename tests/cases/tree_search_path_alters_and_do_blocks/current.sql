@@ -1,0 +1,1 @@
+-- Nothing yet: the whole tree is created, and dropped on the way back.
