@@ -1,7 +1,9 @@
 #pragma once
 
 #include "runtime/deploy.h"
+#include "runtime/result.h"
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -46,10 +48,44 @@ int run_plan(const GlobalOptions& global, const PlanOptions& options);
 /// `schemac hash`: rewrites the sum file of --dir after a deliberate hand edit.
 int run_hash(const GlobalOptions& global);
 
+struct DumpOptions {
+    std::string url;
+    std::string out = "schema";
+    bool force = false; ///< overwrite files that exist
+};
+
+/// `schemac dump`: writes the database at --url as a tree in --out.
+int run_dump(const GlobalOptions& global, const DumpOptions& options);
+
+/// The files `schemac dump` writes (path relative to the tree's root, text):
+/// the plan from an empty database to the one at `url`, rendered by the
+/// migration renderer, grouped by object; deterministic.
+Result<std::map<std::string, std::string>> dump_files(const GlobalOptions& global,
+                                                      const std::string& url);
+
+/// Writes `files` below `out`; unless `force`, nothing is written when any
+/// of them exists (the error lists them).
+Status write_tree(const std::string& out, const std::map<std::string, std::string>& files,
+                  bool force);
+
+struct InitOptions {
+    std::string url; ///< an existing database to start from
+    std::string schema = "schema";
+};
+
+/// `schemac init`: a new project's schema/ (an example file, or the
+/// database at --url dumped) and, from a database, generated/0001_baseline.
+int run_init(const GlobalOptions& global, const InitOptions& options);
+
 /// `schemac resolve VERSION --as applied|reverted`: the runtime's resolve,
 /// with "applied" meaning what the history up to VERSION leaves, replayed in
 /// the shadow server.
 int run_resolve(const GlobalOptions& global, runtime::DeployOptions deploy,
                 runtime::ResolveRequest request);
+
+/// `schemac apply --baseline VERSION`: the runtime's baseline, with what the
+/// history up to VERSION leaves replayed in the shadow server.
+int run_baseline(const GlobalOptions& global, runtime::DeployOptions deploy,
+                 const std::string& version);
 
 } // namespace schemac::cli

@@ -102,6 +102,9 @@ struct Command {
     DiffOptions diff;
     PlanOptions plan;
     DeployOptions deploy;
+    schemac::cli::DumpOptions dump;
+    schemac::cli::InitOptions init;
+    std::string baseline; ///< apply --baseline VERSION
     CLI::App* diff_cmd = nullptr;
     CLI::App* plan_cmd = nullptr;
     CLI::App* hash_cmd = nullptr;
@@ -109,6 +112,8 @@ struct Command {
     CLI::App* status_cmd = nullptr;
     CLI::App* rollback_cmd = nullptr;
     CLI::App* resolve_cmd = nullptr;
+    CLI::App* dump_cmd = nullptr;
+    CLI::App* init_cmd = nullptr;
     schemac::runtime::ResolveRequest resolve;
 };
 
@@ -122,6 +127,12 @@ void add_commands(CLI::App& app, Command& c) {
         app.add_subcommand("apply", "Apply the pending migrations of --dir to a database");
     c.apply_cmd->add_option("--to", c.deploy.to, "Apply up to this version (default: all)");
     c.apply_cmd->add_flag("--dry-run", c.deploy.dry_run, "Print what would run; change nothing");
+    c.apply_cmd
+        ->add_option("--baseline", c.baseline,
+                     "Record the migrations up to VERSION as applied without running them, when "
+                     "the database already is what they leave")
+        ->excludes("--to")
+        ->excludes("--dry-run");
     add_deploy_options(*c.apply_cmd, c.deploy);
     c.status_cmd = app.add_subcommand(
         "status", "Show applied and pending migrations, changed files and drift");
@@ -140,14 +151,24 @@ void add_commands(CLI::App& app, Command& c) {
         ->required()
         ->check(CLI::IsMember({"applied", "reverted"}));
     add_deploy_options(*c.resolve_cmd, c.deploy);
+    c.dump_cmd = app.add_subcommand("dump", "Write a database's schema as a tree of SQL files");
+    c.dump_cmd->add_option("--url", c.dump.url, "The database")->required();
+    c.dump_cmd->add_option("--out", c.dump.out, "The tree's folder")->capture_default_str();
+    c.dump_cmd->add_flag("--force", c.dump.force, "Overwrite files that exist");
+    c.init_cmd = app.add_subcommand(
+        "init", "Start a project: schema/, and from an existing database a baseline migration");
+    c.init_cmd->add_option("--url", c.init.url,
+                           "Start from this database: dump it and write 0001_baseline");
+    c.init_cmd->add_option("--schema", c.init.schema, "The tree's folder")->capture_default_str();
     for (auto* cmd : {c.diff_cmd, c.plan_cmd, c.hash_cmd, c.apply_cmd, c.status_cmd, c.rollback_cmd,
-                      c.resolve_cmd})
+                      c.resolve_cmd, c.dump_cmd, c.init_cmd})
         add_global_options(*cmd, c.global);
 }
 
 /// `env:NAME` URLs read from the environment, before any command uses them.
 bool resolve_urls(Command& c) {
-    for (std::string* url : {&c.diff.url, &c.plan.url, &c.deploy.url, &c.global.dev_url}) {
+    for (std::string* url :
+         {&c.diff.url, &c.plan.url, &c.deploy.url, &c.global.dev_url, &c.dump.url, &c.init.url}) {
         auto resolved = schemac::runtime::resolve_url(*url);
         if (!resolved) {
             std::cerr << "schemac: " << resolved.error().describe() << "\n";
@@ -167,8 +188,14 @@ int dispatch(Command& c) {
         return schemac::cli::run_plan(c.global, c.plan);
     if (*c.hash_cmd)
         return schemac::cli::run_hash(c.global);
+    if (*c.dump_cmd)
+        return schemac::cli::run_dump(c.global, c.dump);
+    if (*c.init_cmd)
+        return schemac::cli::run_init(c.global, c.init);
     c.deploy.dir = c.global.dir;
     c.deploy.verbosity = c.global.verbosity;
+    if (*c.apply_cmd && !c.baseline.empty())
+        return schemac::cli::run_baseline(c.global, c.deploy, c.baseline);
     if (*c.apply_cmd)
         return schemac::runtime::apply(c.deploy, std::cout, std::cerr);
     if (*c.status_cmd)

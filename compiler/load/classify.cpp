@@ -885,6 +885,7 @@ Status classify(Statement& s, const json& stmt) {
     if (auto done = rule->classify(s, v); !done)
         return done;
     s.if_not_exists = v.value("if_not_exists", false);
+    s.or_replace = v.value("replace", false);
     if (s.creates && !s.defines) {
         s.defines = *s.creates;
         if (rule->defines)

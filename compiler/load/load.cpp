@@ -320,16 +320,25 @@ namespace {
 /// `CREATE ... IF NOT EXISTS` of what another statement creates is a no-op:
 /// it is left out (of two such, the later one).
 void drop_repeated_if_not_exists(std::vector<Statement>& statements) {
+    // (and makes a repeated CREATE OR REPLACE the ALTER it is, see or_replace)
     std::map<ObjectKey, std::size_t> kept;
     std::vector<bool> left_out(statements.size(), false);
     for (std::size_t i = 0; i < statements.size(); ++i) {
-        const Statement& s = statements[i];
+        Statement& s = statements[i];
         if (!s.defines)
             continue;
         auto [it, fresh] = kept.emplace(*s.defines, i);
         if (fresh)
             continue;
-        if (s.if_not_exists) {
+        if (s.or_replace) {
+            // Replaces the first definition, after it: what uses the object
+            // waits for the replacement, as for an ALTER that changes columns.
+            s.alters = s.creates;
+            s.shapes = true;
+            s.references.push_back(*s.creates);
+            s.creates.reset();
+            s.defines.reset();
+        } else if (s.if_not_exists) {
             left_out[i] = true;
         } else if (statements[it->second].if_not_exists) {
             left_out[it->second] = true;

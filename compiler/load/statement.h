@@ -51,6 +51,10 @@ struct Statement {
     /// CREATE ... IF NOT EXISTS: a no-op when another statement creates the
     /// same object, so it is dropped rather than called a duplicate.
     bool if_not_exists = false;
+    /// CREATE OR REPLACE: when another statement creates the same view or
+    /// routine first (pg_dump's way out of a cycle: a stub view, replaced
+    /// later), it replaces that one, after it, as an ALTER would.
+    bool or_replace = false;
     /// The schemas an unqualified name resolves in, in order (the file's
     /// search_path where the statement stands, `$user` and pg_catalog left
     /// out). Keys built from unqualified names have an empty schema until

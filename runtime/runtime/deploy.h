@@ -48,4 +48,18 @@ struct ResolveRequest {
 int resolve(const DeployOptions& options, const ResolveRequest& request, std::ostream& out,
             std::ostream& err);
 
+/// For `apply --baseline`: the catalogs the directory's migrations leave, read
+/// as the runtime's fingerprint reads a live one: [0] before the first, [k]
+/// after the k-th, up to `version`.
+using ExpectedCatalogs = std::function<Result<std::vector<Fingerprint>>(int version)>;
+struct BaselineRequest {
+    std::string version; ///< the last migration the database already has
+    ExpectedCatalogs catalogs;
+};
+/// Records the migrations up to `version` as applied, running nothing, on a
+/// database without a history whose live catalog is what they leave;
+/// refused otherwise (listing what differs), nothing recorded.
+int baseline(const DeployOptions& options, const BaselineRequest& request, std::ostream& out,
+             std::ostream& err);
+
 } // namespace schemac::runtime

@@ -296,6 +296,25 @@ TEST_CASE("idempotent-script idioms: DROP IF EXISTS before the CREATE, IF NOT EX
                                                      "CREATE VIEW v AS SELECT 1 AS one"});
 }
 
+TEST_CASE("pg_dump's stub view, replaced later, is one view replaced after its stub") {
+    Files files;
+    auto result = files.load(
+        {{"d.sql", "CREATE VIEW v AS SELECT NULL::integer AS id;\n"
+                   "CREATE FUNCTION f() RETURNS SETOF v LANGUAGE sql AS 'SELECT * FROM v';\n"
+                   "CREATE TABLE t (id int);\n"
+                   "CREATE OR REPLACE VIEW v AS SELECT id FROM t;\n"
+                   "CREATE VIEW w AS SELECT id FROM v;\n"}});
+    REQUIRE_MESSAGE(result.ok(), result.error().describe());
+    auto sql = texts(*result);
+    auto at = [&](std::string_view prefix) {
+        return std::ranges::find_if(sql, [&](const auto& s) { return s.starts_with(prefix); }) -
+               sql.begin();
+    };
+    CHECK(at("CREATE VIEW v") < at("CREATE OR REPLACE VIEW v"));
+    CHECK(at("CREATE TABLE t") < at("CREATE OR REPLACE VIEW v"));
+    CHECK(at("CREATE OR REPLACE VIEW v") < at("CREATE VIEW w"));
+}
+
 TEST_CASE("\\connect is ignored with a note; other psql meta-commands are refused") {
     SourceFile file("d.sql", "\\connect app\nCREATE TABLE t (id int);\n");
     auto parsed = parse_file(file);

@@ -1,0 +1,176 @@
+// `schemac dump`: a live database written as a tree a person would keep, by
+// the renderer that writes migrations (the plan from an empty database).
+
+#include "cli/commands.h"
+
+#include "emit/script.h"
+#include "introspect/introspect.h"
+#include "plan/planner.h"
+#include "shadow/server.h"
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+
+namespace schemac::cli {
+namespace {
+
+namespace fs = std::filesystem;
+using catalog::Kind;
+using catalog::ObjectKey;
+
+/// A name as a file name: letters, digits, `_` and `-` as they are, every
+/// other byte as `%XX`, so any identifier gives one file name and no path.
+std::string file_name(const std::string& name) {
+    static const char* k_hex = "0123456789ABCDEF";
+    std::string out;
+    for (unsigned char c : name) {
+        if (std::isalnum(c) || c == '_' || c == '-') {
+            out += static_cast<char>(c);
+        } else {
+            out += '%';
+            out += k_hex[c >> 4];
+            out += k_hex[c & 15];
+        }
+    }
+    return (out.empty() ? "%" : out) + ".sql";
+}
+
+/// Where a step's object is written: one folder per schema, one file per
+/// table with everything on it (columns, constraints, indexes, triggers,
+/// policies, its sequences, comments, grants), one per view, routine name
+/// and type; extensions and database-wide default privileges at the top.
+fs::path file_of(const steps::Step& step, const catalog::Catalog& live) {
+    ObjectKey key = catalog::facet_of(step.key, catalog::Facet::Object);
+    fs::path schema = file_name(key.schema);
+    schema.replace_extension();
+    auto table_file = [&](const std::string& table) {
+        return schema / "tables" / file_name(table);
+    };
+    switch (key.kind) {
+    case Kind::Schema:
+        if (key.name.empty())
+            return "default_privileges.sql";
+        return fs::path(file_name(key.name)).replace_extension() / "schema.sql";
+    case Kind::Extension:
+        return "extensions.sql";
+    case Kind::Table:
+        return table_file(key.name);
+    case Kind::Column:
+    case Kind::Constraint:
+    case Kind::Trigger:
+    case Kind::Policy:
+        return table_file(key.parent);
+    case Kind::Index:
+        if (auto index = live.indexes.find(key); index != live.indexes.end())
+            return table_file(index->second.table);
+        return schema / "indexes" / file_name(key.name);
+    case Kind::Sequence:
+        if (auto sequence = live.sequences.find(key);
+            sequence != live.sequences.end() && sequence->second.owned_by &&
+            sequence->second.owned_by->schema == key.schema)
+            return table_file(sequence->second.owned_by->parent);
+        return schema / "sequences" / file_name(key.name);
+    case Kind::View:
+    case Kind::MaterializedView:
+        return schema / "views" / file_name(key.name);
+    case Kind::Function:
+    case Kind::Procedure:
+        return schema / "functions" / file_name(key.name);
+    case Kind::Enum:
+    case Kind::Domain:
+    case Kind::CompositeType:
+        return schema / "types" / file_name(key.name);
+    }
+    return schema / "other.sql";
+}
+
+/// The catalog of a database with nothing in it (what every new database
+/// has: the public schema, plpgsql), read in a shadow database.
+Result<catalog::Catalog> empty_catalog(const GlobalOptions& global,
+                                       const introspect::Options& scope) {
+    auto server = shadow::open_server(global.dev_url);
+    if (!server)
+        return server.error();
+    auto db = (*server)->create_database();
+    if (!db)
+        return db.error();
+    return introspect::introspect((*server)->tree_conninfo(*db), scope);
+}
+
+} // namespace
+
+Result<std::map<std::string, std::string>> dump_files(const GlobalOptions& global,
+                                                      const std::string& url) {
+    introspect::Options scope{global.schemas};
+    auto live = introspect::introspect(url, scope);
+    if (!live)
+        return live.error();
+    if (global.verbosity >= 0)
+        for (const auto& name : live->unmanaged)
+            std::cerr << "schemac: not dumped (a kind schemac does not manage yet): " << name
+                      << "\n";
+    auto empty = empty_catalog(global, scope);
+    if (!empty)
+        return empty.error();
+    // Plain DDL: what a person writes, not the online strategies of a migration.
+    auto steps = plan::plan_steps(*empty, *live, false);
+    if (!steps)
+        return steps.error();
+    std::map<std::string, std::vector<steps::Step>> by_file;
+    for (auto& step : *steps)
+        by_file[file_of(step, *live).generic_string()].push_back(std::move(step));
+    std::map<std::string, std::string> out;
+    for (const auto& [file, file_steps] : by_file)
+        out[file] = emit::render_script(file_steps);
+    return out;
+}
+
+int run_dump(const GlobalOptions& global, const DumpOptions& options) {
+    auto files = dump_files(global, options.url);
+    if (!files) {
+        std::cerr << files.error().describe() << "\n";
+        return 1;
+    }
+    if (auto written = write_tree(options.out, *files, options.force); !written) {
+        std::cerr << "schemac: " << written.error().describe() << "\n";
+        return 1;
+    }
+    if (global.verbosity >= 0)
+        std::cerr << "schemac: wrote " << files->size() << " file"
+                  << (files->size() == 1 ? "" : "s") << " in " << options.out << "/\n";
+    return 0;
+}
+
+Status write_tree(const std::string& out, const std::map<std::string, std::string>& files,
+                  bool force) {
+    const fs::path root = out;
+    if (!force) {
+        std::vector<std::string> existing;
+        for (const auto& [file, text] : files)
+            if (std::error_code ec; fs::exists(root / file, ec))
+                existing.push_back((root / file).string());
+        if (!existing.empty()) {
+            std::string message = "not overwriting what exists (--force overwrites):";
+            for (const auto& path : existing)
+                message += "\n  " + path;
+            return Error(message);
+        }
+    }
+    // An empty database is an empty tree: the folder, and no file.
+    if (std::error_code ec; !fs::create_directories(root, ec) && ec)
+        return Error(root.string() + ": cannot create: " + ec.message());
+    for (const auto& [file, text] : files) {
+        fs::path path = root / file;
+        std::error_code ec;
+        fs::create_directories(path.parent_path(), ec);
+        std::ofstream stream(path, std::ios::binary | std::ios::trunc);
+        stream << text;
+        if (!stream)
+            return Error(path.string() + ": cannot write");
+    }
+    return Ok{};
+}
+
+} // namespace schemac::cli
