@@ -31,8 +31,10 @@ constexpr SettingRule k_settings[] = {
     {"default_table_access_method", Use::Apply},
     {"default_tablespace", Use::Apply},
     {"xmloption", Use::Apply},
-    // libpg_query reads every string as standard-conforming.
-    {"standard_conforming_strings", Use::Ignore, "on"},
+    // Old dumps set it off; the server then reads the file's strings as it
+    // was written (libpg_query splits as with on: a statement split wrongly
+    // is a syntax error, never a different statement).
+    {"standard_conforming_strings", Use::Apply},
     // The tree is read as UTF-8.
     {"client_encoding", Use::Ignore, "utf8"},
     {"statement_timeout", Use::Ignore},
@@ -40,6 +42,7 @@ constexpr SettingRule k_settings[] = {
     {"idle_in_transaction_session_timeout", Use::Ignore},
     {"transaction_timeout", Use::Ignore},
     {"client_min_messages", Use::Ignore},
+    {"escape_string_warning", Use::Ignore},
     {"row_security", Use::Ignore},
     {"default_with_oids", Use::Ignore, "false"},
 };

@@ -225,8 +225,10 @@ GRANT SELECT ON SEQUENCE app.users_id_seq TO reader;
     const Statement& table = (*result)[static_cast<std::size_t>(at("CREATE TABLE app.orders"))];
     CHECK(table.search_path.empty());
     CHECK(table.settings ==
-          std::vector<std::pair<std::string, std::string>>{
-              {"check_function_bodies", "false"}, {"default_tablespace", ""}, {"search_path", ""}});
+          std::vector<std::pair<std::string, std::string>>{{"check_function_bodies", "false"},
+                                                           {"default_tablespace", ""},
+                                                           {"search_path", ""},
+                                                           {"standard_conforming_strings", "on"}});
     // OWNER TO is read and carried, not run in the shadow.
     CHECK_FALSE((*result)[static_cast<std::size_t>(at("ALTER TABLE app.orders OWNER"))].runs);
 }
