@@ -676,8 +676,13 @@ std::optional<std::vector<std::string>> block_statements(const std::string& body
             PgQueryParseResult select = pg_query_parse(("SELECT " + expr).c_str());
             if (!select.error) {
                 json parsed_select = json::parse(select.parse_tree);
-                const json& target = parsed_select["stmts"][0]["stmt"]["SelectStmt"]["targetList"]
-                                                  [0]["ResTarget"]["val"];
+                const json statement =
+                    parsed_select["stmts"][0]["stmt"].value("SelectStmt", json::object());
+                const json targets = statement.value("targetList", json::array());
+                const json target =
+                    targets.size() == 1
+                        ? targets[0].value("ResTarget", json::object()).value("val", json::object())
+                        : json::object();
                 if (target.contains("A_Const") && target["A_Const"].contains("sval"))
                     out.push_back(target["A_Const"]["sval"].value("sval", ""));
             }

@@ -330,7 +330,7 @@ void drop_repeated_if_not_exists(std::vector<Statement>& statements) {
         auto [it, fresh] = kept.emplace(*s.defines, i);
         if (fresh)
             continue;
-        if (s.or_replace) {
+        if (s.or_replace && s.creates) {
             // Replaces the first definition, after it: what uses the object
             // waits for the replacement, as for an ALTER that changes columns.
             s.alters = s.creates;
