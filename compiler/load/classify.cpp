@@ -898,6 +898,10 @@ Status classify(Statement& s, const json& stmt) {
     }
     if (auto qualified = qualify_created(s); !qualified)
         return qualified;
+    // What is created in a schema comes after the schema (a dump's
+    // app/functions/ sorts before app/schema.sql).
+    if (s.creates && !s.creates->schema.empty())
+        s.references.push_back(catalog::schema_key(s.creates->schema));
     tidy(s);
     return Ok{};
 }

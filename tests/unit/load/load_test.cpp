@@ -317,6 +317,17 @@ TEST_CASE("pg_dump's stub view, replaced later, is one view replaced after its s
     CHECK(at("CREATE OR REPLACE VIEW v") < at("CREATE VIEW w"));
 }
 
+TEST_CASE("what is created in a schema comes after the schema, whatever the file order") {
+    Files files;
+    auto result = files.load(
+        {{"app/functions/f.sql", "CREATE FUNCTION app.f() RETURNS int LANGUAGE sql AS 'SELECT 1'"},
+         {"app/schema.sql", "CREATE SCHEMA app"}});
+    REQUIRE_MESSAGE(result.ok(), result.error().describe());
+    CHECK(texts(*result) == std::vector<std::string>{
+                                "CREATE SCHEMA app",
+                                "CREATE FUNCTION app.f() RETURNS int LANGUAGE sql AS 'SELECT 1'"});
+}
+
 TEST_CASE("\\connect is ignored with a note; other psql meta-commands are refused") {
     SourceFile file("d.sql", "\\connect app\nCREATE TABLE t (id int);\n");
     auto parsed = parse_file(file);
