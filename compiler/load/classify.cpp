@@ -129,6 +129,18 @@ std::string enum_name(const json& v, const char* field) {
     return v.value(field, "");
 }
 
+/// CamelCase as upper-case words: `AlterPublication` is ALTER PUBLICATION,
+/// `SetStorage` is SET STORAGE.
+std::string camel_words(const std::string& name) {
+    std::string out;
+    for (char c : name) {
+        if (std::isupper(static_cast<unsigned char>(c)) && !out.empty())
+            out += ' ';
+        out += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    }
+    return out;
+}
+
 /// A statement kind's name in SQL words: `CreatePublicationStmt` is
 /// CREATE PUBLICATION.
 std::string sql_words(std::string node) {
@@ -181,24 +193,22 @@ std::string sql_words(std::string node) {
     for (const auto& [name, words] : k_named)
         if (node == name)
             return std::string(words);
-    // CamelCase to words: AlterPublicationStmt is ALTER PUBLICATION.
     if (node.ends_with("Stmt"))
         node.resize(node.size() - 4);
-    std::string out;
-    for (char c : node) {
-        if (std::isupper(static_cast<unsigned char>(c)) && !out.empty())
-            out += ' ';
-        out += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    }
-    return out;
+    return camel_words(node);
+}
+
+/// The statements that write or move data.
+bool writes_data(const std::string& node) {
+    return node == "InsertStmt" || node == "UpdateStmt" || node == "DeleteStmt" ||
+           node == "MergeStmt" || node == "CopyStmt" || node == "TruncateStmt";
 }
 
 /// Why a statement the loader does not read is refused, in SQL words.
 Status reject(const Statement& s, const std::string& node, const json& v) {
     const std::string what = sql_words(node);
     auto refuse = [&](const std::string& why) { return Error{s.diagnostic(what + why)}; };
-    if (node == "InsertStmt" || node == "UpdateStmt" || node == "DeleteStmt" ||
-        node == "MergeStmt" || node == "CopyStmt" || node == "TruncateStmt")
+    if (writes_data(node))
         return refuse(" writes data; the tree describes the schema (data moves in data steps)");
     if (node == "SelectStmt") {
         bool setval = false;
@@ -374,16 +384,6 @@ Status classify_alter_table(Statement& s, const json& v) {
         const auto& c = cmd["AlterTableCmd"];
         const std::string subtype = c.value("subtype", "");
         const std::string name = c.value("name", "");
-        auto words = [&] {
-            std::string plain = subtype.substr(3);
-            std::string out;
-            for (char ch : plain) {
-                if (std::isupper(static_cast<unsigned char>(ch)) && !out.empty())
-                    out += ' ';
-                out += static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-            }
-            return out;
-        };
         if (auto removing = removing_subcommand(subtype))
             return Error{s.diagnostic(verb + " ... " + std::string(*removing) +
                                       " takes away what the tree states; change the CREATE "
@@ -429,9 +429,10 @@ Status classify_alter_table(Statement& s, const json& v) {
                        std::end(k_property_subcommands)) {
             // A property: it needs the object, and what its expression names.
         } else {
-            return Error{s.diagnostic(verb + " ... " + words() +
-                                      " is not read by schemac; state the property in the "
-                                      "CREATE statement")};
+            return Error{s.diagnostic(
+                verb + " ... " + camel_words(subtype.size() > 3 ? subtype.substr(3) : subtype) +
+                " is not read by schemac; state the property in the "
+                "CREATE statement")};
         }
     }
     return Ok{};
@@ -724,8 +725,7 @@ Status classify_do(Statement& s, const json& v) {
         for (const auto& raw : tree.value("stmts", json::array())) {
             const json& stmt = raw["stmt"];
             const std::string node = stmt.begin().key();
-            if (node == "InsertStmt" || node == "UpdateStmt" || node == "DeleteStmt" ||
-                node == "MergeStmt" || node == "CopyStmt" || node == "TruncateStmt")
+            if (writes_data(node))
                 return Error(s.diagnostic("DO: the block runs " + sql_words(node) +
                                           ", which writes data; the tree describes the schema "
                                           "(data moves in data steps)"));
