@@ -12,8 +12,8 @@ namespace {
 constexpr const char* k_insert_applied =
     "INSERT INTO schemac.schema_migrations (version, previous_version, name, up_sha256, "
     "down_sha256, fingerprint_before, fingerprint_after, catalog_after, state, steps_done, "
-    "duration_ms) VALUES ($1, NULLIF($2, '')::integer, $3, $4, $5, $6, NULLIF($7, ''), "
-    "NULLIF($8, ''), $9, $10, NULLIF($11, '')::bigint)";
+    "duration_ms, error) VALUES ($1, NULLIF($2, '')::integer, $3, $4, $5, $6, NULLIF($7, ''), "
+    "NULLIF($8, ''), $9, $10, NULLIF($11, '')::bigint, NULLIF($12, ''))";
 
 class Applier {
   public:
@@ -40,14 +40,16 @@ class Applier {
         return f;
     }
 
-    Status insert_row(const Loaded& m, const Fingerprint& before, const Fingerprint* after) {
+    /// Its row: applied (with `after`), in progress, or failed (with `error`).
+    Status insert_row(const Loaded& m, const Fingerprint& before, const Fingerprint* after,
+                      const std::string& error = "") {
+        std::string state = after ? "applied" : error.empty() ? "applying" : "failed";
         return m_session.exec(k_insert_applied,
                               {std::to_string(m.version), m_previous, m.migration->name,
                                m.up_sha256, m.down_sha256, before.sha256,
                                // In progress: the catalog its steps done left.
-                               after ? after->sha256 : "", after ? after->text : before.text,
-                               after ? "applied" : "applying", "0",
-                               after ? std::to_string(elapsed_ms(m_started)) : ""},
+                               after ? after->sha256 : "", after ? after->text : before.text, state,
+                               "0", after ? std::to_string(elapsed_ms(m_started)) : "", error},
                               m_where);
     }
 
@@ -78,9 +80,7 @@ class Applier {
                     "migrations after it.",
                     "it was not applied: the database and its history are as they were before "
                     "it.");
-            return std::move(done).error().with_outcome(
-                m_id + " was rolled back: the database and its history are "
-                       "as they were before it.");
+            return record_failure(m, std::move(done).error(), false);
         }
         m_session.progress("applied " + m_id + " in " + std::to_string(elapsed_ms(m_started)) +
                            " ms");
@@ -116,7 +116,7 @@ class Applier {
             // resume (the interrupted run may have committed work), nor when
             // a COMMIT's outcome is unknown.
             if (!resume && !committed && done_before == 0 && !ran.error().commit_unknown)
-                return forget(m, std::move(ran).error());
+                return record_failure(m, std::move(ran).error(), true);
             return std::move(ran).error().with_outcome(
                 m_id + " stopped before step " + std::to_string(done + 1) + " of " +
                 std::to_string(steps) +
@@ -134,22 +134,27 @@ class Applier {
     }
 
     /// A migration that failed before anything of it was committed: its row
-    /// goes, so the database and its history are as they were before it.
-    Status forget(const Loaded& m, Error failure) {
-        auto forgotten = m_session.with_retries([&] {
-            return m_session.exec("DELETE FROM schemac.schema_migrations WHERE version = $1",
-                                  {std::to_string(m.version)}, m_where);
+    /// (`row_exists`, in progress) says so, with why; fixed, it is applied
+    /// again (apply clears the record first).
+    Status record_failure(const Loaded& m, Error failure, bool row_exists) {
+        std::string why = failure.describe();
+        auto recorded = m_session.with_retries([&]() -> Status {
+            if (row_exists)
+                return m_session.exec("UPDATE schemac.schema_migrations SET state = 'failed', "
+                                      "steps_done = 0, error = $2 WHERE version = $1",
+                                      {std::to_string(m.version), why}, m_where);
+            auto before = read_fingerprint();
+            return before ? insert_row(m, *before, nullptr, why) : before.error();
         });
-        if (!forgotten)
-            return std::move(failure).with_outcome("nothing of " + m_id +
-                                                   " was applied, but its history row could not be "
-                                                   "removed: " +
-                                                   forgotten.error().message);
+        std::string outcome =
+            "nothing of " + m_id + " was applied: the database is as it was before it";
+        if (!recorded)
+            return std::move(failure).with_outcome(
+                outcome + "; recording the failed attempt failed too: " + recorded.error().message);
         return std::move(failure).with_outcome(
-            "nothing of " + m_id +
-            " was applied: the database and its history are as they "
-            "were before it. Fix the cause (after editing the file, run `schemac hash`) and "
-            "run apply again.");
+            outcome +
+            ", and its history records the failed attempt. Fix the cause (after editing the "
+            "file, run `schemac hash`) and run apply again.");
     }
 
     Status finish_row(const Loaded& m) {
@@ -275,6 +280,10 @@ int apply(const DeployOptions& options, std::ostream& out, std::ostream& err) {
         scripts.push_back(&m->up);
     if (auto allowed = session.check_hazards(scripts); !allowed)
         return session.report(allowed.error());
+    // The record of an attempt that failed goes before it is tried again.
+    if (!pending.empty())
+        if (auto cleared = session.clear_failed(); !cleared)
+            return session.report(cleared.error());
     Applier applier(session);
     for (const Loaded* m : pending) {
         if (auto applied =

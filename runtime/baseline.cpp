@@ -50,6 +50,10 @@ int baseline(const DeployOptions& options, const BaselineRequest& request, std::
                                   .with_outcome(nothing));
     if (auto made = ensure_history_table(session.conn()); !made)
         return session.report(std::move(made).error());
+    // A failed `apply` on this database (what exists already, created
+    // again) committed nothing: its record gives way to the baseline.
+    if (auto cleared = session.clear_failed(); !cleared)
+        return session.report(std::move(cleared).error().with_outcome(nothing));
     constexpr const char* k_insert =
         "INSERT INTO schemac.schema_migrations (version, previous_version, name, up_sha256, "
         "down_sha256, fingerprint_before, fingerprint_after, catalog_after, state, steps_done, "

@@ -14,6 +14,11 @@ namespace {
 Result<AppliedMigration> interrupted(const Session& session, const std::string& version) {
     int number = 0;
     std::from_chars(version.data(), version.data() + version.size(), number);
+    if (const AppliedMigration* failed = session.failed(); failed && failed->version == number)
+        return Error("resolve " + version + ": " + version_text(failed->version) + "_" +
+                     failed->name +
+                     " failed before anything of it was applied; there is nothing to resolve: "
+                     "fix it and run `schemac apply` (or `schemac rollback` to go back)");
     const AppliedMigration* last = session.last_applied();
     if (!last || last->version != number)
         return Error("resolve " + version +

@@ -106,6 +106,10 @@ int rollback(const DeployOptions& options, std::ostream& out, std::ostream& err)
     Session session(options, out, err);
     if (auto prepared = prepare(session); !prepared)
         return session.report(prepared.error());
+    // A failed attempt after the last applied migration committed nothing:
+    // its record goes first, so what it follows can be undone.
+    if (auto cleared = session.clear_failed(); !cleared)
+        return session.report(cleared.error());
     if (!session.last_applied()) {
         session.progress("nothing to roll back; no migration is applied");
         return 0;

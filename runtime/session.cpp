@@ -125,6 +125,27 @@ Status Session::load_history() {
     if (!history)
         return Error("cannot read schemac.schema_migrations: " + history.error().message);
     m_history = std::move(*history);
+    m_failed.reset();
+    if (!m_history.empty() && m_history.back().state == "failed") {
+        m_failed = std::move(m_history.back());
+        m_history.pop_back();
+    }
+    return Ok{};
+}
+
+Status Session::clear_failed() {
+    if (!m_failed)
+        return Ok{};
+    std::string id = version_text(m_failed->version) + "_" + m_failed->name;
+    if (auto cleared = with_retries([&] {
+            return exec("DELETE FROM schemac.schema_migrations WHERE version = $1 AND state = "
+                        "'failed'",
+                        {std::to_string(m_failed->version)}, "schemac.schema_migrations");
+        });
+        !cleared)
+        return std::move(cleared).error().within("clearing the failed attempt of " + id);
+    progress("cleared the failed attempt of " + id + " (nothing of it was applied)");
+    m_failed.reset();
     return Ok{};
 }
 

@@ -114,6 +114,12 @@ class Session {
     const AppliedMigration* last_applied() const {
         return m_history.empty() ? nullptr : &m_history.back();
     }
+    /// The attempt after the last applied migration that failed before
+    /// anything of it committed, when one is on record (not in history()).
+    const AppliedMigration* failed() const { return m_failed ? &*m_failed : nullptr; }
+    /// Removes the record of the failed attempt, before it is tried again or
+    /// what precedes it is rolled back.
+    Status clear_failed();
     /// "at 0003_x", "no migration applied", with an interrupted state.
     std::string position() const;
 
@@ -143,6 +149,7 @@ class Session {
     std::optional<Connection> m_conn;
     int m_retries_made = 0; ///< by the last with_retries
     std::vector<AppliedMigration> m_history;
+    std::optional<AppliedMigration> m_failed;
 };
 
 } // namespace schemac::runtime

@@ -35,13 +35,22 @@ bool applied_section(std::ostream& out, const std::vector<AppliedMigration>& his
     return interrupted;
 }
 
+/// The pending migrations; the one whose last attempt failed says why.
 std::vector<std::string> pending_ids(const Session& session) {
     const auto& history = session.history();
     int last = history.empty() ? 0 : history.back().version;
+    const AppliedMigration* failed = session.failed();
     std::vector<std::string> out;
-    for (const auto& m : session.dir().migrations)
-        if (std::stoi(m.version) > last)
-            out.push_back(m.id());
+    for (const auto& m : session.dir().migrations) {
+        int version = std::stoi(m.version);
+        if (version <= last)
+            continue;
+        out.push_back(m.id());
+        if (failed && failed->version == version)
+            out.back() += "  FAILED, nothing of it applied: " +
+                          failed->error.substr(0, failed->error.find('\n')) + " (" +
+                          failed->applied_at + ", by " + failed->applied_by + ")";
+    }
     return out;
 }
 
@@ -63,6 +72,9 @@ std::string next_step(const Session& session, bool files_ok, bool changed, bool 
                    : "schemac rollback (resumes the rollback of " + id + " at step " +
                          std::to_string(last->steps_done + 1) + of + ")";
     }
+    if (const AppliedMigration* failed = session.failed())
+        return "fix " + version_text(failed->version) + "_" + failed->name +
+               " (after editing it, `schemac hash`), then schemac apply";
     if (!files_ok || changed)
         return "restore the migration files as they were applied (a deliberate edit of a "
                "pending one: `schemac hash`)";
@@ -97,7 +109,7 @@ int status(const DeployOptions& options, std::ostream& out, std::ostream& err) {
     if (std::string next = next_step(session, sum.ok(), changed, drifted, !pending.empty());
         !next.empty())
         out << "next:\n  " << next << "\n";
-    if (!sum || interrupted || changed || drifted)
+    if (!sum || interrupted || changed || drifted || session.failed())
         return 1;
     return pending.empty() ? 0 : 2;
 }

@@ -21,12 +21,14 @@ struct AppliedMigration {
     /// The catalog description the fingerprint hashes; while a migration is
     /// in progress, the catalog its last recorded step left.
     std::string catalog_after;
-    std::string state;  ///< applying, applied, reverting
+    std::string state;  ///< applying, applied, reverting, failed
     int steps_done = 0; ///< for a migration interrupted among non-transactional steps
     std::string applied_at;
     std::string duration_ms;
     std::string applied_by;
     std::string fingerprint_before; ///< the catalog's fingerprint before it ran
+    /// Why an attempt failed before anything of it committed (state failed).
+    std::string error;
 };
 
 /// Creates the schema and table when missing (the statements are idempotent).

@@ -185,6 +185,12 @@ TEST_CASE("adopting a database built by hand: init, plan shows nothing, apply --
     CHECK(untouched.out.find("0001_baseline") != std::string::npos);
     CHECK(untouched.out.find("pending") != std::string::npos);
 
+    // A plain apply creates what exists: it fails and is recorded as
+    // failed; the baseline then replaces that record.
+    auto plain = project.schemac("apply --url " + url);
+    CHECK(plain.exit_code == 1);
+    CHECK_MESSAGE(plain.err.find("already exists") != std::string::npos, plain.err);
+
     auto baseline = project.schemac("apply --url " + url + " --baseline 0001");
     REQUIRE_MESSAGE(baseline.exit_code == 0, baseline.err);
     CHECK(baseline.err.find("recorded 1 migration as applied without running them: the "

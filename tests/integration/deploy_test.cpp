@@ -153,9 +153,46 @@ TEST_CASE("a migration failing on its third statement changes nothing and names 
     CHECK_MESSAGE(contains(failed.err, (history.path() / "0002_broken.up.sql").string() +
                                            ":9: relation \"public.authors\" does not exist"),
                   failed.err);
-    CHECK(contains(failed.err, "0002_broken was rolled back"));
+    CHECK(contains(failed.err, "nothing of 0002_broken was applied"));
     CHECK(db.catalog() == before);
-    CHECK(db.history_rows() == rows_before);
+    // The attempt is recorded as failed, with why.
+    CHECK(db.history_rows() == "1 posts applied, 2 broken failed\n");
+    CHECK(contains(db.query("SELECT error FROM schemac.schema_migrations WHERE version = 2"),
+                   "relation \"public.authors\" does not exist"));
+    auto shown = db.schemac("status", history);
+    CHECK(shown.exit_code == 1);
+    CHECK_MESSAGE(contains(shown.out, "0002_broken  FAILED, nothing of it applied: "), shown.out);
+    CHECK_MESSAGE(contains(shown.out, "next:\n  fix 0002_broken"), shown.out);
+    CHECK(contains(db.schemac("apply", history).err, "nothing of 0002_broken was applied"));
+    CHECK(db.history_rows() == "1 posts applied, 2 broken failed\n");
+
+    // Fixed and summed again, it applies; the failed record is replaced.
+    history.add("0002_broken", "CREATE TABLE public.a (id int);\nCREATE TABLE public.b (id int);\n",
+                "DROP TABLE public.b;\nDROP TABLE public.a;\n");
+    auto fixed = db.schemac("apply", history);
+    CHECK_MESSAGE(fixed.exit_code == 0, fixed.err);
+    CHECK(db.history_rows() == "1 posts applied, 2 broken applied\n");
+    CHECK(db.schemac("status", history).exit_code == 0);
+}
+
+TEST_CASE("a failed attempt on record: rollback clears it and undoes what is applied") {
+    History history("failed-rollback");
+    history.add("0001_posts", k_posts_up, k_posts_down);
+    history.add("0002_broken", "CREATE TABLE public.a (id int REFERENCES public.nowhere);\n",
+                "DROP TABLE public.a;\n");
+    Database db;
+    REQUIRE(db.schemac("apply --to 0001", history).exit_code == 0);
+    // A history table made by an older schemac, without the failed state.
+    db.query("ALTER TABLE schemac.schema_migrations DROP COLUMN error, DROP CONSTRAINT "
+             "schema_migrations_state_check, ADD CONSTRAINT schema_migrations_state_check CHECK "
+             "(state IN ('applying', 'applied', 'reverting'))");
+    CHECK(db.schemac("status", history).exit_code == 2);
+    CHECK(db.schemac("apply", history).exit_code == 1);
+    CHECK(db.history_rows() == "1 posts applied, 2 broken failed\n");
+    auto back = db.schemac("rollback", history);
+    CHECK_MESSAGE(back.exit_code == 0, back.err);
+    CHECK_MESSAGE(contains(back.err, "cleared the failed attempt of 0002_broken"), back.err);
+    CHECK(db.history_rows() == "\n");
 }
 
 TEST_CASE("a connection lost during COMMIT: the history on a new connection says what happened") {
@@ -672,10 +709,10 @@ TEST_CASE("a concurrent build failing before anything committed: nothing left, t
                                        "\"t_v_key\""),
                   failed.err);
     CHECK_MESSAGE(contains(failed.err, "nothing of 0002_t_v_key was applied"), failed.err);
-    // The failed build's INVALID index is gone, and so is the history row:
-    // the database is as it was before the migration.
+    // The failed build's INVALID index is gone: the database is as it was
+    // before the migration, and its history records the failed attempt.
     CHECK(db.query("SELECT count(*) FROM pg_class WHERE relname = 't_v_key'") == "0\n");
-    CHECK(db.history_rows() == "1 t applied\n");
+    CHECK(db.history_rows() == "1 t applied, 2 t_v_key failed\n");
 
     db.query("UPDATE public.t SET v = 8 WHERE id = 2");
     auto applied = db.schemac("apply", history);
