@@ -45,7 +45,7 @@ Steps build(const diff::Create<catalog::Index>& c, const Context& context) {
             if (!context.from.contains(dep.referenced))
                 build.needs.push_back(dep.referenced);
         Step drop = make_step(index.key, Action::Drop,
-                              "DROP INDEX CONCURRENTLY " +
+                              "DROP INDEX CONCURRENTLY IF EXISTS " +
                                   quote_qualified(index.key.schema, index.key.name));
         drop.detail = "concurrently, the old definition";
         drop.transactional = false;
@@ -83,9 +83,11 @@ Steps build(const diff::Drop<catalog::Index>& c, const Context& context) {
     ObjectKey table =
         catalog::relation_key(catalog::Kind::Table, c.object.key.schema, c.object.table);
     bool online = context.lives_on(table);
-    Step step = make_step(c.object.key, Action::Drop,
-                          std::string(online ? "DROP INDEX CONCURRENTLY " : "DROP INDEX ") +
-                              quote_qualified(c.object.key.schema, c.object.key.name));
+    Step step =
+        make_step(c.object.key, Action::Drop,
+                  // Outside a transaction, a step run again finds it gone.
+                  std::string(online ? "DROP INDEX CONCURRENTLY IF EXISTS " : "DROP INDEX ") +
+                      quote_qualified(c.object.key.schema, c.object.key.name));
     step.transactional = !online;
     if (online)
         step.detail = "concurrently";

@@ -642,7 +642,7 @@ TEST_CASE("online changes and renames on tables holding rows: every row survives
           "CREATE INDEX CONCURRENTLY posts_author_idx",
           "CREATE UNIQUE INDEX CONCURRENTLY writers_name_key ON public.writers USING btree (name)",
           "ADD CONSTRAINT writers_name_key UNIQUE USING INDEX writers_name_key",
-          "DROP INDEX CONCURRENTLY public.posts_title_idx",
+          "DROP INDEX CONCURRENTLY IF EXISTS public.posts_title_idx",
           "CREATE INDEX CONCURRENTLY posts_title_idx_schemac_new",
           "ALTER INDEX public.posts_title_idx_schemac_new RENAME TO posts_title_idx",
           "REFERENCES public.writers(id) NOT VALID", "VALIDATE CONSTRAINT posts_author_id_fkey",

@@ -3,7 +3,7 @@ DROP VIEW public.top;
 DROP VIEW public.ranked;
 
 -- schemac:no-transaction (run on its own, outside a transaction: schemac apply does)
-DROP INDEX CONCURRENTLY public.posts_score_idx;
+DROP INDEX CONCURRENTLY IF EXISTS public.posts_score_idx;
 
 ALTER TABLE public.posts DROP CONSTRAINT posts_score_positive;
 

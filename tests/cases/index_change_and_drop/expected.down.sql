@@ -3,7 +3,7 @@
 CREATE INDEX CONCURRENTLY t_a_idx_schemac_new ON public.t USING btree (a);
 
 -- schemac:no-transaction (run on its own, outside a transaction: schemac apply does)
-DROP INDEX CONCURRENTLY public.t_a_idx;
+DROP INDEX CONCURRENTLY IF EXISTS public.t_a_idx;
 
 ALTER INDEX public.t_a_idx_schemac_new RENAME TO t_a_idx;
 

@@ -1,14 +1,14 @@
 -- schemac:no-transaction (run on its own, outside a transaction: schemac apply does)
-DROP INDEX CONCURRENTLY public.t_active_idx;
+DROP INDEX CONCURRENTLY IF EXISTS public.t_active_idx;
 
 -- schemac:no-transaction (run on its own, outside a transaction: schemac apply does)
-DROP INDEX CONCURRENTLY public.t_data_idx;
+DROP INDEX CONCURRENTLY IF EXISTS public.t_data_idx;
 
 -- schemac:no-transaction (run on its own, outside a transaction: schemac apply does)
-DROP INDEX CONCURRENTLY public.t_desc_idx;
+DROP INDEX CONCURRENTLY IF EXISTS public.t_desc_idx;
 
 -- schemac:no-transaction (run on its own, outside a transaction: schemac apply does)
-DROP INDEX CONCURRENTLY public.t_email_key;
+DROP INDEX CONCURRENTLY IF EXISTS public.t_email_key;
 
 -- schemac:no-transaction (run on its own, outside a transaction: schemac apply does)
-DROP INDEX CONCURRENTLY public.t_payload_hash;
+DROP INDEX CONCURRENTLY IF EXISTS public.t_payload_hash;

@@ -1,5 +1,5 @@
 -- schemac:no-transaction (run on its own, outside a transaction: schemac apply does)
-DROP INDEX CONCURRENTLY public.members_tenant_idx;
+DROP INDEX CONCURRENTLY IF EXISTS public.members_tenant_idx;
 
 ALTER TABLE public.members DROP CONSTRAINT members_tenant_fkey;
 
