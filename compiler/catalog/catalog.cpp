@@ -1,4 +1,5 @@
 #include "catalog/catalog.h"
+#include "catalog/quote.h"
 
 #include <algorithm>
 
@@ -49,6 +50,23 @@ std::vector<const Constraint*> Catalog::constraints_of(const ObjectKey& table) c
                           it->first.parent == table.name;
          ++it)
         out.push_back(&it->second);
+    return out;
+}
+
+std::set<std::string> Catalog::roles() const {
+    std::set<std::string> out;
+    auto add = [&](const std::string& list) {
+        for (auto& name : role_names(list))
+            out.insert(std::move(name));
+    };
+    for (const auto& p : privileges)
+        add(p.grantee);
+    for (const auto& d : default_privileges) {
+        add(d.role);
+        add(d.grantee);
+    }
+    for (const auto& [key, policy] : policies)
+        add(policy.roles);
     return out;
 }
 

@@ -296,6 +296,8 @@ struct Catalog {
     std::vector<const Constraint*> constraints_of(const ObjectKey& table) const;
     /// Everything `key` depends on.
     std::vector<Dependency> dependencies_of(const ObjectKey& key) const;
+    /// The roles its grants, default privileges and policies name (unquoted).
+    std::set<std::string> roles() const;
 };
 
 /// Where the objects of kind K are held in a Catalog. One specialization per

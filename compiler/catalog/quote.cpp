@@ -204,6 +204,34 @@ std::string quote_qualified(std::string_view schema, std::string_view name) {
     return quote_ident(schema) + "." + quote_ident(name);
 }
 
+std::vector<std::string> role_names(std::string_view list) {
+    std::vector<std::string> out;
+    std::size_t at = 0;
+    while (at < list.size()) {
+        std::string name;
+        bool quoted = list[at] == '"';
+        if (quoted) {
+            for (++at; at < list.size(); ++at) {
+                if (list[at] == '"' && (at + 1 == list.size() || list[at + 1] != '"'))
+                    break;
+                if (list[at] == '"')
+                    ++at; // a doubled quote
+                name += list[at];
+            }
+            ++at;
+        } else {
+            std::size_t end = std::min(list.find(',', at), list.size());
+            name = list.substr(at, end - at);
+            at = end;
+        }
+        if (quoted || name != "PUBLIC")
+            out.push_back(std::move(name));
+        while (at < list.size() && (list[at] == ',' || list[at] == ' '))
+            ++at;
+    }
+    return out;
+}
+
 std::string quote_literal(std::string_view text) {
     std::string out = "'";
     for (char c : text) {

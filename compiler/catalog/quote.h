@@ -2,6 +2,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 /// The one place where names and literals become SQL text. Never build SQL by
 /// pasting a name: call quote_ident.
@@ -18,6 +19,11 @@ std::string quote_qualified(std::string_view schema, std::string_view name);
 /// A standard-conforming string literal: `'it''s'`. Backslashes are plain
 /// characters (standard_conforming_strings is on since 9.1).
 std::string quote_literal(std::string_view text);
+
+/// The roles a grantee or a policy's role list names, as the catalog spells
+/// them (`reader`, `"Ops, EU"`, separated by `, `), unquoted; `PUBLIC`
+/// (bare, so never a role's name) is no role and left out.
+std::vector<std::string> role_names(std::string_view list);
 
 /// True when `word` is a PostgreSQL keyword that must be quoted as an identifier.
 bool is_reserved_keyword(std::string_view word);

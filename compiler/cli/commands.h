@@ -13,6 +13,8 @@ namespace schemac::cli {
 struct GlobalOptions {
     std::string dev_url;              ///< --dev-url / SCHEMAC_DEV_URL
     std::vector<std::string> schemas; ///< --schemas a,b
+    /// --roles a,b: managed beyond the roles the tree and --dir name
+    std::vector<std::string> roles;
     std::string dir = "generated";    ///< --dir: the migration history
     int verbosity = 0;                ///< -v: 1, -q: -1
 };

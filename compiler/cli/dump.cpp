@@ -103,7 +103,8 @@ Result<catalog::Catalog> empty_catalog(const GlobalOptions& global,
 
 Result<std::map<std::string, std::string>> dump_files(const GlobalOptions& global,
                                                       const std::string& url) {
-    introspect::Options scope{global.schemas};
+    introspect::Options scope;
+    scope.schemas = global.schemas;
     auto live = introspect::introspect(url, scope);
     if (!live)
         return live.error();

@@ -25,6 +25,10 @@ void add_global_options(CLI::App& app, GlobalOptions& global) {
         ->envname("SCHEMAC_DEV_URL");
     app.add_option("--schemas", global.schemas, "Managed schemas (default: all non-system)")
         ->delimiter(',');
+    app.add_option("--roles", global.roles,
+                   "Roles managed beyond those the tree and --dir name: grants to them that the "
+                   "tree does not state are revoked (others are left alone)")
+        ->delimiter(',');
     app.add_option("--dir", global.dir, "Migration history directory (default: generated)");
     app.add_flag_callback(
         "-v,--verbose", [&] { global.verbosity = 1; }, "Report each stage's time on stderr");

@@ -10,13 +10,16 @@
 #include "runtime/sha256.h"
 #include "shadow/replay.h"
 #include "shadow/shadow.h"
+#include "sql/body_references.h"
 #include "steps/build.h"
 
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <iostream>
+#include <iterator>
 #include <memory>
+#include <set>
 
 namespace schemac::cli {
 namespace {
@@ -85,7 +88,8 @@ std::chrono::milliseconds replay_cache_threshold() {
 class Run {
   public:
     Run(const GlobalOptions& global, const PlanRequest& request)
-        : m_global(global), m_request(request), m_timer(global.verbosity), m_scope{global.schemas} {
+        : m_global(global), m_request(request), m_timer(global.verbosity) {
+        m_scope.schemas = global.schemas;
     }
 
     Result<Planned> go() {
@@ -112,7 +116,19 @@ class Run {
         if (!history)
             return std::move(history).error();
         m_out.history = std::move(*history);
+        m_roles = managed_roles();
         return Ok{};
+    }
+
+    /// The roles whose grants are managed: those the tree, the history and
+    /// --roles name. A grant in the target to any other role is context.
+    std::set<std::string> managed_roles() const {
+        std::set<std::string> roles(m_global.roles.begin(), m_global.roles.end());
+        std::ranges::copy(m_tree.roles(), std::inserter(roles, roles.end()));
+        for (const auto& migration : m_out.history.migrations)
+            for (const auto& file : {migration.up, migration.down})
+                roles.merge(sql::roles_named(runtime::read_text(file)));
+        return roles;
     }
 
     /// The shadow server, started from the replayed history when the cache
@@ -127,8 +143,8 @@ class Run {
         if (!server)
             return server.error();
         m_server = std::move(*server);
-        // Roles are the cluster's: the history's GRANTs need the tree's roles too.
-        if (auto roles = m_server->ensure_roles(m_tree.roles()); !roles)
+        // Roles are the cluster's: the history's GRANTs need them too.
+        if (auto roles = m_server->ensure_roles({m_roles.begin(), m_roles.end()}); !roles)
             return roles;
         m_timer.lap("shadow server");
         return Ok{};
@@ -220,14 +236,21 @@ class Run {
     }
 
     /// The current state read; a live database's table sizes go beside the
-    /// locks in the plan.
+    /// locks in the plan, and its grants to roles not managed are context.
+    /// The shadow gets every role the current state names, to rebuild it.
     Status read_current() {
         introspect::Options live = m_scope;
-        live.sizes = !m_request.url.empty();
+        if (!m_request.url.empty()) {
+            live.sizes = true;
+            live.roles = m_roles;
+        }
         auto current = introspect::introspect(m_current_conninfo, live);
         if (!current)
             return current.error();
         m_out.current = std::move(*current);
+        auto named = m_out.current.roles();
+        if (auto roles = m_server->ensure_roles({named.begin(), named.end()}); !roles)
+            return roles;
         m_timer.lap("introspect");
         report_unmanaged(m_out.current, "current", m_global.verbosity);
         report_unmanaged(m_out.desired, "desired", m_global.verbosity);
@@ -304,6 +327,7 @@ class Run {
     Timer m_timer;
     introspect::Options m_scope;
     load::Tree m_tree;
+    std::set<std::string> m_roles;
     std::string m_replay_key;
     std::unique_ptr<shadow::Server> m_server;
     plan::ProofStart m_start;

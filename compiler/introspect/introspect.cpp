@@ -1,5 +1,6 @@
 #include "introspect/introspect.h"
 
+#include "catalog/quote.h"
 #include "introspect/reader.h"
 
 namespace schemac::introspect {
@@ -72,6 +73,27 @@ Status run_queries(Reader& reader, bool sizes) {
     return read_depend(reader);
 }
 
+/// Leaves out privileges to roles not managed (Options::roles), each such
+/// role listed once as unmanaged.
+void leave_unmanaged_roles(catalog::Catalog& catalog, const std::set<std::string>& roles) {
+    std::set<std::string> left;
+    auto unmanaged = [&](const std::string& quoted) {
+        auto names = catalog::role_names(quoted);
+        if (names.empty() || roles.contains(names.front()))
+            return false;
+        left.insert(quoted);
+        return true;
+    };
+    std::erase_if(catalog.privileges,
+                  [&](const catalog::Privilege& p) { return unmanaged(p.grantee); });
+    std::erase_if(catalog.default_privileges, [&](const catalog::DefaultPrivilege& d) {
+        return unmanaged(d.grantee) || unmanaged(d.role);
+    });
+    for (const auto& role : left)
+        catalog.unmanaged.push_back("privileges of role " + role +
+                                    " (the tree does not name it; --roles manages it)");
+}
+
 } // namespace
 
 Result<catalog::Catalog> introspect(runtime::Connection& conn, const Options& options) {
@@ -90,6 +112,8 @@ Result<catalog::Catalog> introspect(runtime::Connection& conn, const Options& op
     (void)conn.exec(done ? "COMMIT" : "ROLLBACK");
     if (!done)
         return std::move(done).error();
+    if (options.roles)
+        leave_unmanaged_roles(catalog, *options.roles);
     return catalog;
 }
 

@@ -5,6 +5,7 @@
 #include "runtime/result.h"
 
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,10 @@ struct Options {
     std::vector<std::string> schemas;
     /// Also read each table's size (for plans against a live database).
     bool sizes = false;
+    /// Managed roles; privileges to any other role, and default privileges
+    /// of or to one, are context (not read, so never revoked). PUBLIC is
+    /// always managed. Unset: every role.
+    std::optional<std::set<std::string>> roles;
 };
 
 Result<catalog::Catalog> introspect(runtime::Connection& conn, const Options& options = {});

@@ -132,4 +132,13 @@ FunctionBody read_function(const std::string& create, const std::string& unquali
     return out;
 }
 
+std::set<std::string> roles_named(const std::string& script) {
+    std::set<std::string> out;
+    walk(parse(script), [&](const std::string& name, const json& value) {
+        if (name == "RoleSpec" && value.value("roletype", "") == "ROLESPEC_CSTRING")
+            out.insert(value.value("rolename", ""));
+    });
+    return out;
+}
+
 } // namespace schemac::sql

@@ -31,4 +31,8 @@ struct FunctionBody {
 /// loader resolves them against its search_path later).
 FunctionBody read_function(const std::string& create, const std::string& unqualified = "public");
 
+/// The roles a script names by name (`GRANT ... TO r`, `CREATE POLICY ... TO
+/// r`, `OWNER TO r`); none when it does not parse.
+std::set<std::string> roles_named(const std::string& script);
+
 } // namespace schemac::sql

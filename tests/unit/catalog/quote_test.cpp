@@ -62,3 +62,13 @@ TEST_CASE("the quote-everything switch") {
     set_quote_all(false);
     CHECK(quote_ident("tenants") == "tenants");
 }
+
+TEST_CASE("role_names reads a grantee or a policy's role list back as names") {
+    using V = std::vector<std::string>;
+    CHECK(role_names("reader") == V{"reader"});
+    CHECK(role_names("PUBLIC").empty());
+    CHECK(role_names("\"PUBLIC\"") == V{"PUBLIC"});
+    CHECK(role_names("\"Ops, EU\", PUBLIC, app") == V{"Ops, EU", "app"});
+    CHECK(role_names("\"a\"\"b\", c") == V{"a\"b", "c"});
+    CHECK(role_names("").empty());
+}
