@@ -289,6 +289,8 @@ struct Catalog {
     std::set<std::pair<std::string, std::string>> binary_coercible;
     /// Objects of kinds schemac does not model yet: reported, never touched.
     std::vector<std::string> unmanaged;
+    /// How many objects ignore rules left out (catalog/ignore.h).
+    std::size_t ignored = 0;
 
     bool contains(const ObjectKey& key) const;
     /// The columns of a table in physical order.

@@ -105,6 +105,10 @@ Result<std::map<std::string, std::string>> dump_files(const GlobalOptions& globa
                                                       const std::string& url) {
     introspect::Options scope;
     scope.schemas = global.schemas;
+    auto rules = catalog::read_ignore_rules(catalog::k_ignore_file);
+    if (!rules)
+        return std::move(rules).error();
+    scope.ignore = std::move(*rules);
     auto live = introspect::introspect(url, scope);
     if (!live)
         return live.error();

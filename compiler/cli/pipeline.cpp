@@ -117,7 +117,25 @@ class Run {
             return std::move(history).error();
         m_out.history = std::move(*history);
         m_roles = managed_roles();
+        auto rules = catalog::read_ignore_rules(catalog::k_ignore_file);
+        if (!rules)
+            return std::move(rules).error();
+        m_scope.ignore = std::move(*rules);
+        std::ranges::move(m_tree.context(), std::back_inserter(m_scope.ignore));
+        if (!m_tree.external().empty())
+            m_start.prepare = [this](const std::string& db) {
+                return shadow::load_context(*m_server, db, m_tree);
+            };
         return Ok{};
+    }
+
+    /// The statements the tree marks external: a replay made with other ones
+    /// is another replay.
+    std::string context_sql() const {
+        std::string out;
+        for (const auto* s : m_tree.external())
+            out += "\ncontext\n" + s->sql;
+        return out;
     }
 
     /// The roles whose grants are managed: those the tree, the history and
@@ -137,7 +155,8 @@ class Run {
         const auto& migrations = m_out.history.migrations;
         // The key changes with how a replay is made (2: by the tree's role).
         if (m_request.url.empty() && !migrations.empty())
-            m_replay_key = runtime::sha256_hex("replay 2\n" + runtime::compute_sum(m_out.history))
+            m_replay_key = runtime::sha256_hex("replay 2\n" + runtime::compute_sum(m_out.history) +
+                                               context_sql())
                                .substr(0, 32);
         auto server = shadow::open_server(m_global.dev_url, m_replay_key);
         if (!server)
@@ -190,7 +209,13 @@ class Run {
                           << " records; replaying\n";
         }
         auto started = std::chrono::steady_clock::now();
-        auto made = shadow::replay(*m_server, m_out.history);
+        // The context the tree stubs first: the history may use it.
+        auto made = shadow::replay(*m_server, m_out.history,
+                                   [this](const std::string& db, std::size_t run) -> Status {
+                                       if (run == 0 && m_start.prepare)
+                                           return m_start.prepare(db);
+                                       return Ok{};
+                                   });
         if (!made)
             return made;
         m_timer.lap("replay");
@@ -254,6 +279,10 @@ class Run {
         m_timer.lap("introspect");
         report_unmanaged(m_out.current, "current", m_global.verbosity);
         report_unmanaged(m_out.desired, "desired", m_global.verbosity);
+        if (m_global.verbosity >= 0 && !m_scope.ignore.empty())
+            std::cerr << "schemac: " << catalog::k_ignore_file << " left "
+                      << count(m_out.current.ignored, "object") << " of the current state and "
+                      << m_out.desired.ignored << " of the desired state alone\n";
         for (const auto& [key, table] : m_out.current.tables)
             if (table.stats)
                 m_out.sizes[catalog::qualified_name(key)] = *table.stats;

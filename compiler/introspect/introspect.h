@@ -1,6 +1,7 @@
 #pragma once
 
 #include "catalog/catalog.h"
+#include "catalog/ignore.h"
 #include "runtime/connection.h"
 #include "runtime/result.h"
 
@@ -23,6 +24,8 @@ struct Options {
     /// of or to one, are context (not read, so never revoked). PUBLIC is
     /// always managed. Unset: every role.
     std::optional<std::set<std::string>> roles;
+    /// `.schemacignore`: what they match is context, not read.
+    std::vector<catalog::IgnoreRule> ignore;
 };
 
 Result<catalog::Catalog> introspect(runtime::Connection& conn, const Options& options = {});

@@ -7,6 +7,7 @@
 #include <pg_query.h>
 
 #include <algorithm>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
@@ -754,6 +755,7 @@ Status classify_do(Statement& s, const json& v) {
             std::ranges::move(part.provides, std::back_inserter(s.provides));
             std::ranges::move(part.references, std::back_inserter(s.references));
             std::ranges::move(part.roles, std::back_inserter(s.roles));
+            std::ranges::move(part.after_all, std::back_inserter(s.after_all));
             if (part.alters && !s.alters)
                 s.alters = part.alters;
             s.shapes = s.shapes || part.shapes;
@@ -775,6 +777,36 @@ struct Rule {
     Status (*classify)(Statement&, const json&);
     std::optional<Kind> defines = std::nullopt;
 };
+
+/// GRANT and REVOKE: `ON SCHEMA s` and `ON ALL ... IN SCHEMA s` name the
+/// schema (as a string, which collect_references does not see). `ON ALL
+/// <kind> IN SCHEMA s` reaches the objects of those kinds that exist when it
+/// runs (ALL TABLES: views too; ALL SEQUENCES: a table's serial and identity
+/// sequences too).
+Status classify_grant(Statement& s, const json& v) {
+    const std::string target = v.value("targtype", "");
+    const bool on_schemas =
+        target == "ACL_TARGET_OBJECT" && v.value("objtype", "") == "OBJECT_SCHEMA";
+    if (on_schemas || target == "ACL_TARGET_ALL_IN_SCHEMA")
+        for (const auto& schema : names(v.value("objects", json::array())))
+            s.references.push_back(catalog::schema_key(schema));
+    if (target != "ACL_TARGET_ALL_IN_SCHEMA")
+        return Ok{};
+    static const std::map<std::string, std::vector<Kind>> k_reached = {
+        {"OBJECT_TABLE", {Kind::Table, Kind::View, Kind::MaterializedView}},
+        {"OBJECT_SEQUENCE", {Kind::Sequence, Kind::Table}},
+        {"OBJECT_FUNCTION", {Kind::Function}},
+        {"OBJECT_PROCEDURE", {Kind::Procedure}},
+        {"OBJECT_ROUTINE", {Kind::Function, Kind::Procedure}},
+    };
+    auto kinds = k_reached.find(v.value("objtype", ""));
+    if (kinds == k_reached.end())
+        return Ok{};
+    for (const auto& schema : names(v.value("objects", json::array())))
+        for (Kind kind : kinds->second)
+            s.after_all.push_back(catalog::relation_key(kind, schema, ""));
+    return Ok{};
+}
 
 // clang-format off
 const Rule k_rules[] = {
@@ -833,7 +865,7 @@ const Rule k_rules[] = {
     {"AlterDefaultPrivilegesStmt", classify_default_privileges},
     // GRANT and REVOKE both describe privileges (REVOKE EXECUTE ... FROM
     // PUBLIC is how a function stops being callable by everyone).
-    {"GrantStmt", [](Statement&, const json&) -> Status { return Ok{}; }},
+    {"GrantStmt", classify_grant},
     {"DoStmt", classify_do},
     {"DropStmt", classify_drop},
 };

@@ -95,6 +95,22 @@ std::vector<std::string> Tree::roles() const {
     return {all.begin(), all.end()};
 }
 
+std::vector<catalog::IgnoreRule> Tree::context() const {
+    std::vector<catalog::IgnoreRule> rules;
+    for (const auto* s : external())
+        if (s->defines)
+            rules.push_back(catalog::rule_for(*s->defines));
+    return rules;
+}
+
+std::vector<const Statement*> Tree::external() const {
+    std::vector<const Statement*> out;
+    for (const auto& s : statements)
+        if (s.external)
+            out.push_back(&s);
+    return out;
+}
+
 std::vector<RenameIntent> Tree::renames() const {
     std::vector<RenameIntent> all;
     for (const auto& s : statements)
@@ -208,6 +224,40 @@ bool transaction_bracket(const nlohmann::json& stmt) {
 
 /// The statements of one piece, classified, with their annotations; the
 /// settings it changes are kept in `settings`.
+/// The marker of statements that stub context (Statement::external).
+constexpr std::string_view k_external = "-- schemac:external";
+
+std::string_view first_line(std::string_view text) {
+    return text.substr(0, text.find('\n'));
+}
+
+/// The lines above the statement at `offset` of `piece`, from the line after
+/// the previous statement's end (a comment after it on its line is its own).
+std::string_view comments_above(std::string_view text, const Piece& piece, std::size_t offset) {
+    std::size_t begin = piece.begin;
+    if (begin > 0 && text[begin - 1] != '\n') {
+        auto end_of_line = text.find('\n', begin);
+        begin = end_of_line < offset ? end_of_line + 1 : offset;
+    }
+    return text.substr(begin, offset - begin);
+}
+
+/// Whether one of the lines of `text` (what stands above a statement: its
+/// comments) is the external marker.
+bool marks_external(std::string_view text) {
+    while (!text.empty()) {
+        auto line = first_line(text);
+        text.remove_prefix(std::min(text.size(), line.size() + 1));
+        while (!line.empty() && (line.front() == ' ' || line.front() == '\t'))
+            line.remove_prefix(1);
+        while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r'))
+            line.remove_suffix(1);
+        if (line == k_external)
+            return true;
+    }
+    return false;
+}
+
 Status read_piece(const SourceFile& file, const std::string& text, const Piece& piece,
                   std::vector<Annotation>& annotations, FileSettings& settings,
                   std::vector<Statement>& out) {
@@ -301,10 +351,17 @@ Result<ParsedFile> parse_file(const SourceFile& file) {
     // statement, not the file; the stack holds the deepest tree it can have.
     FileSettings settings;
     Status read = Ok{};
+    const bool whole_file = marks_external(first_line(text));
     runtime::on_stack(runtime::parse_stack_for(largest), [&] {
-        for (const auto& piece : *pieces)
+        for (const auto& piece : *pieces) {
+            std::size_t first = out.statements.size();
             if (read = read_piece(file, text, piece, *annotations, settings, out.statements); !read)
                 return;
+            for (std::size_t i = first; i < out.statements.size(); ++i) {
+                auto& s = out.statements[i];
+                s.external = whole_file || marks_external(comments_above(text, piece, s.offset));
+            }
+        }
     });
     if (!read)
         return read.error();
@@ -372,6 +429,49 @@ bool built_in(const ObjectKey& key) {
     return key.kind == catalog::Kind::Schema && key.name == "public";
 }
 
+/// What an extension provides is known only once it exists, so a
+/// reference that no statement of the tree makes (`uuid_generate_v4()`,
+/// `citext`) may be to one of its members: every extension the tree creates
+/// comes before each statement with such a reference, except the statements
+/// the extension itself comes after (its schema).
+template <class Made>
+void add_extension_edges(const std::vector<Statement>& statements, const Made& made,
+                         std::vector<graph::Edge>& edges) {
+    using catalog::Kind;
+    std::vector<std::size_t> extensions;
+    for (std::size_t i = 0; i < statements.size(); ++i) {
+        const auto& s = statements[i];
+        bool creates = s.creates && s.creates->kind == Kind::Extension;
+        creates = creates || std::ranges::any_of(s.provides, [](const ObjectKey& key) {
+                      return key.kind == Kind::Extension;
+                  });
+        if (creates)
+            extensions.push_back(i);
+    }
+    if (extensions.empty())
+        return;
+    std::vector<std::vector<std::size_t>> before(statements.size());
+    for (auto [from, to] : edges)
+        before[to].push_back(from);
+    for (auto extension : extensions) {
+        std::set<std::size_t> needed{extension};
+        std::vector<std::size_t> pending{extension};
+        while (!pending.empty()) {
+            auto at = pending.back();
+            pending.pop_back();
+            for (auto from : before[at])
+                if (needed.insert(from).second)
+                    pending.push_back(from);
+        }
+        for (std::size_t i = 0; i < statements.size(); ++i)
+            if (!needed.contains(i) &&
+                std::ranges::any_of(statements[i].references, [&](const ObjectKey& key) {
+                    return key.kind != Kind::Schema && key.kind != Kind::Extension && !made(key);
+                }))
+                edges.emplace_back(extension, i);
+    }
+}
+
 } // namespace
 
 Result<std::vector<Statement>> order_statements(std::vector<Statement> statements) {
@@ -435,6 +535,19 @@ Result<std::vector<Statement>> order_statements(std::vector<Statement> statement
             }
         }
     }
+    add_extension_edges(statements, made, edges);
+
+    // GRANT ... ON ALL <kind> IN SCHEMA s after what it reaches.
+    std::map<ObjectKey, std::vector<std::size_t>> by_kind_in_schema;
+    for (std::size_t i = 0; i < statements.size(); ++i)
+        if (const auto& defined = statements[i].defines)
+            by_kind_in_schema[catalog::relation_key(defined->kind, defined->schema, "")].push_back(
+                i);
+    for (std::size_t i = 0; i < statements.size(); ++i)
+        for (const auto& all : statements[i].after_all)
+            if (auto reached = by_kind_in_schema.find(all); reached != by_kind_in_schema.end())
+                for (auto j : reached->second)
+                    edges.emplace_back(j, i);
 
     // Ties keep the order of the files and of the statements within them.
     auto sorted = graph::topological_sort(statements.size(), edges,

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "catalog/ignore.h"
 #include "load/statement.h"
 #include "runtime/result.h"
 
@@ -19,6 +20,11 @@ struct Tree {
     std::vector<std::string> roles() const;
     /// Every `-- schemac:renamed-from` annotation, in statement order.
     std::vector<RenameIntent> renames() const;
+    /// What the statements marked `-- schemac:external` create, as ignore
+    /// rules: the object, or everything in a schema they create.
+    std::vector<catalog::IgnoreRule> context() const;
+    /// The statements marked `-- schemac:external`, in order.
+    std::vector<const Statement*> external() const;
     /// What the loader read but set aside, to tell the user (`file:line:col:
     /// \connect app ignored: ...`).
     std::vector<std::string> notes;

@@ -40,6 +40,11 @@ struct Statement {
     std::vector<catalog::ObjectKey> provides;
     /// Keys of the objects it uses; those defined in the tree come first.
     std::vector<catalog::ObjectKey> references;
+    /// `GRANT ... ON ALL <kind> IN SCHEMA s`: one key per kind it reaches
+    /// (real kind, schema, no name). It runs after every statement that
+    /// defines an object of that kind in that schema, so what it reaches does
+    /// not depend on file names.
+    std::vector<catalog::ObjectKey> after_all;
     /// Roles it names (GRANT ... TO r, policies TO r).
     std::vector<std::string> roles;
     /// The object an ALTER (or a DO block's ALTER) changes: the tree must
@@ -74,6 +79,12 @@ struct Statement {
     /// CREATE MATERIALIZED VIEW that runs its query when created (without
     /// WITH NO DATA): the shadow creates it empty, running nothing.
     bool populates = false;
+    /// Marked `-- schemac:external` (above it, or as its file's first line):
+    /// it stubs context, an object that exists in the target but is not the
+    /// tree's (Supabase's `auth.users`). It runs in every shadow database
+    /// before what the tree builds there, and what it creates is never
+    /// diffed, created or dropped (Tree::context).
+    bool external = false;
     /// Renames annotated on it or on its columns, constraints or values.
     std::vector<RenameIntent> renames;
 

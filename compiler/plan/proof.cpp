@@ -52,6 +52,9 @@ Result<std::string> copy_of_current(shadow::Server& server, const ProofStart& st
     auto db = server.create_database();
     if (!db)
         return db;
+    if (start.prepare)
+        if (auto prepared = start.prepare(*db); !prepared)
+            return prepared.error();
     auto empty = introspect::introspect(server.tree_conninfo(*db), options);
     if (!empty)
         return empty.error();

@@ -6,6 +6,7 @@
 #include "shadow/server.h"
 #include "steps/step.h"
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,10 @@ namespace schemac::plan {
 /// current catalog is rebuilt from nothing in a fresh database first.
 struct ProofStart {
     std::string template_db;
+    /// Run in the fresh database before the current state is rebuilt in it:
+    /// the context the tree stubs (`-- schemac:external`), which the
+    /// catalogs leave out. A template database has it already.
+    std::function<Status(const std::string& db)> prepare;
 };
 
 /// The current state after `steps`, as PostgreSQL reads it back: they run on

@@ -33,6 +33,38 @@ std::string without_data(const std::string& sql) {
     return sql + "\nWITH NO DATA";
 }
 
+/// `remedy` as the error's last HINT line.
+void add_hint(Error& error, const std::string& remedy) {
+    if (!error.server) {
+        error.message += "\nHINT:  " + remedy;
+        return;
+    }
+    auto& hint = error.server->hint;
+    hint += (hint.empty() ? "" : "\nHINT:  ") + remedy;
+}
+
+/// What to do about an error of the tree's: an extension the shadow's
+/// server does not have (no control file), or a name that neither the tree
+/// nor PostgreSQL provides (undefined schema, table, function or type),
+/// which may be context the tree does not own.
+Error with_remedy(const load::Statement& s, Error error) {
+    const std::string& state = error.sqlstate();
+    bool missing_extension =
+        s.creates && s.creates->kind == catalog::Kind::Extension && error.server &&
+        error.server->detail.find("extension control file") != std::string::npos;
+    if (missing_extension)
+        add_hint(error, "the extension " + s.creates->name +
+                            " is not installed on the server the shadow runs on: install it for "
+                            "that server's PostgreSQL version (on Debian, the package of the "
+                            "same major version), or give --dev-url a server that has it");
+    else if (!s.external &&
+             (state == "3F000" || state == "42P01" || state == "42883" || state == "42704"))
+        add_hint(error, "if the target database has it and the tree does not own it (a "
+                        "platform's schema, another service's table), stub it in the tree in a "
+                        "statement marked -- schemac:external");
+    return error;
+}
+
 using Settings = std::vector<std::pair<std::string, std::string>>;
 
 /// One connection's session settings, brought to what a statement's file
@@ -75,7 +107,7 @@ Status run(Session& tree, Session& admin, const load::Statement& s) {
     auto located = [&](Result<runtime::Rows> done) -> Status {
         if (done)
             return Ok{};
-        return locate_error(s, std::move(done).error());
+        return with_remedy(s, locate_error(s, std::move(done).error()));
     };
     auto conn = tree.to(s.settings);
     if (!conn)
@@ -88,6 +120,29 @@ Status run(Session& tree, Session& admin, const load::Statement& s) {
     return located(runtime::run_as_superuser(**conn, **privileged, s.sql));
 }
 
+/// Executes `statements` in database `db`, in one transaction of the
+/// tree's role.
+Status execute(Server& server, const std::string& db,
+               const std::vector<const load::Statement*>& statements) {
+    auto conn = server.connect_tree(db);
+    if (!conn)
+        return conn.error();
+    auto admin = server.connect(db);
+    if (!admin)
+        return admin.error();
+    // One transaction: a commit per statement costs more than the statements.
+    if (auto begun = conn->exec("BEGIN"); !begun)
+        return Error("cannot start loading the tree: " + begun.error().message);
+    Session tree_session(*conn);
+    Session admin_session(*admin);
+    for (const auto* statement : statements)
+        if (auto done = run(tree_session, admin_session, *statement); !done)
+            return done;
+    if (auto committed = conn->exec("COMMIT"); !committed)
+        return std::move(committed).error().within("loading the tree failed at COMMIT");
+    return Ok{};
+}
+
 } // namespace
 
 Result<std::string> materialize(Server& server, const load::Tree& tree) {
@@ -96,23 +151,19 @@ Result<std::string> materialize(Server& server, const load::Tree& tree) {
     auto db = server.create_database();
     if (!db)
         return db.error();
-    auto conn = server.connect_tree(*db);
-    if (!conn)
-        return conn.error();
-    auto admin = server.connect(*db);
-    if (!admin)
-        return admin.error();
-    // One transaction: a commit per statement costs more than the statements.
-    if (auto begun = conn->exec("BEGIN"); !begun)
-        return Error("cannot start loading the tree: " + begun.error().message);
-    Session tree_session(*conn);
-    Session admin_session(*admin);
+    std::vector<const load::Statement*> all;
     for (const auto& statement : tree.statements)
-        if (auto done = run(tree_session, admin_session, statement); !done)
-            return done.error();
-    if (auto committed = conn->exec("COMMIT"); !committed)
-        return std::move(committed).error().within("loading the tree failed at COMMIT");
+        all.push_back(&statement);
+    if (auto done = execute(server, *db, all); !done)
+        return done.error();
     return *db;
+}
+
+Status load_context(Server& server, const std::string& db, const load::Tree& tree) {
+    auto external = tree.external();
+    if (external.empty())
+        return Ok{};
+    return execute(server, db, external);
 }
 
 } // namespace schemac::shadow

@@ -14,4 +14,8 @@ namespace schemac::shadow {
 /// server's message and hint. Returns the database's name.
 Result<std::string> materialize(Server& server, const load::Tree& tree);
 
+/// Executes the tree's statements marked `-- schemac:external` (the context
+/// it stubs) in database `db` of `server`, as materialize does.
+Status load_context(Server& server, const std::string& db, const load::Tree& tree);
+
 } // namespace schemac::shadow

@@ -18,11 +18,35 @@ void add_range_var(const json& range_var, const std::string& unqualified, Names&
         out.emplace(range_var.value("schemaname", unqualified), range_var.value("relname", ""));
 }
 
-/// Every relation a parse tree names.
+std::vector<std::string> name_parts(const std::string& text);
+
+/// The sequence of `nextval('s')`, `currval('s')` or `setval('s', ...)`:
+/// its text is converted to regclass when the call is analyzed.
+void add_sequence_argument(const json& call, const std::string& unqualified, Names& out) {
+    const auto& funcname = call.value("funcname", json::array());
+    if (funcname.empty() || !call.contains("args") || call["args"].empty())
+        return;
+    std::string fn = funcname.back().contains("String")
+                         ? funcname.back()["String"].value("sval", "")
+                         : std::string();
+    const auto& arg = call["args"][0];
+    if ((fn != "nextval" && fn != "currval" && fn != "setval") || !arg.contains("A_Const") ||
+        !arg["A_Const"].contains("sval"))
+        return;
+    auto parts = name_parts(arg["A_Const"]["sval"].value("sval", ""));
+    if (parts.size() == 1)
+        out.emplace(unqualified, parts[0]);
+    else if (parts.size() >= 2)
+        out.emplace(parts[parts.size() - 2], parts.back());
+}
+
+/// Every relation a parse tree names, sequences named by nextval('...') too.
 void collect_relations(const json& tree, const std::string& unqualified, Names& out) {
     walk(tree, [&](const std::string& name, const json& value) {
         if (name == "RangeVar" || name == "relation")
             add_range_var(value, unqualified, out);
+        if (name == "FuncCall" && value.is_object())
+            add_sequence_argument(value, unqualified, out);
     });
 }
 

@@ -55,7 +55,10 @@ TEST_CASE("a PostgreSQL error points at the tree's file:line:col") {
     CHECK(out.exit_code == 1);
     CHECK(out.err ==
           (dir / "tree.sql").string() +
-              ":3:5: type \"no_such_type\" does not exist\n    b no_such_type\n      ^\n");
+              ":3:5: type \"no_such_type\" does not exist\n    b no_such_type\n      ^\n"
+              "HINT:  if the target database has it and the tree does not own it (a platform's "
+              "schema, another service's table), stub it in the tree in a statement marked -- "
+              "schemac:external\n");
 }
 
 TEST_CASE("--exit-code: 0 without changes, 2 with changes, 3 when a change needs approval") {

@@ -93,3 +93,132 @@ TEST_CASE("a live grant to a role the tree never names is context: planned and p
     CHECK(fresh.out.find("REVOKE UPDATE ON TABLE public.users FROM " + quoted + ";") !=
           std::string::npos);
 }
+
+TEST_CASE("an extension the shadow's server does not have is an error at its statement, "
+          "naming the remedies") {
+    TempProject project("context-extension");
+    write_file(project.root / "schema/extensions.sql",
+               "CREATE SCHEMA cron_jobs;\nCREATE EXTENSION pg_cron WITH SCHEMA cron_jobs;\n");
+    auto plan = project.schemac("plan");
+    CHECK(plan.exit_code == 1);
+    CHECK(plan.out == "");
+    CHECK_MESSAGE(plan.err.find("schema/extensions.sql:2:1:") != std::string::npos, plan.err);
+    CHECK_MESSAGE(plan.err.find("the extension pg_cron is not installed on the server the shadow "
+                                "runs on") != std::string::npos,
+                  plan.err);
+    CHECK(plan.err.find("--dev-url") != std::string::npos);
+}
+
+TEST_CASE(".schemacignore: what it matches on either side is left alone, with its parts; plan "
+          "says how many") {
+    auto db = database_from("CREATE TABLE public.users (id int PRIMARY KEY, name text);\n"
+                            "CREATE TABLE public.tmp_import (id serial PRIMARY KEY, line text);\n"
+                            "CREATE INDEX tmp_import_line_idx ON public.tmp_import (line);\n"
+                            "CREATE SCHEMA partman;\n"
+                            "CREATE TABLE partman.part_config (parent_table text PRIMARY KEY);\n");
+    const std::string url = " --url " + shell_quote(server().conninfo(db));
+    TempProject project("context-ignore");
+    write_file(project.root / "schema/users.sql",
+               "CREATE TABLE public.users (id int PRIMARY KEY, name text, email text);\n"
+               "CREATE TABLE public.tmp_scratch (id int);\n");
+
+    // Without rules, the tree's state is the whole database's.
+    auto all = project.schemac("plan" + url);
+    REQUIRE_MESSAGE(all.exit_code == 0, all.err);
+    CHECK(all.out.find("DROP TABLE public.tmp_import") != std::string::npos);
+    CHECK(all.out.find("DROP SCHEMA partman") != std::string::npos);
+
+    write_file(project.root / ".schemacignore",
+               "# loaded by hand, and pg_partman's\ntable public.tmp_*\n* partman.*\n");
+    auto plan = project.schemac("plan" + url);
+    REQUIRE_MESSAGE(plan.exit_code == 0, plan.err);
+    CHECK(plan.out.find("Plan: 1 to create, 0 to alter, 0 to drop, 0 to rebuild") !=
+          std::string::npos);
+    CHECK(plan.out.find("tmp_") == std::string::npos);
+    CHECK(plan.out.find("partman") == std::string::npos);
+    // tmp_import, its two columns, its key, its index, its sequence; partman
+    // and part_config with its column and key; the tree's tmp_scratch and
+    // its column.
+    CHECK_MESSAGE(plan.err.find("schemac: .schemacignore left 10 objects of the current state "
+                                "and 2 of the desired state alone") != std::string::npos,
+                  plan.err);
+
+    REQUIRE(project.schemac("diff -q --write email" + url).exit_code == 0);
+    auto applied = project.schemac("apply" + url);
+    REQUIRE_MESSAGE(applied.exit_code == 0, applied.err);
+    auto dump = schema_dump(db);
+    CHECK(dump.find("CREATE TABLE public.tmp_import") != std::string::npos);
+    CHECK(dump.find("CREATE INDEX tmp_import_line_idx") != std::string::npos);
+    CHECK(dump.find("CREATE TABLE partman.part_config") != std::string::npos);
+    CHECK(dump.find("tmp_scratch") == std::string::npos);
+
+    write_file(project.root / ".schemacignore", "table public.tmp_*\npartman\n");
+    auto bad = project.schemac("plan" + url);
+    CHECK(bad.exit_code == 1);
+    CHECK_MESSAGE(bad.err.find(".schemacignore:2: `partman` is no rule") != std::string::npos,
+                  bad.err);
+}
+
+TEST_CASE("-- schemac:external stubs a platform's objects: in every shadow, never emitted, "
+          "never diffed; the target's own copy is left alone") {
+    // A Supabase-shaped target: auth with more than the tree stubs.
+    const std::string platform =
+        "CREATE SCHEMA auth;\n"
+        "CREATE TABLE auth.users (id uuid PRIMARY KEY, email text);\n"
+        "CREATE TABLE auth.sessions (id uuid PRIMARY KEY, user_id uuid REFERENCES auth.users);\n"
+        "CREATE FUNCTION auth.uid() RETURNS uuid LANGUAGE sql STABLE\n"
+        "    AS $$ SELECT nullif(current_setting('request.jwt.claim.sub', true), '')::uuid $$;\n";
+    auto db = database_from(platform);
+    const std::string url = " --url " + shell_quote(server().conninfo(db));
+    // pg_dump's \restrict key differs on every run.
+    auto auth_dump = [&] {
+        auto dump = run(pg_bin("pg_dump") + " --schema-only -n auth -d " +
+                        shell_quote(server().conninfo(db)) + " | grep -v '^\\\\'");
+        return dump.out;
+    };
+    const std::string auth_before = auth_dump();
+
+    TempProject project("context-external");
+    write_file(
+        project.root / "schema/auth_stub.sql",
+        "-- schemac:external\n"
+        "-- What the platform provides, as much as the tree uses.\n"
+        "CREATE SCHEMA auth;\n"
+        "CREATE TABLE auth.users (id uuid PRIMARY KEY);\n"
+        "CREATE FUNCTION auth.uid() RETURNS uuid LANGUAGE sql STABLE AS 'SELECT NULL::uuid';\n");
+    write_file(project.root / "schema/profiles.sql",
+               "CREATE TABLE public.profiles (\n"
+               "    id uuid PRIMARY KEY REFERENCES auth.users ON DELETE CASCADE,\n"
+               "    name text\n"
+               ");\n"
+               "ALTER TABLE public.profiles ENABLE ROW LEVEL SECURITY;\n"
+               "CREATE POLICY own ON public.profiles TO authenticated\n"
+               "    USING (id = auth.uid());\n"
+               "-- schemac:external\n"
+               "GRANT USAGE ON SCHEMA auth TO authenticated;\n");
+
+    auto plan = project.schemac("plan" + url);
+    REQUIRE_MESSAGE(plan.exit_code == 0, plan.err);
+    CHECK(plan.out.find("CREATE TABLE public.profiles") != std::string::npos);
+    CHECK(plan.out.find("CREATE POLICY own ON public.profiles") != std::string::npos);
+    CHECK(plan.out.find("TABLE auth.") == std::string::npos);
+    CHECK(plan.out.find("CREATE SCHEMA") == std::string::npos);
+    CHECK(plan.out.find("sessions") == std::string::npos);
+    CHECK(plan.out.find("FUNCTION auth.uid") == std::string::npos);
+
+    REQUIRE(project.schemac("diff -q --write profiles" + url).exit_code == 0);
+    auto applied = project.schemac("apply" + url);
+    REQUIRE_MESSAGE(applied.exit_code == 0, applied.err);
+    CHECK(auth_dump() == auth_before);
+
+    // The platform changes its own schema: no change for the tree.
+    REQUIRE(psql_apply(db, "ALTER TABLE auth.users ADD COLUMN phone text;").exit_code == 0);
+    auto again = project.schemac("plan --exit-code" + url);
+    CHECK_MESSAGE(again.exit_code == 0, again.out << again.err);
+
+    // Without a database: generated/ replays on the stub.
+    auto replayed = project.schemac("plan --exit-code");
+    CHECK_MESSAGE(replayed.exit_code == 0, replayed.out << replayed.err);
+    auto check = project.schemac("plan --check");
+    CHECK_MESSAGE(check.exit_code == 0, check.out << check.err);
+}

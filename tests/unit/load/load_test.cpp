@@ -328,6 +328,77 @@ TEST_CASE("what is created in a schema comes after the schema, whatever the file
                                 "CREATE FUNCTION app.f() RETURNS int LANGUAGE sql AS 'SELECT 1'"});
 }
 
+TEST_CASE("GRANT ON ALL <kind> IN SCHEMA comes after what it reaches in that schema, whatever "
+          "the file order") {
+    Files files;
+    auto result =
+        files.load({{"a_grants.sql", "GRANT SELECT ON ALL TABLES IN SCHEMA app TO r;\n"
+                                     "GRANT USAGE ON ALL SEQUENCES IN SCHEMA app TO r;\n"
+                                     "REVOKE EXECUTE ON ALL ROUTINES IN SCHEMA app FROM PUBLIC;\n"
+                                     "GRANT SELECT ON ALL TABLES IN SCHEMA other TO r;"},
+                    {"b_app.sql", "CREATE SCHEMA app;\n"
+                                  "CREATE TABLE app.t (id serial);\n"
+                                  "CREATE VIEW app.v AS SELECT 1 AS one;\n"
+                                  "CREATE PROCEDURE app.p() LANGUAGE sql AS 'SELECT 1'"}});
+    REQUIRE_MESSAGE(result.ok(), result.error().describe());
+    CHECK(texts(*result) ==
+          std::vector<std::string>{"GRANT SELECT ON ALL TABLES IN SCHEMA other TO r",
+                                   "CREATE SCHEMA app", "CREATE TABLE app.t (id serial)",
+                                   "GRANT USAGE ON ALL SEQUENCES IN SCHEMA app TO r",
+                                   "CREATE VIEW app.v AS SELECT 1 AS one",
+                                   "GRANT SELECT ON ALL TABLES IN SCHEMA app TO r",
+                                   "CREATE PROCEDURE app.p() LANGUAGE sql AS 'SELECT 1'",
+                                   "REVOKE EXECUTE ON ALL ROUTINES IN SCHEMA app FROM PUBLIC"});
+}
+
+TEST_CASE("an extension comes before what uses names the tree does not create, whatever the "
+          "file order, and after its schema") {
+    Files files;
+    auto result = files.load(
+        {{"a_events.sql", "CREATE TABLE events (id uuid DEFAULT extensions.uuid_generate_v4(), "
+                          "email citext)"},
+         {"b_extensions.sql", "CREATE EXTENSION IF NOT EXISTS \"uuid-ossp\" WITH SCHEMA "
+                              "extensions;\nCREATE EXTENSION citext"},
+         {"c_schema.sql", "CREATE SCHEMA extensions"}});
+    REQUIRE_MESSAGE(result.ok(), result.error().describe());
+    CHECK(texts(*result) ==
+          std::vector<std::string>{
+              "CREATE EXTENSION citext", "CREATE SCHEMA extensions",
+              "CREATE EXTENSION IF NOT EXISTS \"uuid-ossp\" WITH SCHEMA extensions",
+              "CREATE TABLE events (id uuid DEFAULT extensions.uuid_generate_v4(), email citext)"});
+}
+
+TEST_CASE("-- schemac:external marks the statement below it, or a whole file as its first line") {
+    Files files;
+    auto result =
+        files.load({{"a.sql", "CREATE TABLE a (id int); -- schemac:external\n"
+                              "CREATE TABLE b (id int);\n"
+                              "-- the platform's\n"
+                              "  -- schemac:external\n"
+                              "CREATE SCHEMA auth;\n"
+                              "CREATE TABLE c (id int);\n"},
+                    {"b.sql", "-- schemac:external\nCREATE TABLE d (id int);\nCREATE FUNCTION "
+                              "e(int) RETURNS int LANGUAGE sql AS 'SELECT 1';\n"}});
+    REQUIRE_MESSAGE(result.ok(), result.error().describe());
+    std::vector<std::string> external;
+    for (const auto& s : *result)
+        if (s.external)
+            external.push_back(s.sql);
+    CHECK(external == std::vector<std::string>{"CREATE SCHEMA auth", "CREATE TABLE d (id int)",
+                                               "CREATE FUNCTION e(int) RETURNS int LANGUAGE sql "
+                                               "AS 'SELECT 1'"});
+    Tree tree;
+    tree.statements = std::move(*result);
+    auto rules = tree.context();
+    REQUIRE(rules.size() == 3);
+    CHECK(rules[0].kind == "*");
+    CHECK(rules[0].name == "auth.*");
+    CHECK(rules[1].kind == "table");
+    CHECK(rules[1].name == "public.d");
+    CHECK(rules[2].kind == "function");
+    CHECK(rules[2].name == "public.e");
+}
+
 TEST_CASE("\\connect is ignored with a note; other psql meta-commands are refused") {
     SourceFile file("d.sql", "\\connect app\nCREATE TABLE t (id int);\n");
     auto parsed = parse_file(file);

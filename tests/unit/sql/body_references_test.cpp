@@ -20,6 +20,13 @@ TEST_CASE("a string SQL body: what it names, what it writes, unqualified names i
     CHECK(body.written == Names{{"public", "a"}, {"public", "b"}, {"s", "d"}});
 }
 
+TEST_CASE("a string SQL body's nextval('s') names its sequence: the text becomes a regclass "
+          "when the body is analyzed") {
+    auto body = read_function("CREATE FUNCTION f() RETURNS bigint LANGUAGE sql AS $$ SELECT "
+                              "nextval('app.invoice_no') + currval('\"Seq\"') + length('x') $$");
+    CHECK(body.checked_at_creation == Names{{"app", "invoice_no"}, {"public", "Seq"}});
+}
+
 TEST_CASE("a BEGIN ATOMIC body is in pg_depend, but what it writes is read here") {
     auto body = read_function("CREATE PROCEDURE p() LANGUAGE sql BEGIN ATOMIC "
                               "INSERT INTO app.log SELECT * FROM app.src; END");

@@ -1,0 +1,154 @@
+#include "catalog/ignore.h"
+
+#include <fnmatch.h>
+#include <fstream>
+#include <set>
+
+namespace schemac::catalog {
+namespace {
+
+std::string trimmed(const std::string& text) {
+    auto begin = text.find_first_not_of(" \t\r");
+    if (begin == std::string::npos)
+        return "";
+    return text.substr(begin, text.find_last_not_of(" \t\r") - begin + 1);
+}
+
+bool glob(const std::string& pattern, const std::string& text) {
+    return fnmatch(pattern.c_str(), text.c_str(), 0) == 0;
+}
+
+/// What a rule's name is matched against.
+std::string name_of(const ObjectKey& key) {
+    switch (kind_info(key.kind).naming) {
+    case Naming::Global:
+        return key.name;
+    case Naming::Column:
+    case Naming::OnTable:
+        return key.schema + "." + key.parent + "." + key.name;
+    case Naming::InSchema:
+    case Naming::Routine:
+        break;
+    }
+    return key.schema + "." + key.name;
+}
+
+/// `text` matched literally by fnmatch.
+std::string escaped(const std::string& text) {
+    std::string out;
+    for (char c : text) {
+        if (c == '*' || c == '?' || c == '[' || c == '\\')
+            out += '\\';
+        out += c;
+    }
+    return out;
+}
+
+bool known_kind(const std::string& kind) {
+    for (const auto& info : k_kind_info)
+        if (glob(kind, std::string(info.name)))
+            return true;
+    return false;
+}
+
+} // namespace
+
+Result<std::vector<IgnoreRule>> read_ignore_rules(const std::filesystem::path& file) {
+    std::vector<IgnoreRule> rules;
+    std::error_code ec;
+    if (!std::filesystem::exists(file, ec))
+        return rules;
+    std::ifstream lines(file);
+    if (!lines)
+        return Error(file.string() + ": cannot be read");
+    std::string line;
+    for (int number = 1; std::getline(lines, line); ++number) {
+        line = trimmed(line.substr(0, line.find('#')));
+        if (line.empty())
+            continue;
+        auto space = line.find_last_of(" \t");
+        std::string at = file.string() + ":" + std::to_string(number) + ": ";
+        if (space == std::string::npos)
+            return Error(at + "`" + line +
+                         "` is no rule: write `kind schema.name`, such as `table public.tmp_*`, "
+                         "`schema partman` or `* audit.*`");
+        IgnoreRule rule{trimmed(line.substr(0, space)), line.substr(space + 1)};
+        if (!known_kind(rule.kind))
+            return Error(at + "`" + rule.kind +
+                         "` is no kind of object schemac reads (schema, extension, table, view, "
+                         "materialized view, sequence, type, domain, function, procedure, "
+                         "column, constraint, index, trigger, policy, or a glob such as *)");
+        rules.push_back(std::move(rule));
+    }
+    return rules;
+}
+
+IgnoreRule rule_for(const ObjectKey& key) {
+    if (key.kind == Kind::Schema)
+        return {"*", escaped(key.name) + ".*"};
+    return {escaped(std::string(kind_info(key.kind).name)), escaped(name_of(key))};
+}
+
+bool ignored(const std::vector<IgnoreRule>& rules, const ObjectKey& key) {
+    for (const auto& rule : rules) {
+        if (!glob(rule.kind, std::string(kind_info(key.kind).name)))
+            continue;
+        if (glob(rule.name, name_of(key)))
+            return true;
+        // `* audit.*`: everything in audit, and audit itself.
+        if (key.kind == Kind::Schema && rule.name.ends_with(".*") &&
+            glob(rule.name.substr(0, rule.name.size() - 2), key.name))
+            return true;
+    }
+    return false;
+}
+
+std::size_t leave_out_ignored(Catalog& catalog, const std::vector<IgnoreRule>& rules) {
+    if (rules.empty())
+        return 0;
+    std::set<ObjectKey> out;
+    std::set<std::string> schemas;                           // matched schemas
+    std::set<std::pair<std::string, std::string>> relations; // matched relations
+    for_each_objects(catalog, [&](const auto& objects) {
+        for (const auto& [key, object] : objects)
+            if (ignored(rules, key)) {
+                out.insert(key);
+                if (key.kind == Kind::Schema)
+                    schemas.insert(key.name);
+                else
+                    relations.emplace(key.schema, key.name);
+            }
+    });
+    // What goes with them: objects in a matched schema, parts of a matched
+    // relation.
+    for_each_objects(catalog, [&](const auto& objects) {
+        for (const auto& [key, object] : objects) {
+            bool part = !key.parent.empty() && relations.contains({key.schema, key.parent});
+            if constexpr (std::is_same_v<std::decay_t<decltype(object)>, Index>)
+                part = part || relations.contains({key.schema, object.table});
+            if (schemas.contains(key.schema) || part)
+                out.insert(key);
+        }
+    });
+    // What depends on them automatically, until nothing more does.
+    for (bool grew = true; grew;) {
+        grew = false;
+        for (const auto& d : catalog.dependencies)
+            if (d.type != DependencyType::Normal && out.contains(d.referenced) &&
+                catalog.contains(d.dependent))
+                grew = out.insert(d.dependent).second || grew;
+    }
+
+    std::size_t count = 0;
+    for_each_objects(catalog, [&](auto& objects) {
+        count +=
+            std::erase_if(objects, [&](const auto& entry) { return out.contains(entry.first); });
+    });
+    std::erase_if(catalog.privileges, [&](const Privilege& p) { return out.contains(p.object); });
+    std::erase_if(catalog.dependencies, [&](const Dependency& d) {
+        return out.contains(d.dependent) || out.contains(d.referenced);
+    });
+    return count;
+}
+
+} // namespace schemac::catalog

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "catalog/catalog.h"
+#include "runtime/result.h"
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+/// Ignore rules: objects matched by `.schemacignore` are context, left out
+/// of every catalog schemac reads, so they are never diffed, dropped or
+/// created.
+namespace schemac::catalog {
+
+/// One rule: `kind schema.name`, globs allowed in both (`table public.tmp_*`,
+/// `schema partman`, `function *.pg_stat_*`, `* audit.*`).
+struct IgnoreRule {
+    std::string kind; ///< "table", "materialized view", ..., or a glob such as `*`
+    std::string name; ///< glob over `name` (schemas, extensions), `schema.name`
+                      ///< or `schema.table.name` (columns, constraints, triggers,
+                      ///< policies), unquoted; a routine without its arguments
+};
+
+/// Where the rules are: in the directory schemac runs in.
+inline constexpr const char* k_ignore_file = ".schemacignore";
+
+/// The rules of a file, one per line; blank lines and `#` comments skipped.
+/// No file: no rules. A line that is no rule is an error at `file:line`.
+Result<std::vector<IgnoreRule>> read_ignore_rules(const std::filesystem::path& file);
+
+/// Whether a rule matches the object. A rule for everything in a schema
+/// (`* audit.*`) matches the schema too.
+bool ignored(const std::vector<IgnoreRule>& rules, const ObjectKey& key);
+
+/// The rule that matches exactly `key` (a routine by its name, whatever its
+/// arguments); for a schema, the schema and everything in it.
+IgnoreRule rule_for(const ObjectKey& key);
+
+/// Leaves out of `catalog` what the rules match, with what cannot exist or
+/// be changed without it: the objects in a matched schema, the columns,
+/// constraints, indexes, triggers and policies of a matched relation, what
+/// depends on a left-out object automatically (a sequence OWNED BY its
+/// column), and the privileges on them. Returns how many objects it left out.
+std::size_t leave_out_ignored(Catalog& catalog, const std::vector<IgnoreRule>& rules);
+
+} // namespace schemac::catalog
