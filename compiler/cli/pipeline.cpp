@@ -280,9 +280,10 @@ class Run {
         report_unmanaged(m_out.current, "current", m_global.verbosity);
         report_unmanaged(m_out.desired, "desired", m_global.verbosity);
         if (m_global.verbosity >= 0 && !m_scope.ignore.empty())
-            std::cerr << "schemac: " << catalog::k_ignore_file << " left "
-                      << count(m_out.current.ignored, "object") << " of the current state and "
-                      << m_out.desired.ignored << " of the desired state alone\n";
+            std::cerr << "schemac: context left alone (" << catalog::k_ignore_file
+                      << ", -- schemac:external): " << count(m_out.current.ignored, "object")
+                      << " of the current state, " << m_out.desired.ignored
+                      << " of the desired state\n";
         for (const auto& [key, table] : m_out.current.tables)
             if (table.stats)
                 m_out.sizes[catalog::qualified_name(key)] = *table.stats;
