@@ -115,7 +115,8 @@ std::size_t leave_out_ignored(Catalog& catalog, const std::vector<IgnoreRule>& r
                 out.insert(key);
                 if (key.kind == Kind::Schema)
                     schemas.insert(key.name);
-                else
+                else if (key.kind == Kind::Table || key.kind == Kind::View ||
+                         key.kind == Kind::MaterializedView)
                     relations.emplace(key.schema, key.name);
             }
     });

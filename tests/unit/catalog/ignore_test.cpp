@@ -79,8 +79,13 @@ TEST_CASE("an ignored relation goes with its parts, what it owns and its privile
     add(c.columns, child_key(Kind::Column, "public", "users", "id"));
     c.privileges.insert({users, "reader", "SELECT", false, false});
 
-    auto left = leave_out_ignored(c, {{"table", "public.tmp_*"}, {"schema", "partman"}});
-    CHECK(left == 7);
+    // A function of the same name as a table is no relation: the table's
+    // parts stay.
+    add(c.functions, relation_key(Kind::Function, "public", "users"));
+    auto left = leave_out_ignored(
+        c, {{"table", "public.tmp_*"}, {"schema", "partman"}, {"function", "public.users"}});
+    CHECK(left == 8);
+    CHECK(c.functions.empty());
     CHECK(c.tables.size() == 1);
     CHECK(c.tables.contains(users));
     CHECK(c.columns.size() == 1);
