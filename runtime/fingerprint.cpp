@@ -3,6 +3,7 @@
 #include "runtime/sha256.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <set>
 #include <sstream>
@@ -280,6 +281,79 @@ std::vector<std::string> describe_drift(const std::string& expected, const std::
         if (!want.contains(line))
             out.push_back("+ " + line);
     return out;
+}
+
+namespace {
+
+/// The identifier at `at` (bare, or double-quoted with "" inside), unquoted;
+/// `at` moves past it. Empty when there is none.
+std::string identifier(std::string_view line, std::size_t& at) {
+    std::string out;
+    if (at < line.size() && line[at] == '"') {
+        for (std::size_t i = at + 1; i < line.size(); ++i) {
+            if (line[i] != '"') {
+                out += line[i];
+            } else if (i + 1 < line.size() && line[i + 1] == '"') {
+                out += '"';
+                ++i;
+            } else {
+                at = i + 1;
+                return out;
+            }
+        }
+        return {};
+    }
+    auto word = [](unsigned char c) {
+        return std::isalnum(c) || c == '_' || c == '$' || c >= 0x80;
+    };
+    while (at < line.size() && word(static_cast<unsigned char>(line[at])))
+        out += line[at++];
+    return out;
+}
+
+/// The identifier after `word` in `line` (`... in <schema>`), or "".
+std::string identifier_after(std::string_view line, std::string_view word) {
+    auto found = line.rfind(word);
+    if (found == std::string_view::npos)
+        return {};
+    std::size_t at = found + word.size();
+    return identifier(line, at);
+}
+
+} // namespace
+
+std::string schema_of_line(std::string_view line) {
+    // Lines about a schema itself, and those that say their schema in words.
+    for (std::string_view prefix : {"schema ", "owner of schema ", "comment on schema "})
+        if (line.starts_with(prefix)) {
+            std::size_t at = prefix.size();
+            return identifier(line, at);
+        }
+    if (line.starts_with("extension "))
+        return identifier_after(line, " in ");
+    if (line.starts_with("default privileges for "))
+        return line.find(" in ") == std::string_view::npos ? "" : identifier_after(line, " in ");
+    if (line.starts_with("publication ") &&
+        line.find(" tables in schema ") != std::string_view::npos)
+        return identifier_after(line, " tables in schema ");
+    // Otherwise the first qualified name is the object's (or its table's).
+    for (std::size_t at = 0; at < line.size();) {
+        bool starts = at == 0 || line[at - 1] == ' ' || line[at - 1] == '(' || line[at - 1] == ',';
+        std::size_t end = at;
+        std::string first = starts ? identifier(line, end) : std::string();
+        if (first.empty()) {
+            ++at;
+            continue;
+        }
+        if (end < line.size() && line[end] == '.' &&
+            !std::isdigit(static_cast<unsigned char>(first[0]))) {
+            std::size_t after = end + 1;
+            if (!identifier(line, after).empty())
+                return first;
+        }
+        at = end;
+    }
+    return {};
 }
 
 } // namespace schemac::runtime

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <fnmatch.h>
 #include <thread>
 
 namespace schemac::runtime {
@@ -216,7 +217,22 @@ std::vector<std::string> Session::drift_lines() {
     if (live->sha256 == last->fingerprint_after)
         return {};
     auto lines = describe_drift(last->catalog_after, live->text);
-    return lines.empty() ? std::vector<std::string>{"the catalog fingerprint differs"} : lines;
+    if (lines.empty())
+        return {"the catalog fingerprint differs"};
+    std::erase_if(lines, [&](const std::string& line) { return !in_scope(line.substr(2)); });
+    return lines;
+}
+
+bool Session::in_scope(std::string_view line) const {
+    std::string schema = schema_of_line(line);
+    if (schema.empty())
+        return true;
+    const auto& managed = m_options.schemas;
+    if (!managed.empty() && std::ranges::find(managed, schema) == managed.end())
+        return false;
+    return std::ranges::none_of(m_options.context_schemas, [&](const std::string& pattern) {
+        return fnmatch(pattern.c_str(), schema.c_str(), 0) == 0;
+    });
 }
 
 Status Session::check_drift() {

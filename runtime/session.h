@@ -70,7 +70,11 @@ class Session {
     /// naming each step and what it would do.
     Status check_hazards(const std::vector<const Script*>& scripts);
     std::vector<std::string> changed_files() const;
+    /// The live catalog's differences from what the history left, in the
+    /// managed scope (DeployOptions::schemas, context_schemas).
     std::vector<std::string> drift_lines();
+    /// Whether a fingerprint line is about an object in the managed scope.
+    bool in_scope(std::string_view line) const;
 
     using Action = std::function<Status()>;
     using Record = std::function<Status(std::size_t next)>;

@@ -89,6 +89,19 @@ IgnoreRule rule_for(const ObjectKey& key) {
     return {escaped(std::string(kind_info(key.kind).name)), escaped(name_of(key))};
 }
 
+std::vector<std::string> context_schemas(const std::vector<IgnoreRule>& rules) {
+    std::vector<std::string> out;
+    for (const auto& rule : rules) {
+        if (!glob(rule.kind, "schema"))
+            continue;
+        if (rule.name.find('.') == std::string::npos)
+            out.push_back(rule.name);
+        else if (rule.name.ends_with(".*") && rule.name.find('.') == rule.name.size() - 2)
+            out.push_back(rule.name.substr(0, rule.name.size() - 2));
+    }
+    return out;
+}
+
 bool ignored(const std::vector<IgnoreRule>& rules, const ObjectKey& key) {
     for (const auto& rule : rules) {
         if (!glob(rule.kind, std::string(kind_info(key.kind).name)))

@@ -36,6 +36,10 @@ bool ignored(const std::vector<IgnoreRule>& rules, const ObjectKey& key);
 /// arguments); for a schema, the schema and everything in it.
 IgnoreRule rule_for(const ObjectKey& key);
 
+/// The patterns of the schemas the rules leave alone whole (`schema partman`,
+/// `* audit.*`), for the runtime's drift check.
+std::vector<std::string> context_schemas(const std::vector<IgnoreRule>& rules);
+
 /// Leaves out of `catalog` what the rules match, with what cannot exist or
 /// be changed without it: the objects in a matched schema, the columns,
 /// constraints, indexes, triggers and policies of a matched relation, what

@@ -1,6 +1,7 @@
 // schemac: a declarative schema-diff compiler for PostgreSQL. This file only
 // parses arguments; commands.cpp wires the stages.
 
+#include "catalog/ignore.h"
 #include "cli/commands.h"
 #include "runtime/connection.h"
 #include "runtime/deploy.h"
@@ -198,6 +199,13 @@ int dispatch(Command& c) {
         return schemac::cli::run_init(c.global, c.init);
     c.deploy.dir = c.global.dir;
     c.deploy.verbosity = c.global.verbosity;
+    c.deploy.schemas = c.global.schemas;
+    auto rules = schemac::catalog::read_ignore_rules(schemac::catalog::k_ignore_file);
+    if (!rules) {
+        std::cerr << "schemac: " << rules.error().message << "\n";
+        return 1;
+    }
+    c.deploy.context_schemas = schemac::catalog::context_schemas(*rules);
     if (*c.apply_cmd && !c.baseline.empty())
         return schemac::cli::run_baseline(c.global, c.deploy, c.baseline);
     if (*c.apply_cmd)

@@ -27,6 +27,12 @@ struct DeployOptions {
     int steps = 1;                   ///< rollback: how many migrations to undo
     std::vector<std::string> allow_hazards; ///< gated hazards (see hazards.h) allowed to run
     int verbosity = 0;                      ///< -1 quiet, 0 progress, 1 more
+    /// The managed scope, for drift: the schemas managed (--schemas; empty:
+    /// all), and glob patterns of schemas that are context (whole schemas
+    /// that .schemacignore leaves alone). A change to an object in a schema
+    /// outside the scope is not drift.
+    std::vector<std::string> schemas;
+    std::vector<std::string> context_schemas;
 };
 
 int apply(const DeployOptions& options, std::ostream& out, std::ostream& err);

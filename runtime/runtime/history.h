@@ -65,6 +65,10 @@ std::span<const FingerprintPart> fingerprint_parts();
 /// What differs between two catalog descriptions: "- line" for what only
 /// `expected` has, "+ line" for what only `actual` has.
 std::vector<std::string> describe_drift(const std::string& expected, const std::string& actual);
+/// The schema of the object a fingerprint line is about (`column auth.users.id
+/// uuid` -> `auth`), or "" for a line about no schema's object (a
+/// publication, default privileges everywhere).
+std::string schema_of_line(std::string_view line);
 /// `lines` of describe_drift, one per line after a heading, the first 20
 /// only ("... and N more").
 std::string list_drift(const std::vector<std::string>& lines);

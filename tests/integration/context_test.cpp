@@ -154,6 +154,16 @@ TEST_CASE(".schemacignore: what it matches on either side is left alone, with it
     CHECK(dump.find("CREATE TABLE partman.part_config") != std::string::npos);
     CHECK(dump.find("tmp_scratch") == std::string::npos);
 
+    // Drift covers the scope: a whole schema left alone is not drift; a
+    // table left alone by name still is (the runtime sees schemas only).
+    REQUIRE(psql_apply(db, "ALTER TABLE partman.part_config ADD COLUMN note text;").exit_code == 0);
+    auto status = project.schemac("status" + url);
+    CHECK_MESSAGE(status.out.find("drift:\n  (none)") != std::string::npos, status.out);
+    REQUIRE(psql_apply(db, "ALTER TABLE public.tmp_import ADD COLUMN note text;").exit_code == 0);
+    status = project.schemac("status" + url);
+    CHECK_MESSAGE(status.out.find("+ column public.tmp_import.note text") != std::string::npos,
+                  status.out);
+
     write_file(project.root / ".schemacignore", "table public.tmp_*\npartman\n");
     auto bad = project.schemac("plan" + url);
     CHECK(bad.exit_code == 1);
@@ -217,6 +227,15 @@ TEST_CASE("-- schemac:external stubs a platform's objects: in every shadow, neve
     REQUIRE(psql_apply(db, "ALTER TABLE auth.users ADD COLUMN phone text;").exit_code == 0);
     auto again = project.schemac("plan --exit-code" + url);
     CHECK_MESSAGE(again.exit_code == 0, again.out << again.err);
+    // Drift: the runtime does not read the tree, so it is told the scope.
+    auto status = project.schemac("status" + url);
+    CHECK_MESSAGE(status.out.find("+ column auth.users.phone text") != std::string::npos,
+                  status.out);
+    status = project.schemac("status --schemas public" + url);
+    CHECK_MESSAGE(status.out.find("drift:\n  (none)") != std::string::npos, status.out);
+    write_file(project.root / ".schemacignore", "schema auth\n");
+    status = project.schemac("status" + url);
+    CHECK_MESSAGE(status.out.find("drift:\n  (none)") != std::string::npos, status.out);
 
     // Without a database: generated/ replays on the stub.
     auto replayed = project.schemac("plan --exit-code");

@@ -45,3 +45,28 @@ TEST_CASE("every fingerprint part gives lines of its own") {
         CHECK_FALSE(part.covers.empty());
     }
 }
+
+TEST_CASE("schema_of_line: the schema of the object each kind of fingerprint line is about") {
+    using schemac::runtime::schema_of_line;
+    CHECK(schema_of_line("schema auth acl {postgres=UC/postgres}") == "auth");
+    CHECK(schema_of_line("owner of schema \"My App\" postgres") == "My App");
+    CHECK(schema_of_line("comment on schema auth 'x'") == "auth");
+    CHECK(schema_of_line("extension uuid-ossp 1.1 in extensions") == "extensions");
+    CHECK(schema_of_line("default privileges for postgres on r acl {}") == "");
+    CHECK(schema_of_line("default privileges for postgres in app on r acl {}") == "app");
+    CHECK(schema_of_line("relation auth.users kind r persistence p") == "auth");
+    CHECK(schema_of_line("column auth.users.phone text") == "auth");
+    CHECK(schema_of_line("column \"a.b\".\"t\".c integer default 1.5") == "a.b");
+    CHECK(schema_of_line("constraint public.profiles profiles_user_id_fkey FOREIGN KEY "
+                         "(user_id) REFERENCES auth.users(id)") == "public");
+    CHECK(schema_of_line("index CREATE UNIQUE INDEX users_pkey ON auth.users USING btree (id)") ==
+          "auth");
+    CHECK(schema_of_line("trigger CREATE TRIGGER t AFTER INSERT ON auth.users FOR EACH ROW "
+                         "EXECUTE FUNCTION public.on_signup()") == "auth");
+    CHECK(schema_of_line("routine auth.uid() kind f 0123") == "auth");
+    CHECK(schema_of_line("owner of routine auth.uid() postgres") == "auth");
+    CHECK(schema_of_line("comment on column storage.objects.id 'x'") == "storage");
+    CHECK(schema_of_line("publication p owner postgres all tables publish insert") == "");
+    CHECK(schema_of_line("publication p tables in schema storage") == "storage");
+    CHECK(schema_of_line("publication p table storage.objects") == "storage");
+}
