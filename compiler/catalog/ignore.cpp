@@ -116,31 +116,53 @@ bool ignored(const std::vector<IgnoreRule>& rules, const ObjectKey& key) {
     return false;
 }
 
-std::size_t leave_out_ignored(Catalog& catalog, const std::vector<IgnoreRule>& rules) {
-    if (rules.empty())
+std::size_t leave_out_ignored(Catalog& catalog, const std::vector<IgnoreRule>& rules,
+                              const Scope& scope) {
+    if (rules.empty() && scope.stubs.empty() && !scope.schemas)
         return 0;
+    auto outside = [&](const std::string& schema) {
+        return scope.schemas && !schema.empty() && !scope.schemas->contains(schema);
+    };
+    // What the rules leave out goes whatever the scope keeps ("hard"); what
+    // lies outside the scope or is stubbed goes unless the scope keeps it.
     std::set<ObjectKey> out;
-    std::set<std::string> schemas;                           // matched schemas
-    std::set<std::pair<std::string, std::string>> relations; // matched relations
-    for_each_objects(catalog, [&](const auto& objects) {
-        for (const auto& [key, object] : objects)
-            if (ignored(rules, key)) {
-                out.insert(key);
-                if (key.kind == Kind::Schema)
-                    schemas.insert(key.name);
-                else if (key.kind == Kind::Table || key.kind == Kind::View ||
-                         key.kind == Kind::MaterializedView)
-                    relations.emplace(key.schema, key.name);
-            }
-    });
-    // What goes with them: objects in a matched schema, parts of a matched
-    // relation.
+    struct Whole {
+        std::set<std::string> schemas;
+        std::set<std::pair<std::string, std::string>> relations;
+    } hard, soft;
     for_each_objects(catalog, [&](const auto& objects) {
         for (const auto& [key, object] : objects) {
-            bool part = !key.parent.empty() && relations.contains({key.schema, key.parent});
+            bool kept = scope.keep.contains(key);
+            bool by_rule = ignored(rules, key);
+            bool by_scope =
+                ignored(scope.stubs, key) || (key.kind == Kind::Schema && outside(key.name));
+            if constexpr (std::is_same_v<std::decay_t<decltype(object)>, Extension>)
+                by_scope = by_scope || outside(object.schema);
+            if (!by_rule && (kept || !by_scope))
+                continue;
+            out.insert(key);
+            Whole& whole = by_rule ? hard : soft;
+            if (key.kind == Kind::Schema)
+                whole.schemas.insert(key.name);
+            else if (key.kind == Kind::Table || key.kind == Kind::View ||
+                     key.kind == Kind::MaterializedView)
+                whole.relations.emplace(key.schema, key.name);
+        }
+    });
+    // What goes with them: objects in a left-out schema, parts of a left-out
+    // relation.
+    auto holds = [](const Whole& whole, const ObjectKey& key, const std::string& table) {
+        return whole.schemas.contains(key.schema) ||
+               (!key.parent.empty() && whole.relations.contains({key.schema, key.parent})) ||
+               (!table.empty() && whole.relations.contains({key.schema, table}));
+    };
+    for_each_objects(catalog, [&](const auto& objects) {
+        for (const auto& [key, object] : objects) {
+            std::string table;
             if constexpr (std::is_same_v<std::decay_t<decltype(object)>, Index>)
-                part = part || relations.contains({key.schema, object.table});
-            if (schemas.contains(key.schema) || part)
+                table = object.table;
+            if (holds(hard, key, table) ||
+                ((holds(soft, key, table) || outside(key.schema)) && !scope.keep.contains(key)))
                 out.insert(key);
         }
     });
@@ -149,7 +171,7 @@ std::size_t leave_out_ignored(Catalog& catalog, const std::vector<IgnoreRule>& r
         grew = false;
         for (const auto& d : catalog.dependencies)
             if (d.type != DependencyType::Normal && out.contains(d.referenced) &&
-                catalog.contains(d.dependent))
+                catalog.contains(d.dependent) && !scope.keep.contains(d.dependent))
                 grew = out.insert(d.dependent).second || grew;
     }
 
@@ -159,6 +181,11 @@ std::size_t leave_out_ignored(Catalog& catalog, const std::vector<IgnoreRule>& r
             std::erase_if(objects, [&](const auto& entry) { return out.contains(entry.first); });
     });
     std::erase_if(catalog.privileges, [&](const Privilege& p) { return out.contains(p.object); });
+    // Default privileges in a left-out schema go with it.
+    std::erase_if(catalog.default_privileges, [&](const DefaultPrivilege& p) {
+        return !p.schema.empty() && (hard.schemas.contains(p.schema) ||
+                                     soft.schemas.contains(p.schema) || outside(p.schema));
+    });
     std::erase_if(catalog.dependencies, [&](const Dependency& d) {
         return out.contains(d.dependent) || out.contains(d.referenced);
     });

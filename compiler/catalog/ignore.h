@@ -4,6 +4,8 @@
 #include "runtime/result.h"
 
 #include <filesystem>
+#include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -40,11 +42,28 @@ IgnoreRule rule_for(const ObjectKey& key);
 /// `* audit.*`), for the runtime's drift check.
 std::vector<std::string> context_schemas(const std::vector<IgnoreRule>& rules);
 
-/// Leaves out of `catalog` what the rules match, with what cannot exist or
-/// be changed without it: the objects in a matched schema, the columns,
-/// constraints, indexes, triggers and policies of a matched relation, what
-/// depends on a left-out object automatically (a sequence OWNED BY its
-/// column), and the privileges on them. Returns how many objects it left out.
-std::size_t leave_out_ignored(Catalog& catalog, const std::vector<IgnoreRule>& rules);
+/// The managed scope beyond the rules (DESIGN.md, decision 8): against a
+/// live target, what neither the tree nor the history creates is context.
+struct Scope {
+    /// Schemas managed whole: an object in any other schema, and an
+    /// extension living in one, is context. Unset: every schema.
+    std::optional<std::set<std::string>> schemas;
+    /// What the tree's `-- schemac:external` stubs create, as rules.
+    std::vector<IgnoreRule> stubs;
+    /// Objects managed wherever they are, whatever `schemas` and `stubs` say
+    /// (not the ignore rules, which a person wrote to leave things alone):
+    /// what the tree itself creates on context (a trigger on a stubbed
+    /// `auth.users`), or what the history created there.
+    std::set<ObjectKey> keep;
+};
+
+/// Leaves out of `catalog` what the rules match and what lies outside
+/// `scope` (but what it keeps), with what cannot exist or be changed without it: the objects in
+/// a left-out schema, the columns, constraints, indexes, triggers and
+/// policies of a left-out relation, what depends
+/// on a left-out object automatically (a sequence OWNED BY its column), and
+/// the privileges on them. Returns how many objects it left out.
+std::size_t leave_out_ignored(Catalog& catalog, const std::vector<IgnoreRule>& rules,
+                              const Scope& scope = {});
 
 } // namespace schemac::catalog

@@ -3,6 +3,7 @@
 
 #include "catalog/ignore.h"
 #include "cli/commands.h"
+#include "cli/pipeline.h"
 #include "runtime/connection.h"
 #include "runtime/deploy.h"
 #include "runtime/hazards.h"
@@ -206,6 +207,13 @@ int dispatch(Command& c) {
         return 1;
     }
     c.deploy.context_schemas = schemac::catalog::context_schemas(*rules);
+    // Drift counts in the managed scope: without --schemas, the schemas the
+    // history creates or creates objects in, and public.
+    if (c.deploy.schemas.empty())
+        if (auto history = schemac::runtime::read_migrations(c.deploy.dir); history) {
+            auto schemas = *schemac::cli::history_scope(*history, *rules).schemas;
+            c.deploy.schemas.assign(schemas.begin(), schemas.end());
+        }
     if (*c.apply_cmd && !c.baseline.empty())
         return schemac::cli::run_baseline(c.global, c.deploy, c.baseline);
     if (*c.apply_cmd)

@@ -1,5 +1,6 @@
 #include "cli/pipeline.h"
 
+#include "catalog/quote.h"
 #include "introspect/introspect.h"
 #include "load/load.h"
 #include "plan/planner.h"
@@ -95,7 +96,7 @@ class Run {
     Result<Planned> go() {
         for (auto stage :
              {&Run::load_inputs, &Run::open_shadow, &Run::current_state, &Run::desired_state,
-              &Run::read_current, &Run::plan_both_ways, &Run::prove})
+              &Run::scope_to_project, &Run::read_current, &Run::plan_both_ways, &Run::prove})
             if (auto done = (this->*stage)(); !done)
                 return done.error();
         return std::move(m_out);
@@ -121,7 +122,8 @@ class Run {
         if (!rules)
             return std::move(rules).error();
         m_scope.ignore = std::move(*rules);
-        std::ranges::move(m_tree.context(), std::back_inserter(m_scope.ignore));
+        m_scope.scope.stubs = m_tree.context();
+        m_scope.scope.keep = m_tree.own();
         if (!m_tree.external().empty())
             m_start.prepare = [this](const std::string& db) {
                 return shadow::load_context(*m_server, db, m_tree);
@@ -260,6 +262,40 @@ class Run {
         return Ok{};
     }
 
+    /// Against a live target, the managed scope (DESIGN.md, decision 8):
+    /// `public`, the schemas the tree creates or creates objects in, and
+    /// those the history did, each unless a rule or a stub leaves it alone
+    /// whole; what the tree or the history creates elsewhere (a trigger on
+    /// `auth.users`) is managed one by one. The rest of the target is
+    /// context. `--schemas` names the scope instead.
+    Status scope_to_project() {
+        if (m_request.url.empty() || !m_global.schemas.empty())
+            return Ok{};
+        auto& scope = m_scope.scope;
+        std::vector<catalog::IgnoreRule> context = m_scope.ignore;
+        context.insert(context.end(), scope.stubs.begin(), scope.stubs.end());
+        auto history = history_scope(m_out.history, context);
+        scope.keep.merge(history.keep);
+        std::set<std::string> schemas = std::move(*history.schemas);
+        catalog::for_each_objects(m_out.desired, [&](const auto& objects) {
+            for (const auto& [key, object] : objects) {
+                scope.keep.insert(key);
+                std::string schema = key.kind == catalog::Kind::Schema ? key.name : key.schema;
+                if (!schema.empty() && !catalog::ignored(context, catalog::schema_key(schema)))
+                    schemas.insert(schema);
+            }
+        });
+        if (m_global.verbosity > 0) {
+            std::cerr << "schemac: managed scope: schemas";
+            for (const auto& schema : schemas)
+                std::cerr << " " << catalog::quote_ident(schema);
+            std::cerr << " and what the tree and " << m_global.dir
+                      << "/ create elsewhere; the rest of the target is context\n";
+        }
+        scope.schemas = std::move(schemas);
+        return Ok{};
+    }
+
     /// The current state read; a live database's table sizes go beside the
     /// locks in the plan, and its grants to roles not managed are context.
     /// The shadow gets every role the current state names, to rebuild it.
@@ -279,11 +315,12 @@ class Run {
         m_timer.lap("introspect");
         report_unmanaged(m_out.current, "current", m_global.verbosity);
         report_unmanaged(m_out.desired, "desired", m_global.verbosity);
-        if (m_global.verbosity >= 0 && !m_scope.ignore.empty())
+        if (m_global.verbosity >= 0 &&
+            (!m_scope.ignore.empty() || !m_scope.scope.stubs.empty() || m_out.current.ignored > 0))
             std::cerr << "schemac: context left alone (" << catalog::k_ignore_file
-                      << ", -- schemac:external): " << count(m_out.current.ignored, "object")
-                      << " of the current state, " << m_out.desired.ignored
-                      << " of the desired state\n";
+                      << ", -- schemac:external, outside the managed scope): "
+                      << count(m_out.current.ignored, "object") << " of the current state, "
+                      << m_out.desired.ignored << " of the desired state\n";
         for (const auto& [key, table] : m_out.current.tables)
             if (table.stats)
                 m_out.sizes[catalog::qualified_name(key)] = *table.stats;
@@ -367,6 +404,31 @@ class Run {
 };
 
 } // namespace
+
+catalog::Scope history_scope(const runtime::MigrationDir& history,
+                             const std::vector<catalog::IgnoreRule>& rules) {
+    catalog::Scope scope;
+    scope.schemas.emplace();
+    auto take = [&](const std::string& schema) {
+        if (!schema.empty() && !catalog::ignored(rules, catalog::schema_key(schema)))
+            scope.schemas->insert(schema);
+    };
+    take("public");
+    using catalog::Kind;
+    for (const auto& migration : history.migrations) {
+        auto created = sql::created_by(runtime::read_text(migration.up));
+        std::ranges::for_each(created.schemas, take);
+        for (const auto& name : created.extensions)
+            scope.keep.insert(catalog::extension_key(name));
+        for (const auto& [schema, table, name] : created.triggers)
+            scope.keep.insert(catalog::child_key(Kind::Trigger, schema, table, name));
+        for (const auto& [schema, table, name] : created.policies)
+            scope.keep.insert(catalog::child_key(Kind::Policy, schema, table, name));
+        for (const auto& [schema, name] : created.indexes)
+            scope.keep.insert(catalog::relation_key(Kind::Index, schema, name));
+    }
+    return scope;
+}
 
 Result<Planned> plan_change(const GlobalOptions& global, const PlanRequest& request) {
     return Run(global, request).go();

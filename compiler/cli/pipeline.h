@@ -1,6 +1,7 @@
 #pragma once
 
 #include "catalog/catalog.h"
+#include "catalog/ignore.h"
 #include "cli/commands.h"
 #include "diff/change.h"
 #include "plan/lint.h"
@@ -44,5 +45,13 @@ struct Planned {
 /// state (the database at --url, or the history replayed), materialize and
 /// read the desired state, plan both ways, prove.
 Result<Planned> plan_change(const GlobalOptions& global, const PlanRequest& request);
+
+/// The managed scope as the history shows it (DESIGN.md, decision 8):
+/// `public` and the schemas its migrations create or create objects in,
+/// each unless `rules` leave it alone whole, as `schemas`; the extensions,
+/// triggers, policies and indexes they create, wherever, as `keep`. apply
+/// and status count drift in these schemas only.
+catalog::Scope history_scope(const runtime::MigrationDir& history,
+                             const std::vector<catalog::IgnoreRule>& rules);
 
 } // namespace schemac::cli

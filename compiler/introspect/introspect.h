@@ -24,8 +24,11 @@ struct Options {
     /// of or to one, are context (not read, so never revoked). PUBLIC is
     /// always managed. Unset: every role.
     std::optional<std::set<std::string>> roles;
-    /// `.schemacignore`: what they match is context, not read.
+    /// `.schemacignore` and the tree's external stubs: what they match is
+    /// context, not read.
     std::vector<catalog::IgnoreRule> ignore;
+    /// The managed scope: what lies outside it is context, not read.
+    catalog::Scope scope;
 };
 
 Result<catalog::Catalog> introspect(runtime::Connection& conn, const Options& options = {});

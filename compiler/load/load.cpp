@@ -103,6 +103,14 @@ std::vector<catalog::IgnoreRule> Tree::context() const {
     return rules;
 }
 
+std::set<catalog::ObjectKey> Tree::own() const {
+    std::set<catalog::ObjectKey> keys;
+    for (const auto& s : statements)
+        if (!s.external && s.defines && s.defines->facet == catalog::Facet::Object)
+            keys.insert(*s.defines);
+    return keys;
+}
+
 std::vector<const Statement*> Tree::external() const {
     std::vector<const Statement*> out;
     for (const auto& s : statements)

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <set>
 #include <vector>
 
 /// The loader: reads the tree, parses every file with libpg_query, accepts
@@ -23,6 +24,10 @@ struct Tree {
     /// What the statements marked `-- schemac:external` create, as ignore
     /// rules: the object, or everything in a schema they create.
     std::vector<catalog::IgnoreRule> context() const;
+    /// What the statements not marked `-- schemac:external` define: the
+    /// tree's own objects, managed even on context (a trigger on a stubbed
+    /// `auth.users`).
+    std::set<catalog::ObjectKey> own() const;
     /// The statements marked `-- schemac:external`, in order.
     std::vector<const Statement*> external() const;
     /// What the loader read but set aside, to tell the user (`file:line:col:

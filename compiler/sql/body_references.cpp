@@ -165,4 +165,70 @@ std::set<std::string> roles_named(const std::string& script) {
     return out;
 }
 
+namespace {
+
+/// The schema of a qualified name list (`[a, b]`), or "" when unqualified.
+std::string schema_of(const json& names) {
+    if (!names.is_array() || names.size() < 2 || !names[0].contains("String"))
+        return "";
+    return names[0]["String"].value("sval", "");
+}
+
+std::string schema_of_range_var(const json& range_var) {
+    return range_var.is_object() ? range_var.value("schemaname", "") : "";
+}
+
+} // namespace
+
+Created created_by(const std::string& script) {
+    Created out;
+    json tree = parse(script);
+    if (!tree.is_object())
+        return out;
+    auto add_schema = [&](std::string schema) {
+        if (!schema.empty())
+            out.schemas.insert(std::move(schema));
+    };
+    for (const auto& entry : tree.value("stmts", json::array())) {
+        const json& stmt = entry.value("stmt", json::object());
+        if (!stmt.is_object() || stmt.empty())
+            continue;
+        const std::string node = stmt.begin().key();
+        const json& v = stmt.begin().value();
+        if (node == "CreateSchemaStmt")
+            add_schema(v.value("schemaname", ""));
+        else if (node == "CreateStmt" || node == "CreateSeqStmt")
+            add_schema(schema_of_range_var(
+                v.value(node == "CreateStmt" ? "relation" : "sequence", json())));
+        else if (node == "ViewStmt")
+            add_schema(schema_of_range_var(v.value("view", json())));
+        else if (node == "CreateTableAsStmt" && v.contains("into") && v["into"].is_object())
+            add_schema(schema_of_range_var(v["into"].value("rel", json())));
+        else if (node == "CompositeTypeStmt")
+            add_schema(schema_of_range_var(v.value("typevar", json())));
+        else if (node == "CreateEnumStmt" || node == "CreateRangeStmt")
+            add_schema(schema_of(v.value("typeName", json())));
+        else if (node == "CreateDomainStmt")
+            add_schema(schema_of(v.value("domainname", json())));
+        else if (node == "CreateFunctionStmt")
+            add_schema(schema_of(v.value("funcname", json())));
+        else if (node == "DefineStmt")
+            add_schema(schema_of(v.value("defnames", json())));
+        else if (node == "AlterObjectSchemaStmt")
+            add_schema(v.value("newschema", ""));
+        else if (node == "CreateExtensionStmt")
+            out.extensions.insert(v.value("extname", ""));
+        else if (node == "CreateTrigStmt" || node == "CreatePolicyStmt") {
+            const json& rel = v.value(node == "CreateTrigStmt" ? "relation" : "table", json());
+            std::array<std::string, 3> part{
+                schema_of_range_var(rel), rel.is_object() ? rel.value("relname", "") : "",
+                v.value(node == "CreateTrigStmt" ? "trigname" : "policy_name", "")};
+            (node == "CreateTrigStmt" ? out.triggers : out.policies).insert(std::move(part));
+        } else if (node == "IndexStmt" && v.contains("idxname"))
+            out.indexes.emplace(schema_of_range_var(v.value("relation", json())),
+                                v.value("idxname", ""));
+    }
+    return out;
+}
+
 } // namespace schemac::sql

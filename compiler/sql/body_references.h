@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <set>
 #include <string>
 #include <utility>
@@ -34,5 +35,20 @@ FunctionBody read_function(const std::string& create, const std::string& unquali
 /// The roles a script names by name (`GRANT ... TO r`, `CREATE POLICY ... TO
 /// r`, `OWNER TO r`); none when it does not parse.
 std::set<std::string> roles_named(const std::string& script);
+
+/// What a migration script creates, as far as the managed scope needs it
+/// (the names are the script's, which schemac writes schema-qualified).
+struct Created {
+    /// Schemas it creates, or creates a relation, type or routine in.
+    std::set<std::string> schemas;
+    std::set<std::string> extensions;
+    /// Triggers and policies it puts on a relation: (schema, table, name).
+    std::set<std::array<std::string, 3>> triggers, policies;
+    /// Indexes it creates: (schema of the table, name).
+    Names indexes;
+};
+
+/// What `script` creates; nothing when it does not parse.
+Created created_by(const std::string& script);
 
 } // namespace schemac::sql

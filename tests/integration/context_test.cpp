@@ -122,11 +122,12 @@ TEST_CASE(".schemacignore: what it matches on either side is left alone, with it
                "CREATE TABLE public.users (id int PRIMARY KEY, name text, email text);\n"
                "CREATE TABLE public.tmp_scratch (id int);\n");
 
-    // Without rules, the tree's state is the whole database's.
+    // Without rules, public is the tree's, whole; partman, which neither
+    // the tree nor a migration creates, is outside the managed scope.
     auto all = project.schemac("plan" + url);
     REQUIRE_MESSAGE(all.exit_code == 0, all.err);
     CHECK(all.out.find("DROP TABLE public.tmp_import") != std::string::npos);
-    CHECK(all.out.find("DROP SCHEMA partman") != std::string::npos);
+    CHECK(all.out.find("partman") == std::string::npos);
 
     write_file(project.root / ".schemacignore",
                "# loaded by hand, and pg_partman's\ntable public.tmp_*\n* partman.*\n");
@@ -139,11 +140,11 @@ TEST_CASE(".schemacignore: what it matches on either side is left alone, with it
     // tmp_import, its two columns, its key, its index, its sequence; partman
     // and part_config with its column and key; the tree's tmp_scratch and
     // its column.
-    CHECK_MESSAGE(
-        plan.err.find("schemac: context left alone (.schemacignore, -- schemac:external): "
-                      "10 objects of the current state, 2 of the desired state") !=
-            std::string::npos,
-        plan.err);
+    CHECK_MESSAGE(plan.err.find("schemac: context left alone (.schemacignore, -- schemac:external, "
+                                "outside the managed scope): "
+                                "10 objects of the current state, 2 of the desired state") !=
+                      std::string::npos,
+                  plan.err);
 
     REQUIRE(project.schemac("diff -q --write email" + url).exit_code == 0);
     auto applied = project.schemac("apply" + url);
@@ -171,75 +172,160 @@ TEST_CASE(".schemacignore: what it matches on either side is left alone, with it
                   bad.err);
 }
 
-TEST_CASE("-- schemac:external stubs a platform's objects: in every shadow, never emitted, "
-          "never diffed; the target's own copy is left alone") {
-    // A Supabase-shaped target: auth with more than the tree stubs.
+TEST_CASE("a Supabase-shaped target: the tree's objects are managed, the platform's schemas are "
+          "context; external stubs stand in for what the tree uses, in every shadow") {
+    // The platform: auth with more than the tree stubs, storage and
+    // extensions the tree never creates, and its roles.
     const std::string platform =
+        "DO $$ BEGIN CREATE ROLE anon NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$;\n"
+        "DO $$ BEGIN CREATE ROLE authenticated NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; "
+        "END $$;\n"
+        "DO $$ BEGIN CREATE ROLE service_role NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; "
+        "END $$;\n"
         "CREATE SCHEMA auth;\n"
         "CREATE TABLE auth.users (id uuid PRIMARY KEY, email text);\n"
         "CREATE TABLE auth.sessions (id uuid PRIMARY KEY, user_id uuid REFERENCES auth.users);\n"
         "CREATE FUNCTION auth.uid() RETURNS uuid LANGUAGE sql STABLE\n"
-        "    AS $$ SELECT nullif(current_setting('request.jwt.claim.sub', true), '')::uuid $$;\n";
+        "    AS $$ SELECT nullif(current_setting('request.jwt.claim.sub', true), '')::uuid $$;\n"
+        "CREATE FUNCTION auth.role() RETURNS text LANGUAGE sql STABLE\n"
+        "    AS $$ SELECT current_setting('request.jwt.claim.role', true) $$;\n"
+        "CREATE SCHEMA storage;\n"
+        "CREATE TABLE storage.buckets (id text PRIMARY KEY, name text);\n"
+        "ALTER DEFAULT PRIVILEGES IN SCHEMA storage GRANT ALL ON TABLES TO service_role;\n"
+        "CREATE SCHEMA extensions;\n"
+        "CREATE EXTENSION \"uuid-ossp\" WITH SCHEMA extensions;\n";
     auto db = database_from(platform);
     const std::string url = " --url " + shell_quote(server().conninfo(db));
-    // pg_dump's \restrict key differs on every run.
-    auto auth_dump = [&] {
-        auto dump = run(pg_bin("pg_dump") + " --schema-only -n auth -d " +
+    // Everything of the platform but auth.users, which gets the tree's
+    // trigger; pg_dump's \restrict key differs on every run.
+    auto platform_dump = [&] {
+        auto dump = run(pg_bin("pg_dump") +
+                        " --schema-only -n auth -n storage -n extensions -T auth.users -d " +
                         shell_quote(server().conninfo(db)) + " | grep -v '^\\\\'");
-        return dump.out;
+        return dump.out + query(db, "SELECT string_agg(attname || ' ' || atttypid::regtype, ', ' "
+                                    "ORDER BY attnum) FROM pg_attribute WHERE attrelid = "
+                                    "'auth.users'::regclass AND attnum > 0");
     };
-    const std::string auth_before = auth_dump();
+    const std::string platform_before = platform_dump();
 
     TempProject project("context-external");
     write_file(
-        project.root / "schema/auth_stub.sql",
+        project.root / "schema/platform.sql",
         "-- schemac:external\n"
         "-- What the platform provides, as much as the tree uses.\n"
         "CREATE SCHEMA auth;\n"
         "CREATE TABLE auth.users (id uuid PRIMARY KEY);\n"
-        "CREATE FUNCTION auth.uid() RETURNS uuid LANGUAGE sql STABLE AS 'SELECT NULL::uuid';\n");
-    write_file(project.root / "schema/profiles.sql",
-               "CREATE TABLE public.profiles (\n"
-               "    id uuid PRIMARY KEY REFERENCES auth.users ON DELETE CASCADE,\n"
-               "    name text\n"
-               ");\n"
-               "ALTER TABLE public.profiles ENABLE ROW LEVEL SECURITY;\n"
-               "CREATE POLICY own ON public.profiles TO authenticated\n"
-               "    USING (id = auth.uid());\n"
-               "-- schemac:external\n"
-               "GRANT USAGE ON SCHEMA auth TO authenticated;\n");
+        "CREATE FUNCTION auth.uid() RETURNS uuid LANGUAGE sql STABLE AS 'SELECT NULL::uuid';\n"
+        "CREATE SCHEMA extensions;\n"
+        "CREATE EXTENSION \"uuid-ossp\" WITH SCHEMA extensions;\n");
+    const std::string profiles =
+        "CREATE TABLE public.profiles (\n"
+        "    id uuid PRIMARY KEY REFERENCES auth.users ON DELETE CASCADE,\n"
+        "    ref uuid NOT NULL DEFAULT extensions.uuid_generate_v4(),\n"
+        "    name text\n"
+        ");\n"
+        "ALTER TABLE public.profiles ENABLE ROW LEVEL SECURITY;\n"
+        "CREATE POLICY own ON public.profiles TO authenticated USING (id = auth.uid());\n"
+        "CREATE POLICY service ON public.profiles TO service_role USING (true);\n"
+        "GRANT SELECT ON public.profiles TO anon;\n"
+        "GRANT SELECT, INSERT, UPDATE ON public.profiles TO authenticated;\n"
+        "GRANT ALL ON public.profiles TO service_role;\n"
+        "-- schemac:external\n"
+        "GRANT USAGE ON SCHEMA auth TO authenticated;\n"
+        "CREATE FUNCTION public.handle_new_user() RETURNS trigger LANGUAGE plpgsql\n"
+        "    SET search_path = '' AS $$\n"
+        "BEGIN\n"
+        "    INSERT INTO public.profiles (id) VALUES (NEW.id);\n"
+        "    RETURN NEW;\n"
+        "END $$;\n";
+    const std::string trigger = "CREATE TRIGGER on_auth_user_created AFTER INSERT ON auth.users\n"
+                                "    FOR EACH ROW EXECUTE FUNCTION public.handle_new_user();\n";
+    write_file(project.root / "schema/profiles.sql", profiles + trigger);
 
     auto plan = project.schemac("plan" + url);
     REQUIRE_MESSAGE(plan.exit_code == 0, plan.err);
+    CHECK(plan.out.find("Plan: 5 to create, 3 to alter, 0 to drop") != std::string::npos);
     CHECK(plan.out.find("CREATE TABLE public.profiles") != std::string::npos);
     CHECK(plan.out.find("CREATE POLICY own ON public.profiles") != std::string::npos);
+    CHECK(plan.out.find("CREATE TRIGGER on_auth_user_created AFTER INSERT ON auth.users") !=
+          std::string::npos);
     CHECK(plan.out.find("TABLE auth.") == std::string::npos);
-    CHECK(plan.out.find("CREATE SCHEMA") == std::string::npos);
+    CHECK(plan.out.find("SCHEMA") == std::string::npos);
+    CHECK(plan.out.find("storage") == std::string::npos);
     CHECK(plan.out.find("sessions") == std::string::npos);
-    CHECK(plan.out.find("FUNCTION auth.uid") == std::string::npos);
+    CHECK(plan.out.find("EXTENSION") == std::string::npos);
+    CHECK(plan.out.find("FUNCTION auth.") == std::string::npos);
 
     REQUIRE(project.schemac("diff -q --write profiles" + url).exit_code == 0);
     auto applied = project.schemac("apply" + url);
     REQUIRE_MESSAGE(applied.exit_code == 0, applied.err);
-    CHECK(auth_dump() == auth_before);
+    CHECK(platform_dump() == platform_before);
+    CHECK(query(db, "SELECT tgname FROM pg_trigger WHERE tgrelid = 'auth.users'::regclass AND "
+                    "NOT tgisinternal") == "on_auth_user_created");
 
-    // The platform changes its own schema: no change for the tree.
-    REQUIRE(psql_apply(db, "ALTER TABLE auth.users ADD COLUMN phone text;").exit_code == 0);
+    // The platform changes its own schemas: no change, no drift.
+    REQUIRE(psql_apply(db, "ALTER TABLE auth.users ADD COLUMN phone text;\n"
+                           "CREATE TABLE storage.objects (id int);\n"
+                           "CREATE TABLE auth.mfa_factors (id int);")
+                .exit_code == 0);
     auto again = project.schemac("plan --exit-code" + url);
     CHECK_MESSAGE(again.exit_code == 0, again.out << again.err);
-    // Drift: the runtime does not read the tree, so it is told the scope.
     auto status = project.schemac("status" + url);
-    CHECK_MESSAGE(status.out.find("+ column auth.users.phone text") != std::string::npos,
-                  status.out);
-    status = project.schemac("status --schemas public" + url);
+    CHECK_MESSAGE(status.exit_code == 0, status.out << status.err);
     CHECK_MESSAGE(status.out.find("drift:\n  (none)") != std::string::npos, status.out);
-    write_file(project.root / ".schemacignore", "schema auth\n");
+    // A change to the tree's own objects still is drift.
+    REQUIRE(psql_apply(db, "ALTER TABLE public.profiles ADD COLUMN x int;").exit_code == 0);
     status = project.schemac("status" + url);
-    CHECK_MESSAGE(status.out.find("drift:\n  (none)") != std::string::npos, status.out);
+    CHECK_MESSAGE(status.out.find("+ column public.profiles.x integer") != std::string::npos,
+                  status.out);
+    REQUIRE(psql_apply(db, "ALTER TABLE public.profiles DROP COLUMN x;").exit_code == 0);
 
     // Without a database: generated/ replays on the stub.
     auto replayed = project.schemac("plan --exit-code");
     CHECK_MESSAGE(replayed.exit_code == 0, replayed.out << replayed.err);
     auto check = project.schemac("plan --check");
     CHECK_MESSAGE(check.exit_code == 0, check.out << check.err);
+
+    // The trigger the history put on auth.users is the tree's: taken out of
+    // the tree, it is dropped.
+    write_file(project.root / "schema/profiles.sql", profiles);
+    auto dropped = project.schemac("plan" + url);
+    REQUIRE_MESSAGE(dropped.exit_code == 0, dropped.err);
+    CHECK_MESSAGE(dropped.out.find("Plan: 0 to create, 0 to alter, 1 to drop") != std::string::npos,
+                  dropped.out);
+    CHECK(dropped.out.find("DROP TRIGGER on_auth_user_created ON auth.users") != std::string::npos);
+}
+
+TEST_CASE("the managed scope: a schema the history created is the tree's; one it never "
+          "created is context") {
+    auto db = database_from("CREATE SCHEMA legacy;\n"
+                            "CREATE TABLE legacy.t (id int);\n"
+                            "CREATE TABLE public.old (id int);\n");
+    const std::string url = " --url " + shell_quote(server().conninfo(db));
+    TempProject project("context-scope");
+    write_file(project.root / "schema/app.sql", "CREATE SCHEMA app;\n"
+                                                "CREATE TABLE app.a (id int);\n");
+    // public is managed: its table the tree does not have is dropped; legacy,
+    // which neither the tree nor the history creates, is left alone.
+    auto plan = project.schemac("plan -v" + url);
+    REQUIRE_MESSAGE(plan.exit_code == 0, plan.err);
+    CHECK_MESSAGE(plan.out.find("Plan: 2 to create, 0 to alter, 1 to drop") != std::string::npos,
+                  plan.out);
+    CHECK(plan.out.find("DROP TABLE public.old") != std::string::npos);
+    CHECK(plan.out.find("legacy") == std::string::npos);
+    CHECK_MESSAGE(plan.err.find("schemac: managed scope: schemas app public") != std::string::npos,
+                  plan.err);
+    REQUIRE(project.schemac("diff -q --write app" + url).exit_code == 0);
+    REQUIRE(project.schemac("apply --allow-hazards data-loss" + url).exit_code == 0);
+
+    // app leaves the tree: the history created it, so it is dropped.
+    write_file(project.root / "schema/app.sql", "CREATE TABLE public.b (id int);\n");
+    plan = project.schemac("plan" + url);
+    REQUIRE_MESSAGE(plan.exit_code == 0, plan.err);
+    CHECK(plan.out.find("DROP SCHEMA app") != std::string::npos);
+    CHECK(plan.out.find("legacy") == std::string::npos);
+    // --schemas names the scope instead.
+    plan = project.schemac("plan --schemas public,legacy" + url);
+    REQUIRE_MESSAGE(plan.exit_code == 0, plan.err);
+    CHECK(plan.out.find("DROP TABLE legacy.t") != std::string::npos);
 }
