@@ -42,14 +42,27 @@ std::vector<Step> build_steps(const std::vector<diff::Change>& changes,
                 context.lives_on(catalog::relation_key(
                     catalog::Kind::Table, create->object.key.schema, create->object.table)))
                 context.swapped_indexes.insert(create->object.key);
+    // Locks matter on tables that exist already, managed or context (one a
+    // foreign key references, such as `auth.users`, is in neither catalog):
+    // nobody else sees one the migration creates, nor a view's.
+    auto matters = [&](const catalog::ObjectKey& table) {
+        if (from.tables.contains(table))
+            return true;
+        if (to.tables.contains(table))
+            return false;
+        using catalog::Kind;
+        for (auto kind : {Kind::View, Kind::MaterializedView})
+            for (const auto* side : {&from, &to})
+                if (side->views.contains(catalog::relation_key(kind, table.schema, table.name)))
+                    return false;
+        return true;
+    };
     std::vector<Step> out;
     for (std::size_t i = 0; i < changes.size(); ++i) {
         Steps steps = std::visit([&](const auto& c) { return build(c, context); }, changes[i]);
         for (std::size_t part = 0; part < steps.size(); ++part) {
-            // Locks matter on tables that exist already: nobody else sees one
-            // the migration creates.
             std::erase_if(steps[part].locks,
-                          [&](const TableLock& lock) { return !from.tables.contains(lock.table); });
+                          [&](const TableLock& lock) { return !matters(lock.table); });
             steps[part].change = i;
             steps[part].part = part;
             out.push_back(std::move(steps[part]));

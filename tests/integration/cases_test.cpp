@@ -1,5 +1,7 @@
 // Golden convergence cases: tests/cases/<name>/{current,desired,expected.up,expected.down}.sql
-// (desired may be a directory of files).
+// (desired may be a directory of files), and optionally `args`: options for
+// every schemac run of the case (`--schemas` for a scope wider than what the
+// tree creates, as a project whose generated/ made the current state has).
 //
 // For each case, on the real server: the SQL schemac prints equals the golden
 // files; applying it with psql -1 turns `current` into `desired` and back; and
@@ -40,6 +42,15 @@ fs::path desired_of(const fs::path& dir) {
     return fs::exists(dir / "desired.sql") ? dir / "desired.sql" : dir / "desired";
 }
 
+/// The case's `args`, or nothing.
+std::string args_of(const fs::path& dir) {
+    if (!fs::exists(dir / "args"))
+        return "";
+    std::string args = read_file(dir / "args");
+    std::erase(args, '\n');
+    return args;
+}
+
 bool update_golden() {
     return std::getenv("SCHEMAC_UPDATE_GOLDEN") != nullptr;
 }
@@ -51,8 +62,9 @@ std::string diff_command(const std::string& db, const fs::path& schema, const st
 }
 
 /// The migrated database equals the target: by schemac's catalog, and by pg_dump.
-void check_converged(const std::string& db, const fs::path& target_sql, const std::string& what) {
-    auto again = run(diff_command(db, target_sql, "--skip-proof"));
+void check_converged(const std::string& db, const fs::path& target_sql, const std::string& what,
+                     const std::string& args) {
+    auto again = run(diff_command(db, target_sql, "--skip-proof " + args));
     CHECK_MESSAGE(again.exit_code == 0, what << ": " << again.err);
     CHECK_MESSAGE(again.out == "", what << ": schemac still sees changes:\n" << again.out);
     auto reference = database_from_tree(target_sql);
@@ -91,25 +103,26 @@ void check_case(const fs::path& dir) {
     std::string name = dir.filename().string();
     auto current = read_file(dir / "current.sql");
     auto db = database_from(current);
+    auto args = args_of(dir);
 
-    auto up = run(diff_command(db, desired_of(dir), ""));
-    auto down = run(diff_command(db, desired_of(dir), "--reverse"));
+    auto up = run(diff_command(db, desired_of(dir), args));
+    auto down = run(diff_command(db, desired_of(dir), "--reverse " + args));
     REQUIRE_MESSAGE(up.exit_code == 0, name << ": " << up.err);
     REQUIRE_MESSAGE(down.exit_code == 0, name << ": " << down.err);
     check_golden(dir / "expected.up.sql", up.out, name);
     check_golden(dir / "expected.down.sql", down.out, name);
 
     // Same inputs, byte-identical output.
-    auto repeat = run(diff_command(db, desired_of(dir), ""));
+    auto repeat = run(diff_command(db, desired_of(dir), args));
     CHECK_MESSAGE(repeat.out == up.out, name << ": second run differs");
 
     auto applied = apply_script(db, up.out);
     REQUIRE_MESSAGE(applied.exit_code == 0, name << ": applying up failed: " << applied.err);
-    check_converged(db, desired_of(dir), name + " (up)");
+    check_converged(db, desired_of(dir), name + " (up)", args);
 
     auto reverted = apply_script(db, down.out);
     REQUIRE_MESSAGE(reverted.exit_code == 0, name << ": applying down failed: " << reverted.err);
-    check_converged(db, dir / "current.sql", name + " (down)");
+    check_converged(db, dir / "current.sql", name + " (down)", args);
     (void)server().drop_database(db);
 }
 
@@ -117,7 +130,8 @@ void check_case(const fs::path& dir) {
 /// and compares what pg_locks shows it holding, before COMMIT, on the tables
 /// that existed before the migration with what the plan declares: the
 /// strongest mode per table, no more and no less. Returns the steps checked.
-int check_declared_locks(const std::string& db, const fs::path& target, const std::string& what) {
+int check_declared_locks(const std::string& db, const fs::path& target, const std::string& what,
+                         const std::string& args) {
     constexpr const char* k_rank = "array_position(ARRAY['AccessShareLock', 'RowShareLock', "
                                    "'RowExclusiveLock', 'ShareUpdateExclusiveLock', 'ShareLock', "
                                    "'ShareRowExclusiveLock', 'ExclusiveLock', "
@@ -125,9 +139,10 @@ int check_declared_locks(const std::string& db, const fs::path& target, const st
     constexpr const char* k_names[] = {
         "ACCESS SHARE", "ROW SHARE",           "ROW EXCLUSIVE", "SHARE UPDATE EXCLUSIVE",
         "SHARE",        "SHARE ROW EXCLUSIVE", "EXCLUSIVE",     "ACCESS EXCLUSIVE"};
-    auto planned = run(schemac_cmd(
-        "plan -q --format json --skip-proof --dev-url " + shell_quote(dev_url()) + " --url " +
-        shell_quote(server().conninfo(db)) + " --schema " + shell_quote(target.string())));
+    auto planned =
+        run(schemac_cmd("plan -q --format json --skip-proof --dev-url " + shell_quote(dev_url()) +
+                        " --url " + shell_quote(server().conninfo(db)) + " --schema " +
+                        shell_quote(target.string()) + " " + args));
     REQUIRE_MESSAGE(planned.exit_code == 0, planned.err);
     auto plan = nlohmann::json::parse(planned.out);
     auto conn = schemac::runtime::Connection::open(server().conninfo(db));
@@ -217,8 +232,9 @@ TEST_CASE("every step's declared locks are what PostgreSQL holds (pg_locks), in 
         std::string name = dir.filename().string();
         SUBCASE(name.c_str()) {
             auto db = database_from(read_file(dir / "current.sql"));
-            steps_checked += check_declared_locks(db, desired_of(dir), name + " (up)");
-            steps_checked += check_declared_locks(db, dir / "current.sql", name + " (down)");
+            auto args = args_of(dir);
+            steps_checked += check_declared_locks(db, desired_of(dir), name + " (up)", args);
+            steps_checked += check_declared_locks(db, dir / "current.sql", name + " (down)", args);
             (void)server().drop_database(db);
             if (dir == cases.back())
                 MESSAGE(steps_checked << " steps checked against pg_locks");
