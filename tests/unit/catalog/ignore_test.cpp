@@ -97,3 +97,56 @@ TEST_CASE("an ignored relation goes with its parts, what it owns and its privile
     CHECK(c.dependencies.empty());
     CHECK(leave_out_ignored(c, {}) == 0);
 }
+
+TEST_CASE("the managed scope: other schemas and their extensions go; what the scope keeps "
+          "stays on context, but not against a rule") {
+    Catalog c;
+    for (const char* schema : {"public", "auth", "storage", "extensions"})
+        add(c.schemas, schema_key(schema));
+    auto users = relation_key(Kind::Table, "auth", "users");
+    add(c.tables, users);
+    add(c.columns, child_key(Kind::Column, "auth", "users", "id"));
+    auto trigger = child_key(Kind::Trigger, "auth", "users", "on_auth_user_created");
+    add(c.triggers, trigger);
+    c.dependencies.insert({trigger, users, DependencyType::Auto});
+    add(c.tables, relation_key(Kind::Table, "storage", "buckets"));
+    Extension uuid;
+    uuid.key = extension_key("uuid-ossp");
+    uuid.schema = "extensions";
+    c.extensions.emplace(uuid.key, uuid);
+    Extension citext;
+    citext.key = extension_key("citext");
+    citext.schema = "public";
+    c.extensions.emplace(citext.key, citext);
+    auto profiles = relation_key(Kind::Table, "public", "profiles");
+    add(c.tables, profiles);
+    c.default_privileges.insert({"", "storage", 'r', "service_role", "SELECT", false, false});
+    c.default_privileges.insert({"", "public", 'r', "anon", "SELECT", false, false});
+    c.default_privileges.insert({"", "", 'r', "anon", "SELECT", false, false});
+
+    Scope scope;
+    scope.schemas = std::set<std::string>{"public"};
+    scope.stubs = {{"*", "auth.*"}};
+    scope.keep = {trigger};
+    Catalog scoped = c;
+    // auth, storage, extensions; auth.users and its column; storage.buckets;
+    // uuid-ossp, which lives in extensions.
+    CHECK(leave_out_ignored(scoped, {}, scope) == 7);
+    CHECK(scoped.schemas.size() == 1);
+    CHECK(scoped.triggers.contains(trigger)); // the tree's, on context
+    CHECK(scoped.tables.size() == 1);
+    CHECK(scoped.tables.contains(profiles));
+    CHECK(scoped.extensions.size() == 1);
+    CHECK(scoped.extensions.contains(citext.key));
+    CHECK(scoped.default_privileges.size() == 2); // storage's goes
+    CHECK(scoped.dependencies.empty());
+
+    // A rule a person wrote wins over what the scope keeps.
+    Catalog ignored_auth = c;
+    leave_out_ignored(ignored_auth, {{"schema", "auth"}}, scope);
+    CHECK(ignored_auth.triggers.empty());
+
+    // Without schemas or stubs, the scope leaves everything.
+    Catalog whole = c;
+    CHECK(leave_out_ignored(whole, {}, Scope{}) == 0);
+}

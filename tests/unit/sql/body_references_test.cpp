@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+using schemac::sql::created_by;
 using schemac::sql::Names;
 using schemac::sql::read_function;
 
@@ -65,4 +66,35 @@ TEST_CASE("a plpgsql function without a body is read, not handed to the body par
         CHECK(body.language == "plpgsql");
         CHECK(body.checked_at_creation.empty());
     }
+}
+
+TEST_CASE("what a migration creates, for the managed scope: schemas it creates or fills, "
+          "extensions, and triggers, policies and indexes wherever they are") {
+    auto created =
+        created_by("CREATE SCHEMA app;\n"
+                   "CREATE TABLE reporting.t (id int);\n"
+                   "CREATE VIEW v1.v AS SELECT 1;\n"
+                   "CREATE MATERIALIZED VIEW m1.m AS SELECT 1 WITH NO DATA;\n"
+                   "CREATE SEQUENCE s1.s;\n"
+                   "CREATE TYPE e1.mood AS ENUM ('a');\n"
+                   "CREATE TYPE c1.pair AS (a int);\n"
+                   "CREATE DOMAIN d1.d AS int;\n"
+                   "CREATE FUNCTION f1.f() RETURNS int LANGUAGE sql RETURN 1;\n"
+                   "CREATE FUNCTION unqualified() RETURNS int LANGUAGE sql RETURN 1;\n"
+                   "ALTER TABLE public.x SET SCHEMA moved;\n"
+                   "CREATE EXTENSION \"uuid-ossp\" WITH SCHEMA extensions;\n"
+                   "CREATE TABLE public.p (id uuid REFERENCES auth.users);\n"
+                   "CREATE TRIGGER on_auth_user_created AFTER INSERT ON auth.users FOR EACH ROW "
+                   "EXECUTE FUNCTION public.f();\n"
+                   "CREATE POLICY own ON auth.users USING (true);\n"
+                   "CREATE INDEX users_email_idx ON auth.users (email);\n"
+                   "DROP TABLE gone.t;\n");
+    CHECK(created.schemas == std::set<std::string>{"app", "c1", "d1", "e1", "f1", "m1", "moved",
+                                                   "public", "reporting", "s1", "v1"});
+    CHECK(created.extensions == std::set<std::string>{"uuid-ossp"});
+    CHECK(created.triggers ==
+          std::set<std::array<std::string, 3>>{{"auth", "users", "on_auth_user_created"}});
+    CHECK(created.policies == std::set<std::array<std::string, 3>>{{"auth", "users", "own"}});
+    CHECK(created.indexes == Names{{"auth", "users_email_idx"}});
+    CHECK(created_by("CREATE TABLE (").schemas.empty());
 }
