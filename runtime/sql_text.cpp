@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <exception>
+#include <iterator>
 #include <pg_query.h>
 #include <pthread.h>
 
@@ -77,8 +78,8 @@ class Protobuf {
     const std::uint8_t* m_end;
 };
 
-/// One ScanToken: a comment's range, when it is one.
-bool read_token(Protobuf token, std::vector<Comment>& out) {
+/// One ScanToken: its byte range and its kind.
+bool read_token(Protobuf token, std::vector<Token>& out) {
     std::uint64_t start = 0, end = 0, kind = 0, field = 0, wire = 0;
     while (!token.done()) {
         if (!token.next(field, wire))
@@ -90,14 +91,13 @@ bool read_token(Protobuf token, std::vector<Comment>& out) {
         if (into && wire == 0 ? !token.varint(*into) : !token.skip(wire))
             return false;
     }
-    if (kind == k_sql_comment || kind == k_c_comment)
-        out.push_back({start, end});
+    out.push_back({start, end, kind == k_sql_comment || kind == k_c_comment});
     return true;
 }
 
 } // namespace
 
-Result<std::vector<Comment>> comments_of(const std::string& text) {
+Result<std::vector<Token>> tokens_of(const std::string& text) {
     PgQueryScanResult scanned = pg_query_scan(text.c_str());
     if (scanned.error) {
         Error error("cannot read the text at character " +
@@ -105,7 +105,7 @@ Result<std::vector<Comment>> comments_of(const std::string& text) {
         pg_query_free_scan_result(scanned);
         return error;
     }
-    std::vector<Comment> out;
+    std::vector<Token> out;
     Protobuf result(reinterpret_cast<const std::uint8_t*>(scanned.pbuf.data), scanned.pbuf.len);
     bool ok = true;
     std::uint64_t field = 0, wire = 0;
@@ -119,6 +119,55 @@ Result<std::vector<Comment>> comments_of(const std::string& text) {
     if (!ok)
         return Error("cannot read libpg_query's scan of the text");
     return out;
+}
+
+Result<std::vector<Comment>> comments_of(const std::string& text) {
+    auto tokens = tokens_of(text);
+    if (!tokens)
+        return tokens.error();
+    std::vector<Comment> out;
+    for (const auto& token : *tokens)
+        if (token.comment)
+            out.push_back({token.begin, token.end});
+    return out;
+}
+
+std::size_t find_name(const std::string& text, const std::vector<std::string>& parts,
+                      bool qualifier) {
+    auto tokens = tokens_of(text);
+    if (!tokens || parts.empty())
+        return std::string::npos;
+    std::vector<Token> words;
+    std::ranges::copy_if(*tokens, std::back_inserter(words),
+                         [](const Token& t) { return !t.comment; });
+    // A token read as the name it spells: a quoted one as written, any
+    // other folded to lower case.
+    auto spelled = [&](const Token& t) {
+        std::string word = text.substr(t.begin, t.end - t.begin);
+        if (word.size() >= 2 && word.front() == '"' && word.back() == '"') {
+            std::string name;
+            for (std::size_t i = 1; i + 1 < word.size(); ++i) {
+                name += word[i];
+                if (word[i] == '"')
+                    ++i; // "" is one quote
+            }
+            return name;
+        }
+        std::ranges::transform(word, word.begin(), [](unsigned char c) {
+            return static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        });
+        return word;
+    };
+    // `a . b . c`: 2n - 1 tokens, and a dot after them for a qualifier.
+    const std::size_t span = parts.size() * 2 - (qualifier ? 0 : 1);
+    for (std::size_t i = 0; i + span <= words.size(); ++i) {
+        bool match = true;
+        for (std::size_t k = 0; k < span && match; ++k)
+            match = k % 2 ? spelled(words[i + k]) == "." : spelled(words[i + k]) == parts[k / 2];
+        if (match)
+            return words[i].begin;
+    }
+    return std::string::npos;
 }
 
 std::size_t parse_stack_for(std::size_t bytes) {

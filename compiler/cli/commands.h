@@ -15,8 +15,8 @@ struct GlobalOptions {
     std::vector<std::string> schemas; ///< --schemas a,b
     /// --roles a,b: managed beyond the roles the tree and --dir name
     std::vector<std::string> roles;
-    std::string dir = "generated";    ///< --dir: the migration history
-    int verbosity = 0;                ///< -v: 1, -q: -1
+    std::string dir = "generated"; ///< --dir: the migration history
+    int verbosity = 0;             ///< -v: 1, -q: -1
 };
 
 struct DiffOptions {
@@ -54,6 +54,10 @@ struct DumpOptions {
     std::string url;
     std::string out = "schema";
     bool force = false; ///< overwrite files that exist
+    /// Write only `external.sql`: what the tree in `schema` names of the
+    /// target's schemas it does not create, as `-- schemac:external` stubs.
+    bool external = false;
+    std::string schema = "schema";
 };
 
 /// `schemac dump`: writes the database at --url as a tree in --out.

@@ -3,6 +3,8 @@
 
 #include "cli/commands.h"
 
+#include "catalog/quote.h"
+#include "cli/context.h"
 #include "emit/script.h"
 #include "introspect/introspect.h"
 #include "plan/planner.h"
@@ -132,8 +134,37 @@ Result<std::map<std::string, std::string>> dump_files(const GlobalOptions& globa
     return out;
 }
 
+Result<std::map<std::string, std::string>> external_files(const std::string& url,
+                                                          const std::string& tree_dir) {
+    auto tree = load::load_tree(tree_dir);
+    if (!tree)
+        return tree.error();
+    auto schemas = referenced_schemas(*tree, false);
+    if (schemas.empty())
+        return Error("the tree in " + tree_dir +
+                     "/ names no schema that it does not create: there is no context to stub");
+    auto context = read_target_context(url, schemas, tree->own());
+    if (!context)
+        return context.error();
+    std::string names;
+    for (const auto& schema : schemas)
+        names += (names.empty() ? "" : ", ") + catalog::quote_ident(schema);
+    if (context->schemas.empty())
+        return Error("the database has none of the schemas the tree uses but does not create (" +
+                     names + ")");
+    return std::map<std::string, std::string>{
+        {"external.sql",
+         "-- schemac:external\n"
+         "-- The target's schemas that the tree uses but does not own (" +
+             names +
+             "), written by schemac dump --external: built in every shadow before the tree, "
+             "never diffed, created or dropped. Keep what the tree uses.\n\n" +
+             emit::render_script(context->steps)}};
+}
+
 int run_dump(const GlobalOptions& global, const DumpOptions& options) {
-    auto files = dump_files(global, options.url);
+    auto files = options.external ? external_files(options.url, options.schema)
+                                  : dump_files(global, options.url);
     if (!files) {
         std::cerr << files.error().describe() << "\n";
         return 1;

@@ -161,6 +161,11 @@ void add_commands(CLI::App& app, Command& c) {
     c.dump_cmd->add_option("--url", c.dump.url, "The database")->required();
     c.dump_cmd->add_option("--out", c.dump.out, "The tree's folder")->capture_default_str();
     c.dump_cmd->add_flag("--force", c.dump.force, "Overwrite files that exist");
+    c.dump_cmd->add_flag("--external", c.dump.external,
+                         "Write external.sql: stubs (-- schemac:external) of the schemas the "
+                         "tree in --schema uses but does not create");
+    c.dump_cmd->add_option("--schema", c.dump.schema, "The tree, with --external")
+        ->capture_default_str();
     c.init_cmd = app.add_subcommand(
         "init", "Start a project: schema/, and from an existing database a baseline migration");
     c.init_cmd->add_option("--url", c.init.url,

@@ -1,6 +1,7 @@
 #include "cli/pipeline.h"
 
 #include "catalog/quote.h"
+#include "cli/context.h"
 #include "introspect/introspect.h"
 #include "load/load.h"
 #include "plan/planner.h"
@@ -94,9 +95,9 @@ class Run {
     }
 
     Result<Planned> go() {
-        for (auto stage :
-             {&Run::load_inputs, &Run::open_shadow, &Run::current_state, &Run::desired_state,
-              &Run::scope_to_project, &Run::read_current, &Run::plan_both_ways, &Run::prove})
+        for (auto stage : {&Run::load_inputs, &Run::target_context, &Run::open_shadow,
+                           &Run::current_state, &Run::desired_state, &Run::scope_to_project,
+                           &Run::read_current, &Run::plan_both_ways, &Run::prove})
             if (auto done = (this->*stage)(); !done)
                 return done.error();
         return std::move(m_out);
@@ -122,13 +123,66 @@ class Run {
         if (!rules)
             return std::move(rules).error();
         m_scope.ignore = std::move(*rules);
+        scope_extensions();
         m_scope.scope.stubs = m_tree.context();
         m_scope.scope.keep = m_tree.own();
-        if (!m_tree.external().empty())
-            m_start.prepare = [this](const std::string& db) {
+        return Ok{};
+    }
+
+    /// With --url, what the tree names in schemas it neither creates nor
+    /// stubs is read from the target: built in every shadow before the
+    /// tree, and context. Every shadow database the proof or the replay
+    /// starts gets it and the stubs.
+    Status target_context() {
+        if (!m_request.url.empty()) {
+            auto context =
+                read_target_context(m_request.url, referenced_schemas(m_tree), m_tree.own());
+            if (!context)
+                return context.error();
+            m_context = std::move(*context);
+            for (const auto& schema : m_context.schemas)
+                m_scope.scope.stubs.push_back(catalog::rule_for(catalog::schema_key(schema)));
+            if (m_global.verbosity >= 0 && !m_context.schemas.empty()) {
+                std::cerr << "schemac: context read from the target for the shadow (never diffed):";
+                for (std::size_t i = 0; i < m_context.schemas.size(); ++i)
+                    std::cerr << (i ? ", " : " schema ")
+                              << catalog::quote_ident(m_context.schemas[i]);
+                std::cerr << " (" << count(m_context.objects, "object") << ")\n";
+            }
+            m_timer.lap("context from the target");
+        }
+        if (!m_context.steps.empty() || !m_tree.external().empty())
+            m_start.prepare = [this](const std::string& db) -> Status {
+                if (auto loaded = load_context_from_target(db); !loaded)
+                    return loaded;
                 return shadow::load_context(*m_server, db, m_tree);
             };
         return Ok{};
+    }
+
+    Status load_context_from_target(const std::string& db) {
+        return load_target_context(*m_server, db, m_context, m_global.verbosity);
+    }
+
+    /// With --schemas, an extension living in another schema is context: the
+    /// tree's CREATE EXTENSION of it runs in every shadow as a stub would
+    /// (what the managed schemas use of it is there), and is never emitted;
+    /// one only the target has is not read.
+    void scope_extensions() {
+        if (m_global.schemas.empty())
+            return;
+        std::set<std::string> managed(m_global.schemas.begin(), m_global.schemas.end());
+        m_scope.scope.schemas = managed;
+        for (auto& s : m_tree.statements) {
+            if (s.node != "CreateExtensionStmt" || s.external)
+                continue;
+            auto named =
+                std::ranges::find(s.references, catalog::Kind::Schema, &catalog::ObjectKey::kind);
+            std::string schema = named != s.references.end() ? named->name
+                                 : s.search_path.empty()     ? "public"
+                                                             : s.search_path.front();
+            s.external = !managed.contains(schema);
+        }
     }
 
     /// The statements the tree marks external: a replay made with other ones
@@ -250,7 +304,9 @@ class Run {
 
     /// The tree materialized in the shadow server and read back; its lint.
     Status desired_state() {
-        auto db = shadow::materialize(*m_server, m_tree);
+        auto db = shadow::materialize(*m_server, m_tree, [this](const std::string& made) {
+            return load_context_from_target(made);
+        });
         if (!db)
             return db.error();
         m_timer.lap("materialize");
@@ -396,6 +452,7 @@ class Run {
     load::Tree m_tree;
     std::set<std::string> m_roles;
     std::string m_replay_key;
+    TargetContext m_context;
     std::unique_ptr<shadow::Server> m_server;
     plan::ProofStart m_start;
     std::string m_current_conninfo;

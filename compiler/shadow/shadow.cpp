@@ -3,6 +3,7 @@
 #include "catalog/utf8.h"
 #include "runtime/executor.h"
 #include "runtime/script.h"
+#include "runtime/sql_text.h"
 
 #include <algorithm>
 #include <regex>
@@ -10,15 +11,33 @@
 namespace schemac::shadow {
 namespace {
 
+/// Where in `sql` the object a "does not exist" error names is written
+/// (`schema "auth" does not exist` has no position), or npos.
+std::size_t missing_name_at(const std::string& sql, const std::string& message) {
+    static const std::regex k_missing(R"re(^(schema|relation|type) "(.+)" does not exist$)re");
+    std::smatch match;
+    if (!std::regex_match(message, match, k_missing))
+        return std::string::npos;
+    std::vector<std::string> parts;
+    std::string name = match[2];
+    for (std::size_t dot; (dot = name.find('.')) != std::string::npos; name.erase(0, dot + 1))
+        parts.push_back(name.substr(0, dot));
+    parts.push_back(name);
+    return runtime::find_name(sql, parts, match[1] == "schema");
+}
+
 /// The server's error, located in the tree: at the character the server
-/// points to inside the statement, else at the statement's start. Its
-/// DETAIL and HINT stay with it.
+/// points to inside the statement, else where the statement names what
+/// does not exist, else at the statement's start. Its DETAIL and HINT stay
+/// with it.
 Error locate_error(const load::Statement& statement, Error error) {
     // The position counts characters from the start of the statement text.
     int position = error.server ? error.server->position : 0;
     std::size_t offset = statement.offset;
     if (position > 0 && static_cast<std::size_t>(position) <= catalog::utf8::length(statement.sql))
         offset += catalog::utf8::offset_of(statement.sql, static_cast<std::size_t>(position));
+    else if (auto at = missing_name_at(statement.sql, error.message); at != std::string::npos)
+        offset += at;
     error.message = statement.file->diagnostic(offset, error.message);
     return error;
 }
@@ -145,12 +164,16 @@ Status execute(Server& server, const std::string& db,
 
 } // namespace
 
-Result<std::string> materialize(Server& server, const load::Tree& tree) {
+Result<std::string> materialize(Server& server, const load::Tree& tree,
+                                const std::function<Status(const std::string& db)>& prepare) {
     if (auto roles = server.ensure_roles(tree.roles()); !roles)
         return roles.error();
     auto db = server.create_database();
     if (!db)
         return db.error();
+    if (prepare)
+        if (auto prepared = prepare(*db); !prepared)
+            return prepared.error();
     std::vector<const load::Statement*> all;
     for (const auto& statement : tree.statements)
         all.push_back(&statement);

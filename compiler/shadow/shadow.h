@@ -4,15 +4,18 @@
 #include "runtime/result.h"
 #include "shadow/server.h"
 
+#include <functional>
 #include <string>
 #include <vector>
 
 namespace schemac::shadow {
 
 /// Creates a database on `server` and executes the tree's ordered statements
-/// in it. A PostgreSQL error points at the statement's file:line:col with the
-/// server's message and hint. Returns the database's name.
-Result<std::string> materialize(Server& server, const load::Tree& tree);
+/// in it, after `prepare` (the context read from a target). A PostgreSQL
+/// error points at the statement's file:line:col with the server's message
+/// and hint. Returns the database's name.
+Result<std::string> materialize(Server& server, const load::Tree& tree,
+                                const std::function<Status(const std::string& db)>& prepare = {});
 
 /// Executes the tree's statements marked `-- schemac:external` (the context
 /// it stubs) in database `db` of `server`, as materialize does.

@@ -18,6 +18,24 @@ struct Comment {
     std::size_t end = 0;
 };
 
+/// A token of `text` as libpg_query's scanner finds it: its byte range.
+struct Token {
+    std::size_t begin = 0;
+    std::size_t end = 0;
+    bool comment = false;
+};
+
+/// The tokens of `text`, in order; an error as comments_of gives.
+Result<std::vector<Token>> tokens_of(const std::string& text);
+
+/// Where the name `parts` (`{"auth", "users"}` for `auth.users`, each part
+/// as PostgreSQL stores it) is first written in `text`, as tokens (quoted
+/// or not, any case an unquoted name folds from), never inside a string, a
+/// body or a comment: its first byte, or npos. A `qualifier` is followed by
+/// a dot (the schema of `auth.users`).
+std::size_t find_name(const std::string& text, const std::vector<std::string>& parts,
+                      bool qualifier = false);
+
 /// The comments of `text`, in order, as libpg_query's scanner finds them.
 /// Text the scanner cannot read (an unterminated string) gives an error
 /// naming the byte it stopped at (a 1-based character position).

@@ -329,3 +329,89 @@ TEST_CASE("the managed scope: a schema the history created is the tree's; one it
     REQUIRE_MESSAGE(plan.exit_code == 0, plan.err);
     CHECK(plan.out.find("DROP TABLE legacy.t") != std::string::npos);
 }
+
+TEST_CASE("--schemas scopes extensions too: one living elsewhere is context, in the shadow for "
+          "what the managed schemas use of it, never emitted") {
+    auto db = database_from("CREATE EXTENSION citext;\n"
+                            "CREATE EXTENSION pg_trgm;\n");
+    const std::string url = " --url " + shell_quote(server().conninfo(db));
+    TempProject project("context-extension-scope");
+    write_file(project.root / "schema/reporting.sql",
+               "CREATE EXTENSION IF NOT EXISTS citext WITH SCHEMA public;\n"
+               "CREATE SCHEMA reporting;\n"
+               "CREATE TABLE reporting.r (name public.citext);\n");
+    for (const std::string& target : {url, std::string()}) {
+        INFO("target: " << target);
+        auto plan = project.schemac("plan --schemas reporting" + target);
+        REQUIRE_MESSAGE(plan.exit_code == 0, plan.err);
+        CHECK(plan.out.find("CREATE TABLE reporting.r") != std::string::npos);
+        CHECK(plan.out.find("EXTENSION") == std::string::npos);
+    }
+    // Without --schemas, public is managed: citext is the tree's, pg_trgm
+    // (in public, not in the tree) is dropped.
+    auto plan = project.schemac("plan" + url);
+    REQUIRE_MESSAGE(plan.exit_code == 0, plan.err);
+    CHECK(plan.out.find("DROP EXTENSION pg_trgm") != std::string::npos);
+    CHECK(plan.out.find("EXTENSION citext") == std::string::npos);
+}
+
+TEST_CASE("with --url, what the tree uses of a schema it does not create is read from the "
+          "target; dump --external writes it as stubs for plans without a database") {
+    auto db = database_from(
+        "CREATE SCHEMA auth;\n"
+        "CREATE TABLE auth.users (id uuid PRIMARY KEY, email text);\n"
+        "CREATE TABLE auth.sessions (id uuid PRIMARY KEY, user_id uuid REFERENCES auth.users);\n"
+        "CREATE FUNCTION auth.uid() RETURNS uuid LANGUAGE sql STABLE\n"
+        "    AS $$ SELECT nullif(current_setting('request.jwt.claim.sub', true), '')::uuid $$;\n"
+        "CREATE SCHEMA storage;\n"
+        "CREATE TABLE storage.buckets (id text PRIMARY KEY);\n");
+    const std::string url = " --url " + shell_quote(server().conninfo(db));
+    TempProject project("context-from-target");
+    write_file(project.root / "schema/profiles.sql",
+               "CREATE TABLE public.profiles (\n"
+               "    id uuid PRIMARY KEY REFERENCES auth.users ON DELETE CASCADE\n"
+               ");\n"
+               "CREATE POLICY own ON public.profiles USING (id = auth.uid());\n"
+               "CREATE FUNCTION public.on_user() RETURNS trigger LANGUAGE plpgsql AS\n"
+               "    $$ BEGIN INSERT INTO public.profiles VALUES (NEW.id); RETURN NEW; END $$;\n"
+               "CREATE TRIGGER on_user AFTER INSERT ON auth.users\n"
+               "    FOR EACH ROW EXECUTE FUNCTION public.on_user();\n");
+
+    // Without a database and without stubs, the reference is the error.
+    auto alone = project.schemac("plan");
+    CHECK(alone.exit_code == 1);
+    CHECK_MESSAGE(alone.err.find("profiles.sql:2:36: schema \"auth\" does not exist") !=
+                      std::string::npos,
+                  alone.err);
+    CHECK(alone.err.find("-- schemac:external") != std::string::npos);
+
+    auto plan = project.schemac("plan" + url);
+    REQUIRE_MESSAGE(plan.exit_code == 0, plan.err);
+    CHECK_MESSAGE(plan.err.find("schemac: context read from the target for the shadow (never "
+                                "diffed): schema auth (") != std::string::npos,
+                  plan.err);
+    CHECK(plan.out.find("Plan: 4 to create, 0 to alter, 0 to drop") != std::string::npos);
+    CHECK(plan.out.find("CREATE TRIGGER on_user AFTER INSERT ON auth.users") != std::string::npos);
+    CHECK(plan.out.find("TABLE auth.") == std::string::npos);
+    CHECK(plan.out.find("storage") == std::string::npos);
+    REQUIRE(project.schemac("diff -q --write profiles" + url).exit_code == 0);
+    auto applied = project.schemac("apply" + url);
+    REQUIRE_MESSAGE(applied.exit_code == 0, applied.err);
+    auto again = project.schemac("plan --exit-code" + url);
+    CHECK_MESSAGE(again.exit_code == 0, again.out << again.err);
+
+    // The stubs, from the target, for plans without it.
+    auto dumped = project.schemac("dump --external" + url);
+    REQUIRE_MESSAGE(dumped.exit_code == 0, dumped.err);
+    std::string stubs = read_file(project.root / "schema/external.sql");
+    CHECK(stubs.starts_with("-- schemac:external\n"));
+    CHECK(stubs.find("CREATE TABLE auth.users") != std::string::npos);
+    CHECK_MESSAGE(stubs.find("FUNCTION auth.uid()") != std::string::npos, stubs);
+    CHECK(stubs.find("storage") == std::string::npos);
+    CHECK(project.schemac("dump --external" + url).exit_code == 1); // it exists
+    auto replayed = project.schemac("plan --exit-code");
+    CHECK_MESSAGE(replayed.exit_code == 0, replayed.out << replayed.err);
+    auto live = project.schemac("plan --exit-code" + url);
+    CHECK_MESSAGE(live.exit_code == 0, live.out << live.err);
+    CHECK(live.err.find("context read from the target") == std::string::npos);
+}

@@ -1,0 +1,87 @@
+#include "cli/context.h"
+
+#include "catalog/ignore.h"
+#include "catalog/quote.h"
+#include "introspect/introspect.h"
+#include "plan/planner.h"
+#include "runtime/executor.h"
+
+#include <algorithm>
+#include <iostream>
+#include <iterator>
+
+namespace schemac::cli {
+
+std::set<std::string> referenced_schemas(const load::Tree& tree, bool stubs_count) {
+    using catalog::Kind;
+    std::set<std::string> made;
+    for (const auto& s : tree.statements)
+        if (s.creates && s.creates->kind == Kind::Schema && (stubs_count || !s.external))
+            made.insert(s.creates->name);
+    std::set<std::string> out;
+    for (const auto& s : tree.statements) {
+        if (s.external)
+            continue;
+        for (const auto& key : s.references) {
+            const std::string& schema = key.kind == Kind::Schema ? key.name : key.schema;
+            if (schema.empty() || schema == "public" || schema == "information_schema" ||
+                schema.starts_with("pg_") || made.contains(schema))
+                continue;
+            out.insert(schema);
+        }
+    }
+    return out;
+}
+
+Result<TargetContext> read_target_context(const std::string& url,
+                                          const std::set<std::string>& schemas,
+                                          const std::set<catalog::ObjectKey>& own) {
+    TargetContext context;
+    if (schemas.empty())
+        return context;
+    introspect::Options options;
+    options.schemas.assign(schemas.begin(), schemas.end());
+    options.scope.schemas = schemas; // extensions living elsewhere are not read
+    auto live = introspect::introspect(url, options);
+    if (!live)
+        return std::move(live).error().within("reading the context the tree uses from the target");
+    live->privileges.clear();
+    live->default_privileges.clear();
+    std::vector<catalog::IgnoreRule> owned;
+    std::ranges::transform(own, std::back_inserter(owned), catalog::rule_for);
+    catalog::leave_out_ignored(*live, owned);
+    for (const auto& [key, schema] : live->schemas)
+        context.schemas.push_back(key.name);
+    catalog::for_each_objects(*live,
+                              [&](const auto& objects) { context.objects += objects.size(); });
+    // Plain DDL, as dump writes it.
+    auto steps = plan::plan_steps(catalog::Catalog{}, *live, false);
+    if (!steps)
+        return steps.error();
+    context.steps = std::move(*steps);
+    return context;
+}
+
+Status load_target_context(shadow::Server& server, const std::string& db,
+                           const TargetContext& context, int verbosity) {
+    if (context.steps.empty())
+        return Ok{};
+    auto tree = server.connect_tree(db);
+    if (!tree)
+        return tree.error();
+    auto admin = server.connect(db);
+    if (!admin)
+        return admin.error();
+    for (const auto& step : context.steps)
+        for (const auto& sql : step.statements) {
+            auto done = runtime::needs_superuser(sql) ? admin->exec(sql) : tree->exec(sql);
+            if (!done && verbosity > 0)
+                std::cerr << "schemac: context from the target left out of the shadow: "
+                          << catalog::describe(step.key) << ": " << done.error().message << "\n";
+            if (!done)
+                break;
+        }
+    return Ok{};
+}
+
+} // namespace schemac::cli
