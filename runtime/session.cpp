@@ -227,12 +227,17 @@ bool Session::in_scope(std::string_view line) const {
     std::string schema = schema_of_line(line);
     if (schema.empty())
         return true;
-    const auto& managed = m_options.schemas;
-    if (!managed.empty() && std::ranges::find(managed, schema) == managed.end())
+    // A rule a person wrote wins; then what the history made one by one.
+    if (std::ranges::any_of(m_options.context_schemas, [&](const std::string& pattern) {
+            return fnmatch(pattern.c_str(), schema.c_str(), 0) == 0;
+        }))
         return false;
-    return std::ranges::none_of(m_options.context_schemas, [&](const std::string& pattern) {
-        return fnmatch(pattern.c_str(), schema.c_str(), 0) == 0;
-    });
+    if (std::ranges::any_of(m_options.kept, [&](const DeployOptions::KeptLine& kept) {
+            return line.starts_with(kept.prefix) && line.find(kept.within) != line.npos;
+        }))
+        return true;
+    const auto& managed = m_options.schemas;
+    return managed.empty() || std::ranges::find(managed, schema) != managed.end();
 }
 
 Status Session::check_drift() {

@@ -289,8 +289,9 @@ struct Catalog {
     std::set<std::pair<std::string, std::string>> binary_coercible;
     /// Objects of kinds schemac does not model yet: reported, never touched.
     std::vector<std::string> unmanaged;
-    /// How many objects ignore rules left out (catalog/ignore.h).
-    std::size_t ignored = 0;
+    /// What ignore rules and the managed scope left out, in key order
+    /// (catalog/ignore.h).
+    std::vector<ObjectKey> left_alone;
 
     bool contains(const ObjectKey& key) const;
     /// The columns of a table in physical order.

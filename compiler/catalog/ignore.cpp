@@ -1,5 +1,6 @@
 #include "catalog/ignore.h"
 
+#include <algorithm>
 #include <fnmatch.h>
 #include <fstream>
 #include <set>
@@ -116,10 +117,10 @@ bool ignored(const std::vector<IgnoreRule>& rules, const ObjectKey& key) {
     return false;
 }
 
-std::size_t leave_out_ignored(Catalog& catalog, const std::vector<IgnoreRule>& rules,
-                              const Scope& scope) {
+std::vector<ObjectKey> leave_out_ignored(Catalog& catalog, const std::vector<IgnoreRule>& rules,
+                                         const Scope& scope) {
     if (rules.empty() && scope.stubs.empty() && !scope.schemas)
-        return 0;
+        return {};
     auto outside = [&](const std::string& schema) {
         return scope.schemas && !schema.empty() && !scope.schemas->contains(schema);
     };
@@ -175,11 +176,16 @@ std::size_t leave_out_ignored(Catalog& catalog, const std::vector<IgnoreRule>& r
                 grew = out.insert(d.dependent).second || grew;
     }
 
-    std::size_t count = 0;
+    std::vector<ObjectKey> left;
     for_each_objects(catalog, [&](auto& objects) {
-        count +=
-            std::erase_if(objects, [&](const auto& entry) { return out.contains(entry.first); });
+        std::erase_if(objects, [&](const auto& entry) {
+            if (!out.contains(entry.first))
+                return false;
+            left.push_back(entry.first);
+            return true;
+        });
     });
+    std::ranges::sort(left);
     std::erase_if(catalog.privileges, [&](const Privilege& p) { return out.contains(p.object); });
     // Default privileges in a left-out schema go with it.
     std::erase_if(catalog.default_privileges, [&](const DefaultPrivilege& p) {
@@ -189,7 +195,7 @@ std::size_t leave_out_ignored(Catalog& catalog, const std::vector<IgnoreRule>& r
     std::erase_if(catalog.dependencies, [&](const Dependency& d) {
         return out.contains(d.dependent) || out.contains(d.referenced);
     });
-    return count;
+    return left;
 }
 
 } // namespace schemac::catalog

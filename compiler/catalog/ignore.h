@@ -62,8 +62,8 @@ struct Scope {
 /// a left-out schema, the columns, constraints, indexes, triggers and
 /// policies of a left-out relation, what depends
 /// on a left-out object automatically (a sequence OWNED BY its column), and
-/// the privileges on them. Returns how many objects it left out.
-std::size_t leave_out_ignored(Catalog& catalog, const std::vector<IgnoreRule>& rules,
-                              const Scope& scope = {});
+/// the privileges on them. Returns what it left out, in key order.
+std::vector<ObjectKey> leave_out_ignored(Catalog& catalog, const std::vector<IgnoreRule>& rules,
+                                         const Scope& scope = {});
 
 } // namespace schemac::catalog

@@ -155,11 +155,11 @@ Result<std::map<std::string, std::string>> external_files(const std::string& url
     return std::map<std::string, std::string>{
         {"external.sql",
          "-- schemac:external\n"
-         "-- The target's schemas that the tree uses but does not own (" +
-             names +
-             "), written by schemac dump --external: built in every shadow before the tree, "
-             "never diffed, created or dropped. Keep what the tree uses.\n\n" +
-             emit::render_script(context->steps)}};
+         "-- The target's schemas that the tree uses but does not own, written by\n"
+         "-- `schemac dump --external`: built in every shadow before the tree, never\n"
+         "-- diffed, created or dropped. Trim it to what the tree uses.\n"
+         "-- Schemas: " +
+             names + "\n\n" + emit::render_script(context->steps)}};
 }
 
 int run_dump(const GlobalOptions& global, const DumpOptions& options) {

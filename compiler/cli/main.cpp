@@ -216,8 +216,9 @@ int dispatch(Command& c) {
     // history creates or creates objects in, and public.
     if (c.deploy.schemas.empty())
         if (auto history = schemac::runtime::read_migrations(c.deploy.dir); history) {
-            auto schemas = *schemac::cli::history_scope(*history, *rules).schemas;
-            c.deploy.schemas.assign(schemas.begin(), schemas.end());
+            auto scope = schemac::cli::history_scope(*history, *rules);
+            c.deploy.schemas.assign(scope.schemas->begin(), scope.schemas->end());
+            c.deploy.kept = schemac::cli::kept_lines(scope.keep);
         }
     if (*c.apply_cmd && !c.baseline.empty())
         return schemac::cli::run_baseline(c.global, c.deploy, c.baseline);

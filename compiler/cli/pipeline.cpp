@@ -49,6 +49,31 @@ class Timer {
     std::chrono::steady_clock::time_point m_last = std::chrono::steady_clock::now();
 };
 
+/// At -v, what the target has that schemac leaves alone, once: each schema
+/// left alone whole with how many objects it holds, and each other object
+/// outside such a schema that is not part of another (a column goes with
+/// its table).
+void report_left_alone(const catalog::Catalog& current, int verbosity) {
+    if (verbosity <= 0 || current.left_alone.empty())
+        return;
+    std::map<std::string, std::size_t> schemas;
+    for (const auto& key : current.left_alone)
+        if (key.kind == catalog::Kind::Schema)
+            schemas[key.name] = 0;
+    std::vector<std::string> others;
+    for (const auto& key : current.left_alone) {
+        if (auto in = schemas.find(key.schema); in != schemas.end())
+            ++in->second;
+        else if (key.kind != catalog::Kind::Schema && key.parent.empty())
+            others.push_back(catalog::describe(key));
+    }
+    for (const auto& [schema, objects] : schemas)
+        std::cerr << "schemac: left alone: schema " << catalog::quote_ident(schema) << " ("
+                  << count(objects, "object") << " in it)\n";
+    for (const auto& other : others)
+        std::cerr << "schemac: left alone: " << other << "\n";
+}
+
 void report_unmanaged(const catalog::Catalog& catalog, const char* side, int verbosity) {
     if (verbosity < 0)
         return;
@@ -371,12 +396,14 @@ class Run {
         m_timer.lap("introspect");
         report_unmanaged(m_out.current, "current", m_global.verbosity);
         report_unmanaged(m_out.desired, "desired", m_global.verbosity);
-        if (m_global.verbosity >= 0 &&
-            (!m_scope.ignore.empty() || !m_scope.scope.stubs.empty() || m_out.current.ignored > 0))
+        if (m_global.verbosity >= 0 && (!m_scope.ignore.empty() || !m_scope.scope.stubs.empty() ||
+                                        !m_out.current.left_alone.empty()))
             std::cerr << "schemac: context left alone (" << catalog::k_ignore_file
                       << ", -- schemac:external, outside the managed scope): "
-                      << count(m_out.current.ignored, "object") << " of the current state, "
-                      << m_out.desired.ignored << " of the desired state\n";
+                      << count(m_out.current.left_alone.size(), "object")
+                      << " of the current state, " << m_out.desired.left_alone.size()
+                      << " of the desired state\n";
+        report_left_alone(m_out.current, m_global.verbosity);
         for (const auto& [key, table] : m_out.current.tables)
             if (table.stats)
                 m_out.sizes[catalog::qualified_name(key)] = *table.stats;
@@ -485,6 +512,34 @@ catalog::Scope history_scope(const runtime::MigrationDir& history,
             scope.keep.insert(catalog::relation_key(Kind::Index, schema, name));
     }
     return scope;
+}
+
+std::vector<runtime::DeployOptions::KeptLine> kept_lines(const std::set<catalog::ObjectKey>& keep) {
+    using catalog::Kind;
+    using catalog::quote_ident;
+    std::vector<runtime::DeployOptions::KeptLine> out;
+    for (const auto& key : keep) {
+        std::string table = quote_ident(key.schema) + "." + quote_ident(key.parent);
+        switch (key.kind) {
+        case Kind::Extension:
+            out.push_back({"extension " + quote_ident(key.name) + " ", ""});
+            break;
+        case Kind::Trigger: // trigger CREATE TRIGGER t AFTER INSERT ON s.tbl ...
+            out.push_back(
+                {"trigger CREATE TRIGGER " + quote_ident(key.name) + " ", " ON " + table + " "});
+            break;
+        case Kind::Policy: // policy s.tbl p for ...
+            out.push_back({"policy " + table + " " + quote_ident(key.name) + " ", ""});
+            break;
+        case Kind::Index: // index CREATE [UNIQUE] INDEX i ON s.tbl USING ...
+            out.push_back({"index CREATE ", "INDEX " + quote_ident(key.name) + " ON " +
+                                                quote_ident(key.schema) + "."});
+            break;
+        default:
+            break;
+        }
+    }
+    return out;
 }
 
 Result<Planned> plan_change(const GlobalOptions& global, const PlanRequest& request) {

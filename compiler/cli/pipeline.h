@@ -5,6 +5,7 @@
 #include "cli/commands.h"
 #include "diff/change.h"
 #include "plan/lint.h"
+#include "runtime/deploy.h"
 #include "runtime/migrations.h"
 #include "runtime/result.h"
 #include "steps/step.h"
@@ -53,5 +54,10 @@ Result<Planned> plan_change(const GlobalOptions& global, const PlanRequest& requ
 /// and status count drift in these schemas only.
 catalog::Scope history_scope(const runtime::MigrationDir& history,
                              const std::vector<catalog::IgnoreRule>& rules);
+
+/// What the runtime's fingerprint lines about `keep` (objects managed one
+/// by one: a trigger on `auth.users`) begin with and hold, so a change to
+/// them is drift wherever they are.
+std::vector<runtime::DeployOptions::KeptLine> kept_lines(const std::set<catalog::ObjectKey>& keep);
 
 } // namespace schemac::cli

@@ -114,7 +114,7 @@ Result<catalog::Catalog> introspect(runtime::Connection& conn, const Options& op
         return std::move(done).error();
     if (options.roles)
         leave_unmanaged_roles(catalog, *options.roles);
-    catalog.ignored = catalog::leave_out_ignored(catalog, options.ignore, options.scope);
+    catalog.left_alone = catalog::leave_out_ignored(catalog, options.ignore, options.scope);
     return catalog;
 }
 

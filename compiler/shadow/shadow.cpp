@@ -79,8 +79,9 @@ Error with_remedy(const load::Statement& s, Error error) {
     else if (!s.external &&
              (state == "3F000" || state == "42P01" || state == "42883" || state == "42704"))
         add_hint(error, "if the target database has it and the tree does not own it (a "
-                        "platform's schema, another service's table), stub it in the tree in a "
-                        "statement marked -- schemac:external");
+                        "platform's schema, another service's table), plan with --url to read "
+                        "it from there, or stub it in the tree in a statement marked -- "
+                        "schemac:external (schemac dump --url URL --external writes them)");
     return error;
 }
 

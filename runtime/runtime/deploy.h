@@ -33,6 +33,14 @@ struct DeployOptions {
     /// outside the scope is not drift.
     std::vector<std::string> schemas;
     std::vector<std::string> context_schemas;
+    /// Objects managed one by one outside those schemas (a trigger the
+    /// history put on `auth.users`): a fingerprint line that starts with
+    /// `prefix` and holds `within` is about one of them, so it is drift.
+    struct KeptLine {
+        std::string prefix;
+        std::string within;
+    };
+    std::vector<KeptLine> kept;
 };
 
 int apply(const DeployOptions& options, std::ostream& out, std::ostream& err);

@@ -57,8 +57,9 @@ TEST_CASE("a PostgreSQL error points at the tree's file:line:col") {
           (dir / "tree.sql").string() +
               ":3:5: type \"no_such_type\" does not exist\n    b no_such_type\n      ^\n"
               "HINT:  if the target database has it and the tree does not own it (a platform's "
-              "schema, another service's table), stub it in the tree in a statement marked -- "
-              "schemac:external\n");
+              "schema, another service's table), plan with --url to read it from there, or stub "
+              "it in the tree in a statement marked -- schemac:external (schemac dump --url URL "
+              "--external writes them)\n");
 }
 
 TEST_CASE("--exit-code: 0 without changes, 2 with changes, 3 when a change needs approval") {

@@ -279,6 +279,14 @@ TEST_CASE("a Supabase-shaped target: the tree's objects are managed, the platfor
     CHECK_MESSAGE(status.out.find("+ column public.profiles.x integer") != std::string::npos,
                   status.out);
     REQUIRE(psql_apply(db, "ALTER TABLE public.profiles DROP COLUMN x;").exit_code == 0);
+    // So is a change to what the history put on the platform's table.
+    REQUIRE(psql_apply(db, "DROP TRIGGER on_auth_user_created ON auth.users;").exit_code == 0);
+    status = project.schemac("status" + url);
+    CHECK_MESSAGE(status.out.find("- trigger CREATE TRIGGER on_auth_user_created AFTER INSERT ON "
+                                  "auth.users") != std::string::npos,
+                  status.out);
+    CHECK(status.out.find("phone") == std::string::npos);
+    REQUIRE(psql_apply(db, trigger).exit_code == 0);
 
     // Without a database: generated/ replays on the stub.
     auto replayed = project.schemac("plan --exit-code");
@@ -314,6 +322,9 @@ TEST_CASE("the managed scope: a schema the history created is the tree's; one it
     CHECK(plan.out.find("DROP TABLE public.old") != std::string::npos);
     CHECK(plan.out.find("legacy") == std::string::npos);
     CHECK_MESSAGE(plan.err.find("schemac: managed scope: schemas app public") != std::string::npos,
+                  plan.err);
+    CHECK_MESSAGE(plan.err.find("schemac: left alone: schema legacy (2 objects in it)\n") !=
+                      std::string::npos,
                   plan.err);
     REQUIRE(project.schemac("diff -q --write app" + url).exit_code == 0);
     REQUIRE(project.schemac("apply --allow-hazards data-loss" + url).exit_code == 0);
