@@ -2,6 +2,7 @@
 
 #include "catalog/object_key.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -75,10 +76,28 @@ struct TableStats {
     std::string pretty;  ///< pg_size_pretty of bytes
 };
 
+/// Equal as sets: the same strings, whatever their order.
+inline bool same_elements(std::vector<std::string> a, std::vector<std::string> b) {
+    std::ranges::sort(a);
+    std::ranges::sort(b);
+    return a == b;
+}
+
 struct Table : ObjectBase {
     bool unlogged = false;
     bool row_security = false;       ///< ENABLE ROW LEVEL SECURITY
     bool force_row_security = false; ///< FORCE ROW LEVEL SECURITY (the owner too)
+    /// Storage parameters (reloptions, then the TOAST table's prefixed
+    /// `toast.`), `name=value` in the order PostgreSQL stores them; compared
+    /// as a set.
+    std::vector<std::string> options;
+    /// pg_class.relreplident: d(efault), f(ull), n(othing) or i(ndex), and
+    /// for `i` the index (a key's own, or a plain unique index) named by
+    /// REPLICA IDENTITY USING INDEX.
+    char replica_identity = 'd';
+    std::string replica_index;
+    /// The index CLUSTER ON marks, if any.
+    std::optional<std::string> cluster_on;
     /// A partitioned table's key (pg_get_partkeydef): `RANGE (at)`.
     std::optional<std::string> partition_by;
     /// A partition's parent and bound (`FOR VALUES FROM (...) TO (...)`,
@@ -92,6 +111,8 @@ struct Table : ObjectBase {
     bool operator==(const Table& o) const {
         return key == o.key && comment == o.comment && unlogged == o.unlogged &&
                row_security == o.row_security && force_row_security == o.force_row_security &&
+               same_elements(options, o.options) && replica_identity == o.replica_identity &&
+               replica_index == o.replica_index && cluster_on == o.cluster_on &&
                partition_by == o.partition_by && partition_of == o.partition_of && bound == o.bound;
     }
 };
@@ -180,8 +201,12 @@ struct View : ObjectBase {
 /// A trigger (key.parent is its table).
 struct Trigger : ObjectBase {
     std::string definition; ///< pg_get_triggerdef
+    /// pg_trigger.tgenabled: O (fires, the default), D (disabled), R (only
+    /// in replica sessions), A (always).
+    char enabled = 'O';
     bool operator==(const Trigger& o) const {
-        return key == o.key && comment == o.comment && definition == o.definition;
+        return key == o.key && comment == o.comment && definition == o.definition &&
+               enabled == o.enabled;
     }
 };
 

@@ -105,6 +105,7 @@ using Change = std::variant<                                                //
     Alter<catalog::Function>,                                               //
     Create<catalog::View>, Drop<catalog::View>, Alter<catalog::View>,       //
     Create<catalog::Trigger>, Drop<catalog::Trigger>,                       //
+    Alter<catalog::Trigger>,                                                //
     Create<catalog::Policy>, Drop<catalog::Policy>, Alter<catalog::Policy>, //
     Create<catalog::Domain>, Drop<catalog::Domain>, Alter<catalog::Domain>, //
     Create<catalog::CompositeType>, Drop<catalog::CompositeType>,           //

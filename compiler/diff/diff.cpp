@@ -222,7 +222,38 @@ class Writer {
             return std::string_view("puxcf").find(static_cast<char>(c.type));
         };
         std::ranges::stable_sort(create.constraints, {}, rank);
+        catalog::Table table = create.table;
         add(std::move(create));
+        // The index it is replicated or clustered by comes after the table.
+        catalog::Table plain = without_index_uses(table);
+        if (plain != table)
+            add(Alter<catalog::Table>{plain, table});
+    }
+
+    /// A table as it is before any index of it is named by REPLICA IDENTITY
+    /// USING INDEX or CLUSTER ON.
+    static catalog::Table without_index_uses(catalog::Table table) {
+        if (table.replica_identity == 'i')
+            table.replica_identity = 'd';
+        table.replica_index.clear();
+        table.cluster_on.reset();
+        return table;
+    }
+
+    /// A table as it is once the migration has dropped what it drops: an
+    /// index dropped (to be rebuilt, say) takes its REPLICA IDENTITY USING
+    /// INDEX and CLUSTER ON marks along, so they are set again after.
+    catalog::Table after_drops(catalog::Table table) const {
+        auto dropped = [&](const std::string& index) {
+            return m_d.drop.contains(catalog::relation_key(Kind::Index, table.key.schema, index)) ||
+                   m_d.drop.contains(catalog::child_key(Kind::Constraint, table.key.schema,
+                                                        table.key.name, index));
+        };
+        if (table.replica_identity == 'i' && dropped(table.replica_index))
+            table.replica_index.clear();
+        if (table.cluster_on && dropped(*table.cluster_on))
+            table.cluster_on.reset();
+        return table;
     }
 
     bool in_new_table(const ObjectKey& key) const {
@@ -258,6 +289,14 @@ class Writer {
                 using T = typename std::decay_t<decltype(objects)>::mapped_type;
                 write_alter(objects.at(key), catalog::objects_of<T>(m_to).at(key));
             });
+        // A table that stays as it is but for an index it names being rebuilt.
+        for (const auto& [key, table] : m_to.tables) {
+            auto old = m_from.tables.find(key);
+            if (m_d.alter.contains(key) || m_d.create.contains(key) || old == m_from.tables.end())
+                continue;
+            if (catalog::Table before = after_drops(old->second); !same_definition(before, table))
+                add(Alter<catalog::Table>{before, table});
+        }
         for (const auto& key : m_d.reset_default)
             if (!m_d.drop.contains(key))
                 add(ResetDefault{get(m_to.columns, key)});
@@ -276,6 +315,9 @@ class Writer {
     }
     void write_alter(const catalog::EnumType& from, const catalog::EnumType& to) {
         add(AddEnumValues{from, to});
+    }
+    void write_alter(const catalog::Table& from, const catalog::Table& to) {
+        add(Alter<catalog::Table>{after_drops(from), to});
     }
     void write_alter(const catalog::Sequence& from, const catalog::Sequence& to) {
         if (from.options != to.options)

@@ -75,8 +75,8 @@ bool needs_rebuild(const catalog::View& from, const catalog::View& to) {
            !std::equal(from.columns.begin(), from.columns.end(), to.columns.begin());
 }
 
-bool needs_rebuild(const catalog::Trigger&, const catalog::Trigger&) {
-    return true;
+bool needs_rebuild(const catalog::Trigger& from, const catalog::Trigger& to) {
+    return from.definition != to.definition; // else only ENABLE / DISABLE
 }
 
 bool needs_rebuild(const catalog::Policy& from, const catalog::Policy& to) {

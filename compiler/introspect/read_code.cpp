@@ -90,7 +90,7 @@ Status read(Reader& r, Of<catalog::Trigger>) {
     // Clones on partitions (tgparentid) follow their parent's trigger.
     auto rows = r.query("triggers", R"(
         SELECT t.oid, n.nspname, c.relname, t.tgname,
-               pg_catalog.pg_get_triggerdef(t.oid) AS definition,
+               pg_catalog.pg_get_triggerdef(t.oid) AS definition, t.tgenabled,
                pg_catalog.obj_description(t.oid, 'pg_trigger') AS comment
         FROM pg_catalog.pg_trigger t JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -105,6 +105,7 @@ Status read(Reader& r, Of<catalog::Trigger>) {
         t.key = catalog::child_key(Kind::Trigger, row.text("nspname"), row.text("relname"),
                                    row.text("tgname"));
         t.definition = row.text("definition");
+        t.enabled = row.text("tgenabled").front();
         t.comment = row.at("comment");
         r.lookup.add(k_pg_trigger, t.oid, 0, t.key);
         r.catalog.triggers.emplace(t.key, t);

@@ -29,18 +29,43 @@ std::string with_storage_parameters(std::string definition, const std::string& o
     return definition;
 }
 
+/// The lines of `text`, one per element of the array the query joined.
+std::vector<std::string> lines_of(const std::string& text) {
+    std::vector<std::string> out;
+    for (std::size_t at = 0; at < text.size();) {
+        std::size_t end = std::min(text.find('\n', at), text.size());
+        out.push_back(text.substr(at, end - at));
+        at = end + 1;
+    }
+    return out;
+}
+
 } // namespace
 
 Status read(Reader& r, Of<catalog::Table>) {
     auto rows = r.query("tables", R"(
         SELECT c.oid, n.nspname, c.relname, c.relpersistence, c.reltype,
                pg_catalog.obj_description(c.oid, 'pg_class') AS comment, c.relrowsecurity,
-               c.relforcerowsecurity,
+               c.relforcerowsecurity, c.relreplident,
+               (SELECT pg_catalog.string_agg(o, chr(10) ORDER BY toast, n)
+                FROM (SELECT o, false AS toast, n
+                      FROM pg_catalog.unnest(c.reloptions) WITH ORDINALITY AS u(o, n)
+                      UNION ALL
+                      SELECT 'toast.' || o, true, n
+                      FROM pg_catalog.unnest(tc.reloptions) WITH ORDINALITY AS u(o, n)) AS opts)
+                   AS options,
+               (SELECT ic.relname FROM pg_catalog.pg_index x
+                JOIN pg_catalog.pg_class ic ON ic.oid = x.indexrelid
+                WHERE x.indrelid = c.oid AND x.indisreplident) AS replica_index,
+               (SELECT ic.relname FROM pg_catalog.pg_index x
+                JOIN pg_catalog.pg_class ic ON ic.oid = x.indexrelid
+                WHERE x.indrelid = c.oid AND x.indisclustered) AS cluster_on,
                CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END
                    AS partition_key,
                pn.nspname AS parent_schema, pc.relname AS parent,
                pg_catalog.pg_get_expr(c.relpartbound, c.oid) AS bound
         FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        LEFT JOIN pg_catalog.pg_class tc ON tc.oid = c.reltoastrelid
         LEFT JOIN pg_catalog.pg_inherits i ON c.relispartition AND i.inhrelid = c.oid
         LEFT JOIN pg_catalog.pg_class pc ON pc.oid = i.inhparent
         LEFT JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace
@@ -55,6 +80,10 @@ Status read(Reader& r, Of<catalog::Table>) {
         t.comment = row.at("comment");
         t.row_security = row.flag("relrowsecurity");
         t.force_row_security = row.flag("relforcerowsecurity");
+        t.options = lines_of(row.text("options"));
+        t.replica_identity = row.text("relreplident").front();
+        t.replica_index = row.text("replica_index");
+        t.cluster_on = row.at("cluster_on");
         t.partition_by = row.at("partition_key");
         if (auto parent = row.at("parent")) {
             t.partition_of = catalog::relation_key(Kind::Table, row.text("parent_schema"), *parent);

@@ -112,6 +112,7 @@ Steps build(const diff::Alter<catalog::View>&, const Context&);
 Steps build(const diff::Drop<catalog::View>&, const Context&);
 Steps build(const diff::Create<catalog::Trigger>&, const Context&);
 Steps build(const diff::Drop<catalog::Trigger>&, const Context&);
+Steps build(const diff::Alter<catalog::Trigger>&, const Context&);
 Steps build(const diff::Create<catalog::Policy>&, const Context&);
 Steps build(const diff::Alter<catalog::Policy>&, const Context&);
 Steps build(const diff::Drop<catalog::Policy>&, const Context&);

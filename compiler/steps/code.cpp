@@ -82,9 +82,30 @@ Steps build(const diff::Drop<catalog::View>& c, const Context&) {
     return {drop_object(c.object.key, c.implied)};
 }
 
+namespace {
+
+/// ALTER TABLE ... ENABLE / DISABLE TRIGGER, to the state pg_trigger.tgenabled names.
+std::string trigger_state(const catalog::Trigger& t) {
+    std::string_view words = t.enabled == 'D'   ? "DISABLE"
+                             : t.enabled == 'R' ? "ENABLE REPLICA"
+                             : t.enabled == 'A' ? "ENABLE ALWAYS"
+                                                : "ENABLE";
+    return alter_table(t.key) + std::string(words) + " TRIGGER " + catalog::quote_ident(t.key.name);
+}
+
+} // namespace
+
 Steps build(const diff::Create<catalog::Trigger>& c, const Context&) {
     Step step = create_step(c.object.key, c.object.definition);
+    if (c.object.enabled != 'O')
+        step.statements.push_back(trigger_state(c.object));
     step.lock(catalog::table_of(c.object.key), LockMode::ShareRowExclusive);
+    return {step};
+}
+
+Steps build(const diff::Alter<catalog::Trigger>& c, const Context&) {
+    Step step = alter_step(c.to.key, trigger_state(c.to));
+    step.lock(catalog::table_of(c.to.key), LockMode::ShareRowExclusive);
     return {step};
 }
 

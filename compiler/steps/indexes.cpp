@@ -5,6 +5,8 @@
 
 #include "catalog/quote.h"
 
+#include <optional>
+
 namespace schemac::steps {
 using catalog::ObjectKey;
 using catalog::quote_ident;
@@ -44,6 +46,19 @@ Steps build(const diff::Create<catalog::Index>& c, const Context& context) {
         for (const auto& dep : context.to.dependencies_of(index.key))
             if (!context.from.contains(dep.referenced))
                 build.needs.push_back(dep.referenced);
+        // The table's replica identity moves to the new index before the
+        // old one goes, so UPDATE and DELETE are never without one.
+        std::optional<Step> identity;
+        if (auto t = context.to.tables.find(table); t != context.to.tables.end() &&
+                                                    t->second.replica_identity == 'i' &&
+                                                    t->second.replica_index == index.key.name) {
+            identity = make_step(index.key, Action::Alter,
+                                 alter_table(table) + "REPLICA IDENTITY USING INDEX " +
+                                     quote_ident(temp.name));
+            identity->detail = "the new definition is the replica identity";
+            identity->lock(table, LockMode::AccessExclusive);
+            identity->needs.push_back(temp);
+        }
         Step drop = make_step(index.key, Action::Drop,
                               "DROP INDEX CONCURRENTLY IF EXISTS " +
                                   quote_qualified(index.key.schema, index.key.name));
@@ -58,6 +73,8 @@ Steps build(const diff::Create<catalog::Index>& c, const Context& context) {
         rename.detail = "the new definition takes the name";
         rename.needs.push_back(temp);
         rename.provides.push_back(index.key);
+        if (identity)
+            return {build, *identity, drop, rename};
         return {build, drop, rename};
     }
     bool online = context.lives_on(table);

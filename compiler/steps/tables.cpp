@@ -5,7 +5,10 @@
 
 #include "catalog/quote.h"
 
+#include <algorithm>
+#include <iterator>
 #include <optional>
+#include <ranges>
 
 namespace schemac::steps {
 using catalog::Identity;
@@ -135,6 +138,119 @@ std::string column_definition(const catalog::Column& c) {
     return out;
 }
 
+namespace {
+
+/// A storage parameter as SET (...) and WITH (...) take it: `fillfactor=70`,
+/// a value that is no plain word or number quoted.
+std::string option_clause(const std::string& option) {
+    std::size_t eq = option.find('=');
+    if (eq == std::string::npos)
+        return option;
+    std::string value = option.substr(eq + 1);
+    bool plain = !value.empty() && std::ranges::all_of(value, [](char ch) {
+        return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_' || ch == '.';
+    });
+    return option.substr(0, eq + 1) + (plain ? value : catalog::quote_literal(value));
+}
+
+std::string option_name(const std::string& option) {
+    return option.substr(0, option.find('='));
+}
+
+std::string joined_options(const std::vector<std::string>& options, bool names_only) {
+    std::string out;
+    for (const auto& option : options)
+        out +=
+            (out.empty() ? "" : ", ") + (names_only ? option_name(option) : option_clause(option));
+    return out;
+}
+
+/// SET and RESET of storage parameters take SHARE UPDATE EXCLUSIVE, but
+/// user_catalog_table (it changes how logical decoding reads the table).
+LockMode options_lock(const std::vector<std::string>& options) {
+    for (const auto& option : options)
+        if (option_name(option) == "user_catalog_table")
+            return LockMode::AccessExclusive;
+    return LockMode::ShareUpdateExclusive;
+}
+
+/// What SET (...) takes `from` to `to` in `to`'s order (after RESET of what
+/// goes). PostgreSQL keeps the options SET does not name, in place, and
+/// appends the ones it names: so the longest start of `to` that stays as it
+/// is stays, and the rest is set.
+std::vector<std::string> options_to_set(const std::vector<std::string>& from,
+                                        const std::vector<std::string>& to) {
+    std::size_t kept = to.size();
+    for (; kept > 0; --kept) {
+        std::vector<std::string> stays;
+        for (const auto& option : from)
+            if (std::ranges::any_of(
+                    to.begin(), to.begin() + static_cast<std::ptrdiff_t>(kept),
+                    [&](const std::string& o) { return option_name(o) == option_name(option); }))
+                stays.push_back(option);
+        if (std::ranges::equal(stays, to | std::views::take(kept)))
+            break;
+    }
+    return {to.begin() + static_cast<std::ptrdiff_t>(kept), to.end()};
+}
+
+std::string_view replica_identity_words(char identity) {
+    switch (identity) {
+    case 'f':
+        return "FULL";
+    case 'n':
+        return "NOTHING";
+    default:
+        return "DEFAULT";
+    }
+}
+
+/// The index that REPLICA IDENTITY USING INDEX or CLUSTER ON names, as what
+/// makes it: a plain index, or the key constraint it belongs to.
+ObjectKey index_maker(const catalog::Table& table, const std::string& index,
+                      const Context& context) {
+    ObjectKey plain = catalog::relation_key(catalog::Kind::Index, table.key.schema, index);
+    if (context.to.indexes.contains(plain))
+        return plain;
+    return catalog::child_key(catalog::Kind::Constraint, table.key.schema, table.key.name, index);
+}
+
+/// REPLICA IDENTITY USING INDEX and CLUSTER ON: after the index exists, in a
+/// step of their own; nullopt when neither changes.
+std::optional<Step> index_uses(const catalog::Table& from, const catalog::Table& to,
+                               const Context& context) {
+    Step step;
+    step.key = to.key;
+    step.action = Action::Alter;
+    std::string alter = alter_table(to.key);
+    // An index built beside the old one takes the identity over itself.
+    bool swapped = context.swapped_indexes.contains(
+        catalog::relation_key(catalog::Kind::Index, to.key.schema, to.replica_index));
+    if (to.replica_identity == 'i' && !swapped &&
+        (from.replica_identity != 'i' || from.replica_index != to.replica_index)) {
+        step.statements.push_back(alter + "REPLICA IDENTITY USING INDEX " +
+                                  quote_ident(to.replica_index));
+        step.lock(to.key, LockMode::AccessExclusive);
+        step.needs.push_back(index_maker(to, to.replica_index, context));
+    }
+    if (to.cluster_on && to.cluster_on != from.cluster_on) {
+        step.statements.push_back(alter + "CLUSTER ON " + quote_ident(*to.cluster_on));
+        step.needs.push_back(index_maker(to, *to.cluster_on, context));
+    } else if (from.cluster_on && !to.cluster_on) {
+        step.statements.push_back(alter + "SET WITHOUT CLUSTER");
+    }
+    if (step.statements.empty())
+        return std::nullopt;
+    step.lock(to.key, LockMode::ShareUpdateExclusive);
+    step.detail = "the index it is replicated or clustered by";
+    // Ordered by the index it names: a new table's keys, created with it,
+    // do not wait for this.
+    step.touches.push_back(to.key);
+    return step;
+}
+
+} // namespace
+
 Steps build(const diff::CreateTable& c, const Context&) {
     std::string sql = std::string("CREATE ") + (c.table.unlogged ? "UNLOGGED " : "") + "TABLE " +
                       quote_qualified(c.table.key.schema, c.table.key.name);
@@ -152,6 +268,8 @@ Steps build(const diff::CreateTable& c, const Context&) {
         if (c.table.partition_by)
             sql += " PARTITION BY " + *c.table.partition_by;
     }
+    if (!c.table.options.empty())
+        sql += " WITH (" + joined_options(c.table.options, false) + ")";
     Step step = make_step(c.table.key, Action::Create, sql);
     // A new partition locks its parent while it joins it.
     if (c.table.partition_of) {
@@ -162,6 +280,9 @@ Steps build(const diff::CreateTable& c, const Context&) {
         step.statements.push_back(alter_table(c.table.key) + "ENABLE ROW LEVEL SECURITY");
     if (c.table.force_row_security)
         step.statements.push_back(alter_table(c.table.key) + "FORCE ROW LEVEL SECURITY");
+    if (c.table.replica_identity == 'f' || c.table.replica_identity == 'n')
+        step.statements.push_back(alter_table(c.table.key) + "REPLICA IDENTITY " +
+                                  std::string(replica_identity_words(c.table.replica_identity)));
     for (const auto& constraint : c.constraints)
         if (constraint.references != c.table.key)
             lock_referenced(step, constraint, LockMode::ShareRowExclusive);
@@ -192,25 +313,48 @@ Steps build(const diff::Drop<catalog::Table>& c, const Context& context) {
     return {step};
 }
 
-Steps build(const diff::Alter<catalog::Table>& c, const Context&) {
+Steps build(const diff::Alter<catalog::Table>& c, const Context& context) {
     Step step;
     step.key = c.to.key;
     step.action = Action::Alter;
     std::string alter = alter_table(c.to.key);
     if (c.from.unlogged != c.to.unlogged) {
         step.statements.push_back(alter + (c.to.unlogged ? "SET UNLOGGED" : "SET LOGGED"));
+        step.lock(c.to.key, LockMode::AccessExclusive);
         step.hazards.push_back(
             {HazardKind::TableRewrite, "rewrites table " + catalog::qualified_name(c.to.key)});
     }
-    if (c.from.row_security != c.to.row_security)
+    if (c.from.row_security != c.to.row_security) {
         step.statements.push_back(alter + (c.to.row_security ? "ENABLE" : "DISABLE") +
                                   " ROW LEVEL SECURITY");
-    if (c.from.force_row_security != c.to.force_row_security)
+        step.lock(c.to.key, LockMode::AccessExclusive);
+    }
+    if (c.from.force_row_security != c.to.force_row_security) {
         step.statements.push_back(alter + (c.to.force_row_security ? "FORCE" : "NO FORCE") +
                                   " ROW LEVEL SECURITY");
+        step.lock(c.to.key, LockMode::AccessExclusive);
+    }
+    std::vector<std::string> set = options_to_set(c.from.options, c.to.options), reset;
+    for (const auto& option : c.from.options)
+        if (std::ranges::none_of(c.to.options, [&](const std::string& o) {
+                return option_name(o) == option_name(option);
+            }))
+            reset.push_back(option);
+    if (!reset.empty()) {
+        step.statements.push_back(alter + "RESET (" + joined_options(reset, true) + ")");
+        step.lock(c.to.key, options_lock(reset));
+    }
+    if (!set.empty()) {
+        step.statements.push_back(alter + "SET (" + joined_options(set, false) + ")");
+        step.lock(c.to.key, options_lock(set));
+    }
+    if (c.to.replica_identity != 'i' && c.from.replica_identity != c.to.replica_identity) {
+        step.statements.push_back(alter + "REPLICA IDENTITY " +
+                                  std::string(replica_identity_words(c.to.replica_identity)));
+        step.lock(c.to.key, LockMode::AccessExclusive);
+    }
     Steps out;
     if (!step.statements.empty()) {
-        step.lock(c.to.key, LockMode::AccessExclusive);
         step.modifies.push_back(c.to.key);
         out.push_back(std::move(step));
     }
@@ -242,6 +386,8 @@ Steps build(const diff::Alter<catalog::Table>& c, const Context&) {
         attach.modifies.push_back(c.to.key);
         out.push_back(std::move(attach));
     }
+    if (auto uses = index_uses(c.from, c.to, context))
+        out.push_back(std::move(*uses));
     return out;
 }
 

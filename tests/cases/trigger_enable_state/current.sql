@@ -1,0 +1,15 @@
+-- A trigger's ENABLE / DISABLE state changes in place.
+CREATE FUNCTION public.touch() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    NEW.at := now();
+    RETURN NEW;
+END
+$$;
+
+CREATE TABLE public.t (id integer PRIMARY KEY, at timestamptz);
+
+CREATE TRIGGER to_disable BEFORE UPDATE ON public.t FOR EACH ROW EXECUTE FUNCTION public.touch();
+CREATE TRIGGER to_replica BEFORE UPDATE ON public.t FOR EACH ROW EXECUTE FUNCTION public.touch();
+CREATE TRIGGER to_always BEFORE UPDATE ON public.t FOR EACH ROW EXECUTE FUNCTION public.touch();
+CREATE TRIGGER to_enable BEFORE UPDATE ON public.t FOR EACH ROW EXECUTE FUNCTION public.touch();
+ALTER TABLE public.t DISABLE TRIGGER to_enable;

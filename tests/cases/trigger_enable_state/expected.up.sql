@@ -1,0 +1,10 @@
+CREATE TRIGGER new_disabled BEFORE INSERT ON public.t FOR EACH ROW EXECUTE FUNCTION public.touch();
+ALTER TABLE public.t DISABLE TRIGGER new_disabled;
+
+ALTER TABLE public.t ENABLE ALWAYS TRIGGER to_always;
+
+ALTER TABLE public.t DISABLE TRIGGER to_disable;
+
+ALTER TABLE public.t ENABLE TRIGGER to_enable;
+
+ALTER TABLE public.t ENABLE REPLICA TRIGGER to_replica;
