@@ -12,12 +12,17 @@
 
 namespace schemac::cli {
 
-std::set<std::string> referenced_schemas(const load::Tree& tree, bool stubs_count) {
-    using catalog::Kind;
+std::set<std::string> made_schemas(const load::Tree& tree, bool stubs_count) {
     std::set<std::string> made;
     for (const auto& s : tree.statements)
-        if (s.creates && s.creates->kind == Kind::Schema && (stubs_count || !s.external))
+        if (s.creates && s.creates->kind == catalog::Kind::Schema && (stubs_count || !s.external))
             made.insert(s.creates->name);
+    return made;
+}
+
+std::set<std::string> referenced_schemas(const load::Tree& tree, bool stubs_count) {
+    using catalog::Kind;
+    std::set<std::string> made = made_schemas(tree, stubs_count);
     std::set<std::string> out;
     for (const auto& s : tree.statements) {
         if (s.external)

@@ -15,6 +15,9 @@
 /// never diffed.
 namespace schemac::cli {
 
+/// The schemas the tree creates, or stubs too when `stubs_count`.
+std::set<std::string> made_schemas(const load::Tree& tree, bool stubs_count = true);
+
 /// The schemas the tree's statements name (the schema of a qualified name)
 /// that no statement of the tree creates, nor stubs when `stubs_count`;
 /// `public` and the system schemas left out.

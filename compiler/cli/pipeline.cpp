@@ -177,16 +177,50 @@ class Run {
             m_timer.lap("context from the target");
         }
         if (!m_context.steps.empty() || !m_tree.external().empty())
-            m_start.prepare = [this](const std::string& db) -> Status {
-                if (auto loaded = load_context_from_target(db); !loaded)
-                    return loaded;
-                return shadow::load_context(*m_server, db, m_tree);
-            };
+            prepare_shadows();
         return Ok{};
     }
 
-    Status load_context_from_target(const std::string& db) {
-        return load_target_context(*m_server, db, m_context, m_global.verbosity);
+    /// What the target's managed objects reference in schemas that are
+    /// context and the tree does not name (a foreign key to
+    /// `schema_1.accounts` from a table the tree drops): read too, so the
+    /// proof can rebuild the current state.
+    Status context_of_current() {
+        if (m_request.url.empty())
+            return Ok{};
+        std::set<std::string> wanted(m_context.schemas.begin(), m_context.schemas.end());
+        std::size_t before = wanted.size();
+        auto made = made_schemas(m_tree); // the tree creates or stubs them
+        for (const auto& [key, constraint] : m_out.current.constraints)
+            if (const auto& to = constraint.references;
+                to && !made.contains(to->schema) &&
+                !m_out.current.schemas.contains(catalog::schema_key(to->schema)))
+                wanted.insert(to->schema);
+        if (wanted.size() == before)
+            return Ok{};
+        auto context = read_target_context(m_request.url, wanted, m_tree.own());
+        if (!context)
+            return context.error();
+        for (const auto& schema : context->schemas)
+            if (std::ranges::find(m_context.schemas, schema) == m_context.schemas.end())
+                m_scope.scope.stubs.push_back(catalog::rule_for(catalog::schema_key(schema)));
+        m_context = std::move(*context);
+        if (m_global.verbosity > 0)
+            std::cerr << "schemac: context the current state references, read for the proof: "
+                      << count(m_context.objects, "object") << "\n";
+        prepare_shadows();
+        return Ok{};
+    }
+
+    /// Every shadow database gets the context read from the target, then
+    /// the tree's stubs.
+    void prepare_shadows() {
+        m_start.prepare = [this](const std::string& db) -> Status {
+            if (auto loaded = load_target_context(*m_server, db, m_context, m_global.verbosity);
+                !loaded)
+                return loaded;
+            return shadow::load_context(*m_server, db, m_tree);
+        };
     }
 
     /// With --schemas, an extension living in another schema is context: the
@@ -330,7 +364,7 @@ class Run {
     /// The tree materialized in the shadow server and read back; its lint.
     Status desired_state() {
         auto db = shadow::materialize(*m_server, m_tree, [this](const std::string& made) {
-            return load_context_from_target(made);
+            return load_target_context(*m_server, made, m_context, m_global.verbosity);
         });
         if (!db)
             return db.error();
@@ -404,6 +438,8 @@ class Run {
                       << " of the current state, " << m_out.desired.left_alone.size()
                       << " of the desired state\n";
         report_left_alone(m_out.current, m_global.verbosity);
+        if (auto widened = context_of_current(); !widened)
+            return widened;
         for (const auto& [key, table] : m_out.current.tables)
             if (table.stats)
                 m_out.sizes[catalog::qualified_name(key)] = *table.stats;

@@ -426,3 +426,28 @@ TEST_CASE("with --url, what the tree uses of a schema it does not create is read
     CHECK_MESSAGE(live.exit_code == 0, live.out << live.err);
     CHECK(live.err.find("context read from the target") == std::string::npos);
 }
+
+TEST_CASE("with --url, what the target's own tables reference in a schema the tree does not name "
+          "is read too, so the proof rebuilds the current state") {
+    // public.orders references billing.accounts; the tree drops orders and
+    // names billing nowhere: billing stays context, and the proof still
+    // needs it to rebuild the current state.
+    auto db = database_from("CREATE SCHEMA billing;\n"
+                            "CREATE TABLE billing.accounts (id integer PRIMARY KEY);\n"
+                            "CREATE TABLE public.orders (\n"
+                            "    id integer PRIMARY KEY,\n"
+                            "    account integer REFERENCES billing.accounts\n"
+                            ");\n"
+                            "CREATE TABLE public.keep (id integer);\n");
+    const std::string url = " --url " + shell_quote(server().conninfo(db));
+    TempProject project("context-of-current");
+    write_file(project.root / "schema/keep.sql", "CREATE TABLE public.keep (id integer);\n");
+    auto plan = project.schemac("plan" + url);
+    REQUIRE_MESSAGE(plan.exit_code == 0, plan.out << plan.err);
+    CHECK_MESSAGE(plan.out.find("Plan: 0 to create, 0 to alter, 1 to drop") != std::string::npos,
+                  plan.out);
+    CHECK(plan.out.find("DROP TABLE public.orders") != std::string::npos);
+    CHECK(plan.out.find("billing.accounts") != std::string::npos); // its lock, not a change
+    CHECK(plan.out.find("DROP TABLE billing") == std::string::npos);
+    CHECK(plan.out.find("SCHEMA billing") == std::string::npos);
+}
