@@ -183,8 +183,9 @@ class Run {
 
     /// What the target's managed objects reference in schemas that are
     /// context and the tree does not name (a foreign key to
-    /// `schema_1.accounts` from a table the tree drops): read too, so the
-    /// proof can rebuild the current state.
+    /// `schema_1.accounts` from a table the tree drops, the schema a managed
+    /// extension lives in): read too, so the proof can rebuild the current
+    /// state.
     Status context_of_current() {
         if (m_request.url.empty())
             return Ok{};
@@ -196,9 +197,17 @@ class Run {
                 to && !made.contains(to->schema) &&
                 !m_out.current.schemas.contains(catalog::schema_key(to->schema)))
                 wanted.insert(to->schema);
+        // An extension of the current state living in such a schema.
+        std::set<catalog::ObjectKey> own = m_tree.own();
+        for (const auto& [key, extension] : m_out.current.extensions) {
+            own.insert(key); // managed: the current state's to rebuild, not context
+            if (!made.contains(extension.schema) &&
+                !m_out.current.schemas.contains(catalog::schema_key(extension.schema)))
+                wanted.insert(extension.schema);
+        }
         if (wanted.size() == before)
             return Ok{};
-        auto context = read_target_context(m_request.url, wanted, m_tree.own());
+        auto context = read_target_context(m_request.url, wanted, own);
         if (!context)
             return context.error();
         for (const auto& schema : context->schemas)

@@ -451,3 +451,17 @@ TEST_CASE("with --url, what the target's own tables reference in a schema the tr
     CHECK(plan.out.find("DROP TABLE billing") == std::string::npos);
     CHECK(plan.out.find("SCHEMA billing") == std::string::npos);
 }
+
+TEST_CASE("with --url, the schema a managed extension of the target lives in is read too, when "
+          "the tree does not name it") {
+    auto db = database_from("CREATE SCHEMA ext_old;\n"
+                            "CREATE EXTENSION citext SCHEMA ext_old;\n");
+    const std::string url = " --url " + shell_quote(server().conninfo(db));
+    TempProject project("context-of-extension");
+    write_file(project.root / "schema/ext.sql",
+               "CREATE SCHEMA ext_new;\nCREATE EXTENSION citext SCHEMA ext_new;\n");
+    auto plan = project.schemac("plan" + url);
+    REQUIRE_MESSAGE(plan.exit_code == 0, plan.out << plan.err);
+    CHECK_MESSAGE(plan.out.find("SCHEMA ext_new") != std::string::npos, plan.out);
+    CHECK(plan.out.find("DROP SCHEMA ext_old") == std::string::npos); // context
+}
