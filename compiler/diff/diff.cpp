@@ -292,7 +292,8 @@ class Writer {
         // A table that stays as it is but for an index it names being rebuilt.
         for (const auto& [key, table] : m_to.tables) {
             auto old = m_from.tables.find(key);
-            if (m_d.alter.contains(key) || m_d.create.contains(key) || old == m_from.tables.end())
+            if (m_d.alter.contains(key) || m_d.create.contains(key) || old == m_from.tables.end() ||
+                (old->second.replica_identity != 'i' && !old->second.cluster_on))
                 continue;
             if (catalog::Table before = after_drops(old->second); !same_definition(before, table))
                 add(Alter<catalog::Table>{before, table});
