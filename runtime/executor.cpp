@@ -22,7 +22,7 @@ Status exec(Connection& conn, const char* sql, const Script& script) {
 } // namespace
 
 bool needs_superuser(const std::string& sql) {
-    return manages_extension(sql) || marks_leakproof(sql);
+    return manages_extension(sql) || manages_publication(sql) || marks_leakproof(sql);
 }
 
 Result<Rows> run_as_superuser(Connection& tree, Connection& admin, const std::string& sql) {

@@ -247,6 +247,27 @@ bool manages_extension(const std::string& sql) {
     return found;
 }
 
+bool manages_publication(const std::string& sql) {
+    if (!mentions(sql, "PUBLICATION"))
+        return false;
+    auto tree = parse_tree(sql);
+    bool found = false;
+    if (!tree.is_object())
+        return found;
+    for (const auto& raw : tree.value("stmts", nlohmann::json::array())) {
+        const auto& stmt = raw.value("stmt", nlohmann::json::object());
+        if (stmt.empty())
+            continue;
+        const std::string node = stmt.begin().key();
+        const auto& v = stmt.begin().value();
+        found =
+            found || node == "CreatePublicationStmt" || node == "AlterPublicationStmt" ||
+            ((node == "DropStmt" || node == "CommentStmt") &&
+             v.value(node == "DropStmt" ? "removeType" : "objtype", "") == "OBJECT_PUBLICATION");
+    }
+    return found;
+}
+
 bool marks_leakproof(const std::string& sql) {
     bool found = false;
     auto leakproof = [&](const nlohmann::json& options) {

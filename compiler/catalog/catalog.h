@@ -237,6 +237,45 @@ struct CompositeType : ObjectBase {
     }
 };
 
+/// A publication: the tables (with a column list and row filter each) and
+/// schemas whose changes it publishes, or all tables, and what it publishes.
+struct Publication : ObjectBase {
+    struct Member {
+        ObjectKey table;
+        std::string columns; ///< `"Name", id`: the column list by name, empty for all
+        std::string where;   ///< pg_get_expr of the row filter, empty when none
+        auto operator<=>(const Member&) const = default;
+    };
+    bool all_tables = false;
+    std::vector<Member> tables;       ///< sorted by table
+    std::vector<std::string> schemas; ///< FOR TABLES IN SCHEMA, sorted
+    /// The operations it publishes, as WITH (publish = '...') spells them.
+    std::string publish = "insert, update, delete, truncate";
+    bool via_root = false; ///< publish_via_partition_root
+    /// The key of what it publishes: every table and column it names, and
+    /// its schemas, are what this depends on.
+    ObjectKey members() const { return facet_of(key, Facet::Members); }
+    bool operator==(const Publication& o) const {
+        return key == o.key && comment == o.comment && all_tables == o.all_tables &&
+               tables == o.tables && schemas == o.schemas && publish == o.publish &&
+               via_root == o.via_root;
+    }
+};
+
+/// A rewrite rule (key.parent is its table or view), not a view's own.
+struct Rule : ObjectBase {
+    std::string definition; ///< pg_get_ruledef, without the final ';'
+    /// pg_rewrite.ev_enabled: O (fires, the default), D, R or A, as a trigger's.
+    char enabled = 'O';
+    /// The tables its actions write (analyzing them locks those ROW
+    /// EXCLUSIVE). Derived from the definition, so not compared.
+    std::set<ObjectKey> writes;
+    bool operator==(const Rule& o) const {
+        return key == o.key && comment == o.comment && definition == o.definition &&
+               enabled == o.enabled;
+    }
+};
+
 /// A row-level security policy (key.parent is its table).
 struct Policy : ObjectBase {
     char command = '*';                    ///< pg_policy.polcmd: r, a, w, d or * (ALL)
@@ -307,6 +346,8 @@ struct Catalog {
     std::map<ObjectKey, Policy> policies;
     std::map<ObjectKey, Domain> domains;
     std::map<ObjectKey, CompositeType> composites;
+    std::map<ObjectKey, Publication> publications;
+    std::map<ObjectKey, Rule> rules;
     std::set<Privilege> privileges;
     std::set<DefaultPrivilege> default_privileges;
     std::set<Dependency> dependencies;
@@ -350,6 +391,8 @@ template <> struct ObjectsOf<Kind::Trigger> { static constexpr auto member = &Ca
 template <> struct ObjectsOf<Kind::Policy> { static constexpr auto member = &Catalog::policies; };
 template <> struct ObjectsOf<Kind::Domain> { static constexpr auto member = &Catalog::domains; };
 template <> struct ObjectsOf<Kind::CompositeType> { static constexpr auto member = &Catalog::composites; };
+template <> struct ObjectsOf<Kind::Publication> { static constexpr auto member = &Catalog::publications; };
+template <> struct ObjectsOf<Kind::Rule> { static constexpr auto member = &Catalog::rules; };
 // clang-format on
 
 namespace detail {

@@ -75,10 +75,11 @@ Result<std::vector<IgnoreRule>> read_ignore_rules(const std::filesystem::path& f
                          "`schema partman` or `* audit.*`");
         IgnoreRule rule{trimmed(line.substr(0, space)), line.substr(space + 1)};
         if (!known_kind(rule.kind))
-            return Error(at + "`" + rule.kind +
-                         "` is no kind of object schemac reads (schema, extension, table, view, "
-                         "materialized view, sequence, type, domain, function, procedure, "
-                         "column, constraint, index, trigger, policy, or a glob such as *)");
+            return Error(
+                at + "`" + rule.kind +
+                "` is no kind of object schemac reads (schema, extension, table, view, "
+                "materialized view, sequence, type, domain, function, procedure, "
+                "column, constraint, index, trigger, policy, publication, or a glob such as *)");
         rules.push_back(std::move(rule));
     }
     return rules;
@@ -139,6 +140,17 @@ std::vector<ObjectKey> leave_out_ignored(Catalog& catalog, const std::vector<Ign
                 ignored(scope.stubs, key) || (key.kind == Kind::Schema && outside(key.name));
             if constexpr (std::is_same_v<std::decay_t<decltype(object)>, Extension>)
                 by_scope = by_scope || outside(object.schema);
+            // A publication is the project's when all it names is: one for
+            // all tables, or naming nothing yet, is managed only when every
+            // schema is (a platform's `supabase_realtime` is context).
+            if constexpr (std::is_same_v<std::decay_t<decltype(object)>, Publication>)
+                by_scope =
+                    by_scope ||
+                    (scope.schemas &&
+                     (object.all_tables || (object.tables.empty() && object.schemas.empty()) ||
+                      std::ranges::any_of(object.tables,
+                                          [&](const auto& m) { return outside(m.table.schema); }) ||
+                      std::ranges::any_of(object.schemas, outside)));
             if (!by_rule && (kept || !by_scope))
                 continue;
             out.insert(key);

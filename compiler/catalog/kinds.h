@@ -33,6 +33,8 @@ enum class Kind : std::uint8_t {
     Policy,
     Domain,
     CompositeType,
+    Publication,
+    Rule,
 };
 
 /// PostgreSQL's table-level lock modes, weakest first.
@@ -136,11 +138,16 @@ inline constexpr std::array k_kind_info{
              .naming = Naming::InSchema, .grant_keyword = "DOMAIN"},
     KindInfo{.kind = Kind::CompositeType, .name = "type", .keyword = "TYPE", .priority = 4,
              .naming = Naming::InSchema, .grant_keyword = "TYPE"},
+    KindInfo{.kind = Kind::Publication, .name = "publication", .keyword = "PUBLICATION",
+             .priority = 15, .naming = Naming::Global},
+    KindInfo{.kind = Kind::Rule, .name = "rule", .keyword = "RULE", .priority = 13,
+             .naming = Naming::OnTable, .blocks_drop = true, .replaceable = true,
+             .comment_lock = LockMode::AccessShare},
 };
 // clang-format on
 
 inline constexpr std::size_t k_kind_count = k_kind_info.size();
-static_assert(k_kind_count == static_cast<std::size_t>(Kind::CompositeType) + 1,
+static_assert(k_kind_count == static_cast<std::size_t>(Kind::Rule) + 1,
               "k_kind_info must list every Kind");
 
 constexpr bool kinds_in_enum_order() {

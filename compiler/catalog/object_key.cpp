@@ -12,6 +12,10 @@ ObjectKey extension_key(std::string name) {
     return ObjectKey{Kind::Extension, "", "", std::move(name), "", Facet::Object};
 }
 
+ObjectKey publication_key(std::string name) {
+    return ObjectKey{Kind::Publication, "", "", std::move(name), "", Facet::Object};
+}
+
 ObjectKey relation_key(Kind kind, std::string schema, std::string name) {
     return ObjectKey{kind, std::move(schema), "", std::move(name), "", Facet::Object};
 }

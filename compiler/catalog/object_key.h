@@ -15,6 +15,7 @@ enum class Facet : std::uint8_t {
     Keys,     ///< a table's primary and unique keys, which foreign keys need
     Detached, ///< a partition once detached from its parent
     Comment,  ///< the comment on the object (the loader's duplicate check)
+    Members,  ///< a publication's tables and schemas, which it leaves and joins
 };
 
 /// The identity of an object: kind, schema, name and, where the name alone is
@@ -37,6 +38,7 @@ struct ObjectKey {
 
 ObjectKey schema_key(std::string name);
 ObjectKey extension_key(std::string name);
+ObjectKey publication_key(std::string name);
 ObjectKey relation_key(Kind kind, std::string schema, std::string name);
 ObjectKey child_key(Kind kind, std::string schema, std::string table, std::string name);
 

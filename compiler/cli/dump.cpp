@@ -57,12 +57,15 @@ fs::path file_of(const steps::Step& step, const catalog::Catalog& live) {
         return fs::path(file_name(key.name)).replace_extension() / "schema.sql";
     case Kind::Extension:
         return "extensions.sql";
+    case Kind::Publication:
+        return "publications.sql";
     case Kind::Table:
         return table_file(key.name);
     case Kind::Column:
     case Kind::Constraint:
     case Kind::Trigger:
     case Kind::Policy:
+    case Kind::Rule:
         return table_file(key.parent);
     case Kind::Index:
         if (auto index = live.indexes.find(key); index != live.indexes.end())

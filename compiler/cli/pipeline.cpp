@@ -549,6 +549,8 @@ catalog::Scope history_scope(const runtime::MigrationDir& history,
         std::ranges::for_each(created.schemas, take);
         for (const auto& name : created.extensions)
             scope.keep.insert(catalog::extension_key(name));
+        for (const auto& name : created.publications)
+            scope.keep.insert(catalog::publication_key(name));
         for (const auto& [schema, table, name] : created.triggers)
             scope.keep.insert(catalog::child_key(Kind::Trigger, schema, table, name));
         for (const auto& [schema, table, name] : created.policies)

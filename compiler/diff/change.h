@@ -83,6 +83,19 @@ struct SetDefaultPrivileges {
     std::vector<catalog::DefaultPrivilege> grant;
 };
 
+/// ALTER PUBLICATION: the tables and schemas that leave it (before what
+/// they name goes or changes), its options, then those that join (once what
+/// they name exists). A member whose column list or row filter changes
+/// leaves and joins again, and so does one in `rejoin`: a table that is
+/// rebuilt (its drop takes it out of the publication) or a column of its
+/// list or filter that is dropped or retyped (PostgreSQL refuses either
+/// while the publication names it).
+struct AlterPublication {
+    catalog::Publication from;
+    catalog::Publication to;
+    std::vector<catalog::ObjectKey> rejoin;
+};
+
 /// COMMENT ON ... IS; nullopt removes the comment.
 struct SetComment {
     catalog::ObjectKey target;
@@ -110,6 +123,9 @@ using Change = std::variant<                                                //
     Create<catalog::Domain>, Drop<catalog::Domain>, Alter<catalog::Domain>, //
     Create<catalog::CompositeType>, Drop<catalog::CompositeType>,           //
     Alter<catalog::CompositeType>,                                          //
+    Create<catalog::Publication>, Drop<catalog::Publication>,               //
+    AlterPublication,                                                       //
+    Create<catalog::Rule>, Drop<catalog::Rule>, Alter<catalog::Rule>,       //
     ResetDefault, SetPrivileges, SetDefaultPrivileges, SetComment>;
 
 /// ALTER ... RENAME, asked for by the tree (`-- schemac:renamed-from`) and

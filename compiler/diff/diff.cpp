@@ -133,6 +133,38 @@ void propagate_rebuilds(const Catalog& from, const Catalog& to, Decisions& d) {
     }
 }
 
+/// A publication's member whose table goes (to be rebuilt), or whose column
+/// list or row filter uses a column that goes or changes type, leaves the
+/// publication first and joins it again after: PostgreSQL drops a table's
+/// membership with it, and refuses to drop or retype a column a publication
+/// names.
+void rejoin_publications(const Catalog& from, const Catalog& to, Decisions& d) {
+    auto retyped = retyped_columns(from, to, d);
+    for (const auto& [key, publication] : to.publications) {
+        auto old = from.publications.find(key);
+        if (old == from.publications.end() || d.drop.contains(key))
+            continue;
+        std::set<ObjectKey> leaving;
+        for (const auto& dep : from.dependencies_of(old->second.members())) {
+            const ObjectKey& used = dep.referenced;
+            if (used.kind == Kind::Table && d.drop.contains(used))
+                leaving.insert(used);
+            else if (used.kind == Kind::Column && (d.drop.contains(used) || retyped.contains(used)))
+                leaving.insert(catalog::table_of(used));
+        }
+        // Only members that stay need to join again; the rest simply leave.
+        std::vector<ObjectKey> rejoin;
+        for (const auto& member : publication.tables)
+            if (leaving.contains(member.table) &&
+                std::ranges::find(old->second.tables, member) != old->second.tables.end())
+                rejoin.push_back(member.table);
+        if (rejoin.empty())
+            continue;
+        d.alter.insert(key);
+        d.rejoin[key] = std::move(rejoin);
+    }
+}
+
 /// The dropped object whose drop takes `key` along (itself when none does).
 ObjectKey absorber(const Catalog& from, const Decisions& d, const ObjectKey& key,
                    std::map<ObjectKey, ObjectKey>& memo) {
@@ -256,9 +288,9 @@ class Writer {
         return table;
     }
 
+    /// In a table created (or created again): its CREATE TABLE makes it.
     bool in_new_table(const ObjectKey& key) const {
-        return m_d.create.contains(catalog::table_of(key)) &&
-               !m_from.tables.contains(catalog::table_of(key));
+        return m_d.create.contains(catalog::table_of(key));
     }
 
     void write_creates() {
@@ -319,6 +351,11 @@ class Writer {
     }
     void write_alter(const catalog::Table& from, const catalog::Table& to) {
         add(Alter<catalog::Table>{after_drops(from), to});
+    }
+    void write_alter(const catalog::Publication& from, const catalog::Publication& to) {
+        auto rejoin = m_d.rejoin.find(to.key);
+        add(AlterPublication{
+            from, to, rejoin == m_d.rejoin.end() ? std::vector<ObjectKey>{} : rejoin->second});
     }
     void write_alter(const catalog::Sequence& from, const catalog::Sequence& to) {
         if (from.options != to.options)
@@ -404,6 +441,7 @@ class Writer {
 std::vector<Change> diff(const Catalog& from, const Catalog& to) {
     Decisions d = decide_all(from, to);
     propagate_rebuilds(from, to, d);
+    rejoin_publications(from, to, d);
     return Writer(from, to, d).write();
 }
 

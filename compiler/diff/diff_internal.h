@@ -4,6 +4,7 @@
 
 #include "diff/change.h"
 
+#include <map>
 #include <set>
 
 namespace schemac::diff {
@@ -22,6 +23,9 @@ struct Decisions {
     std::set<catalog::ObjectKey> rebuild_enum;
     /// Columns that stay but whose default calls a function being replaced.
     std::set<catalog::ObjectKey> reset_default;
+    /// Publication -> its member tables that leave and join it again
+    /// (AlterPublication::rejoin).
+    std::map<catalog::ObjectKey, std::vector<catalog::ObjectKey>> rejoin;
 
     bool rebuilt(const catalog::ObjectKey& key) const {
         return drop.contains(key) && create.contains(key);
@@ -54,6 +58,9 @@ bool needs_rebuild(const catalog::Policy& from, const catalog::Policy& to);
 /// A domain's base type or collation cannot change in place.
 bool needs_rebuild(const catalog::Domain& from, const catalog::Domain& to);
 bool needs_rebuild(const catalog::CompositeType& from, const catalog::CompositeType& to);
+bool needs_rebuild(const catalog::Rule& from, const catalog::Rule& to);
+/// No ALTER PUBLICATION turns FOR ALL TABLES on or off.
+bool needs_rebuild(const catalog::Publication& from, const catalog::Publication& to);
 
 /// True when `to` only adds values to `from`, keeping their order.
 bool enum_only_adds(const catalog::EnumType& from, const catalog::EnumType& to);

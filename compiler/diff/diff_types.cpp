@@ -92,4 +92,12 @@ bool needs_rebuild(const catalog::CompositeType&, const catalog::CompositeType&)
     return false;
 }
 
+bool needs_rebuild(const catalog::Rule&, const catalog::Rule&) {
+    return false; // CREATE OR REPLACE RULE
+}
+
+bool needs_rebuild(const catalog::Publication& from, const catalog::Publication& to) {
+    return from.all_tables != to.all_tables;
+}
+
 } // namespace schemac::diff

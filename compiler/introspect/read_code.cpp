@@ -2,6 +2,7 @@
 // whose definition PostgreSQL prints back as SQL), and policies.
 
 #include "introspect/reader.h"
+#include "sql/body_references.h"
 
 namespace schemac::introspect {
 using catalog::Kind;
@@ -109,6 +110,35 @@ Status read(Reader& r, Of<catalog::Trigger>) {
         t.comment = row.at("comment");
         r.lookup.add(k_pg_trigger, t.oid, 0, t.key);
         r.catalog.triggers.emplace(t.key, t);
+    }
+    return Ok{};
+}
+
+Status read(Reader& r, Of<catalog::Rule>) {
+    // A view's own _RETURN rule is the view.
+    auto rows = r.query("rules", R"(
+        SELECT rw.oid, n.nspname, c.relname, rw.rulename, rw.ev_enabled,
+               pg_catalog.pg_get_ruledef(rw.oid) AS definition,
+               pg_catalog.obj_description(rw.oid, 'pg_rewrite') AS comment
+        FROM pg_catalog.pg_rewrite rw JOIN pg_catalog.pg_class c ON c.oid = rw.ev_class
+        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        WHERE rw.rulename <> '_RETURN' AND c.relkind IN ('r', 'p', 'v')
+          AND n.nspname = ANY($1::text[])
+        ORDER BY 2, 3, 4)");
+    if (!rows)
+        return rows.error();
+    for (auto row : *rows) {
+        catalog::Rule rule;
+        rule.oid = to_oid(row.text("oid"));
+        rule.key = catalog::child_key(Kind::Rule, row.text("nspname"), row.text("relname"),
+                                      row.text("rulename"));
+        rule.definition = trim_end(row.text("definition"), ';');
+        rule.enabled = row.text("ev_enabled").front();
+        for (const auto& [schema, table] : sql::rule_writes(rule.definition))
+            rule.writes.insert(catalog::relation_key(Kind::Table, schema, table));
+        rule.comment = row.at("comment");
+        r.lookup.add(k_pg_rewrite, rule.oid, 0, rule.key);
+        r.catalog.rules.emplace(rule.key, rule);
     }
     return Ok{};
 }

@@ -1,4 +1,5 @@
-// Schemas, extensions, enums, sequences, casts and the unmanaged list.
+// Schemas, extensions, enums, sequences, publications, casts and the unmanaged
+// list.
 
 #include "introspect/reader.h"
 
@@ -158,6 +159,112 @@ Status read_casts(Reader& r) {
     return Ok{};
 }
 
+namespace {
+
+/// What the publications publish: tables with their column lists (by name:
+/// PostgreSQL keeps no order of its own but the columns' physical one) and
+/// row filters, and schemas (PostgreSQL 15 and later). Each depends on what it
+/// names, the columns its list and filter use included (pg_depend records
+/// them against the pg_publication_rel row, which has no key of its own).
+Status read_publication_members(Reader& r) {
+    auto version = r.conn.exec("SELECT pg_catalog.current_setting('server_version_num')::int "
+                               ">= 150000 AS v15");
+    if (!version)
+        return std::move(version).error().within("introspecting publications failed");
+    const bool v15 = (*version)[0].flag("v15");
+    auto rows = r.conn.exec(std::string(R"(
+        SELECT p.pubname, n.nspname, c.relname, )") +
+                            (v15 ? R"(
+               (SELECT pg_catalog.string_agg(pg_catalog.quote_ident(a.attname), ', '
+                                             ORDER BY a.attname)
+                FROM pg_catalog.pg_attribute a
+                WHERE a.attrelid = pr.prrelid AND a.attnum = ANY(pr.prattrs)) AS columns,
+               pg_catalog.pg_get_expr(pr.prqual, pr.prrelid) AS qual,
+               (SELECT pg_catalog.array_agg(a.attname ORDER BY a.attname)
+                FROM pg_catalog.pg_depend d
+                JOIN pg_catalog.pg_attribute a
+                  ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
+                WHERE d.classid = 'pg_catalog.pg_publication_rel'::pg_catalog.regclass
+                  AND d.objid = pr.oid AND d.refobjsubid > 0) AS used)"
+                                 : R"(
+               NULL AS columns, NULL AS qual, NULL AS used)") +
+                            R"(
+        FROM pg_catalog.pg_publication_rel pr
+        JOIN pg_catalog.pg_publication p ON p.oid = pr.prpubid
+        JOIN pg_catalog.pg_class c ON c.oid = pr.prrelid
+        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        ORDER BY 1, 2, 3)");
+    if (!rows)
+        return std::move(rows).error().within("introspecting publication tables failed");
+    for (auto row : *rows) {
+        auto found = r.catalog.publications.find(catalog::publication_key(row.text("pubname")));
+        if (found == r.catalog.publications.end())
+            continue;
+        catalog::Publication& p = found->second;
+        catalog::Publication::Member m;
+        m.table = catalog::relation_key(Kind::Table, row.text("nspname"), row.text("relname"));
+        m.columns = row.at("columns").value_or("");
+        m.where = row.at("qual").value_or("");
+        r.catalog.dependencies.insert({p.members(), m.table});
+        if (auto used = row.at("used"))
+            for (const auto& column : runtime::parse_text_array(*used))
+                r.catalog.dependencies.insert(
+                    {p.members(),
+                     catalog::child_key(Kind::Column, m.table.schema, m.table.name, column)});
+        p.tables.push_back(std::move(m));
+    }
+    if (!v15)
+        return Ok{};
+    auto schemas = r.conn.exec(R"(
+        SELECT p.pubname, n.nspname
+        FROM pg_catalog.pg_publication_namespace pn
+        JOIN pg_catalog.pg_publication p ON p.oid = pn.pnpubid
+        JOIN pg_catalog.pg_namespace n ON n.oid = pn.pnnspid
+        ORDER BY 1, 2)");
+    if (!schemas)
+        return std::move(schemas).error().within("introspecting publication schemas failed");
+    for (auto row : *schemas) {
+        auto found = r.catalog.publications.find(catalog::publication_key(row.text("pubname")));
+        if (found == r.catalog.publications.end())
+            continue;
+        found->second.schemas.push_back(row.text("nspname"));
+        r.catalog.dependencies.insert(
+            {found->second.members(), catalog::schema_key(row.text("nspname"))});
+    }
+    return Ok{};
+}
+
+} // namespace
+
+Status read(Reader& r, Of<catalog::Publication>) {
+    // Publications belong to the database, not to a schema: every one is
+    // read, and the managed scope decides (catalog/ignore.h).
+    auto rows = r.query("publications", R"(
+        SELECT p.oid, p.pubname, p.puballtables, p.pubinsert, p.pubupdate, p.pubdelete,
+               p.pubtruncate, p.pubviaroot,
+               pg_catalog.obj_description(p.oid, 'pg_publication') AS comment
+        FROM pg_catalog.pg_publication p
+        WHERE $1::text[] IS NOT NULL
+        ORDER BY p.pubname)");
+    if (!rows)
+        return rows.error();
+    for (auto row : *rows) {
+        catalog::Publication p;
+        p.oid = to_oid(row.text("oid"));
+        p.key = catalog::publication_key(row.text("pubname"));
+        p.all_tables = row.flag("puballtables");
+        std::string publish;
+        for (const char* op : {"insert", "update", "delete", "truncate"})
+            if (row.flag(std::string("pub") + op))
+                publish += (publish.empty() ? "" : ", ") + std::string(op);
+        p.publish = publish;
+        p.via_root = row.flag("pubviaroot");
+        p.comment = row.at("comment");
+        r.catalog.publications.emplace(p.key, std::move(p));
+    }
+    return read_publication_members(r);
+}
+
 Status read_unmanaged(Reader& r) {
     // Kinds schemac does not diff yet. They are named on stderr and never
     // touched: not created, altered or dropped.
@@ -200,12 +307,11 @@ Status read_unmanaged(Reader& r) {
         UNION ALL
         SELECT 'event trigger ' || pg_catalog.quote_ident(evtname) FROM pg_catalog.pg_event_trigger
         UNION ALL
-        SELECT 'publication ' || pg_catalog.quote_ident(pubname) FROM pg_catalog.pg_publication
-        UNION ALL
         SELECT 'rule ' || pg_catalog.quote_ident(r.rulename) || ' on ' || r.ev_class::pg_catalog.regclass::text
         FROM pg_catalog.pg_rewrite r JOIN pg_catalog.pg_class c ON c.oid = r.ev_class
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
         WHERE r.rulename <> '_RETURN' AND n.nspname = ANY($1::text[])
+          AND c.relkind NOT IN ('r', 'p', 'v')
         ORDER BY 1)");
     if (!rows)
         return rows.error();

@@ -82,6 +82,8 @@ Status read(Reader&, Of<catalog::Trigger>);
 Status read(Reader&, Of<catalog::Policy>);
 Status read(Reader&, Of<catalog::Domain>);
 Status read(Reader&, Of<catalog::CompositeType>);
+Status read(Reader&, Of<catalog::Publication>);
+Status read(Reader&, Of<catalog::Rule>);
 
 /// Privileges and default privileges, once every object they may be on has
 /// its key in the lookup.

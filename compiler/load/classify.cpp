@@ -423,6 +423,10 @@ Status classify_alter_table(Statement& s, const json& v) {
                    subtype == "AT_EnableReplicaTrig" || subtype == "AT_DisableTrig") {
             s.references.push_back(
                 catalog::child_key(Kind::Trigger, target.schema, target.name, name));
+        } else if (subtype == "AT_EnableRule" || subtype == "AT_EnableAlwaysRule" ||
+                   subtype == "AT_EnableReplicaRule" || subtype == "AT_DisableRule") {
+            s.references.push_back(
+                catalog::child_key(Kind::Rule, target.schema, target.name, name));
         } else if (subtype == "AT_AttachPartition") {
             s.references.push_back(range_var_key(c["def"]["PartitionCmd"]["name"]));
         } else if (subtype == "AT_ColumnDefault" ||
@@ -519,19 +523,22 @@ Status classify_drop(Statement& s, const json& v) {
             s.drops.push_back(catalog::schema_key(str(object)));
         else if (type == "OBJECT_EXTENSION")
             s.drops.push_back(catalog::extension_key(str(object)));
+        else if (type == "OBJECT_PUBLICATION")
+            s.drops.push_back(catalog::publication_key(str(object)));
         else if (type == "OBJECT_TYPE" || type == "OBJECT_DOMAIN")
             s.drops.push_back(name_key(k_type, names(object["TypeName"]["names"])));
         else if (type == "OBJECT_FUNCTION" || type == "OBJECT_PROCEDURE")
             s.drops.push_back(name_key(k_function, names(object["ObjectWithArgs"]["objname"])));
-        else if (type == "OBJECT_TRIGGER" || type == "OBJECT_POLICY") {
+        else if (type == "OBJECT_TRIGGER" || type == "OBJECT_POLICY" || type == "OBJECT_RULE") {
             auto parts = names(object["List"]["items"]);
             std::string name = parts.empty() ? "" : parts.back();
             if (!parts.empty())
                 parts.pop_back();
             auto table = name_key(k_relation, parts);
-            s.drops.push_back(
-                catalog::child_key(type == "OBJECT_TRIGGER" ? Kind::Trigger : Kind::Policy,
-                                   table.schema, table.name, name));
+            s.drops.push_back(catalog::child_key(type == "OBJECT_TRIGGER"  ? Kind::Trigger
+                                                 : type == "OBJECT_POLICY" ? Kind::Policy
+                                                                           : Kind::Rule,
+                                                 table.schema, table.name, name));
         } else if (object.contains("List"))
             s.drops.push_back(name_key(k_relation, names(object["List"]["items"])));
     }
@@ -551,10 +558,9 @@ Status classify_comment(Statement& s, const json& v) {
     else if (object.contains("TypeName"))
         parts = names(object["TypeName"]["names"]);
     static const std::pair<const char*, Kind> k_children[] = {
-        {"OBJECT_COLUMN", Kind::Column},
-        {"OBJECT_TABCONSTRAINT", Kind::Constraint},
-        {"OBJECT_TRIGGER", Kind::Trigger},
-        {"OBJECT_POLICY", Kind::Policy},
+        {"OBJECT_COLUMN", Kind::Column},   {"OBJECT_TABCONSTRAINT", Kind::Constraint},
+        {"OBJECT_TRIGGER", Kind::Trigger}, {"OBJECT_POLICY", Kind::Policy},
+        {"OBJECT_RULE", Kind::Rule},
     };
     ObjectKey target;
     if (auto child = std::ranges::find(k_children, objtype, [](const auto& c) { return c.first; });
@@ -564,9 +570,12 @@ Status classify_comment(Statement& s, const json& v) {
         s.references.push_back(on);
         target = catalog::child_key(child->second, on.schema, on.name,
                                     parts.empty() ? "" : parts.back());
-    } else if (objtype == "OBJECT_SCHEMA" || objtype == "OBJECT_EXTENSION") {
-        target = objtype == "OBJECT_SCHEMA" ? catalog::schema_key(parts.empty() ? "" : parts[0])
-                                            : catalog::extension_key(parts.empty() ? "" : parts[0]);
+    } else if (objtype == "OBJECT_SCHEMA" || objtype == "OBJECT_EXTENSION" ||
+               objtype == "OBJECT_PUBLICATION") {
+        std::string name = parts.empty() ? "" : parts[0];
+        target = objtype == "OBJECT_SCHEMA"      ? catalog::schema_key(name)
+                 : objtype == "OBJECT_EXTENSION" ? catalog::extension_key(name)
+                                                 : catalog::publication_key(name);
         s.references.push_back(target);
     } else {
         Kind kind = (objtype == "OBJECT_TYPE" || objtype == "OBJECT_DOMAIN")          ? k_type
@@ -634,6 +643,12 @@ Status classify_trigger(Statement& s, const json& v) {
     s.creates =
         catalog::child_key(Kind::Trigger, table.schema, table.name, v.value("trigname", ""));
     s.references.push_back(name_key(k_function, names(v["funcname"])));
+    return Ok{};
+}
+
+Status classify_rule(Statement& s, const json& v) {
+    auto table = range_var_key(v["relation"]);
+    s.creates = catalog::child_key(Kind::Rule, table.schema, table.name, v.value("rulename", ""));
     return Ok{};
 }
 
@@ -769,6 +784,32 @@ Status classify_do(Statement& s, const json& v) {
     return Ok{};
 }
 
+/// CREATE PUBLICATION, and ALTER PUBLICATION ... ADD / SET of one the tree
+/// creates: they come after the tables they name (collect_references) and
+/// the schemas of TABLES IN SCHEMA.
+Status classify_publication(Statement& s, const json& v) {
+    const ObjectKey publication = catalog::publication_key(v.value("pubname", ""));
+    if (s.node == "CreatePublicationStmt") {
+        s.creates = publication;
+    } else {
+        if (v.value("action", "") == "AP_DropObjects")
+            return Error{s.diagnostic("ALTER PUBLICATION ... DROP takes away what the tree "
+                                      "states; change the CREATE PUBLICATION instead")};
+        s.alters = publication;
+        s.references.push_back(publication);
+    }
+    for (const auto& object : v.value("pubobjects", json::array())) {
+        const json& spec = object["PublicationObjSpec"];
+        const std::string type = spec.value("pubobjtype", "");
+        if (type == "PUBLICATIONOBJ_TABLES_IN_SCHEMA")
+            s.references.push_back(catalog::schema_key(spec.value("name", "")));
+        else if (type == "PUBLICATIONOBJ_TABLES_IN_CUR_SCHEMA")
+            return Error{s.diagnostic("TABLES IN SCHEMA CURRENT_SCHEMA depends on the session; "
+                                      "name the schema")};
+    }
+    return Ok{};
+}
+
 /// How the loader reads one kind of statement: what it creates and uses, or
 /// why it refuses it; and the real kind of what it creates, where `creates`
 /// holds only its name class (for the duplicate check's message).
@@ -850,6 +891,7 @@ const Rule k_rules[] = {
     {"CreateFunctionStmt", classify_function},
     {"CreateTrigStmt", classify_trigger},
     {"CreatePolicyStmt", classify_policy},
+    {"RuleStmt", classify_rule},
     {"AlterTableStmt", classify_alter_table},
     {"AlterSeqStmt", classify_alter_sequence},
     {"AlterDomainStmt", classify_alter_domain},
@@ -861,6 +903,8 @@ const Rule k_rules[] = {
          s.runs = false;
          return Ok{};
      }},
+    {"CreatePublicationStmt", classify_publication},
+    {"AlterPublicationStmt", classify_publication},
     {"CommentStmt", classify_comment},
     {"AlterDefaultPrivilegesStmt", classify_default_privileges},
     // GRANT and REVOKE both describe privileges (REVOKE EXECUTE ... FROM
@@ -876,7 +920,7 @@ const Rule k_rules[] = {
 Status qualify_created(Statement& s) {
     bool empty_path = false;
     auto qualify = [&](ObjectKey& key) {
-        if (!key.schema.empty() || key.kind == Kind::Schema || key.kind == Kind::Extension)
+        if (!key.schema.empty() || catalog::kind_info(key.kind).naming == catalog::Naming::Global)
             return;
         if (s.search_path.empty())
             empty_path = true;

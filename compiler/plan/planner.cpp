@@ -19,6 +19,7 @@ Result<std::vector<steps::Step>> plan_steps(std::vector<diff::Change> changes,
         auto ordered = order::order_steps(built, from, to);
         if (auto* done = std::get_if<std::vector<steps::Step>>(&ordered)) {
             steps::lock_partitions(*done, from);
+            steps::forget_dropped_tables(*done);
             return std::move(*done);
         }
         const auto& cycle = std::get<order::StepCycle>(ordered);

@@ -156,6 +156,18 @@ FunctionBody read_function(const std::string& create, const std::string& unquali
     return out;
 }
 
+Names rule_writes(const std::string& create) {
+    Names out;
+    auto tree = parse(create);
+    for (const auto& raw : tree.value("stmts", json::array())) {
+        const auto& stmt = raw.value("stmt", json::object());
+        if (stmt.contains("RuleStmt"))
+            for (const auto& action : stmt["RuleStmt"].value("actions", json::array()))
+                collect_written(action, "public", out);
+    }
+    return out;
+}
+
 std::set<std::string> roles_named(const std::string& script) {
     std::set<std::string> out;
     walk(parse(script), [&](const std::string& name, const json& value) {
@@ -218,6 +230,8 @@ Created created_by(const std::string& script) {
             add_schema(v.value("newschema", ""));
         else if (node == "CreateExtensionStmt")
             out.extensions.insert(v.value("extname", ""));
+        else if (node == "CreatePublicationStmt")
+            out.publications.insert(v.value("pubname", ""));
         else if (node == "CreateTrigStmt" || node == "CreatePolicyStmt") {
             const json& rel = v.value(node == "CreateTrigStmt" ? "relation" : "table", json());
             std::array<std::string, 3> part{

@@ -32,6 +32,10 @@ struct FunctionBody {
 /// loader resolves them against its search_path later).
 FunctionBody read_function(const std::string& create, const std::string& unqualified = "public");
 
+/// The relations the actions of a `CREATE [OR REPLACE] RULE` statement
+/// (pg_get_ruledef's) write: INSERT INTO, UPDATE, DELETE FROM.
+Names rule_writes(const std::string& create);
+
 /// The roles a script names by name (`GRANT ... TO r`, `CREATE POLICY ... TO
 /// r`, `OWNER TO r`); none when it does not parse.
 std::set<std::string> roles_named(const std::string& script);
@@ -42,6 +46,7 @@ struct Created {
     /// Schemas it creates, or creates a relation, type or routine in.
     std::set<std::string> schemas;
     std::set<std::string> extensions;
+    std::set<std::string> publications;
     /// Triggers and policies it puts on a relation: (schema, table, name).
     std::set<std::array<std::string, 3>> triggers, policies;
     /// Indexes it creates: (schema of the table, name).

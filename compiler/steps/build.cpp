@@ -109,4 +109,15 @@ void lock_partitions(std::vector<Step>& ordered, const catalog::Catalog& from) {
     }
 }
 
+void forget_dropped_tables(std::vector<Step>& ordered) {
+    std::set<catalog::ObjectKey> dropped;
+    for (auto& step : ordered) {
+        std::erase_if(step.locks,
+                      [&](const TableLock& lock) { return dropped.contains(lock.table); });
+        for (const auto& key : step.removes)
+            if (key.kind == catalog::Kind::Table)
+                dropped.insert(key);
+    }
+}
+
 } // namespace schemac::steps

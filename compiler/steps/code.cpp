@@ -1,6 +1,6 @@
-// Functions, procedures, views, materialized views and triggers (created
-// from the definition PostgreSQL prints back, replaced in place where CREATE
-// OR REPLACE allows it), policies, privileges and default privileges.
+// Functions, procedures, views, materialized views, triggers and rules
+// (created from the definition PostgreSQL prints back, replaced in place where
+// CREATE OR REPLACE allows it), policies, privileges and default privileges.
 
 #include "steps/builders.h"
 
@@ -110,6 +110,58 @@ Steps build(const diff::Alter<catalog::Trigger>& c, const Context&) {
 }
 
 Steps build(const diff::Drop<catalog::Trigger>& c, const Context&) {
+    Step step = drop_object(c.object.key, c.implied);
+    step.lock(catalog::table_of(c.object.key), LockMode::AccessExclusive);
+    return {step};
+}
+
+namespace {
+
+std::string rule_state(const catalog::Rule& rule) {
+    std::string_view words = rule.enabled == 'D'   ? "DISABLE"
+                             : rule.enabled == 'R' ? "ENABLE REPLICA"
+                             : rule.enabled == 'A' ? "ENABLE ALWAYS"
+                                                   : "ENABLE";
+    return alter_table(rule.key) + std::string(words) + " RULE " +
+           catalog::quote_ident(rule.key.name);
+}
+
+/// CREATE [OR REPLACE] RULE, then its state when not the default: under
+/// ACCESS EXCLUSIVE on its table, and the locks analyzing its actions takes.
+Step rule_step(const catalog::Rule& rule, const Context& context, bool replace) {
+    std::string sql = rule.definition;
+    if (replace && sql.starts_with("CREATE RULE"))
+        sql.replace(0, std::string_view("CREATE RULE").size(), "CREATE OR REPLACE RULE");
+    Step step = replace ? alter_step(rule.key, sql) : create_step(rule.key, sql);
+    if (replace)
+        step.detail = "CREATE OR REPLACE";
+    if (rule.enabled != 'O')
+        step.statements.push_back(rule_state(rule));
+    lock_used_tables(step, rule.key, context, rule.writes);
+    step.lock(catalog::table_of(rule.key), LockMode::AccessExclusive);
+    return step;
+}
+
+} // namespace
+
+Steps build(const diff::Create<catalog::Rule>& c, const Context& context) {
+    return {rule_step(c.object, context, false)};
+}
+
+Steps build(const diff::Alter<catalog::Rule>& c, const Context& context) {
+    if (c.from.definition != c.to.definition) {
+        // Whatever state CREATE OR REPLACE leaves, the one wanted is set.
+        Step step = rule_step(c.to, context, true);
+        if (c.to.enabled == 'O' && c.from.enabled != 'O')
+            step.statements.push_back(rule_state(c.to));
+        return {step};
+    }
+    Step step = alter_step(c.to.key, rule_state(c.to));
+    step.lock(catalog::table_of(c.to.key), LockMode::AccessExclusive);
+    return {step};
+}
+
+Steps build(const diff::Drop<catalog::Rule>& c, const Context&) {
     Step step = drop_object(c.object.key, c.implied);
     step.lock(catalog::table_of(c.object.key), LockMode::AccessExclusive);
     return {step};

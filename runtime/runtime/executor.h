@@ -15,7 +15,7 @@ namespace schemac::runtime {
 Status execute_steps(Connection& conn, const Script& script, Connection* privileged = nullptr);
 
 /// Whether `sql` needs the superuser where the tree's role runs the rest:
-/// it manages an extension or makes a function LEAKPROOF.
+/// it manages an extension or a publication, or makes a function LEAKPROOF.
 bool needs_superuser(const std::string& sql);
 /// Runs `sql` (which needs_superuser) on `admin`, between two transactions
 /// of `tree`, then gives what it created that the superuser would otherwise

@@ -81,6 +81,10 @@ bool same_index(const std::string& a, const std::string& b);
 /// Whether `sql` creates, changes, drops or comments on an extension: what
 /// only an extension's owner (a superuser, for an untrusted one) may do.
 bool manages_extension(const std::string& sql);
+/// Whether `sql` creates, changes, drops or comments on a publication: one
+/// for all tables or for the tables in a schema is a superuser's to make, and
+/// stays a superuser's (no other role may own it).
+bool manages_publication(const std::string& sql);
 /// Whether `sql` creates or makes a function LEAKPROOF: what only a
 /// superuser may do.
 bool marks_leakproof(const std::string& sql);
