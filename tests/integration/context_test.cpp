@@ -465,3 +465,29 @@ TEST_CASE("with --url, the schema a managed extension of the target lives in is 
     CHECK_MESSAGE(plan.out.find("SCHEMA ext_new") != std::string::npos, plan.out);
     CHECK(plan.out.find("DROP SCHEMA ext_old") == std::string::npos); // context
 }
+
+TEST_CASE("with --url, a publication is the project's when all it names is: one for all tables, "
+          "one naming nothing and one publishing a schema outside the scope are left alone") {
+    auto db = database_from("CREATE SCHEMA billing;\n"
+                            "CREATE TABLE billing.accounts (id integer PRIMARY KEY);\n"
+                            "CREATE TABLE public.keep (id integer PRIMARY KEY);\n"
+                            "CREATE PUBLICATION supabase_realtime;\n"
+                            "CREATE PUBLICATION everything FOR ALL TABLES;\n"
+                            "CREATE PUBLICATION billing_feed FOR TABLE billing.accounts;\n"
+                            "CREATE PUBLICATION mixed FOR TABLE billing.accounts, public.keep;\n"
+                            "CREATE PUBLICATION old_feed FOR TABLE public.keep;\n");
+    const std::string url = " --url " + shell_quote(server().conninfo(db));
+    TempProject project("context-publications");
+    write_file(project.root / "schema/keep.sql",
+               "CREATE TABLE public.keep (id integer PRIMARY KEY);\n"
+               "CREATE PUBLICATION feed FOR TABLE public.keep WITH (publish = 'insert');\n");
+    auto plan = project.schemac("plan" + url);
+    REQUIRE_MESSAGE(plan.exit_code == 0, plan.out << plan.err);
+    CHECK_MESSAGE(plan.out.find("Plan: 1 to create, 0 to alter, 1 to drop") != std::string::npos,
+                  plan.out);
+    CHECK(plan.out.find("CREATE PUBLICATION feed FOR TABLE ONLY public.keep WITH (publish = "
+                        "'insert', publish_via_partition_root = false)") != std::string::npos);
+    CHECK(plan.out.find("DROP PUBLICATION old_feed") != std::string::npos);
+    for (const char* context : {"supabase_realtime", "everything", "billing_feed", "mixed"})
+        CHECK_MESSAGE(plan.out.find(context) == std::string::npos, context);
+}
