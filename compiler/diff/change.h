@@ -55,6 +55,10 @@ struct RebuildEnum {
 /// ALTER SEQUENCE ... OWNED BY (a separate step: it needs the column).
 struct SetOwnedBy {
     catalog::Sequence sequence;
+    /// The sequence exists before and stays: the step releases it from the
+    /// column that owns it now, before that column goes. A sequence created
+    /// (or created again) has no owner to leave.
+    bool releases = false;
 };
 
 /// A default that calls a function being dropped and created again: DROP

@@ -114,6 +114,11 @@ void propagate_rebuilds(const Catalog& from, const Catalog& to, Decisions& d) {
             if (!blocked)
                 continue;
             bool goes = dep.type != catalog::DependencyType::Normal || kind.blocks_drop;
+            // A sequence whose ownership moves away from a column that goes
+            // stays: OWNED BY releases it first.
+            if (dep.type == catalog::DependencyType::Owned && to.sequences.contains(key) &&
+                to.sequences.at(key).owned_by != dep.referenced)
+                continue;
             // A default that calls a function being replaced, and stays
             // as it is: taken off while the function is away.
             if (key.kind == Kind::Column && dep.type == catalog::DependencyType::Normal &&
@@ -361,7 +366,7 @@ class Writer {
         if (from.options != to.options)
             add(Alter<catalog::Sequence>{from, to});
         if (from.owned_by != to.owned_by)
-            add(SetOwnedBy{to});
+            add(SetOwnedBy{to, true});
     }
 
     template <class T> void comments_of(const std::map<ObjectKey, T>& to_objects) {

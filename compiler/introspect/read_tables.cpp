@@ -213,7 +213,14 @@ Status read(Reader& r, Of<catalog::Constraint>) {
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
         LEFT JOIN pg_catalog.pg_class fc ON fc.oid = con.confrelid
         LEFT JOIN pg_catalog.pg_namespace fn ON fn.oid = fc.relnamespace
-        WHERE con.contype IN ('p', 'u', 'c', 'f', 'x') AND )" +
+        WHERE con.contype IN ('p', 'u', 'c', 'f', 'x')
+          -- A foreign key to a partitioned table has a clone per partition of
+          -- it on the same table (conparentid): PostgreSQL's, made and
+          -- dropped with the key. A partition's own clone of its parent's
+          -- key is kept (detached, it becomes the partition's).
+          AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint parent
+                          WHERE parent.oid = con.conparentid AND parent.conrelid = con.conrelid)
+          AND )" +
                                    any_table() + " ORDER BY n.nspname, c.relname, con.conname");
     if (!rows)
         return rows.error();

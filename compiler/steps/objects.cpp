@@ -172,7 +172,8 @@ Steps build(const diff::SetOwnedBy& c, const Context&) {
     Step step = make_step(c.sequence.key, Action::Alter,
                           "ALTER SEQUENCE " + name_of(c.sequence.key) + " OWNED BY " + target);
     step.touches.push_back(c.sequence.key);
-    step.releases.push_back(c.sequence.key);
+    if (c.releases)
+        step.releases.push_back(c.sequence.key);
     if (owner) {
         step.needs.push_back(*owner);
         step.lock(catalog::table_of(*owner), LockMode::AccessShare);

@@ -1,0 +1,38 @@
+ALTER TABLE public.orders DROP CONSTRAINT orders_shipment;
+
+ALTER TABLE public.shipments DROP CONSTRAINT shipments_order;
+
+-- hazard data-loss: drops table public.orders and every row in it
+DROP TABLE public.orders;
+
+-- hazard data-loss: drops table public.shipments and every row in it
+DROP TABLE public.shipments;
+
+CREATE SEQUENCE public.orders_id_seq AS integer;
+
+CREATE TABLE public.orders (
+    id integer DEFAULT nextval('public.orders_id_seq'::regclass) NOT NULL,
+    region text NOT NULL,
+    ref text,
+    CONSTRAINT orders_region_id_key UNIQUE (region, id)
+) PARTITION BY LIST (region);
+
+ALTER SEQUENCE public.orders_id_seq OWNED BY public.orders.id;
+
+CREATE TABLE public.shipments (
+    order_id integer,
+    region text NOT NULL,
+    CONSTRAINT shipments_region_order_id_key UNIQUE (region, order_id)
+) PARTITION BY LIST (region);
+
+-- hazard long-lock: holds SHARE ROW EXCLUSIVE on public.orders while it checks every row against orders_shipment
+ALTER TABLE public.orders ADD CONSTRAINT orders_shipment FOREIGN KEY (region, id) REFERENCES public.shipments(region, order_id);
+
+CREATE TABLE public.orders_eu PARTITION OF public.orders FOR VALUES IN ('eu');
+
+CREATE TABLE public.orders_us PARTITION OF public.orders FOR VALUES IN ('us');
+
+-- hazard long-lock: holds SHARE ROW EXCLUSIVE on public.shipments while it checks every row against shipments_order
+ALTER TABLE public.shipments ADD CONSTRAINT shipments_order FOREIGN KEY (region, order_id) REFERENCES public.orders(region, id);
+
+CREATE TABLE public.shipments_eu PARTITION OF public.shipments FOR VALUES IN ('eu');
