@@ -71,12 +71,15 @@ class EdgeBuilder {
     }
 
     /// In the current state `x` uses `y`: `x` goes (or stops using it) before
-    /// `y` goes, and goes before `y` is changed.
-    void current(const ObjectKey& x, const ObjectKey& y) {
+    /// `y` goes, and goes before `y` is changed. A sequence OWNED BY a column
+    /// does not use it: it only goes with it, so the column may change first
+    /// (its DEFAULT nextval() dropped before the sequence goes).
+    void current(const ObjectKey& x, const ObjectKey& y, catalog::DependencyType type) {
         link(m_removes, x, m_removes, y);
         link(m_modifies, x, m_removes, y);
         link(m_releases, x, m_removes, y);
-        link(m_removes, x, m_modifies, y);
+        if (type != catalog::DependencyType::Owned)
+            link(m_removes, x, m_modifies, y);
     }
 
     std::vector<std::pair<std::size_t, std::size_t>> take() { return std::move(m_edges); }
@@ -170,7 +173,7 @@ std::variant<std::vector<Step>, StepCycle> order_steps(const std::vector<Step>& 
         if (dep.type != catalog::DependencyType::Owned) // set by its own step, see SetOwnedBy
             builder.desired(dep.dependent, dep.referenced);
     for (const auto& dep : from.dependencies)
-        builder.current(dep.dependent, dep.referenced);
+        builder.current(dep.dependent, dep.referenced, dep.type);
     auto edges = builder.take();
     // The steps of one change run in the order the change gave them.
     for (std::size_t i = 1; i < steps.size(); ++i)
