@@ -114,6 +114,9 @@ void forget_dropped_tables(std::vector<Step>& ordered) {
     for (auto& step : ordered) {
         std::erase_if(step.locks,
                       [&](const TableLock& lock) { return dropped.contains(lock.table); });
+        std::erase_if(step.hazards, [&](const Hazard& hazard) {
+            return hazard.locked && dropped.contains(*hazard.locked);
+        });
         for (const auto& key : step.removes)
             if (key.kind == catalog::Kind::Table)
                 dropped.insert(key);

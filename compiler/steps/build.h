@@ -35,8 +35,8 @@ std::vector<Step> rename_steps(const std::vector<diff::Rename>& renames, bool ba
 void lock_partitions(std::vector<Step>& ordered, const catalog::Catalog& from);
 
 /// Takes from ordered steps the locks on a table that an earlier step
-/// dropped: what they lock is the table created again, which nobody else
-/// sees before the migration commits.
+/// dropped, and the long-lock hazards on it: what they lock is the table
+/// created again, which nobody else sees before the migration commits.
 void forget_dropped_tables(std::vector<Step>& ordered);
 
 } // namespace schemac::steps

@@ -30,8 +30,10 @@ std::string members_sql(const std::vector<Publication::Member>& tables,
                         const std::vector<std::string>& schemas, bool with_filters) {
     std::string sql;
     for (auto m : tables) {
-        if (!with_filters)
-            m.columns.clear(), m.where.clear();
+        if (!with_filters) {
+            m.columns.clear();
+            m.where.clear();
+        }
         sql += (sql.empty() ? "" : ", ") + member_sql(m);
     }
     for (const auto& schema : schemas)

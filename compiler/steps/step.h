@@ -19,6 +19,10 @@ using runtime::HazardKind;
 struct Hazard {
     HazardKind kind = HazardKind::DataLoss;
     std::string message; ///< what exactly, in words
+    /// The table a long lock is held on: none when an earlier step of the
+    /// migration dropped it (what is locked is then a table created again,
+    /// which nobody else sees yet).
+    std::optional<catalog::ObjectKey> locked = std::nullopt;
     std::string_view name() const { return runtime::hazard_info(kind).name; }
     bool operator==(const Hazard&) const = default;
 };

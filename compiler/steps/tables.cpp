@@ -41,8 +41,10 @@ void lock_referenced(Step& step, const catalog::Constraint& c, LockMode mode) {
 
 /// A lock held on an existing table through a build or a scan of it.
 Hazard long_lock(LockMode mode, const ObjectKey& table, const std::string& what) {
-    return {HazardKind::LongLock, "holds " + std::string(lock_name(mode)) + " on " +
-                                      catalog::qualified_name(table) + " " + what};
+    return {HazardKind::LongLock,
+            "holds " + std::string(lock_name(mode)) + " on " + catalog::qualified_name(table) +
+                " " + what,
+            table};
 }
 
 Hazard concurrent_build(const ObjectKey& index, const ObjectKey& table) {

@@ -25,8 +25,6 @@ CREATE TABLE public.shipments (
     CONSTRAINT shipments_region_order_id_key UNIQUE (region, order_id)
 );
 
--- hazard long-lock: holds SHARE ROW EXCLUSIVE on public.orders while it checks every row against orders_shipment
 ALTER TABLE public.orders ADD CONSTRAINT orders_shipment FOREIGN KEY (region, id) REFERENCES public.shipments(region, order_id);
 
--- hazard long-lock: holds SHARE ROW EXCLUSIVE on public.shipments while it checks every row against shipments_order
 ALTER TABLE public.shipments ADD CONSTRAINT shipments_order FOREIGN KEY (region, order_id) REFERENCES public.orders(region, id);
