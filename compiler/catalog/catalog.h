@@ -156,6 +156,9 @@ struct Constraint : ObjectBase {
     ConstraintType type = ConstraintType::Check;
     std::string definition;              ///< pg_get_constraintdef, including NOT VALID / DEFERRABLE
     std::optional<ObjectKey> references; ///< referenced table of a foreign key
+    /// A partition's copy of its parent's constraint, made and dropped with
+    /// the partition; one of its own is false. Not compared.
+    bool inherited = false;
     bool operator==(const Constraint& o) const {
         return key == o.key && comment == o.comment && type == o.type && definition == o.definition;
     }
@@ -164,6 +167,9 @@ struct Constraint : ObjectBase {
 struct Index : ObjectBase {
     std::string table;      ///< name of the indexed table, in key.schema
     std::string definition; ///< pg_get_indexdef
+    /// A partition's index attached to its parent's, made and dropped with
+    /// the partition; one of its own is false. Not compared.
+    bool inherited = false;
     bool operator==(const Index& o) const {
         return key == o.key && comment == o.comment && table == o.table &&
                definition == o.definition;

@@ -56,16 +56,27 @@ Decisions decide_all(const Catalog& from, const Catalog& to) {
         using T = typename std::decay_t<decltype(after)>::mapped_type;
         decide(catalog::objects_of<T>(from), after, d);
     });
-    // A partition's columns, constraints and indexes are its parent's:
-    // created, attached and dropped with it. Only a partition detached into
-    // a plain table has its own to compare.
+    // A partition's columns, and the constraints and indexes it has of its
+    // parent's, are the parent's: created, attached and dropped with it.
+    // Only a partition detached into a plain table has them to compare; the
+    // keys and indexes it has of its own are always its own.
+    auto inherited = [&](const ObjectKey& key) {
+        for (const Catalog* side : {&to, &from}) {
+            if (auto c = side->constraints.find(key); c != side->constraints.end())
+                return c->second.inherited;
+            if (auto i = side->indexes.find(key); i != side->indexes.end())
+                return i->second.inherited;
+        }
+        return true; // a column
+    };
     for (auto* keys : {&d.drop, &d.create, &d.alter})
         std::erase_if(*keys, [&](const ObjectKey& key) {
-            if (!catalog::kind_info(key.kind).held_by_partition_parent)
+            if (!catalog::kind_info(key.kind).held_by_partition_parent || !inherited(key))
                 return false;
             ObjectKey table = owning_table(from, to, key);
-            return is_partition(to, table) ||
-                   (is_partition(from, table) && !to.tables.contains(table));
+            // A partition dropped keeps them in its drop: they go with it,
+            // and what uses them goes first.
+            return is_partition(to, table);
         });
     for (const auto& [key, type] : to.enums)
         if (d.alter.contains(key) && !enum_only_adds(from.enums.at(key), type)) {
@@ -248,8 +259,12 @@ class Writer {
         CreateTable create{get(m_to.tables, key), {}, {}};
         for (const auto* column : m_to.columns_of(key))
             create.columns.push_back(*column);
+        // A partition gets its parent's constraints as it joins (they stay
+        // in its CREATE for the locks they take); those of its own are added
+        // after (PARTITION OF is written without a column list).
+        const bool partition = create.table.partition_of.has_value();
         for (const auto* constraint : m_to.constraints_of(key)) {
-            if (constraint->definition.ends_with(" NOT VALID"))
+            if (partition ? !constraint->inherited : constraint->definition.ends_with(" NOT VALID"))
                 add(Create<catalog::Constraint>{*constraint});
             else
                 create.constraints.push_back(*constraint);

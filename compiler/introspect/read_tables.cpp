@@ -200,12 +200,12 @@ Status read(Reader& r, Of<catalog::Column>) {
 }
 
 Status read(Reader& r, Of<catalog::Constraint>) {
-    auto rows =
-        r.query("constraints", R"(
+    auto rows = r.query("constraints", R"(
         SELECT con.oid, n.nspname, c.relname, con.conname, con.contype,
                pg_catalog.pg_get_constraintdef(con.oid) AS definition, con.conindid,
                fn.nspname AS referenced_schema, fc.relname AS referenced_table,
                pg_catalog.obj_description(con.oid, 'pg_constraint') AS comment,
+               con.conparentid <> 0 OR NOT con.conislocal AS inherited,
                pg_catalog.array_to_string(ic.reloptions, ', ') AS index_options
         FROM pg_catalog.pg_constraint con
         LEFT JOIN pg_catalog.pg_class ic ON ic.oid = con.conindid AND con.contype IN ('p', 'u', 'x')
@@ -220,8 +220,7 @@ Status read(Reader& r, Of<catalog::Constraint>) {
           -- key is kept (detached, it becomes the partition's).
           AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint parent
                           WHERE parent.oid = con.conparentid AND parent.conrelid = con.conrelid)
-          AND )" +
-                                   any_table() + " ORDER BY n.nspname, c.relname, con.conname");
+          AND )" + any_table() + " ORDER BY n.nspname, c.relname, con.conname");
     if (!rows)
         return rows.error();
     for (auto row : *rows) {
@@ -235,6 +234,7 @@ Status read(Reader& r, Of<catalog::Constraint>) {
             con.references = catalog::relation_key(Kind::Table, row.text("referenced_schema"),
                                                    row.text("referenced_table"));
         con.comment = row.at("comment");
+        con.inherited = row.flag("inherited");
         r.lookup.add(k_pg_constraint, con.oid, 0, con.key);
         // The index behind a key or exclusion constraint is the constraint.
         if (con.type != catalog::ConstraintType::ForeignKey && row.text("conindid") != "0")
@@ -253,7 +253,9 @@ Status read(Reader& r, Of<catalog::Index>) {
         r.query("indexes", R"(
         SELECT i.indexrelid, n.nspname, ic.relname AS index_name, c.relname AS table_name,
                pg_catalog.pg_get_indexdef(i.indexrelid) AS definition,
-               pg_catalog.obj_description(i.indexrelid, 'pg_class') AS comment, c.relkind
+               pg_catalog.obj_description(i.indexrelid, 'pg_class') AS comment, c.relkind,
+               EXISTS (SELECT 1 FROM pg_catalog.pg_inherits inh
+                       WHERE inh.inhrelid = i.indexrelid) AS inherited
         FROM pg_catalog.pg_index i
         JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
         JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
@@ -275,6 +277,7 @@ Status read(Reader& r, Of<catalog::Index>) {
         if (auto only = idx.definition.find(" ON ONLY "); only != std::string::npos)
             idx.definition.replace(only, 9, " ON ");
         idx.comment = row.at("comment");
+        idx.inherited = row.flag("inherited");
         r.lookup.add(k_pg_class, idx.oid, 0, idx.key);
         // On a table, or on a materialized view (rebuilt with it).
         Kind on = row.text("relkind") == "m" ? Kind::MaterializedView : Kind::Table;

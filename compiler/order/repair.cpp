@@ -9,9 +9,11 @@ using catalog::ObjectKey;
 
 namespace {
 
+/// A partition's copy of its parent's key is not split out: it comes and
+/// goes with the partition.
 bool is_foreign_key_to_other(const catalog::Constraint& c) {
     return c.type == ConstraintType::ForeignKey && c.references &&
-           *c.references != catalog::table_of(c.key);
+           *c.references != catalog::table_of(c.key) && !c.inherited;
 }
 
 /// CREATE TABLE without its foreign keys; they become ADD CONSTRAINT steps.
@@ -28,7 +30,8 @@ bool split_create(std::vector<diff::Change>& changes, diff::CreateTable& create)
     return !moved.empty();
 }
 
-/// DROP TABLE after its foreign keys were dropped by steps of their own.
+/// DROP TABLE after its foreign keys were dropped by steps of their own,
+/// each with its partitions' copies of it.
 bool split_drop(std::vector<diff::Change>& changes, diff::Drop<catalog::Table>& drop,
                 const catalog::Catalog& from) {
     std::vector<catalog::Constraint> moved;
@@ -39,8 +42,20 @@ bool split_drop(std::vector<diff::Change>& changes, diff::Drop<catalog::Table>& 
         moved.push_back(it->second);
         return true;
     });
-    for (auto& c : moved)
-        changes.push_back(diff::Drop<catalog::Constraint>{std::move(c), {}});
+    for (auto& c : moved) {
+        std::vector<ObjectKey> copies;
+        std::erase_if(drop.implied, [&](const ObjectKey& key) {
+            auto it = from.constraints.find(key);
+            if (it == from.constraints.end() || !it->second.inherited)
+                return false;
+            auto uses = from.dependencies_of(key);
+            if (std::ranges::none_of(uses, [&](const auto& d) { return d.referenced == c.key; }))
+                return false;
+            copies.push_back(key);
+            return true;
+        });
+        changes.push_back(diff::Drop<catalog::Constraint>{std::move(c), std::move(copies)});
+    }
     return !moved.empty();
 }
 

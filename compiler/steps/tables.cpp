@@ -253,7 +253,7 @@ std::optional<Step> index_uses(const catalog::Table& from, const catalog::Table&
 
 } // namespace
 
-Steps build(const diff::CreateTable& c, const Context&) {
+Steps build(const diff::CreateTable& c, const Context& context) {
     std::string sql = std::string("CREATE ") + (c.table.unlogged ? "UNLOGGED " : "") + "TABLE " +
                       quote_qualified(c.table.key.schema, c.table.key.name);
     if (c.table.partition_of) {
@@ -273,10 +273,15 @@ Steps build(const diff::CreateTable& c, const Context&) {
     if (!c.table.options.empty())
         sql += " WITH (" + joined_options(c.table.options, false) + ")";
     Step step = make_step(c.table.key, Action::Create, sql);
-    // A new partition locks its parent while it joins it.
+    // A new partition locks its parent while it joins it, and the tables
+    // whose foreign keys reach the parent (they get a trigger on it).
     if (c.table.partition_of) {
         step.lock(*c.table.partition_of, LockMode::AccessExclusive);
         step.partition_joins = c.table.partition_of;
+        for (const auto& [key, constraint] : context.from.constraints)
+            if (constraint.type == catalog::ConstraintType::ForeignKey && !constraint.inherited &&
+                constraint.references == c.table.partition_of)
+                step.lock(catalog::table_of(key), LockMode::ShareRowExclusive);
     }
     if (c.table.row_security)
         step.statements.push_back(alter_table(c.table.key) + "ENABLE ROW LEVEL SECURITY");
@@ -303,8 +308,27 @@ Steps build(const diff::Drop<catalog::Table>& c, const Context& context) {
     lock_implied(step, c.implied, context);
     // A partition leaves its parent, which it locks to do so.
     if (c.object.partition_of) {
-        step.lock(*c.object.partition_of, LockMode::AccessExclusive);
-        step.partition_leaves = c.object.partition_of;
+        const ObjectKey& parent = *c.object.partition_of;
+        step.lock(parent, LockMode::AccessExclusive);
+        step.partition_leaves = parent;
+        // PostgreSQL refuses to drop a partition that a foreign key to its
+        // parent reaches; detached first, it is checked to be unreferenced.
+        bool referenced = false;
+        for (const auto& [key, constraint] : context.from.constraints)
+            if (constraint.type == catalog::ConstraintType::ForeignKey && !constraint.inherited &&
+                constraint.references == parent) {
+                referenced = true;
+                ObjectKey table = catalog::table_of(key);
+                step.lock(table, LockMode::AccessExclusive);
+                step.hazards.push_back(
+                    long_lock(LockMode::AccessExclusive, table,
+                              "while it checks that no row of it references partition " +
+                                  catalog::qualified_name(c.object.key)));
+            }
+        if (referenced)
+            step.statements.insert(step.statements.begin(),
+                                   alter_table(parent) + "DETACH PARTITION " +
+                                       catalog::qualified_name(c.object.key));
     }
     step.removes.push_back(c.object.key);
     step.removes.insert(step.removes.end(), c.implied.begin(), c.implied.end());
