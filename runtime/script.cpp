@@ -226,46 +226,43 @@ bool same_index(const std::string& a, const std::string& b) {
     return !shape.is_null() && shape == index_shape(b);
 }
 
-bool manages_extension(const std::string& sql) {
-    if (!mentions(sql, "EXTENSION"))
+namespace {
+
+/// Whether a statement of `sql` is one of `nodes`, or a DROP or COMMENT ON of
+/// an object of type `object` (`OBJECT_EXTENSION`); `word` is how such SQL
+/// must spell it, so most SQL is not parsed.
+bool manages(const std::string& sql, std::string_view word,
+             std::initializer_list<std::string_view> nodes, std::string_view object) {
+    if (!mentions(sql, word))
         return false;
     auto tree = parse_tree(sql);
-    bool found = false;
     if (!tree.is_object())
-        return found;
+        return false;
     for (const auto& raw : tree.value("stmts", nlohmann::json::array())) {
         const auto& stmt = raw.value("stmt", nlohmann::json::object());
         if (stmt.empty())
             continue;
         const std::string node = stmt.begin().key();
         const auto& v = stmt.begin().value();
-        found = found || node == "CreateExtensionStmt" || node == "AlterExtensionStmt" ||
-                node == "AlterExtensionContentsStmt" ||
-                ((node == "DropStmt" || node == "CommentStmt") &&
-                 v.value(node == "DropStmt" ? "removeType" : "objtype", "") == "OBJECT_EXTENSION");
+        if (std::ranges::find(nodes, node) != nodes.end() ||
+            ((node == "DropStmt" || node == "CommentStmt") &&
+             v.value(node == "DropStmt" ? "removeType" : "objtype", "") == object))
+            return true;
     }
-    return found;
+    return false;
+}
+
+} // namespace
+
+bool manages_extension(const std::string& sql) {
+    return manages(sql, "EXTENSION",
+                   {"CreateExtensionStmt", "AlterExtensionStmt", "AlterExtensionContentsStmt"},
+                   "OBJECT_EXTENSION");
 }
 
 bool manages_publication(const std::string& sql) {
-    if (!mentions(sql, "PUBLICATION"))
-        return false;
-    auto tree = parse_tree(sql);
-    bool found = false;
-    if (!tree.is_object())
-        return found;
-    for (const auto& raw : tree.value("stmts", nlohmann::json::array())) {
-        const auto& stmt = raw.value("stmt", nlohmann::json::object());
-        if (stmt.empty())
-            continue;
-        const std::string node = stmt.begin().key();
-        const auto& v = stmt.begin().value();
-        found =
-            found || node == "CreatePublicationStmt" || node == "AlterPublicationStmt" ||
-            ((node == "DropStmt" || node == "CommentStmt") &&
-             v.value(node == "DropStmt" ? "removeType" : "objtype", "") == "OBJECT_PUBLICATION");
-    }
-    return found;
+    return manages(sql, "PUBLICATION", {"CreatePublicationStmt", "AlterPublicationStmt"},
+                   "OBJECT_PUBLICATION");
 }
 
 bool marks_leakproof(const std::string& sql) {

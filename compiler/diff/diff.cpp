@@ -155,6 +155,8 @@ void propagate_rebuilds(const Catalog& from, const Catalog& to, Decisions& d) {
 /// membership with it, and refuses to drop or retype a column a publication
 /// names.
 void rejoin_publications(const Catalog& from, const Catalog& to, Decisions& d) {
+    if (from.publications.empty() || to.publications.empty())
+        return;
     auto retyped = retyped_columns(from, to, d);
     for (const auto& [key, publication] : to.publications) {
         auto old = from.publications.find(key);

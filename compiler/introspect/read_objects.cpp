@@ -167,11 +167,7 @@ namespace {
 /// names, the columns its list and filter use included (pg_depend records
 /// them against the pg_publication_rel row, which has no key of its own).
 Status read_publication_members(Reader& r) {
-    auto version = r.conn.exec("SELECT pg_catalog.current_setting('server_version_num')::int "
-                               ">= 150000 AS v15");
-    if (!version)
-        return std::move(version).error().within("introspecting publications failed");
-    const bool v15 = (*version)[0].flag("v15");
+    const bool v15 = r.conn.server_version() >= 150000;
     auto rows = r.conn.exec(std::string(R"(
         SELECT p.pubname, n.nspname, c.relname, )") +
                             (v15 ? R"(

@@ -85,12 +85,15 @@ Steps build(const diff::Drop<catalog::View>& c, const Context&) {
 namespace {
 
 /// ALTER TABLE ... ENABLE / DISABLE TRIGGER, to the state pg_trigger.tgenabled names.
-std::string trigger_state(const catalog::Trigger& t) {
-    std::string_view words = t.enabled == 'D'   ? "DISABLE"
-                             : t.enabled == 'R' ? "ENABLE REPLICA"
-                             : t.enabled == 'A' ? "ENABLE ALWAYS"
-                                                : "ENABLE";
-    return alter_table(t.key) + std::string(words) + " TRIGGER " + catalog::quote_ident(t.key.name);
+/// `ALTER TABLE t DISABLE TRIGGER x` and the like: the state of a trigger or
+/// rule (pg_trigger.tgenabled, pg_rewrite.ev_enabled: O, D, R or A).
+std::string enabled_state(const ObjectKey& key, char enabled) {
+    std::string_view words = enabled == 'D'   ? "DISABLE"
+                             : enabled == 'R' ? "ENABLE REPLICA"
+                             : enabled == 'A' ? "ENABLE ALWAYS"
+                                              : "ENABLE";
+    return alter_table(key) + std::string(words) + " " +
+           std::string(catalog::kind_info(key.kind).keyword) + " " + catalog::quote_ident(key.name);
 }
 
 } // namespace
@@ -98,13 +101,13 @@ std::string trigger_state(const catalog::Trigger& t) {
 Steps build(const diff::Create<catalog::Trigger>& c, const Context&) {
     Step step = create_step(c.object.key, c.object.definition);
     if (c.object.enabled != 'O')
-        step.statements.push_back(trigger_state(c.object));
+        step.statements.push_back(enabled_state(c.object.key, c.object.enabled));
     step.lock(catalog::table_of(c.object.key), LockMode::ShareRowExclusive);
     return {step};
 }
 
 Steps build(const diff::Alter<catalog::Trigger>& c, const Context&) {
-    Step step = alter_step(c.to.key, trigger_state(c.to));
+    Step step = alter_step(c.to.key, enabled_state(c.to.key, c.to.enabled));
     step.lock(catalog::table_of(c.to.key), LockMode::ShareRowExclusive);
     return {step};
 }
@@ -117,15 +120,6 @@ Steps build(const diff::Drop<catalog::Trigger>& c, const Context&) {
 
 namespace {
 
-std::string rule_state(const catalog::Rule& rule) {
-    std::string_view words = rule.enabled == 'D'   ? "DISABLE"
-                             : rule.enabled == 'R' ? "ENABLE REPLICA"
-                             : rule.enabled == 'A' ? "ENABLE ALWAYS"
-                                                   : "ENABLE";
-    return alter_table(rule.key) + std::string(words) + " RULE " +
-           catalog::quote_ident(rule.key.name);
-}
-
 /// CREATE [OR REPLACE] RULE, then its state when not the default: under
 /// ACCESS EXCLUSIVE on its table, and the locks analyzing its actions takes.
 Step rule_step(const catalog::Rule& rule, const Context& context, bool replace) {
@@ -136,7 +130,7 @@ Step rule_step(const catalog::Rule& rule, const Context& context, bool replace) 
     if (replace)
         step.detail = "CREATE OR REPLACE";
     if (rule.enabled != 'O')
-        step.statements.push_back(rule_state(rule));
+        step.statements.push_back(enabled_state(rule.key, rule.enabled));
     lock_used_tables(step, rule.key, context, rule.writes);
     step.lock(catalog::table_of(rule.key), LockMode::AccessExclusive);
     return step;
@@ -153,10 +147,10 @@ Steps build(const diff::Alter<catalog::Rule>& c, const Context& context) {
         // Whatever state CREATE OR REPLACE leaves, the one wanted is set.
         Step step = rule_step(c.to, context, true);
         if (c.to.enabled == 'O' && c.from.enabled != 'O')
-            step.statements.push_back(rule_state(c.to));
+            step.statements.push_back(enabled_state(c.to.key, c.to.enabled));
         return {step};
     }
-    Step step = alter_step(c.to.key, rule_state(c.to));
+    Step step = alter_step(c.to.key, enabled_state(c.to.key, c.to.enabled));
     step.lock(catalog::table_of(c.to.key), LockMode::AccessExclusive);
     return {step};
 }

@@ -91,27 +91,25 @@ Steps build(const diff::AlterPublication& c, const Context&) {
     std::ranges::set_difference(from.schemas, to.schemas, std::back_inserter(leave_schemas));
     std::ranges::set_difference(to.schemas, from.schemas, std::back_inserter(join_schemas));
 
-    Steps out;
-    if (!leave.empty() || !leave_schemas.empty()) {
-        // Before what the members name goes or changes: it removes them.
+    // Members leave before what they name goes or changes (the step removes
+    // them), and join once it exists as it ends up (the step provides them).
+    auto members_step = [&](bool joining, const std::vector<Publication::Member>& tables,
+                            const std::vector<std::string>& schemas) {
         Step step = make_step(to.key, Action::Alter,
-                              alter + " DROP " + members_sql(leave, leave_schemas, false));
-        step.detail = "members that leave";
-        step.removes.push_back(to.members());
-        lock_tables(step, leave);
-        out.push_back(std::move(step));
-    }
+                              alter + (joining ? " ADD " : " DROP ") +
+                                  members_sql(tables, schemas, joining));
+        step.detail = joining ? "members that join" : "members that leave";
+        (joining ? step.provides : step.removes).push_back(to.members());
+        lock_tables(step, tables);
+        return step;
+    };
+    Steps out;
+    if (!leave.empty() || !leave_schemas.empty())
+        out.push_back(members_step(false, leave, leave_schemas));
     if (from.publish != to.publish || from.via_root != to.via_root)
         out.push_back(alter_step(to.key, alter + " SET (" + options_sql(to) + ")"));
-    if (!join.empty() || !join_schemas.empty()) {
-        // Once what the members name exists as it ends up: it provides them.
-        Step step = make_step(to.key, Action::Alter,
-                              alter + " ADD " + members_sql(join, join_schemas, true));
-        step.detail = "members that join";
-        step.provides.push_back(to.members());
-        lock_tables(step, join);
-        out.push_back(std::move(step));
-    }
+    if (!join.empty() || !join_schemas.empty())
+        out.push_back(members_step(true, join, join_schemas));
     return out;
 }
 
