@@ -280,6 +280,8 @@ int apply(const DeployOptions& options, std::ostream& out, std::ostream& err) {
         scripts.push_back(&m->up);
     if (auto allowed = session.check_hazards(scripts); !allowed)
         return session.report(allowed.error());
+    if (auto secrets = session.check_secrets(scripts); !secrets)
+        return session.report(secrets.error());
     // The record of an attempt that failed goes before it is tried again.
     if (!pending.empty())
         if (auto cleared = session.clear_failed(); !cleared)

@@ -3,9 +3,12 @@
 namespace schemac::runtime {
 namespace {
 
+/// What a shadow gets for a migration's secrets: never the real ones.
+const std::string k_secret_stand_in = "schemac-shadow-secret";
+
 /// Runs one statement of `script` on `conn`; a failure knows where it is.
 Status run_statement(Connection& conn, const Script& script, const ScriptStatement& statement) {
-    auto done = conn.exec(statement.sql);
+    auto done = conn.exec(*with_secrets(statement.sql, k_secret_stand_in));
     if (done)
         return Ok{};
     Error error = std::move(done).error();
@@ -22,7 +25,8 @@ Status exec(Connection& conn, const char* sql, const Script& script) {
 } // namespace
 
 bool needs_superuser(const std::string& sql) {
-    return manages_extension(sql) || manages_publication(sql) || marks_leakproof(sql);
+    return manages_extension(sql) || manages_publication(sql) || manages_foreign_data(sql) ||
+           marks_leakproof(sql);
 }
 
 Result<Rows> run_as_superuser(Connection& tree, Connection& admin, const std::string& sql) {
@@ -31,10 +35,24 @@ Result<Rows> run_as_superuser(Connection& tree, Connection& admin, const std::st
     auto done = admin.exec(sql);
     if (!done)
         return done;
-    if (marks_leakproof(sql)) {
+    // What the administrator made that the tree's role goes on with: the
+    // functions it marked LEAKPROOF, the servers it created.
+    bool leakproof = marks_leakproof(sql);
+    bool foreign = manages_foreign_data(sql);
+    if (leakproof || foreign) {
         auto role = tree.exec("SELECT current_user AS name");
         if (!role)
             return role;
+        auto servers = admin.exec(
+            "SELECT pg_catalog.format('ALTER SERVER %I OWNER TO %I', srvname, $1::text) AS sql "
+            "FROM pg_catalog.pg_foreign_server WHERE srvowner = (SELECT oid FROM "
+            "pg_catalog.pg_roles WHERE rolname = current_user) AND current_user <> $1::text",
+            {(*role)[0].text("name")});
+        if (!servers)
+            return servers;
+        for (auto row : *servers)
+            if (auto given = admin.exec(row.text("sql")); !given)
+                return given;
         // Functions the superuser owns outside extensions and the system:
         // only what statements like this one made.
         auto handovers = admin.exec(
@@ -98,7 +116,9 @@ class Runner {
     Status in_transaction(const ScriptStatement& statement) {
         if (!privileged(statement))
             return run_statement(m_conn, m_script, statement);
-        if (auto done = run_as_superuser(m_conn, *m_privileged, statement.sql); !done) {
+        if (auto done = run_as_superuser(m_conn, *m_privileged,
+                                         *with_secrets(statement.sql, k_secret_stand_in));
+            !done) {
             Error error = std::move(done).error();
             error.statement = statement.sql;
             return std::move(error).within(m_script.path.string() + ":" +

@@ -117,7 +117,7 @@ constexpr FingerprintPart k_parts[] = {
            || quote_ident(co.conname) || ' ' || pg_get_constraintdef(co.oid)
     FROM pg_constraint co JOIN pg_type t ON t.oid = co.contypid
     JOIN ns ON ns.oid = t.typnamespace)sql"},
-    {"function, procedure, privileges", R"sql(
+    {"function, procedure, aggregate, privileges", R"sql(
     SELECT 'routine ' || format('%I.%I', ns.nspname, p.proname) || '('
            || pg_get_function_identity_arguments(p.oid) || ') kind ' || p.prokind::text
            || CASE WHEN p.prokind IN ('f', 'p') THEN ' ' || md5(pg_get_functiondef(p.oid))
@@ -206,6 +206,54 @@ constexpr FingerprintPart k_parts[] = {
     SELECT 'statistics ' || pg_get_statisticsobjdef(s.oid)
            || CASE WHEN s.stxstattarget <> -1 THEN ' target ' || s.stxstattarget ELSE '' END
     FROM pg_statistic_ext s JOIN ns ON ns.oid = s.stxnamespace)sql", 2},
+    // Version 3. An option whose name says it is a secret (as the compiler's
+    // is_secret_option) is named, its value never read: history rows keep
+    // this text.
+    {"foreign-data wrapper, server, user mapping", R"sql(
+    SELECT 'foreign-data wrapper ' || quote_ident(w.fdwname)
+           || coalesce(' handler ' || nullif(w.fdwhandler, 0)::regproc::text, '')
+           || coalesce(' validator ' || nullif(w.fdwvalidator, 0)::regproc::text, '')
+           || coalesce(' options ' || (SELECT string_agg(o.option_name || CASE
+                   WHEN o.option_name ~* '(password|secret|key|token)' THEN ''
+                   ELSE '=' || o.option_value END, ',' ORDER BY o.option_name)
+               FROM pg_options_to_table(w.fdwoptions) o), '')
+    FROM pg_foreign_data_wrapper w
+    WHERE NOT EXISTS (SELECT 1 FROM ext WHERE classid = 'pg_foreign_data_wrapper'::regclass
+                                          AND objid = w.oid)
+    UNION ALL
+    SELECT 'server ' || quote_ident(s.srvname) || ' wrapper ' || quote_ident(w.fdwname)
+           || coalesce(' type ' || quote_literal(s.srvtype), '')
+           || coalesce(' version ' || quote_literal(s.srvversion), '')
+           || coalesce(' options ' || (SELECT string_agg(o.option_name || CASE
+                   WHEN o.option_name ~* '(password|secret|key|token)' THEN ''
+                   ELSE '=' || o.option_value END, ',' ORDER BY o.option_name)
+               FROM pg_options_to_table(s.srvoptions) o), '')
+    FROM pg_foreign_server s JOIN pg_foreign_data_wrapper w ON w.oid = s.srvfdw
+    UNION ALL
+    SELECT 'user mapping for ' || CASE WHEN u.umuser = 0 THEN 'PUBLIC'
+                                       ELSE quote_ident(u.usename) END
+           || ' server ' || quote_ident(u.srvname)
+           || coalesce(' options ' || (SELECT string_agg(o.option_name || CASE
+                   WHEN o.option_name ~* '(password|secret|key|token)' THEN ''
+                   ELSE '=' || o.option_value END, ',' ORDER BY o.option_name)
+               FROM pg_options_to_table(u.umoptions) o), '')
+    FROM pg_user_mappings u
+    UNION ALL
+    SELECT 'foreign table ' || rel.name || ' server ' || quote_ident(s.srvname)
+           || coalesce(' options ' || (SELECT string_agg(o.option_name || CASE
+                   WHEN o.option_name ~* '(password|secret|key|token)' THEN ''
+                   ELSE '=' || o.option_value END, ',' ORDER BY o.option_name)
+               FROM pg_options_to_table(f.ftoptions) o), '')
+    FROM pg_foreign_table f JOIN rel ON rel.oid = f.ftrelid
+    JOIN pg_foreign_server s ON s.oid = f.ftserver)sql", 3},
+    {"collation", R"sql(
+    SELECT 'collation ' || format('%I.%I', ns.nspname, c.collname) || ' ' || c.collprovider::text
+           || ' ' || coalesce(c.collcollate, '') || ' ' || coalesce(c.collctype, '')
+           || ' ' || coalesce(to_jsonb(c) ->> 'colllocale', to_jsonb(c) ->> 'colliculocale', '')
+           || CASE WHEN c.collisdeterministic THEN '' ELSE ' nondeterministic' END
+    FROM pg_collation c JOIN ns ON ns.oid = c.collnamespace
+    WHERE NOT EXISTS (SELECT 1 FROM ext WHERE classid = 'pg_collation'::regclass
+                                          AND objid = c.oid))sql", 3},
 };
 // clang-format on
 

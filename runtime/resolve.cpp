@@ -41,9 +41,9 @@ Status same_catalog(const std::string& expected, const Fingerprint& live, const 
 
 Status as_reverted(Session& session, const AppliedMigration& row, const std::string& id) {
     // Before the migration, the catalog was what the row's fingerprint_before
-    // says (read at this version or, by an older schemac, at version 1).
+    // says (read at this version or, by an older schemac, at an older one).
     bool same = false;
-    for (int version : {k_fingerprint_version, 1}) {
+    for (int version = k_fingerprint_version; version >= 1; --version) {
         auto live = fingerprint(session.conn(), version);
         if (!live)
             return std::move(live).error();

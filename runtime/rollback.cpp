@@ -122,6 +122,8 @@ int rollback(const DeployOptions& options, std::ostream& out, std::ostream& err)
         scripts.push_back(&session.find(history[history.size() - 1 - i].version)->down);
     if (auto allowed = session.check_hazards(scripts); !allowed)
         return session.report(allowed.error());
+    if (auto secrets = session.check_secrets(scripts); !secrets)
+        return session.report(secrets.error());
     for (int i = 0; i < options.steps; ++i) {
         AppliedMigration row = session.history().back();
         if (auto reverted = revert(session, *session.find(row.version), row); !reverted)

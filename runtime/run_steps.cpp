@@ -9,7 +9,12 @@ namespace schemac::runtime {
 
 Status Session::exec(const std::string& sql, const std::vector<std::string>& params,
                      const std::string& where) {
-    auto done = params.empty() ? m_conn->exec(sql) : m_conn->exec(sql, params);
+    // Secrets come from the environment as the statement runs; what is
+    // reported is the statement as written, with its placeholders.
+    auto text = with_secrets(sql);
+    if (!text)
+        return std::move(text).error().within(where);
+    auto done = params.empty() ? m_conn->exec(*text) : m_conn->exec(*text, params);
     if (done)
         return Ok{};
     Error error = std::move(done).error();

@@ -4,9 +4,12 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <nlohmann/json.hpp>
 #include <pg_query.h>
 #include <string_view>
+#include <tuple>
+#include <utility>
 
 namespace schemac::runtime {
 namespace {
@@ -265,6 +268,11 @@ bool manages_publication(const std::string& sql) {
                    "OBJECT_PUBLICATION");
 }
 
+bool manages_foreign_data(const std::string& sql) {
+    return manages(sql, "FOREIGN DATA WRAPPER",
+                   {"CreateFdwStmt", "AlterFdwStmt", "CreateForeignServerStmt"}, "OBJECT_FDW");
+}
+
 bool marks_leakproof(const std::string& sql) {
     bool found = false;
     auto leakproof = [&](const nlohmann::json& options) {
@@ -284,6 +292,70 @@ bool marks_leakproof(const std::string& sql) {
         leakproof(alter.value("actions", nlohmann::json::array()));
     });
     return found;
+}
+
+namespace {
+
+/// Where the next placeholder `'${SCHEMAC_SECRET_...}'` starts in `sql` at
+/// or after `from`, and its length; npos when there is none.
+std::pair<std::size_t, std::size_t> next_secret(const std::string& sql, std::size_t from) {
+    const std::string open = "'${" + std::string(k_secret_prefix);
+    for (std::size_t at = sql.find(open, from); at != std::string::npos;
+         at = sql.find(open, at + 1)) {
+        std::size_t end = at + 3;
+        while (end < sql.size() &&
+               (std::isupper(static_cast<unsigned char>(sql[end])) ||
+                std::isdigit(static_cast<unsigned char>(sql[end])) || sql[end] == '_'))
+            ++end;
+        if (sql.compare(end, 2, "}'") == 0)
+            return {at, end + 2 - at};
+    }
+    return {std::string::npos, 0};
+}
+
+} // namespace
+
+std::string secret_placeholder(const std::string& name) {
+    return "'${" + name + "}'";
+}
+
+std::vector<std::string> secrets_in(const std::string& sql) {
+    std::vector<std::string> out;
+    for (auto [at, length] = next_secret(sql, 0); at != std::string::npos;
+         std::tie(at, length) = next_secret(sql, at + length)) {
+        std::string name = sql.substr(at + 3, length - 5);
+        if (std::ranges::find(out, name) == out.end())
+            out.push_back(std::move(name));
+    }
+    return out;
+}
+
+Result<std::string> with_secrets(const std::string& sql, const std::optional<std::string>& value) {
+    std::string out;
+    std::size_t done = 0;
+    for (auto [at, length] = next_secret(sql, 0); at != std::string::npos;
+         std::tie(at, length) = next_secret(sql, at + length)) {
+        std::string name = sql.substr(at + 3, length - 5);
+        std::optional<std::string> secret = value;
+        if (!secret) {
+            const char* set = std::getenv(name.c_str());
+            if (!set)
+                return Error("the migration takes secret " + name +
+                             " from the environment, and it is not set: export " + name +
+                             " with its value and run again");
+            secret = set;
+        }
+        out.append(sql, done, at - done);
+        out += '\'';
+        for (char c : *secret)
+            out += c == '\'' ? std::string("''") : std::string(1, c);
+        out += '\'';
+        done = at + length;
+    }
+    if (done == 0)
+        return sql;
+    out.append(sql, done, std::string::npos);
+    return out;
 }
 
 bool Script::transactional() const {

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <fnmatch.h>
 #include <thread>
 
@@ -362,6 +363,24 @@ Status Session::check_hazards(const std::vector<const Script*>& scripts) {
         list += (list.empty() ? "" : ",") + kind;
     return Error("refusing to run steps that need approval:" + refused +
                  "\nNothing was run. To go ahead, run it again with --allow-hazards " + list + ".");
+}
+
+Status Session::check_secrets(const std::vector<const Script*>& scripts) const {
+    std::string missing;
+    std::vector<std::string> seen;
+    for (const Script* script : scripts)
+        for (const auto& step : script->steps)
+            for (const auto& statement : step.statements)
+                for (const auto& name : secrets_in(statement.sql))
+                    if (!std::getenv(name.c_str()) && std::ranges::find(seen, name) == seen.end()) {
+                        seen.push_back(name);
+                        missing += "\n  " + name + " (" + script->path.string() + ":" +
+                                   std::to_string(statement.line) + ")";
+                    }
+    if (missing.empty())
+        return Ok{};
+    return Error("the migration takes secrets from the environment, and these are not set:" +
+                 missing + "\nNothing was run. Export each with its value and run again.");
 }
 
 void Session::progress(const std::string& line) const {

@@ -69,6 +69,9 @@ class Session {
     /// Refuses scripts with a gated hazard --allow-hazards does not allow,
     /// naming each step and what it would do.
     Status check_hazards(const std::vector<const Script*>& scripts);
+    /// Every secret the scripts take is in the environment (nothing runs
+    /// before that holds).
+    Status check_secrets(const std::vector<const Script*>& scripts) const;
     std::vector<std::string> changed_files() const;
     /// The live catalog's differences from what the history left, in the
     /// managed scope (DeployOptions::schemas, context_schemas).

@@ -2,6 +2,9 @@
 #include "catalog/quote.h"
 
 #include <algorithm>
+#include <array>
+#include <cctype>
+#include <string_view>
 
 namespace schemac::catalog {
 
@@ -24,6 +27,17 @@ SequenceOptions default_sequence_options(const std::string& type, std::int64_t i
         o.start = -1;
     }
     return o;
+}
+
+// The drift fingerprint (runtime/fingerprint.cpp) leaves out the values of
+// options with the same words in their names.
+bool is_secret_option(const std::string& name) {
+    std::string lower = name;
+    std::ranges::transform(lower, lower.begin(),
+                           [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    static constexpr std::array<std::string_view, 4> k_words{"password", "secret", "key", "token"};
+    return std::ranges::any_of(
+        k_words, [&](std::string_view word) { return lower.find(word) != std::string::npos; });
 }
 
 bool Catalog::contains(const ObjectKey& key) const {
@@ -67,6 +81,9 @@ std::set<std::string> Catalog::roles() const {
     }
     for (const auto& [key, policy] : policies)
         add(policy.roles);
+    for (const auto& [key, object] : foreign)
+        if (key.kind == Kind::UserMapping && key.name != "CURRENT_USER")
+            add(key.name);
     return out;
 }
 

@@ -76,6 +76,27 @@ struct TableStats {
     std::string pretty;  ///< pg_size_pretty of bytes
 };
 
+/// An option of a foreign-data wrapper, server, user mapping or foreign
+/// table. A secret's value (is_secret_option) is never read: the catalog
+/// holds it empty, so secrets are compared by name only and cannot reach a
+/// plan, a file or a log.
+struct ForeignOption {
+    std::string name;
+    std::string value;
+    auto operator<=>(const ForeignOption&) const = default;
+};
+
+/// An option PostgreSQL's FDWs take as a secret: its name says password,
+/// secret, key or token.
+bool is_secret_option(const std::string& name);
+
+/// Options in the order PostgreSQL keeps them, compared as sets.
+inline bool same_options(std::vector<ForeignOption> a, std::vector<ForeignOption> b) {
+    std::ranges::sort(a);
+    std::ranges::sort(b);
+    return a == b;
+}
+
 /// Equal as sets: the same strings, whatever their order.
 inline bool same_elements(std::vector<std::string> a, std::vector<std::string> b) {
     std::ranges::sort(a);
@@ -98,6 +119,9 @@ struct Table : ObjectBase {
     std::string replica_index;
     /// The index CLUSTER ON marks, if any.
     std::optional<std::string> cluster_on;
+    /// A foreign table's server and options (CREATE FOREIGN TABLE).
+    std::optional<std::string> server;
+    std::vector<ForeignOption> foreign_options;
     /// A partitioned table's key (pg_get_partkeydef): `RANGE (at)`.
     std::optional<std::string> partition_by;
     /// A partition's parent and bound (`FOR VALUES FROM (...) TO (...)`,
@@ -113,7 +137,9 @@ struct Table : ObjectBase {
                row_security == o.row_security && force_row_security == o.force_row_security &&
                same_elements(options, o.options) && replica_identity == o.replica_identity &&
                replica_index == o.replica_index && cluster_on == o.cluster_on &&
-               partition_by == o.partition_by && partition_of == o.partition_of && bound == o.bound;
+               partition_by == o.partition_by && partition_of == o.partition_of &&
+               bound == o.bound && server == o.server &&
+               same_options(foreign_options, o.foreign_options);
     }
 };
 
@@ -243,6 +269,37 @@ struct CompositeType : ObjectBase {
     }
 };
 
+/// A range type (and the multirange type PostgreSQL makes with it); its
+/// constructor functions are its own, never read as functions.
+struct RangeType : ObjectBase {
+    std::string subtype;                     ///< format_type
+    std::optional<std::string> opclass;      ///< only when not the subtype's default
+    std::optional<std::string> collation;    ///< only when not the subtype's default
+    std::optional<std::string> canonical;    ///< regproc text
+    std::optional<std::string> subtype_diff; ///< regproc text
+    std::string multirange;                  ///< its multirange type's name, qualified
+    bool operator==(const RangeType& o) const {
+        return key == o.key && comment == o.comment && subtype == o.subtype &&
+               opclass == o.opclass && collation == o.collation && canonical == o.canonical &&
+               subtype_diff == o.subtype_diff && multirange == o.multirange;
+    }
+};
+
+/// A collation: libc (LC_COLLATE, LC_CTYPE) or ICU (a locale), deterministic
+/// or not.
+struct Collation : ObjectBase {
+    std::string provider; ///< libc, icu
+    std::string collate;  ///< libc's LC_COLLATE
+    std::string ctype;    ///< libc's LC_CTYPE
+    std::string locale;   ///< ICU's
+    bool deterministic = true;
+    bool operator==(const Collation& o) const {
+        return key == o.key && comment == o.comment && provider == o.provider &&
+               collate == o.collate && ctype == o.ctype && locale == o.locale &&
+               deterministic == o.deterministic;
+    }
+};
+
 /// A publication: the tables (with a column list and row filter each) and
 /// schemas whose changes it publishes, or all tables, and what it publishes.
 struct Publication : ObjectBase {
@@ -265,6 +322,23 @@ struct Publication : ObjectBase {
         return key == o.key && comment == o.comment && all_tables == o.all_tables &&
                tables == o.tables && schemas == o.schemas && publish == o.publish &&
                via_root == o.via_root;
+    }
+};
+
+/// A foreign-data wrapper, a foreign server (key.kind tells which), or a
+/// user mapping (key.parent is its server, key.name its role as SQL writes
+/// it: a quoted name, CURRENT_USER for whoever runs the migration, PUBLIC).
+struct ForeignObject : ObjectBase {
+    std::optional<std::string> handler;   ///< a wrapper's, regproc text; none is NO HANDLER
+    std::optional<std::string> validator; ///< a wrapper's, regproc text
+    std::string wrapper;                  ///< a server's
+    std::optional<std::string> type;      ///< a server's TYPE
+    std::optional<std::string> version;   ///< a server's VERSION
+    std::vector<ForeignOption> options;
+    bool operator==(const ForeignObject& o) const {
+        return key == o.key && comment == o.comment && handler == o.handler &&
+               validator == o.validator && wrapper == o.wrapper && type == o.type &&
+               version == o.version && same_options(options, o.options);
     }
 };
 
@@ -336,6 +410,19 @@ struct Dependency {
     auto operator<=>(const Dependency&) const = default;
 };
 
+/// What PostgreSQL knows about converting one type to another, for ALTER
+/// COLUMN TYPE: types by format_type(oid, NULL), as Column::base_type names them.
+struct Casts {
+    /// (source, target) pairs cast without a function: no USING needed.
+    std::set<std::pair<std::string, std::string>> binary;
+    /// (source, target) pairs pg_cast has a row for, binary or not.
+    std::set<std::pair<std::string, std::string>> declared;
+    /// The string category (text, varchar, ...): every type converts
+    /// explicitly to and from them through its text form.
+    std::set<std::string> strings;
+    std::map<std::string, std::string> domains; ///< domain -> its base type
+};
+
 /// One database's managed objects, as read by the introspector.
 struct Catalog {
     std::map<ObjectKey, Schema> schemas;
@@ -354,11 +441,14 @@ struct Catalog {
     std::map<ObjectKey, CompositeType> composites;
     std::map<ObjectKey, Publication> publications;
     std::map<ObjectKey, Rule> rules;
+    std::map<ObjectKey, ForeignObject> foreign; ///< wrappers, servers and user mappings
+    std::map<ObjectKey, RangeType> ranges;
+    std::map<ObjectKey, Collation> collations;
     std::set<Privilege> privileges;
     std::set<DefaultPrivilege> default_privileges;
     std::set<Dependency> dependencies;
-    /// (source, target) base-type pairs PostgreSQL casts without a function.
-    std::set<std::pair<std::string, std::string>> binary_coercible;
+    /// What the server knows about converting one type to another.
+    Casts casts;
     /// Objects of kinds schemac does not model yet: reported, never touched.
     std::vector<std::string> unmanaged;
     /// What ignore rules and the managed scope left out, in key order
@@ -399,6 +489,12 @@ template <> struct ObjectsOf<Kind::Domain> { static constexpr auto member = &Cat
 template <> struct ObjectsOf<Kind::CompositeType> { static constexpr auto member = &Catalog::composites; };
 template <> struct ObjectsOf<Kind::Publication> { static constexpr auto member = &Catalog::publications; };
 template <> struct ObjectsOf<Kind::Rule> { static constexpr auto member = &Catalog::rules; };
+template <> struct ObjectsOf<Kind::ForeignDataWrapper> { static constexpr auto member = &Catalog::foreign; };
+template <> struct ObjectsOf<Kind::Server> { static constexpr auto member = &Catalog::foreign; };
+template <> struct ObjectsOf<Kind::UserMapping> { static constexpr auto member = &Catalog::foreign; };
+template <> struct ObjectsOf<Kind::RangeType> { static constexpr auto member = &Catalog::ranges; };
+template <> struct ObjectsOf<Kind::Collation> { static constexpr auto member = &Catalog::collations; };
+template <> struct ObjectsOf<Kind::Aggregate> { static constexpr auto member = &Catalog::functions; };
 // clang-format on
 
 namespace detail {

@@ -24,6 +24,8 @@ std::string name_of(const ObjectKey& key) {
     switch (kind_info(key.kind).naming) {
     case Naming::Global:
         return key.name;
+    case Naming::Mapping:
+        return key.parent + "." + key.name;
     case Naming::Column:
     case Naming::OnTable:
         return key.schema + "." + key.parent + "." + key.name;
@@ -52,6 +54,23 @@ bool known_kind(const std::string& kind) {
     return false;
 }
 
+/// True when every foreign table that uses `key` (a wrapper, a server or a
+/// user mapping) through its servers is inside the scope.
+template <class Outside>
+bool serves_only(const Catalog& catalog, const ObjectKey& key, const Outside& outside) {
+    if (key.kind == Kind::UserMapping)
+        return serves_only(catalog, global_key(Kind::Server, key.parent), outside);
+    if (key.kind == Kind::ForeignDataWrapper)
+        return std::ranges::all_of(catalog.foreign, [&](const auto& entry) {
+            const auto& [server, object] = entry;
+            return server.kind != Kind::Server || object.wrapper != key.name ||
+                   serves_only(catalog, server, outside);
+        });
+    return std::ranges::none_of(catalog.tables, [&](const auto& entry) {
+        return entry.second.server == key.name && outside(entry.first.schema);
+    });
+}
+
 } // namespace
 
 Result<std::vector<IgnoreRule>> read_ignore_rules(const std::filesystem::path& file) {
@@ -75,11 +94,11 @@ Result<std::vector<IgnoreRule>> read_ignore_rules(const std::filesystem::path& f
                          "`schema partman` or `* audit.*`");
         IgnoreRule rule{trimmed(line.substr(0, space)), line.substr(space + 1)};
         if (!known_kind(rule.kind))
-            return Error(
-                at + "`" + rule.kind +
-                "` is no kind of object schemac reads (schema, extension, table, view, "
-                "materialized view, sequence, type, domain, function, procedure, "
-                "column, constraint, index, trigger, policy, publication, or a glob such as *)");
+            return Error(at + "`" + rule.kind +
+                         "` is no kind of object schemac reads (schema, extension, table, view, "
+                         "materialized view, sequence, type, domain, function, procedure, "
+                         "column, constraint, index, trigger, policy, publication, rule, server, "
+                         "or a glob such as *)");
         rules.push_back(std::move(rule));
     }
     return rules;
@@ -151,6 +170,10 @@ std::vector<ObjectKey> leave_out_ignored(Catalog& catalog, const std::vector<Ign
                       std::ranges::any_of(object.tables,
                                           [&](const auto& m) { return outside(m.table.schema); }) ||
                       std::ranges::any_of(object.schemas, outside)));
+            // A wrapper, server or user mapping is the project's when all
+            // that uses it is: the foreign tables of its servers.
+            if constexpr (std::is_same_v<std::decay_t<decltype(object)>, ForeignObject>)
+                by_scope = by_scope || !serves_only(catalog, key, outside);
             if (!by_rule && (kept || !by_scope))
                 continue;
             out.insert(key);

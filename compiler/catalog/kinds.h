@@ -35,6 +35,12 @@ enum class Kind : std::uint8_t {
     CompositeType,
     Publication,
     Rule,
+    ForeignDataWrapper,
+    Server,
+    UserMapping,
+    RangeType,
+    Collation,
+    Aggregate,
 };
 
 /// PostgreSQL's table-level lock modes, weakest first.
@@ -56,6 +62,7 @@ enum class Naming : std::uint8_t {
     Column,   ///< `schema.table.name`
     OnTable,  ///< `name ON schema.table`
     Routine,  ///< `schema.name(argument types)`
+    Mapping,  ///< `FOR role SERVER server`: a user mapping (the role is its name)
 };
 
 struct KindInfo {
@@ -143,11 +150,24 @@ inline constexpr std::array k_kind_info{
     KindInfo{.kind = Kind::Rule, .name = "rule", .keyword = "RULE", .priority = 13,
              .naming = Naming::OnTable, .blocks_drop = true, .replaceable = true,
              .comment_lock = LockMode::AccessShare},
+    KindInfo{.kind = Kind::ForeignDataWrapper, .name = "foreign-data wrapper",
+             .keyword = "FOREIGN DATA WRAPPER", .priority = 2, .naming = Naming::Global},
+    KindInfo{.kind = Kind::Server, .name = "server", .keyword = "SERVER", .priority = 2,
+             .naming = Naming::Global},
+    KindInfo{.kind = Kind::UserMapping, .name = "user mapping", .keyword = "USER MAPPING",
+             .priority = 16, .naming = Naming::Mapping, .blocks_drop = true},
+    KindInfo{.kind = Kind::RangeType, .name = "type", .keyword = "TYPE", .priority = 4,
+             .naming = Naming::InSchema, .grant_keyword = "TYPE"},
+    KindInfo{.kind = Kind::Collation, .name = "collation", .keyword = "COLLATION", .priority = 3,
+             .naming = Naming::InSchema},
+    KindInfo{.kind = Kind::Aggregate, .name = "aggregate", .keyword = "AGGREGATE", .priority = 8,
+             .naming = Naming::Routine, .grant_keyword = "FUNCTION", .blocks_drop = true,
+             .replaceable = true},
 };
 // clang-format on
 
 inline constexpr std::size_t k_kind_count = k_kind_info.size();
-static_assert(k_kind_count == static_cast<std::size_t>(Kind::Rule) + 1,
+static_assert(k_kind_count == static_cast<std::size_t>(Kind::Aggregate) + 1,
               "k_kind_info must list every Kind");
 
 constexpr bool kinds_in_enum_order() {
@@ -160,6 +180,12 @@ static_assert(kinds_in_enum_order(), "k_kind_info must be in Kind order");
 
 constexpr const KindInfo& kind_info(Kind kind) {
     return k_kind_info[static_cast<std::size_t>(kind)];
+}
+
+/// Named outside any schema: schemas, extensions, publications, wrappers,
+/// servers and user mappings.
+constexpr bool is_global(Kind kind) {
+    return kind_info(kind).naming == Naming::Global || kind_info(kind).naming == Naming::Mapping;
 }
 
 /// Functions and procedures: keyed by their argument types too.

@@ -16,6 +16,14 @@ ObjectKey publication_key(std::string name) {
     return ObjectKey{Kind::Publication, "", "", std::move(name), "", Facet::Object};
 }
 
+ObjectKey global_key(Kind kind, std::string name) {
+    return ObjectKey{kind, "", "", std::move(name), "", Facet::Object};
+}
+
+ObjectKey user_mapping_key(std::string server, std::string role) {
+    return ObjectKey{Kind::UserMapping, "", std::move(server), std::move(role), "", Facet::Object};
+}
+
 ObjectKey relation_key(Kind kind, std::string schema, std::string name) {
     return ObjectKey{kind, std::move(schema), "", std::move(name), "", Facet::Object};
 }
@@ -47,6 +55,8 @@ std::string qualified_name(const ObjectKey& key) {
         return quote_ident(key.name) + " ON " + quote_qualified(key.schema, key.parent);
     case Naming::Routine:
         return quote_qualified(key.schema, key.name) + "(" + key.args + ")";
+    case Naming::Mapping:
+        return "FOR " + key.name + " SERVER " + quote_ident(key.parent);
     case Naming::InSchema:
         break;
     }

@@ -39,6 +39,10 @@ struct ObjectKey {
 ObjectKey schema_key(std::string name);
 ObjectKey extension_key(std::string name);
 ObjectKey publication_key(std::string name);
+/// A foreign-data wrapper's or server's key.
+ObjectKey global_key(Kind kind, std::string name);
+/// `role` as SQL writes it: a quoted name, CURRENT_USER or PUBLIC.
+ObjectKey user_mapping_key(std::string server, std::string role);
 ObjectKey relation_key(Kind kind, std::string schema, std::string name);
 ObjectKey child_key(Kind kind, std::string schema, std::string table, std::string name);
 

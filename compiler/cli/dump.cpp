@@ -59,6 +59,10 @@ fs::path file_of(const steps::Step& step, const catalog::Catalog& live) {
         return "extensions.sql";
     case Kind::Publication:
         return "publications.sql";
+    case Kind::ForeignDataWrapper:
+    case Kind::Server:
+    case Kind::UserMapping:
+        return "foreign_data.sql";
     case Kind::Table:
         return table_file(key.name);
     case Kind::Column:
@@ -82,10 +86,13 @@ fs::path file_of(const steps::Step& step, const catalog::Catalog& live) {
         return schema / "views" / file_name(key.name);
     case Kind::Function:
     case Kind::Procedure:
+    case Kind::Aggregate:
         return schema / "functions" / file_name(key.name);
     case Kind::Enum:
     case Kind::Domain:
     case Kind::CompositeType:
+    case Kind::RangeType:
+    case Kind::Collation:
         return schema / "types" / file_name(key.name);
     }
     return schema / "other.sql";

@@ -130,6 +130,10 @@ using Change = std::variant<                                                //
     Create<catalog::Publication>, Drop<catalog::Publication>,               //
     AlterPublication,                                                       //
     Create<catalog::Rule>, Drop<catalog::Rule>, Alter<catalog::Rule>,       //
+    Create<catalog::ForeignObject>, Drop<catalog::ForeignObject>,           //
+    Alter<catalog::ForeignObject>,                                          //
+    Create<catalog::RangeType>, Drop<catalog::RangeType>,                   //
+    Create<catalog::Collation>, Drop<catalog::Collation>,                   //
     ResetDefault, SetPrivileges, SetDefaultPrivileges, SetComment>;
 
 /// ALTER ... RENAME, asked for by the tree (`-- schemac:renamed-from`) and

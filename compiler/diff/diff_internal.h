@@ -59,6 +59,9 @@ bool needs_rebuild(const catalog::Policy& from, const catalog::Policy& to);
 bool needs_rebuild(const catalog::Domain& from, const catalog::Domain& to);
 bool needs_rebuild(const catalog::CompositeType& from, const catalog::CompositeType& to);
 bool needs_rebuild(const catalog::Rule& from, const catalog::Rule& to);
+bool needs_rebuild(const catalog::ForeignObject& from, const catalog::ForeignObject& to);
+bool needs_rebuild(const catalog::RangeType& from, const catalog::RangeType& to);
+bool needs_rebuild(const catalog::Collation& from, const catalog::Collation& to);
 /// No ALTER PUBLICATION turns FOR ALL TABLES on or off.
 bool needs_rebuild(const catalog::Publication& from, const catalog::Publication& to);
 

@@ -50,7 +50,8 @@ bool needs_rebuild(const catalog::Sequence&, const catalog::Sequence&) {
 }
 
 bool needs_rebuild(const catalog::Table& from, const catalog::Table& to) {
-    return from.partition_by != to.partition_by;
+    // No ALTER moves a foreign table to another server, or makes it local.
+    return from.partition_by != to.partition_by || from.server != to.server;
 }
 
 bool needs_rebuild(const catalog::Column& from, const catalog::Column& to) {
@@ -94,6 +95,19 @@ bool needs_rebuild(const catalog::CompositeType&, const catalog::CompositeType&)
 
 bool needs_rebuild(const catalog::Rule&, const catalog::Rule&) {
     return false; // CREATE OR REPLACE RULE
+}
+
+bool needs_rebuild(const catalog::Collation&, const catalog::Collation&) {
+    return true; // ALTER COLLATION only renames and refreshes its version
+}
+
+bool needs_rebuild(const catalog::RangeType&, const catalog::RangeType&) {
+    return true; // no ALTER TYPE changes a range's definition
+}
+
+bool needs_rebuild(const catalog::ForeignObject& from, const catalog::ForeignObject& to) {
+    // ALTER SERVER changes its version and options, not its type or wrapper.
+    return from.wrapper != to.wrapper || from.type != to.type;
 }
 
 bool needs_rebuild(const catalog::Publication& from, const catalog::Publication& to) {

@@ -4,6 +4,10 @@
 #include "introspect/reader.h"
 #include "sql/body_references.h"
 
+#include "catalog/quote.h"
+
+#include <cctype>
+
 namespace schemac::introspect {
 using catalog::Kind;
 
@@ -18,9 +22,113 @@ std::string trim_end(std::string text, char also = ' ') {
 
 } // namespace
 
+namespace {
+
+/// Aggregates (plain, ordered-set, hypothetical-set), as CREATE OR REPLACE
+/// AGGREGATE states them (pg_dump's dumpAgg): PostgreSQL prints none back.
+Status read_aggregates(Reader& r) {
+    auto rows = r.query("aggregates", R"(
+        SELECT p.oid, n.nspname, p.proname, pg_catalog.oidvectortypes(p.proargtypes) AS args,
+               pg_catalog.pg_get_function_arguments(p.oid) AS arguments,
+               pg_catalog.pg_get_function_result(p.oid) AS result, p.proparallel,
+               a.aggkind, a.aggnumdirectargs, a.aggtransfn::pg_catalog.regproc::text AS sfunc,
+               pg_catalog.format_type(a.aggtranstype, NULL) AS stype, a.aggtransspace,
+               NULLIF(a.aggfinalfn, 0)::pg_catalog.regproc::text AS finalfunc,
+               a.aggfinalextra, a.aggfinalmodify,
+               NULLIF(a.aggcombinefn, 0)::pg_catalog.regproc::text AS combinefunc,
+               NULLIF(a.aggserialfn, 0)::pg_catalog.regproc::text AS serialfunc,
+               NULLIF(a.aggdeserialfn, 0)::pg_catalog.regproc::text AS deserialfunc,
+               a.agginitval, NULLIF(a.aggmtransfn, 0)::pg_catalog.regproc::text AS msfunc,
+               NULLIF(a.aggminvtransfn, 0)::pg_catalog.regproc::text AS minvfunc,
+               CASE WHEN a.aggmtranstype <> 0
+                    THEN pg_catalog.format_type(a.aggmtranstype, NULL) END AS mstype,
+               a.aggmtransspace,
+               NULLIF(a.aggmfinalfn, 0)::pg_catalog.regproc::text AS mfinalfunc,
+               a.aggmfinalextra, a.aggmfinalmodify, a.aggminitval,
+               CASE WHEN a.aggsortop <> 0 THEN a.aggsortop::pg_catalog.regoperator::text END
+                   AS sortop,
+               pg_catalog.obj_description(p.oid, 'pg_proc') AS comment
+        FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
+        JOIN pg_catalog.pg_aggregate a ON a.aggfnoid = p.oid
+        WHERE )" + managed("pg_proc", "p.oid") +
+                                          " ORDER BY 2, 3, 4");
+    if (!rows)
+        return rows.error();
+    for (auto row : *rows) {
+        catalog::Function f;
+        f.oid = to_oid(row.text("oid"));
+        f.key = catalog::relation_key(Kind::Aggregate, row.text("nspname"), row.text("proname"));
+        f.key.args = row.text("args");
+        char kind = row.text("aggkind").front();
+        char modify_default = kind == 'n' ? 'r' : 'w';
+        auto modify = [](char m) {
+            return m == 'r' ? "READ_ONLY" : m == 's' ? "SHAREABLE" : "READ_WRITE";
+        };
+        std::string options = "SFUNC = " + row.text("sfunc") + ", STYPE = " + row.text("stype");
+        auto add = [&](const std::string& option) { options += ",\n    " + option; };
+        if (row.text("aggtransspace") != "0")
+            add("SSPACE = " + row.text("aggtransspace"));
+        if (auto fn = row.at("finalfunc")) {
+            add("FINALFUNC = " + *fn);
+            if (row.flag("aggfinalextra"))
+                add("FINALFUNC_EXTRA");
+        }
+        if (row.text("aggfinalmodify").front() != modify_default)
+            add(std::string("FINALFUNC_MODIFY = ") + modify(row.text("aggfinalmodify").front()));
+        for (const char* fn : {"combinefunc", "serialfunc", "deserialfunc"})
+            if (auto name = row.at(fn)) {
+                std::string upper(fn);
+                for (auto& ch : upper)
+                    ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+                add(upper + " = " + *name);
+            }
+        if (auto init = row.at("agginitval"))
+            add("INITCOND = " + catalog::quote_literal(*init));
+        if (auto msfunc = row.at("msfunc")) {
+            add("MSFUNC = " + *msfunc);
+            add("MINVFUNC = " + row.text("minvfunc"));
+            add("MSTYPE = " + row.text("mstype"));
+            if (row.text("aggmtransspace") != "0")
+                add("MSSPACE = " + row.text("aggmtransspace"));
+            if (auto fn = row.at("mfinalfunc")) {
+                add("MFINALFUNC = " + *fn);
+                if (row.flag("aggmfinalextra"))
+                    add("MFINALFUNC_EXTRA");
+            }
+            if (row.text("aggmfinalmodify").front() != modify_default)
+                add(std::string("MFINALFUNC_MODIFY = ") +
+                    modify(row.text("aggmfinalmodify").front()));
+            if (auto init = row.at("aggminitval"))
+                add("MINITCOND = " + catalog::quote_literal(*init));
+        }
+        if (auto op = row.at("sortop")) // `schema.<(type,type)`: the operator alone
+            add("SORTOP = OPERATOR(" + op->substr(0, op->find('(')) + ")");
+        if (row.text("proparallel") == "s")
+            add("PARALLEL = SAFE");
+        else if (row.text("proparallel") == "r")
+            add("PARALLEL = RESTRICTED");
+        if (kind == 'h')
+            add("HYPOTHETICAL");
+        f.definition = "CREATE OR REPLACE AGGREGATE " +
+                       catalog::quote_qualified(f.key.schema, f.key.name) + "(" +
+                       row.text("arguments") + ") (\n    " + options + "\n)";
+        // What CREATE OR REPLACE AGGREGATE cannot change.
+        f.signature = row.text("arguments") + " -> " + row.text("result") + " / " + kind + " " +
+                      row.text("stype");
+        f.comment = row.at("comment");
+        r.lookup.add(k_pg_proc, f.oid, 0, f.key);
+        r.catalog.dependencies.insert({f.key, catalog::schema_key(f.key.schema)});
+        r.catalog.functions.emplace(f.key, f);
+    }
+    return Ok{};
+}
+
+} // namespace
+
 Status read(Reader& r, Of<catalog::Function>) {
     // Aggregates, window functions and event trigger functions are not
-    // diffed yet (reported unmanaged, with the event triggers).
+    // diffed yet (reported unmanaged, with the event triggers). A range
+    // type's constructors are the type's (an internal dependency).
     auto rows = r.query("functions", R"(
         SELECT p.oid, n.nspname, p.proname, pg_catalog.oidvectortypes(p.proargtypes) AS args,
                p.prokind, pg_catalog.pg_get_functiondef(p.oid) AS definition,
@@ -30,6 +138,9 @@ Status read(Reader& r, Of<catalog::Function>) {
         FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
         WHERE p.prokind IN ('f', 'p')
           AND p.prorettype <> 'pg_catalog.event_trigger'::pg_catalog.regtype
+          AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
+                          WHERE d.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass
+                            AND d.objid = p.oid AND d.deptype = 'i')
           AND )" + managed("pg_proc", "p.oid") +
                                          " ORDER BY 2, 3, 4");
     if (!rows)
@@ -47,7 +158,7 @@ Status read(Reader& r, Of<catalog::Function>) {
         r.catalog.dependencies.insert({f.key, catalog::schema_key(f.key.schema)});
         r.catalog.functions.emplace(f.key, f);
     }
-    return Ok{};
+    return read_aggregates(r);
 }
 
 Status read(Reader& r, Of<catalog::View>) {

@@ -146,16 +146,34 @@ catalog::SequenceOptions identity_options(const runtime::Rows::Row& row) {
 }
 
 Status read_casts(Reader& r) {
-    // Casts PostgreSQL performs without a function: ALTER COLUMN TYPE needs no
-    // USING between these.
-    auto rows = r.conn.exec(R"(
+    // What ALTER COLUMN TYPE may convert and how: the casts (binary-coercible
+    // ones need no USING), the string types every type converts to and from
+    // through its text form, and the base type behind each domain.
+    auto casts = r.conn.exec(R"(
         SELECT pg_catalog.format_type(castsource, NULL) AS source,
-               pg_catalog.format_type(casttarget, NULL) AS target
-        FROM pg_catalog.pg_cast WHERE castmethod = 'b' ORDER BY 1, 2)");
-    if (!rows)
-        return std::move(rows).error().within("introspecting casts failed");
-    for (auto row : *rows)
-        r.catalog.binary_coercible.emplace(row.text("source"), row.text("target"));
+               pg_catalog.format_type(casttarget, NULL) AS target,
+               castmethod = 'b' AS binary
+        FROM pg_catalog.pg_cast ORDER BY 1, 2)");
+    if (!casts)
+        return std::move(casts).error().within("introspecting casts failed");
+    for (auto row : *casts) {
+        std::pair pair{row.text("source"), row.text("target")};
+        if (row.flag("binary"))
+            r.catalog.casts.binary.insert(pair);
+        r.catalog.casts.declared.insert(std::move(pair));
+    }
+    auto types = r.conn.exec(R"(
+        SELECT pg_catalog.format_type(oid, NULL) AS name,
+               CASE WHEN typtype = 'd' THEN pg_catalog.format_type(typbasetype, NULL) END AS base
+        FROM pg_catalog.pg_type WHERE typcategory = 'S' OR typtype = 'd' ORDER BY 1)");
+    if (!types)
+        return std::move(types).error().within("introspecting casts failed");
+    for (auto row : *types) {
+        if (row.at("base"))
+            r.catalog.casts.domains.emplace(row.text("name"), row.text("base"));
+        else
+            r.catalog.casts.strings.insert(row.text("name"));
+    }
     return Ok{};
 }
 
@@ -261,29 +279,115 @@ Status read(Reader& r, Of<catalog::Publication>) {
     return read_publication_members(r);
 }
 
+namespace {
+
+/// The options of every wrapper, server, user mapping and foreign table, in
+/// the order PostgreSQL keeps them; a secret's value is dropped as it is
+/// read. A user mapping's show only to its user, its server's owner and a
+/// superuser (pg_user_mappings).
+Status read_foreign_options(Reader& r) {
+    auto rows = r.conn.exec(R"(
+        SELECT x.classid, x.oid, o.name, o.value
+        FROM (SELECT 'pg_catalog.pg_foreign_data_wrapper'::pg_catalog.regclass::oid AS classid,
+                     oid, fdwoptions AS options FROM pg_catalog.pg_foreign_data_wrapper
+              UNION ALL
+              SELECT 'pg_catalog.pg_foreign_server'::pg_catalog.regclass::oid, oid, srvoptions
+              FROM pg_catalog.pg_foreign_server
+              UNION ALL
+              SELECT 'pg_catalog.pg_user_mapping'::pg_catalog.regclass::oid, umid, umoptions
+              FROM pg_catalog.pg_user_mappings
+              UNION ALL
+              SELECT 'pg_catalog.pg_class'::pg_catalog.regclass::oid, ftrelid, ftoptions
+              FROM pg_catalog.pg_foreign_table) AS x,
+             pg_catalog.pg_options_to_table(x.options) WITH ORDINALITY AS o(name, value, n)
+        WHERE x.options IS NOT NULL
+        ORDER BY 1, 2, o.n)");
+    if (!rows)
+        return std::move(rows).error().within("introspecting foreign-data options failed");
+    for (auto row : *rows) {
+        const auto* key = r.lookup.find(to_oid(row.text("classid")), to_oid(row.text("oid")), 0);
+        if (!key)
+            continue;
+        catalog::ForeignOption option{row.text("name"), row.text("value")};
+        if (catalog::is_secret_option(option.name))
+            option.value.clear();
+        if (auto table = r.catalog.tables.find(*key); table != r.catalog.tables.end())
+            table->second.foreign_options.push_back(std::move(option));
+        else if (auto object = r.catalog.foreign.find(*key); object != r.catalog.foreign.end())
+            object->second.options.push_back(std::move(option));
+    }
+    return Ok{};
+}
+
+} // namespace
+
+Status read(Reader& r, Of<catalog::ForeignObject>) {
+    // Wrappers an extension made (postgres_fdw) are the extension's.
+    auto rows = r.conn.exec(R"(
+        SELECT 'w' AS what, w.oid, w.fdwname AS name, '' AS server,
+               CASE WHEN w.fdwhandler <> 0 THEN w.fdwhandler::pg_catalog.regproc::text END
+                   AS handler,
+               CASE WHEN w.fdwvalidator <> 0 THEN w.fdwvalidator::pg_catalog.regproc::text END
+                   AS validator,
+               NULL AS wrapper, NULL AS type, NULL AS version,
+               pg_catalog.obj_description(w.oid, 'pg_foreign_data_wrapper') AS comment
+        FROM pg_catalog.pg_foreign_data_wrapper w
+        WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
+                          WHERE e.classid = 'pg_catalog.pg_foreign_data_wrapper'::pg_catalog.regclass
+                            AND e.objid = w.oid AND e.deptype = 'e')
+        UNION ALL
+        SELECT 's', s.oid, s.srvname, '', NULL, NULL, w.fdwname, s.srvtype, s.srvversion,
+               pg_catalog.obj_description(s.oid, 'pg_foreign_server')
+        FROM pg_catalog.pg_foreign_server s
+        JOIN pg_catalog.pg_foreign_data_wrapper w ON w.oid = s.srvfdw
+        UNION ALL
+        SELECT 'u', u.umid,
+               CASE WHEN u.umuser = 0 THEN 'PUBLIC'
+                    WHEN u.usename = current_user THEN 'CURRENT_USER'
+                    ELSE pg_catalog.quote_ident(u.usename) END,
+               u.srvname, NULL, NULL, NULL, NULL, NULL, NULL
+        FROM pg_catalog.pg_user_mappings u
+        ORDER BY 1, 4, 3)");
+    if (!rows)
+        return std::move(rows).error().within(
+            "introspecting foreign-data wrappers, servers and user mappings failed");
+    for (auto row : *rows) {
+        catalog::ForeignObject o;
+        o.oid = to_oid(row.text("oid"));
+        const char what = row.text("what").front();
+        catalog::Oid classid = k_pg_user_mapping;
+        if (what == 'w') {
+            o.key = catalog::global_key(Kind::ForeignDataWrapper, row.text("name"));
+            o.handler = row.at("handler");
+            o.validator = row.at("validator");
+            classid = k_pg_foreign_data_wrapper;
+        } else if (what == 's') {
+            o.key = catalog::global_key(Kind::Server, row.text("name"));
+            o.wrapper = row.text("wrapper");
+            o.type = row.at("type");
+            o.version = row.at("version");
+            classid = k_pg_foreign_server;
+        } else {
+            o.key = catalog::user_mapping_key(row.text("server"), row.text("name"));
+        }
+        o.comment = row.at("comment");
+        r.lookup.add(classid, o.oid, 0, o.key);
+        r.catalog.foreign.emplace(o.key, std::move(o));
+    }
+    return read_foreign_options(r);
+}
+
 Status read_unmanaged(Reader& r) {
     // Kinds schemac does not diff yet. They are named on stderr and never
     // touched: not created, altered or dropped.
     auto rows = r.query("unmanaged objects", R"(
-        SELECT 'foreign table '
-               || pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.relname)
-               AS object
-        FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-        WHERE c.relkind = 'f' AND )" + managed("pg_class", "c.oid") +
-                                                 R"(
-        UNION ALL
-        SELECT CASE p.prokind WHEN 'a' THEN 'aggregate ' WHEN 'w' THEN 'window function '
+        SELECT CASE p.prokind WHEN 'w' THEN 'window function '
                               ELSE 'event trigger function ' END
-               || p.oid::pg_catalog.regprocedure::text
+               || p.oid::pg_catalog.regprocedure::text AS object
         FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
-        WHERE (p.prokind IN ('a', 'w')
+        WHERE (p.prokind = 'w'
                OR p.prorettype = 'pg_catalog.event_trigger'::pg_catalog.regtype)
           AND )" + managed("pg_proc", "p.oid") + R"(
-        UNION ALL
-        SELECT 'range type ' || t.oid::pg_catalog.regtype::text
-        FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
-        WHERE t.typtype = 'r' AND )" + managed("pg_type", "t.oid") +
-                                                 R"(
         UNION ALL
         SELECT 'trigger ' || pg_catalog.quote_ident(t.tgname) || ' on ' || t.tgrelid::pg_catalog.regclass::text
         FROM pg_catalog.pg_trigger t JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid

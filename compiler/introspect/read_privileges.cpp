@@ -14,13 +14,13 @@ Status read_privileges(Reader& r) {
                    c.relowner AS owner, c.relacl AS acl,
                    CASE c.relkind WHEN 'S' THEN 's' ELSE 'r' END::"char" AS kind
             FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-            WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S') AND n.nspname = ANY($1::text[])
+            WHERE c.relkind IN ('r', 'p', 'f', 'v', 'm', 'S') AND n.nspname = ANY($1::text[])
             UNION ALL
             SELECT 'pg_catalog.pg_class'::pg_catalog.regclass::oid, c.oid, a.attnum, c.relowner,
                    a.attacl, 'c'
             FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
             JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-            WHERE a.attacl IS NOT NULL AND a.attnum > 0 AND c.relkind IN ('r', 'p')
+            WHERE a.attacl IS NOT NULL AND a.attnum > 0 AND c.relkind IN ('r', 'p', 'f')
               AND n.nspname = ANY($1::text[])
             UNION ALL
             SELECT 'pg_catalog.pg_proc'::pg_catalog.regclass::oid, p.oid, 0, p.proowner, p.proacl, 'f'
@@ -34,7 +34,7 @@ Status read_privileges(Reader& r) {
             SELECT 'pg_catalog.pg_type'::pg_catalog.regclass::oid, t.oid, 0, t.typowner, t.typacl, 'T'
             FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
             LEFT JOIN pg_catalog.pg_class rc ON rc.oid = t.typrelid
-            WHERE (t.typtype IN ('e', 'd') OR (t.typtype = 'c' AND rc.relkind = 'c'))
+            WHERE (t.typtype IN ('e', 'd', 'r') OR (t.typtype = 'c' AND rc.relkind = 'c'))
               AND n.nspname = ANY($1::text[])
         ), actual AS (
             SELECT o.classid, o.oid, o.subid, g.grantee, g.privilege_type, g.is_grantable

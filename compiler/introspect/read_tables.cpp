@@ -13,7 +13,7 @@ namespace {
 /// indexes are read too (a detached partition keeps them), and diffed only
 /// when it stops being one.
 std::string any_table() {
-    return "c.relkind IN ('r', 'p') AND " + managed("pg_class", "c.oid");
+    return "c.relkind IN ('r', 'p', 'f') AND " + managed("pg_class", "c.oid");
 }
 
 /// pg_get_constraintdef leaves out the storage parameters of the index behind
@@ -63,7 +63,10 @@ Status read(Reader& r, Of<catalog::Table>) {
                CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END
                    AS partition_key,
                pn.nspname AS parent_schema, pc.relname AS parent,
-               pg_catalog.pg_get_expr(c.relpartbound, c.oid) AS bound
+               pg_catalog.pg_get_expr(c.relpartbound, c.oid) AS bound,
+               (SELECT s.srvname FROM pg_catalog.pg_foreign_table f
+                JOIN pg_catalog.pg_foreign_server s ON s.oid = f.ftserver
+                WHERE f.ftrelid = c.oid) AS server
         FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
         LEFT JOIN pg_catalog.pg_class tc ON tc.oid = c.reltoastrelid
         LEFT JOIN pg_catalog.pg_inherits i ON c.relispartition AND i.inhrelid = c.oid
@@ -85,6 +88,9 @@ Status read(Reader& r, Of<catalog::Table>) {
         t.replica_index = row.text("replica_index");
         t.cluster_on = row.at("cluster_on");
         t.partition_by = row.at("partition_key");
+        t.server = row.at("server"); // its options: read_foreign_options
+        if (t.server)                // PostgreSQL keeps `n`, and no ALTER changes it
+            t.replica_identity = 'd';
         if (auto parent = row.at("parent")) {
             t.partition_of = catalog::relation_key(Kind::Table, row.text("parent_schema"), *parent);
             t.bound = row.at("bound");

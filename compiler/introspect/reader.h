@@ -26,6 +26,10 @@ enum CatalogOid : catalog::Oid {
     k_pg_trigger = 2620,
     k_pg_policy = 3256,
     k_pg_extension = 3079,
+    k_pg_foreign_data_wrapper = 2328,
+    k_pg_foreign_server = 1417,
+    k_pg_user_mapping = 1418,
+    k_pg_collation = 3456,
 };
 
 /// (catalog, object oid, sub-id) -> key: how pg_depend rows become key pairs.
@@ -84,6 +88,9 @@ Status read(Reader&, Of<catalog::Domain>);
 Status read(Reader&, Of<catalog::CompositeType>);
 Status read(Reader&, Of<catalog::Publication>);
 Status read(Reader&, Of<catalog::Rule>);
+Status read(Reader&, Of<catalog::ForeignObject>);
+Status read(Reader&, Of<catalog::RangeType>);
+Status read(Reader&, Of<catalog::Collation>);
 
 /// Privileges and default privileges, once every object they may be on has
 /// its key in the lookup.

@@ -1,5 +1,7 @@
 #include "load/classify.h"
 
+#include "catalog/quote.h"
+
 #include "sql/body_references.h"
 #include "sql/walk.h"
 
@@ -101,6 +103,11 @@ void reference(const std::string& name, const json& value, Statement& out) {
     }
     if (name == "FuncCall")
         function_call(value, out);
+    if ((name == "CollateClause" || name == "collClause") && value.contains("collname")) {
+        auto parts = names(value["collname"]);
+        if (!parts.empty() && parts.front() != "pg_catalog")
+            out.references.push_back(name_key(Kind::Collation, parts));
+    }
     if (name == "TypeCast" && value.contains("arg") && value["arg"].contains("A_Const") &&
         value.contains("typeName")) {
         auto parts = names(value["typeName"].value("names", json::array()));
@@ -525,6 +532,10 @@ Status classify_drop(Statement& s, const json& v) {
             s.drops.push_back(catalog::extension_key(str(object)));
         else if (type == "OBJECT_PUBLICATION")
             s.drops.push_back(catalog::publication_key(str(object)));
+        else if (type == "OBJECT_FDW")
+            s.drops.push_back(catalog::global_key(Kind::ForeignDataWrapper, str(object)));
+        else if (type == "OBJECT_FOREIGN_SERVER")
+            s.drops.push_back(catalog::global_key(Kind::Server, str(object)));
         else if (type == "OBJECT_TYPE" || type == "OBJECT_DOMAIN")
             s.drops.push_back(name_key(k_type, names(object["TypeName"]["names"])));
         else if (type == "OBJECT_FUNCTION" || type == "OBJECT_PROCEDURE")
@@ -571,22 +582,29 @@ Status classify_comment(Statement& s, const json& v) {
         target = catalog::child_key(child->second, on.schema, on.name,
                                     parts.empty() ? "" : parts.back());
     } else if (objtype == "OBJECT_SCHEMA" || objtype == "OBJECT_EXTENSION" ||
-               objtype == "OBJECT_PUBLICATION") {
+               objtype == "OBJECT_PUBLICATION" || objtype == "OBJECT_FDW" ||
+               objtype == "OBJECT_FOREIGN_SERVER") {
         std::string name = parts.empty() ? "" : parts[0];
-        target = objtype == "OBJECT_SCHEMA"      ? catalog::schema_key(name)
-                 : objtype == "OBJECT_EXTENSION" ? catalog::extension_key(name)
-                                                 : catalog::publication_key(name);
+        target = objtype == "OBJECT_SCHEMA"        ? catalog::schema_key(name)
+                 : objtype == "OBJECT_EXTENSION"   ? catalog::extension_key(name)
+                 : objtype == "OBJECT_PUBLICATION" ? catalog::publication_key(name)
+                 : objtype == "OBJECT_FDW" ? catalog::global_key(Kind::ForeignDataWrapper, name)
+                                           : catalog::global_key(Kind::Server, name);
         s.references.push_back(target);
     } else {
-        Kind kind = (objtype == "OBJECT_TYPE" || objtype == "OBJECT_DOMAIN")          ? k_type
-                    : (objtype == "OBJECT_FUNCTION" || objtype == "OBJECT_PROCEDURE") ? k_function
-                                                                                      : k_relation;
+        Kind kind = (objtype == "OBJECT_TYPE" || objtype == "OBJECT_DOMAIN") ? k_type
+                    : (objtype == "OBJECT_FUNCTION" || objtype == "OBJECT_PROCEDURE" ||
+                       objtype == "OBJECT_AGGREGATE")
+                        ? k_function
+                        : k_relation;
         if (kind == k_function && object.contains("ObjectWithArgs"))
             parts = names(object["ObjectWithArgs"]["objname"]);
         target = name_key(kind, parts);
         s.references.push_back(target);
         if (objtype == "OBJECT_PROCEDURE")
             target.kind = Kind::Procedure;
+        else if (objtype == "OBJECT_AGGREGATE")
+            target.kind = Kind::Aggregate;
     }
     s.defines = catalog::facet_of(std::move(target), catalog::Facet::Comment);
     return Ok{};
@@ -625,6 +643,7 @@ Status classify_index(Statement& s, const json& v) {
         s.creates = catalog::relation_key(k_relation, table.schema, v.value("idxname", ""));
     if (v.value("unique", false))
         s.provides.push_back(keys_of(table));
+    s.concurrent = v.value("concurrent", false);
     return Ok{};
 }
 
@@ -633,8 +652,11 @@ Status classify_function(Statement& s, const json& v) {
     s.defines = *s.creates;
     s.defines->kind = v.value("is_procedure", false) ? Kind::Procedure : Kind::Function;
     s.defines->args = function_args(v);
-    for (const auto& [schema, name] : sql::read_function(s.sql, k_unqualified).checked_at_creation)
+    auto body = sql::read_function(s.sql, k_unqualified);
+    for (const auto& [schema, name] : body.checked_at_creation)
         s.references.push_back(catalog::relation_key(k_relation, schema, name));
+    for (const auto& [schema, name] : body.called)
+        s.references.push_back(catalog::relation_key(k_function, schema, name));
     return Ok{};
 }
 
@@ -810,6 +832,45 @@ Status classify_publication(Statement& s, const json& v) {
     return Ok{};
 }
 
+/// `FOR role` of a user mapping, as its key names it: a quoted name,
+/// CURRENT_USER (SESSION_USER, USER: whoever runs it) or PUBLIC.
+std::string mapping_role(const json& spec) {
+    const std::string type = spec.value("roletype", "");
+    if (type == "ROLESPEC_CSTRING")
+        return catalog::quote_ident(spec.value("rolename", ""));
+    return type == "ROLESPEC_PUBLIC" ? "PUBLIC" : "CURRENT_USER";
+}
+
+/// CREATE FOREIGN DATA WRAPPER, SERVER, USER MAPPING and FOREIGN TABLE: each
+/// after what it names (a wrapper's handler and validator, a server's
+/// wrapper, the server of a mapping or a foreign table).
+Status classify_foreign(Statement& s, const json& v) {
+    if (s.node == "CreateFdwStmt") {
+        s.creates = catalog::global_key(Kind::ForeignDataWrapper, v.value("fdwname", ""));
+        for (const auto& option : v.value("func_options", json::array()))
+            if (const auto& def = option["DefElem"];
+                def.contains("arg") && def["arg"].contains("List"))
+                s.references.push_back(name_key(k_function, names(def["arg"]["List"]["items"])));
+        return Ok{};
+    }
+    const auto server = catalog::global_key(Kind::Server, v.value("servername", ""));
+    if (s.node == "CreateForeignServerStmt") {
+        s.creates = server;
+        s.references.push_back(
+            catalog::global_key(Kind::ForeignDataWrapper, v.value("fdwname", "")));
+    } else if (s.node == "CreateUserMappingStmt") {
+        s.creates = catalog::user_mapping_key(server.name, mapping_role(v["user"]));
+        // Not a RoleSpec node (collect_references does not see it): the role itself.
+        if (v["user"].value("roletype", "") == "ROLESPEC_CSTRING")
+            s.roles.push_back(v["user"].value("rolename", ""));
+    } else {
+        if (auto done = classify_table(s, v["base"]); !done)
+            return done;
+    }
+    s.references.push_back(server);
+    return Ok{};
+}
+
 /// How the loader reads one kind of statement: what it creates and uses, or
 /// why it refuses it; and the real kind of what it creates, where `creates`
 /// holds only its name class (for the duplicate check's message).
@@ -866,6 +927,22 @@ const Rule k_rules[] = {
          s.creates->kind = k_type;
          return Ok{};
      }, Kind::CompositeType},
+    {"DefineStmt", [](Statement& s, const json& v) -> Status {
+         const std::string kind = v.value("kind", "");
+         if (kind == "OBJECT_COLLATION")
+             s.creates = name_key(Kind::Collation, names(v["defnames"]));
+         else if (kind == "OBJECT_AGGREGATE")
+             s.creates = name_key(k_function, names(v["defnames"]));
+         else
+             return Error{s.diagnostic("CREATE OPERATOR, TEXT SEARCH ... or a base TYPE is not "
+                                       "supported yet: schemac does not manage this kind of "
+                                       "object")};
+         return Ok{};
+     }},
+    {"CreateRangeStmt", [](Statement& s, const json& v) -> Status {
+         s.creates = name_key(k_type, names(v["typeName"]));
+         return Ok{};
+     }, Kind::RangeType},
     {"CreateDomainStmt", [](Statement& s, const json& v) -> Status {
          s.creates = name_key(k_type, names(v["domainname"]));
          return Ok{};
@@ -903,6 +980,10 @@ const Rule k_rules[] = {
          s.runs = false;
          return Ok{};
      }},
+    {"CreateFdwStmt", classify_foreign},
+    {"CreateForeignServerStmt", classify_foreign},
+    {"CreateUserMappingStmt", classify_foreign},
+    {"CreateForeignTableStmt", classify_foreign},
     {"CreatePublicationStmt", classify_publication},
     {"AlterPublicationStmt", classify_publication},
     {"CommentStmt", classify_comment},
@@ -920,7 +1001,7 @@ const Rule k_rules[] = {
 Status qualify_created(Statement& s) {
     bool empty_path = false;
     auto qualify = [&](ObjectKey& key) {
-        if (!key.schema.empty() || catalog::kind_info(key.kind).naming == catalog::Naming::Global)
+        if (!key.schema.empty() || catalog::is_global(key.kind))
             return;
         if (s.search_path.empty())
             empty_path = true;

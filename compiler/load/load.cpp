@@ -420,7 +420,7 @@ void drop_repeated_if_not_exists(std::vector<Statement>& statements) {
 template <class Made>
 ObjectKey resolve(ObjectKey key, const std::vector<std::string>& path, const Made& made) {
     using catalog::Kind;
-    if (!key.schema.empty() || catalog::kind_info(key.kind).naming == catalog::Naming::Global)
+    if (!key.schema.empty() || catalog::is_global(key.kind))
         return key;
     for (const auto& schema : path) {
         key.schema = schema;

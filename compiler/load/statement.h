@@ -79,6 +79,10 @@ struct Statement {
     /// CREATE MATERIALIZED VIEW that runs its query when created (without
     /// WITH NO DATA): the shadow creates it empty, running nothing.
     bool populates = false;
+    /// CREATE INDEX CONCURRENTLY, which cannot run in the transaction the
+    /// shadow builds the tree in: there it is built plainly (the index is the
+    /// same; how a migration builds it is the plan's choice).
+    bool concurrent = false;
     /// Marked `-- schemac:external` (above it, or as its file's first line):
     /// it stubs context, an object that exists in the target but is not the
     /// tree's (Supabase's `auth.users`). It runs in every shadow database

@@ -52,6 +52,13 @@ std::string without_data(const std::string& sql) {
     return sql + "\nWITH NO DATA";
 }
 
+/// CREATE INDEX CONCURRENTLY built plainly, in the shadow's transaction.
+std::string without_concurrently(const std::string& sql) {
+    static const std::regex k_concurrently(R"(\bINDEX\s+CONCURRENTLY\b)", std::regex::icase);
+    return std::regex_replace(sql, k_concurrently, "INDEX",
+                              std::regex_constants::format_first_only);
+}
+
 /// `remedy` as the error's last HINT line.
 void add_hint(Error& error, const std::string& remedy) {
     if (!error.server) {
@@ -133,7 +140,9 @@ Status run(Session& tree, Session& admin, const load::Statement& s) {
     if (!conn)
         return locate_error(s, std::move(conn).error());
     if (!runtime::needs_superuser(s.sql))
-        return located((*conn)->exec(s.populates ? without_data(s.sql) : s.sql));
+        return located((*conn)->exec(s.populates    ? without_data(s.sql)
+                                     : s.concurrent ? without_concurrently(s.sql)
+                                                    : s.sql));
     auto privileged = admin.to(s.settings);
     if (!privileged)
         return locate_error(s, std::move(privileged).error());

@@ -50,6 +50,22 @@ void collect_relations(const json& tree, const std::string& unqualified, Names& 
     });
 }
 
+/// Every function a parse tree calls by name.
+void collect_calls(const json& tree, const std::string& unqualified, Names& out) {
+    walk(tree, [&](const std::string& name, const json& value) {
+        if (name != "FuncCall" || !value.is_object())
+            return;
+        std::vector<std::string> parts;
+        for (const auto& part : value.value("funcname", json::array()))
+            if (part.contains("String"))
+                parts.push_back(part["String"].value("sval", ""));
+        if (parts.size() == 1)
+            out.emplace(unqualified, parts[0]);
+        else if (parts.size() >= 2)
+            out.emplace(parts[parts.size() - 2], parts.back());
+    });
+}
+
 /// The target relation of every INSERT, UPDATE, DELETE and MERGE in a tree.
 void collect_written(const json& tree, const std::string& unqualified, Names& out) {
     walk(tree, [&](const std::string& name, const json& value) {
@@ -149,6 +165,7 @@ FunctionBody read_function(const std::string& create, const std::string& unquali
                     continue;
                 auto body = parse(part["String"].value("sval", ""));
                 collect_relations(body, unqualified, out.checked_at_creation);
+                collect_calls(body, unqualified, out.called);
                 collect_written(body, unqualified, out.written);
             }
         }

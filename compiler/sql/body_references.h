@@ -22,6 +22,9 @@ struct FunctionBody {
     /// - the tables of a PL/pgSQL body's `%ROWTYPE` and `%TYPE` declarations
     ///   (compiled at creation; its queries are only planned when it runs).
     Names checked_at_creation;
+    /// The functions a `LANGUAGE sql` body written as a string calls: they
+    /// must exist when it is created, and pg_depend does not record them.
+    Names called;
     /// The relations a SQL-language body (string or BEGIN ATOMIC) writes:
     /// INSERT INTO, UPDATE, DELETE FROM, MERGE INTO. Analyzing it at creation
     /// takes ROW EXCLUSIVE on them, not ACCESS SHARE.

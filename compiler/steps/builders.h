@@ -30,9 +30,20 @@ struct Context {
         auto after = to.tables.find(table);
         return online && before != from.tables.end() && after != to.tables.end() &&
                !before->second.partitioned_or_partition() &&
-               !after->second.partitioned_or_partition();
+               !after->second.partitioned_or_partition() && !after->second.server;
     }
 };
+
+/// `OPTIONS (name 'value', ...)` of a wrapper, server, user mapping or
+/// foreign table (`owner`), empty when there are none; a secret's value is
+/// the placeholder the runtime fills from the environment.
+std::string options_clause(const catalog::ObjectKey& owner,
+                           const std::vector<catalog::ForeignOption>& options);
+/// `OPTIONS (DROP a, SET b '...', ADD c '...')` from `from` to `to`, or
+/// empty when they are the same.
+std::string options_change(const catalog::ObjectKey& owner,
+                           const std::vector<catalog::ForeignOption>& from,
+                           const std::vector<catalog::ForeignOption>& to);
 
 /// `base` + `suffix`, `base` cut (on a character boundary) so the whole fits
 /// in PostgreSQL's 63-byte identifiers.
@@ -128,6 +139,13 @@ Steps build(const diff::Drop<catalog::Rule>&, const Context&);
 Steps build(const diff::Create<catalog::Publication>&, const Context&);
 Steps build(const diff::AlterPublication&, const Context&);
 Steps build(const diff::Drop<catalog::Publication>&, const Context&);
+Steps build(const diff::Create<catalog::ForeignObject>&, const Context&);
+Steps build(const diff::Alter<catalog::ForeignObject>&, const Context&);
+Steps build(const diff::Drop<catalog::ForeignObject>&, const Context&);
+Steps build(const diff::Create<catalog::RangeType>&, const Context&);
+Steps build(const diff::Drop<catalog::RangeType>&, const Context&);
+Steps build(const diff::Create<catalog::Collation>&, const Context&);
+Steps build(const diff::Drop<catalog::Collation>&, const Context&);
 Steps build(const diff::ResetDefault&, const Context&);
 Steps build(const diff::SetPrivileges&, const Context&);
 Steps build(const diff::SetDefaultPrivileges&, const Context&);

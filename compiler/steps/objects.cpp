@@ -1,4 +1,4 @@
-// Schemas, extensions, enums, sequences and comments.
+// Schemas, extensions, enums, range types, collations, sequences and comments.
 
 #include "steps/build.h"
 #include "steps/builders.h"
@@ -88,6 +88,43 @@ Steps build(const diff::Create<catalog::EnumType>& c, const Context&) {
 
 Steps build(const diff::Drop<catalog::EnumType>& c, const Context&) {
     return {drop_step(c.object.key, "DROP TYPE " + name_of(c.object.key), c.implied)};
+}
+
+Steps build(const diff::Create<catalog::RangeType>& c, const Context&) {
+    const catalog::RangeType& t = c.object;
+    std::string sql = "CREATE TYPE " + name_of(t.key) + " AS RANGE (subtype = " + t.subtype;
+    if (t.opclass)
+        sql += ", subtype_opclass = " + *t.opclass;
+    if (t.collation)
+        sql += ", collation = " + *t.collation;
+    if (t.canonical)
+        sql += ", canonical = " + *t.canonical;
+    if (t.subtype_diff)
+        sql += ", subtype_diff = " + *t.subtype_diff;
+    if (!t.multirange.empty())
+        sql += ", multirange_type_name = " + t.multirange;
+    return {create_step(t.key, sql + ")")};
+}
+
+Steps build(const diff::Drop<catalog::RangeType>& c, const Context&) {
+    return {drop_step(c.object.key, "DROP TYPE " + name_of(c.object.key), c.implied)};
+}
+
+Steps build(const diff::Create<catalog::Collation>& c, const Context&) {
+    const catalog::Collation& o = c.object;
+    std::string sql = "CREATE COLLATION " + name_of(o.key) + " (provider = " + o.provider;
+    if (o.provider == "libc")
+        sql +=
+            ", lc_collate = " + quote_literal(o.collate) + ", lc_ctype = " + quote_literal(o.ctype);
+    else
+        sql += ", locale = " + quote_literal(o.locale);
+    if (!o.deterministic)
+        sql += ", deterministic = false";
+    return {create_step(o.key, sql + ")")};
+}
+
+Steps build(const diff::Drop<catalog::Collation>& c, const Context&) {
+    return {drop_object(c.object.key, c.implied)};
 }
 
 Steps build(const diff::AddEnumValues& c, const Context&) {
@@ -181,8 +218,11 @@ Steps build(const diff::SetOwnedBy& c, const Context&) {
     return {step};
 }
 
-Steps build(const diff::SetComment& c, const Context&) {
-    std::string sql = "COMMENT ON " + std::string(catalog::kind_info(c.target.kind).keyword) + " " +
+Steps build(const diff::SetComment& c, const Context& context) {
+    auto table = context.to.tables.find(c.target);
+    bool foreign = table != context.to.tables.end() && table->second.server;
+    std::string sql = "COMMENT ON " + std::string(foreign ? "FOREIGN " : "") +
+                      std::string(catalog::kind_info(c.target.kind).keyword) + " " +
                       catalog::qualified_name(c.target) + " IS " +
                       (c.comment ? quote_literal(*c.comment) : "NULL");
     Step step = make_step(c.target, Action::Comment, sql);

@@ -71,6 +71,10 @@ std::vector<std::string> changed_clauses(const catalog::SequenceOptions& from,
                           Option::Cache, Option::Cycle})
         if ((with_type || option != Option::Type) && !same(option, from, to))
             out.push_back(clause(option, to));
+    // PostgreSQL keeps the current value, which no value of a range that
+    // does not meet the old one accepts: start again, at the new START.
+    if (to.min > from.max || to.max < from.min)
+        out.push_back("RESTART");
     return out;
 }
 

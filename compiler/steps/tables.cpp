@@ -115,12 +115,43 @@ std::string identity_clause(const catalog::Column& c) {
            " AS IDENTITY" + (clauses.empty() ? "" : " (" + clauses + ")");
 }
 
-/// ALTER COLUMN TYPE needs USING unless the server converts by itself without
-/// a function: the same type with another modifier, or a binary-coercible cast.
-bool needs_using(const catalog::Column& from, const catalog::Column& to,
-                 const catalog::Catalog& catalog) {
-    return from.base_type != to.base_type &&
-           !catalog.binary_coercible.contains({from.base_type, to.base_type});
+/// How ALTER COLUMN TYPE converts a column's values.
+enum class Conversion {
+    Implicit,    ///< the same type with another modifier, or binary coercible: no USING
+    Cast,        ///< USING column::type: a cast PostgreSQL has
+    ThroughText, ///< USING column::text::type: there is none (one enum to another)
+};
+
+Conversion conversion(const catalog::Column& from, const catalog::Column& to,
+                      const catalog::Casts& casts) {
+    std::string source = from.base_type;
+    std::string target = to.base_type;
+    if (source == target || casts.binary.contains({source, target}))
+        return Conversion::Implicit;
+    // Arrays convert element by element; a domain as its base type does.
+    if (source.ends_with("[]") && target.ends_with("[]")) {
+        source.resize(source.size() - 2);
+        target.resize(target.size() - 2);
+    }
+    auto base = [&](std::string type) {
+        for (auto d = casts.domains.find(type); d != casts.domains.end();
+             d = casts.domains.find(type))
+            type = d->second;
+        return type;
+    };
+    source = base(source);
+    target = base(target);
+    bool castable = source == target || casts.declared.contains({source, target}) ||
+                    casts.strings.contains(source) || casts.strings.contains(target);
+    return castable ? Conversion::Cast : Conversion::ThroughText;
+}
+
+/// A foreign table, before the migration or after it.
+bool foreign_table(const ObjectKey& table, const Context& context) {
+    for (const auto* side : {&context.from, &context.to})
+        if (auto found = side->tables.find(table); found != side->tables.end())
+            return found->second.server.has_value();
+    return false;
 }
 
 } // namespace
@@ -254,7 +285,8 @@ std::optional<Step> index_uses(const catalog::Table& from, const catalog::Table&
 } // namespace
 
 Steps build(const diff::CreateTable& c, const Context& context) {
-    std::string sql = std::string("CREATE ") + (c.table.unlogged ? "UNLOGGED " : "") + "TABLE " +
+    std::string sql = std::string("CREATE ") + (c.table.unlogged ? "UNLOGGED " : "") +
+                      (c.table.server ? "FOREIGN " : "") + "TABLE " +
                       quote_qualified(c.table.key.schema, c.table.key.name);
     if (c.table.partition_of) {
         // Its columns, constraints and indexes come from the parent.
@@ -270,6 +302,9 @@ Steps build(const diff::CreateTable& c, const Context& context) {
         if (c.table.partition_by)
             sql += " PARTITION BY " + *c.table.partition_by;
     }
+    if (c.table.server)
+        sql += " SERVER " + quote_ident(*c.table.server) +
+               options_clause(c.table.key, c.table.foreign_options);
     if (!c.table.options.empty())
         sql += " WITH (" + joined_options(c.table.options, false) + ")";
     Step step = make_step(c.table.key, Action::Create, sql);
@@ -303,7 +338,8 @@ Steps build(const diff::CreateTable& c, const Context& context) {
 
 Steps build(const diff::Drop<catalog::Table>& c, const Context& context) {
     Step step = make_step(c.object.key, Action::Drop,
-                          "DROP TABLE " + quote_qualified(c.object.key.schema, c.object.key.name));
+                          std::string("DROP ") + (c.object.server ? "FOREIGN " : "") + "TABLE " +
+                              quote_qualified(c.object.key.schema, c.object.key.name));
     step.lock(c.object.key, LockMode::AccessExclusive);
     lock_implied(step, c.implied, context);
     // A partition leaves its parent, which it locks to do so.
@@ -332,6 +368,8 @@ Steps build(const diff::Drop<catalog::Table>& c, const Context& context) {
     }
     step.removes.push_back(c.object.key);
     step.removes.insert(step.removes.end(), c.implied.begin(), c.implied.end());
+    if (c.object.server) // its rows live on its server
+        return {step};
     step.hazards.push_back(
         {HazardKind::DataLoss,
          "drops table " + catalog::qualified_name(c.object.key) + " and every row in it"});
@@ -373,6 +411,12 @@ Steps build(const diff::Alter<catalog::Table>& c, const Context& context) {
     if (!set.empty()) {
         step.statements.push_back(alter + "SET (" + joined_options(set, false) + ")");
         step.lock(c.to.key, options_lock(set));
+    }
+    if (auto options = options_change(c.to.key, c.from.foreign_options, c.to.foreign_options);
+        !options.empty()) {
+        step.statements.push_back("ALTER FOREIGN TABLE " +
+                                  quote_qualified(c.to.key.schema, c.to.key.name) + options);
+        step.lock(c.to.key, LockMode::AccessExclusive);
     }
     if (c.to.replica_identity != 'i' && c.from.replica_identity != c.to.replica_identity) {
         step.statements.push_back(alter + "REPLICA IDENTITY " +
@@ -455,8 +499,9 @@ Steps build(const diff::Drop<catalog::Column>& c, const Context& context) {
     after_detach(step, catalog::table_of(c.object.key), context);
     step.removes.push_back(c.object.key);
     step.removes.insert(step.removes.end(), c.implied.begin(), c.implied.end());
-    // A generated column's values are derived: dropping it loses nothing.
-    if (!c.object.generated_expr) {
+    // A generated column's values are derived, a foreign table's live on its
+    // server: dropping either loses nothing.
+    if (!c.object.generated_expr && !foreign_table(catalog::table_of(c.object.key), context)) {
         step.hazards.push_back(
             {HazardKind::DataLoss,
              "drops column " + catalog::qualified_name(c.object.key) + " and its data"});
@@ -503,12 +548,26 @@ Steps build(const diff::Alter<catalog::Column>& c, const Context& context) {
         std::string sql = "TYPE " + t.type;
         if (t.collation)
             sql += " COLLATE " + *t.collation;
-        if (needs_using(f, t, context.to)) {
-            sql += " USING " + quote_ident(t.key.name) + "::" + t.type;
-            step.hazards.push_back(
-                {HazardKind::TableRewrite, "rewrites the table to convert column " +
-                                               catalog::qualified_name(t.key) + " from " + f.type +
-                                               " to " + t.type});
+        // A foreign table's column has no rows here to convert, and takes
+        // no USING.
+        Conversion how = foreign_table(catalog::table_of(t.key), context)
+                             ? Conversion::Implicit
+                             : conversion(f, t, context.to.casts);
+        if (how != Conversion::Implicit) {
+            std::string column = quote_ident(t.key.name);
+            std::string message = "rewrites the table to convert column " +
+                                  catalog::qualified_name(t.key) + " from " + f.type + " to " +
+                                  t.type;
+            if (how == Conversion::Cast) {
+                sql += " USING " + column + "::" + t.type;
+            } else {
+                bool array = f.type.ends_with("[]") && t.type.ends_with("[]");
+                sql += " USING " + column + "::text" + (array ? "[]" : "") + "::" + t.type;
+                message += " through its text form (PostgreSQL has no cast between them): "
+                           "a row whose text is no valid " +
+                           t.type + " makes it fail";
+            }
+            step.hazards.push_back({HazardKind::TableRewrite, message});
         }
         statement(sql);
     }
@@ -524,9 +583,12 @@ Steps build(const diff::Alter<catalog::Column>& c, const Context& context) {
         if (f.identity != t.identity)
             statement(t.identity == Identity::Always ? "SET GENERATED ALWAYS"
                                                      : "SET GENERATED BY DEFAULT");
-        auto set = changed_clauses(f.identity_options, t.identity_options, false);
-        if (!set.empty())
-            statement(joined(set, " SET ").substr(1));
+        // Each option after SET, but RESTART (ALTER COLUMN's own).
+        std::string sql;
+        for (const auto& clause : changed_clauses(f.identity_options, t.identity_options, false))
+            sql += (clause == "RESTART" ? " " : " SET ") + clause;
+        if (!sql.empty())
+            statement(sql.substr(1));
     }
     if (f.not_null && !t.not_null)
         statement("DROP NOT NULL");

@@ -3,6 +3,7 @@
 #include "runtime/result.h"
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -85,9 +86,29 @@ bool manages_extension(const std::string& sql);
 /// for all tables or for the tables in a schema is a superuser's to make, and
 /// stays a superuser's (no other role may own it).
 bool manages_publication(const std::string& sql);
+/// Whether `sql` creates, changes, drops or comments on a foreign-data
+/// wrapper (a superuser's), or creates a server (which takes USAGE on its
+/// wrapper; the shadow's administrator then hands it to the tree's role).
+bool manages_foreign_data(const std::string& sql);
 /// Whether `sql` creates or makes a function LEAKPROOF: what only a
 /// superuser may do.
 bool marks_leakproof(const std::string& sql);
+
+/// A secret a migration does not hold: where an option's value would be, a
+/// migration writes the literal `'${SCHEMAC_SECRET_<NAME>}'`, and the value
+/// comes from that environment variable when the statement runs (`apply`,
+/// `rollback`); a shadow gets a stand-in. Files, plans, the history table and
+/// error messages only ever hold the placeholder.
+inline constexpr std::string_view k_secret_prefix = "SCHEMAC_SECRET_";
+/// The literal standing for secret `name` (SCHEMAC_SECRET_...).
+std::string secret_placeholder(const std::string& name);
+/// The secrets `sql` takes, in order of appearance, without duplicates.
+std::vector<std::string> secrets_in(const std::string& sql);
+/// `sql` with each placeholder replaced by its value as a literal: from the
+/// environment, or the stand-in `value` when given. An error names a secret
+/// the environment lacks.
+Result<std::string> with_secrets(const std::string& sql,
+                                 const std::optional<std::string>& value = std::nullopt);
 
 /// Splits `text` (the content of `path`) into steps and statements; an error
 /// at file:line:col when it does not parse.

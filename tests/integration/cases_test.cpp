@@ -153,7 +153,7 @@ int check_declared_locks(const std::string& db, const fs::path& target, const st
     constexpr const char* k_tables =
         "SELECT c.oid, format('%I.%I', n.nspname, c.relname) AS name FROM pg_class c "
         "JOIN pg_namespace n "
-        "ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'p') AND n.nspname NOT IN "
+        "ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'p', 'f') AND n.nspname NOT IN "
         "('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%'";
     std::map<std::string, std::string> tables;
     auto read_names = [&] {

@@ -4,6 +4,7 @@
 #include "harness.h"
 
 #include <chrono>
+#include <cstdlib>
 #include <doctest/doctest.h>
 #include <thread>
 #include <unistd.h>
@@ -833,4 +834,53 @@ TEST_CASE("a concurrent build that times out waiting for a writer is retried and
     CHECK(db.query("SELECT indisvalid FROM pg_index WHERE indexrelid = "
                    "'public.t_v_idx'::regclass") == "t\n");
     CHECK(db.history_rows() == "1 t applied, 2 t_v_idx applied\n");
+}
+
+TEST_CASE("a user mapping's password: taken from the environment at apply, never written") {
+    TempProject project("deploy-secret");
+    const fs::path& root = project.root;
+    auto in_root = [&](const std::string& args) { return project.schemac(args); };
+    const std::string in_tree = "tree-s3cr3t";
+    const std::string at_apply = "apply-s3cr3t";
+    const std::string variable = "SCHEMAC_SECRET_BILLING_CURRENT_USER_PASSWORD";
+    write_file(root / "schema/app.sql",
+               "CREATE FOREIGN DATA WRAPPER plain_fdw;\n"
+               "CREATE SERVER billing FOREIGN DATA WRAPPER plain_fdw OPTIONS (host 'db');\n"
+               "CREATE USER MAPPING FOR CURRENT_USER SERVER billing\n"
+               "    OPTIONS (\"user\" 'reader', password '" +
+                   in_tree + "');\n");
+    std::string seen; // everything schemac printed or wrote
+    auto ran = [&](const std::string& args) {
+        auto out = in_root(args);
+        seen += out.out + out.err;
+        return out;
+    };
+    auto written = ran("diff --write initial");
+    REQUIRE_MESSAGE(written.exit_code == 0, written.err);
+    for (const auto& entry : fs::directory_iterator(root / "generated"))
+        seen += read_file(entry.path());
+    CHECK(seen.find("password '${" + variable + "}'") != std::string::npos);
+    for (const char* format : {"text", "markdown", "json"})
+        CHECK(ran(std::string("plan --format ") + format).exit_code == 0);
+
+    // Without the variable, apply refuses before anything runs.
+    Database db;
+    unsetenv(variable.c_str());
+    auto refused = ran("apply --url " + shell_quote(db.url));
+    CHECK(refused.exit_code == 1);
+    CHECK_MESSAGE(contains(refused.err, variable + " (generated/"), refused.err);
+    CHECK(db.query("SELECT count(*) FROM pg_foreign_server") == "0\n");
+
+    setenv(variable.c_str(), at_apply.c_str(), 1);
+    auto applied = ran("apply --url " + shell_quote(db.url));
+    unsetenv(variable.c_str());
+    REQUIRE_MESSAGE(applied.exit_code == 0, applied.err);
+    CHECK(db.query("SELECT array_to_string(umoptions, ',') FROM pg_user_mappings") ==
+          "user=reader,password=" + at_apply + "\n");
+    // The live mapping has a password, as the tree says: no change, and the
+    // history holds none of it.
+    CHECK(ran("plan --url " + shell_quote(db.url) + " --exit-code").exit_code == 0);
+    seen += db.query("SELECT * FROM schemac.schema_migrations");
+    CHECK(seen.find(in_tree) == std::string::npos);
+    CHECK(seen.find(at_apply) == std::string::npos);
 }

@@ -83,6 +83,7 @@ TEST_CASE("a column changes in place: default dropped before the type, set after
     add_table(from, "t");
     add_column(from, "t", "n", "text", 1).default_expr = "'1'::text";
     Catalog to = with_public();
+    to.casts.strings.insert("text");
     add_table(to, "t");
     Column& n = add_column(to, "t", "n", "integer", 1);
     n.default_expr = "0";
@@ -103,10 +104,28 @@ TEST_CASE("binary-coercible type changes need no USING") {
     add_table(from, "t");
     add_column(from, "t", "s", "character varying", 1).type = "character varying(10)";
     Catalog to = with_public();
-    to.binary_coercible.emplace("character varying", "text");
+    to.casts.binary.emplace("character varying", "text");
     add_table(to, "t");
     add_column(to, "t", "s", "text", 1);
     CHECK(plan_sql(from, to) == "ALTER TABLE public.t ALTER COLUMN s TYPE text;\n");
+}
+
+TEST_CASE("a type change without a cast converts through text; a domain as its base type") {
+    Catalog from = with_public();
+    add_table(from, "t");
+    add_column(from, "t", "seen", "bigint", 1);
+    add_column(from, "t", "amount", "public.amount", 2);
+    Catalog to = with_public();
+    to.casts.declared.emplace("numeric", "integer");
+    to.casts.domains.emplace("public.amount", "numeric");
+    add_table(to, "t");
+    add_column(to, "t", "seen", "timestamp without time zone", 1);
+    add_column(to, "t", "amount", "integer", 2);
+    auto sql = plan_sql(from, to);
+    CHECK(sql.find("ALTER COLUMN seen TYPE timestamp without time zone USING "
+                   "seen::text::timestamp without time zone") != std::string::npos);
+    CHECK(sql.find("through its text form") != std::string::npos);
+    CHECK(sql.find("ALTER COLUMN amount TYPE integer USING amount::integer") != std::string::npos);
 }
 
 TEST_CASE("mutual foreign keys: tables first, constraints after (and the reverse)") {

@@ -577,3 +577,26 @@ TEST_CASE("a byte order mark before the first statement is skipped") {
     CHECK(tree->statements.at(0).sql == "CREATE TABLE t (id int)");
     std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("foreign data and string SQL bodies' calls are ordered by what they name") {
+    Files files;
+    auto result = files.load({
+        {"a.sql", "CREATE FUNCTION a_label() RETURNS text LANGUAGE sql AS $$ SELECT z_word() $$;\n"
+                  "CREATE FOREIGN TABLE remote (id int) SERVER billing;\n"
+                  "CREATE USER MAPPING FOR CURRENT_USER SERVER billing;\n"
+                  "CREATE SERVER billing FOREIGN DATA WRAPPER plain;\n"
+                  "COMMENT ON SERVER billing IS 'b';\n"
+                  "CREATE FOREIGN DATA WRAPPER plain;\n"
+                  "CREATE FUNCTION z_word() RETURNS text LANGUAGE sql AS $$ SELECT 'w' $$"},
+    });
+    REQUIRE(result.ok());
+    auto order = texts(*result);
+    auto at = [&](const std::string& start) {
+        return std::ranges::find_if(order, [&](const auto& s) { return s.starts_with(start); }) -
+               order.begin();
+    };
+    CHECK(at("CREATE FUNCTION z_word") < at("CREATE FUNCTION a_label"));
+    CHECK(at("CREATE FOREIGN DATA WRAPPER") < at("CREATE SERVER"));
+    for (const char* user : {"CREATE FOREIGN TABLE", "CREATE USER MAPPING", "COMMENT ON SERVER"})
+        CHECK(at("CREATE SERVER") < at(user));
+}

@@ -1,6 +1,7 @@
 #include "runtime/history.h"
 #include "runtime/script.h"
 
+#include <cstdlib>
 #include <doctest/doctest.h>
 
 using namespace schemac::runtime;
@@ -150,4 +151,26 @@ TEST_CASE("a statement that makes a function leakproof is recognized") {
     CHECK_FALSE(marks_leakproof("CREATE FUNCTION f(int) RETURNS int LANGUAGE sql NOT LEAKPROOF "
                                 "RETURN $1"));
     CHECK_FALSE(marks_leakproof("COMMENT ON FUNCTION f(int) IS 'LEAKPROOF'"));
+}
+
+TEST_CASE("a secret's placeholder is filled from the environment or a stand-in, as a literal") {
+    const std::string sql = "CREATE USER MAPPING FOR CURRENT_USER SERVER s OPTIONS (password "
+                            "'${SCHEMAC_SECRET_S_PASSWORD}', note '${HOME}', "
+                            "api_key '${SCHEMAC_SECRET_S_API_KEY}')";
+    CHECK(secrets_in(sql) ==
+          std::vector<std::string>{"SCHEMAC_SECRET_S_PASSWORD", "SCHEMAC_SECRET_S_API_KEY"});
+    CHECK(*with_secrets(sql, "it's") ==
+          "CREATE USER MAPPING FOR CURRENT_USER SERVER s OPTIONS (password 'it''s', "
+          "note '${HOME}', api_key 'it''s')");
+    unsetenv("SCHEMAC_SECRET_S_PASSWORD");
+    setenv("SCHEMAC_SECRET_S_API_KEY", "k", 1);
+    auto missing = with_secrets(sql);
+    REQUIRE(!missing);
+    CHECK(missing.error().message.find("SCHEMAC_SECRET_S_PASSWORD") != std::string::npos);
+    setenv("SCHEMAC_SECRET_S_PASSWORD", "p", 1);
+    CHECK(*with_secrets(sql) == "CREATE USER MAPPING FOR CURRENT_USER SERVER s OPTIONS "
+                                "(password 'p', note '${HOME}', api_key 'k')");
+    unsetenv("SCHEMAC_SECRET_S_PASSWORD");
+    unsetenv("SCHEMAC_SECRET_S_API_KEY");
+    CHECK(*with_secrets("SELECT 1") == "SELECT 1");
 }

@@ -1,0 +1,1 @@
+CREATE TABLE public.visit (id bigint PRIMARY KEY);
