@@ -32,6 +32,24 @@ void lock_used_tables(Step& step, const ObjectKey& key, const Context& context,
     }
 }
 
+/// Running a query (a materialized view filled at creation) also runs the
+/// SQL functions it calls, which lock what their bodies use, and the functions
+/// those call in turn (`seen` stops at recursion).
+void lock_executed_tables(Step& step, const ObjectKey& key, const Context& context,
+                          std::set<ObjectKey>& seen) {
+    if (!seen.insert(key).second)
+        return;
+    auto function = context.to.functions.find(key);
+    bool is_function = function != context.to.functions.end();
+    if (is_function && function->second.language != "sql")
+        return;
+    lock_used_tables(step, key, context,
+                     is_function ? function->second.writes : std::set<ObjectKey>{}, true);
+    for (const auto& dep : context.to.dependencies_of(key))
+        if (dep.referenced.kind == Kind::Function || dep.referenced.kind == Kind::View)
+            lock_executed_tables(step, dep.referenced, context, seen);
+}
+
 /// A SQL-language body is analyzed when the function is created, which locks
 /// what it uses; a PL/pgSQL body is compiled without locking anything.
 void lock_function_body(Step& step, const catalog::Function& f, const Context& context) {
@@ -68,6 +86,10 @@ Steps build(const diff::Drop<catalog::Function>& c, const Context&) {
 Steps build(const diff::Create<catalog::View>& c, const Context& context) {
     Step step = create_step(c.object.key, view_sql(c.object, false));
     lock_used_tables(step, c.object.key, context);
+    if (c.object.key.kind == Kind::MaterializedView) {
+        std::set<ObjectKey> seen;
+        lock_executed_tables(step, c.object.key, context, seen);
+    }
     return {step};
 }
 

@@ -4,7 +4,7 @@
 -- evaluates the chain at creation (a generated column, a default, a check, an
 -- index, a materialized view over a view, a domain) comes after all of it.
 CREATE FUNCTION public.a_label(id bigint) RETURNS text LANGUAGE sql IMMUTABLE
-    AS $$ SELECT public.m_prefix() || ':' || b_digits(id) $$;
+    AS $$ SELECT public.m_prefix() || ':' || public.b_digits(id) $$;
 CREATE FUNCTION public.b_digits(n bigint) RETURNS text LANGUAGE sql IMMUTABLE
     AS 'SELECT lpad(n::text, public.z_width(), ''0'')';
 CREATE FUNCTION public.m_prefix() RETURNS text LANGUAGE sql IMMUTABLE

@@ -32,7 +32,7 @@ CREATE OR REPLACE FUNCTION public.a_label(id bigint)
  RETURNS text
  LANGUAGE sql
  IMMUTABLE
-AS $function$ SELECT public.m_prefix() || ':' || b_digits(id) $function$;
+AS $function$ SELECT public.m_prefix() || ':' || public.b_digits(id) $function$;
 
 CREATE DOMAIN public.label AS text CONSTRAINT label_check CHECK ((VALUE <> public.a_label((0)::bigint)));
 
