@@ -74,6 +74,10 @@ struct KindInfo {
     /// What GRANT names it as (`TABLE` for a view), or "" when it takes no
     /// privileges of its own; a column's are granted on its table.
     std::string_view grant_keyword = "";
+    /// The objects ALTER DEFAULT PRIVILEGES names it among, as
+    /// pg_default_acl.defaclobjtype spells them ('r' for TABLES), or 0 when
+    /// it is created without default privileges.
+    char default_privileges = 0;
     /// PostgreSQL refuses to drop what it uses while it exists (no CASCADE
     /// here): it is dropped first and created again after.
     bool blocks_drop = false;
@@ -101,15 +105,15 @@ struct KindInfo {
 // clang-format off
 inline constexpr std::array k_kind_info{
     KindInfo{.kind = Kind::Schema, .name = "schema", .keyword = "SCHEMA", .priority = 1,
-             .naming = Naming::Global, .grant_keyword = "SCHEMA"},
+             .naming = Naming::Global, .grant_keyword = "SCHEMA", .default_privileges = 'n'},
     KindInfo{.kind = Kind::Extension, .name = "extension", .keyword = "EXTENSION", .priority = 2,
              .naming = Naming::Global, .created_with_comment = true},
     KindInfo{.kind = Kind::Enum, .name = "type", .keyword = "TYPE", .priority = 3,
-             .naming = Naming::InSchema, .grant_keyword = "TYPE"},
+             .naming = Naming::InSchema, .grant_keyword = "TYPE", .default_privileges = 'T'},
     KindInfo{.kind = Kind::Sequence, .name = "sequence", .keyword = "SEQUENCE", .priority = 5,
-             .naming = Naming::InSchema, .grant_keyword = "SEQUENCE"},
+             .naming = Naming::InSchema, .grant_keyword = "SEQUENCE", .default_privileges = 'S'},
     KindInfo{.kind = Kind::Table, .name = "table", .keyword = "TABLE", .priority = 6,
-             .naming = Naming::InSchema, .grant_keyword = "TABLE",
+             .naming = Naming::InSchema, .grant_keyword = "TABLE", .default_privileges = 'r',
              .comment_lock = LockMode::ShareUpdateExclusive},
     KindInfo{.kind = Kind::Column, .name = "column", .keyword = "COLUMN", .priority = 7,
              .naming = Naming::Column, .grant_keyword = "TABLE", .carried_by_alter_type = true,
@@ -124,17 +128,17 @@ inline constexpr std::array k_kind_info{
              .naming = Naming::InSchema, .blocks_drop = true, .carried_by_alter_type = true,
              .held_by_partition_parent = true, .recurses_to_partitions = true},
     KindInfo{.kind = Kind::Function, .name = "function", .keyword = "FUNCTION", .priority = 8,
-             .naming = Naming::Routine, .grant_keyword = "FUNCTION", .blocks_drop = true,
+             .naming = Naming::Routine, .grant_keyword = "FUNCTION", .default_privileges = 'f', .blocks_drop = true,
              .replaceable = true},
     KindInfo{.kind = Kind::Procedure, .name = "procedure", .keyword = "PROCEDURE", .priority = 8,
-             .naming = Naming::Routine, .grant_keyword = "PROCEDURE", .blocks_drop = true,
+             .naming = Naming::Routine, .grant_keyword = "PROCEDURE", .default_privileges = 'f', .blocks_drop = true,
              .replaceable = true},
     KindInfo{.kind = Kind::View, .name = "view", .keyword = "VIEW", .priority = 11,
-             .naming = Naming::InSchema, .grant_keyword = "TABLE", .blocks_drop = true,
+             .naming = Naming::InSchema, .grant_keyword = "TABLE", .default_privileges = 'r', .blocks_drop = true,
              .replaceable = true},
     KindInfo{.kind = Kind::MaterializedView, .name = "materialized view",
              .keyword = "MATERIALIZED VIEW", .priority = 12, .naming = Naming::InSchema,
-             .grant_keyword = "TABLE", .blocks_drop = true},
+             .grant_keyword = "TABLE", .default_privileges = 'r', .blocks_drop = true},
     KindInfo{.kind = Kind::Trigger, .name = "trigger", .keyword = "TRIGGER", .priority = 13,
              .naming = Naming::OnTable, .blocks_drop = true, .recurses_to_partitions = true,
              .comment_lock = LockMode::AccessShare},
@@ -142,9 +146,9 @@ inline constexpr std::array k_kind_info{
              .naming = Naming::OnTable, .blocks_drop = true,
              .comment_lock = LockMode::AccessShare},
     KindInfo{.kind = Kind::Domain, .name = "domain", .keyword = "DOMAIN", .priority = 4,
-             .naming = Naming::InSchema, .grant_keyword = "DOMAIN"},
+             .naming = Naming::InSchema, .grant_keyword = "DOMAIN", .default_privileges = 'T'},
     KindInfo{.kind = Kind::CompositeType, .name = "type", .keyword = "TYPE", .priority = 4,
-             .naming = Naming::InSchema, .grant_keyword = "TYPE"},
+             .naming = Naming::InSchema, .grant_keyword = "TYPE", .default_privileges = 'T'},
     KindInfo{.kind = Kind::Publication, .name = "publication", .keyword = "PUBLICATION",
              .priority = 15, .naming = Naming::Global},
     KindInfo{.kind = Kind::Rule, .name = "rule", .keyword = "RULE", .priority = 13,
@@ -157,11 +161,11 @@ inline constexpr std::array k_kind_info{
     KindInfo{.kind = Kind::UserMapping, .name = "user mapping", .keyword = "USER MAPPING",
              .priority = 16, .naming = Naming::Mapping, .blocks_drop = true},
     KindInfo{.kind = Kind::RangeType, .name = "type", .keyword = "TYPE", .priority = 4,
-             .naming = Naming::InSchema, .grant_keyword = "TYPE"},
+             .naming = Naming::InSchema, .grant_keyword = "TYPE", .default_privileges = 'T'},
     KindInfo{.kind = Kind::Collation, .name = "collation", .keyword = "COLLATION", .priority = 3,
              .naming = Naming::InSchema},
     KindInfo{.kind = Kind::Aggregate, .name = "aggregate", .keyword = "AGGREGATE", .priority = 8,
-             .naming = Naming::Routine, .grant_keyword = "FUNCTION", .blocks_drop = true,
+             .naming = Naming::Routine, .grant_keyword = "FUNCTION", .default_privileges = 'f', .blocks_drop = true,
              .replaceable = true},
 };
 // clang-format on

@@ -16,6 +16,11 @@ ObjectKey publication_key(std::string name) {
     return ObjectKey{Kind::Publication, "", "", std::move(name), "", Facet::Object};
 }
 
+ObjectKey default_privileges_key(std::string schema, char objects) {
+    return ObjectKey{Kind::Schema,      "", std::string(1, objects),
+                     std::move(schema), "", Facet::DefaultPrivileges};
+}
+
 ObjectKey global_key(Kind kind, std::string name) {
     return ObjectKey{kind, "", "", std::move(name), "", Facet::Object};
 }

@@ -16,6 +16,9 @@ enum class Facet : std::uint8_t {
     Detached, ///< a partition once detached from its parent
     Comment,  ///< the comment on the object (the loader's duplicate check)
     Members,  ///< a publication's tables and schemas, which it leaves and joins
+    /// The default privileges objects of one kind are created with, in one
+    /// schema or (empty name) in every schema.
+    DefaultPrivileges,
 };
 
 /// The identity of an object: kind, schema, name and, where the name alone is
@@ -39,6 +42,11 @@ struct ObjectKey {
 ObjectKey schema_key(std::string name);
 ObjectKey extension_key(std::string name);
 ObjectKey publication_key(std::string name);
+/// The default privileges of the objects of kind `objects` (as
+/// pg_default_acl.defaclobjtype spells it) created in `schema`, or in every
+/// schema when it is empty: what ALTER DEFAULT PRIVILEGES changes, and what an
+/// object created later takes.
+ObjectKey default_privileges_key(std::string schema, char objects);
 /// A foreign-data wrapper's or server's key.
 ObjectKey global_key(Kind kind, std::string name);
 /// `role` as SQL writes it: a quoted name, CURRENT_USER or PUBLIC.

@@ -217,6 +217,28 @@ template <class T> const T& get(const std::map<ObjectKey, T>& objects, const Obj
     return objects.at(key);
 }
 
+/// The privileges an object has once the migration creates it: what the
+/// default privileges of the role running it give objects of its kind, in
+/// every schema and in its own (a schema's entries only add). SetDefaultPrivileges
+/// steps come before the objects they cover, so these are the target's.
+std::set<catalog::Privilege> privileges_at_creation(const Catalog& to, const ObjectKey& object) {
+    char kind = catalog::kind_info(object.kind).default_privileges;
+    std::set<catalog::Privilege> given;
+    if (!kind)
+        return given;
+    for (const auto& p : to.default_privileges)
+        if (p.role.empty() && p.objects == kind &&
+            (p.schema.empty() || (object.kind != Kind::Schema && p.schema == object.schema)))
+            given.insert({object, p.grantee, p.privilege, p.grantable, p.revoked_default});
+    // A default revoked everywhere and granted again in the schema: the default.
+    std::erase_if(given, [&](const catalog::Privilege& p) {
+        catalog::Privilege other = p;
+        other.revoked_default = !p.revoked_default;
+        return given.contains(other);
+    });
+    return given;
+}
+
 class Writer {
   public:
     Writer(const Catalog& from, const Catalog& to, const Decisions& d)
@@ -413,12 +435,16 @@ class Writer {
     }
 
     /// Privileges of objects that exist after the migration. A created or
-    /// rebuilt object starts from the default, whatever it had before.
+    /// rebuilt object starts from what the default privileges give it,
+    /// whatever it had before.
     void write_privileges() {
         using Entries = std::set<catalog::Privilege>;
         std::map<std::pair<ObjectKey, std::string>, std::pair<Entries, Entries>> by_grantee;
         for (const auto& p : m_from.privileges)
             if (m_to.contains(p.object) && !m_d.create.contains(p.object))
+                by_grantee[{p.object, p.grantee}].first.insert(p);
+        for (const auto& key : m_d.create)
+            for (const auto& p : privileges_at_creation(m_to, key))
                 by_grantee[{p.object, p.grantee}].first.insert(p);
         for (const auto& p : m_to.privileges)
             by_grantee[{p.object, p.grantee}].second.insert(p);

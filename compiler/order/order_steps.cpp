@@ -174,6 +174,15 @@ std::variant<std::vector<Step>, StepCycle> order_steps(const std::vector<Step>& 
             builder.desired(dep.dependent, dep.referenced);
     for (const auto& dep : from.dependencies)
         builder.current(dep.dependent, dep.referenced, dep.type);
+    // An object is created with the default privileges of its kind, in every
+    // schema and in its own: those are set first.
+    for (const auto& k : keys)
+        if (char objects = catalog::kind_info(k.kind).default_privileges;
+            objects && k.facet == catalog::Facet::Object) {
+            builder.desired(k, catalog::default_privileges_key("", objects));
+            if (k.kind != catalog::Kind::Schema)
+                builder.desired(k, catalog::default_privileges_key(k.schema, objects));
+        }
     auto edges = builder.take();
     // The steps of one change run in the order the change gave them.
     for (std::size_t i = 1; i < steps.size(); ++i)

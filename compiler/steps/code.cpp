@@ -304,6 +304,7 @@ Steps build(const diff::SetDefaultPrivileges& c, const Context&) {
     grant_statements(step, head, objects, c.grantee, c.revoke, c.grant);
     if (!c.target.name.empty())
         step.touches.push_back(c.target);
+    step.modifies.push_back(catalog::default_privileges_key(c.target.name, c.objects));
     return {step};
 }
 
