@@ -196,6 +196,22 @@ std::vector<ConstraintName> validated_constraints(const std::string& sql) {
     return out;
 }
 
+std::vector<QualifiedName> extended_enums(const std::string& sql) {
+    std::vector<QualifiedName> out;
+    for_each_statement(sql, "ADD VALUE", "AlterEnumStmt", [&](const nlohmann::json& alter) {
+        if (alter.contains("oldVal")) // RENAME VALUE
+            return;
+        std::vector<std::string> names;
+        for (const auto& part : alter.value("typeName", nlohmann::json::array()))
+            names.push_back(part.value("String", nlohmann::json::object()).value("sval", ""));
+        if (names.size() == 1)
+            out.push_back({"", names[0]});
+        else if (names.size() >= 2)
+            out.push_back({names[names.size() - 2], names.back()});
+    });
+    return out;
+}
+
 namespace {
 
 /// The IndexStmt of `sql` with what does not make the index different

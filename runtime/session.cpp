@@ -285,6 +285,13 @@ Result<std::vector<std::string>> Session::touched_lines(const ScriptStep& step) 
         for (const auto& index : indexes)
             if (auto added = add(k_index, {index.schema, index.name}); !added)
                 return added.error();
+        for (const auto& type : extended_enums(statement.sql))
+            if (auto added = add("SELECT pg_catalog.format('enum %I.%I ', "
+                                 "coalesce(nullif($1::text, ''), pg_catalog.current_schema()), "
+                                 "$2::text) AS line",
+                                 {type.schema, type.name});
+                !added)
+                return added.error();
         for (const auto& c : validated_constraints(statement.sql))
             if (auto added = add("SELECT pg_catalog.format('constraint %I.%I %I ', "
                                  "coalesce(nullif($1::text, ''), pg_catalog.current_schema()), "

@@ -130,13 +130,16 @@ Steps build(const diff::Drop<catalog::Collation>& c, const Context&) {
 Steps build(const diff::AddEnumValues& c, const Context&) {
     // Each new value goes right after its predecessor in the desired order (or
     // before the first old value when it leads), so the final order is exact.
+    // A value cannot be used before the transaction that added it commits
+    // ("unsafe use of new value"): each is added on its own, outside a
+    // transaction, IF NOT EXISTS so that a resumed run may add it again.
     Steps out;
     const auto& values = c.to.values;
     for (std::size_t i = 0; i < values.size(); ++i) {
         if (std::ranges::find(c.from.values, values[i]) != c.from.values.end())
             continue;
-        std::string sql =
-            "ALTER TYPE " + name_of(c.to.key) + " ADD VALUE " + quote_literal(values[i]);
+        std::string sql = "ALTER TYPE " + name_of(c.to.key) + " ADD VALUE IF NOT EXISTS " +
+                          quote_literal(values[i]);
         if (i > 0) {
             sql += " AFTER " + quote_literal(values[i - 1]);
         } else {
@@ -146,7 +149,9 @@ Steps build(const diff::AddEnumValues& c, const Context&) {
             if (next != values.end())
                 sql += " BEFORE " + quote_literal(*next);
         }
-        out.push_back(alter_step(c.to.key, sql));
+        Step step = alter_step(c.to.key, sql);
+        step.transactional = false;
+        out.push_back(std::move(step));
     }
     return out;
 }

@@ -56,13 +56,15 @@ struct StepGroup {
 };
 std::vector<StepGroup> step_groups(const Script& script);
 
-/// An index a statement builds with CREATE INDEX CONCURRENTLY: its schema
-/// ("" when the statement leaves it to the search path) and name.
-struct IndexName {
+/// An object a statement names: its schema ("" when the statement leaves it
+/// to the search path) and name.
+struct QualifiedName {
     std::string schema;
     std::string name;
-    bool operator==(const IndexName&) const = default;
+    bool operator==(const QualifiedName&) const = default;
 };
+/// An index a statement builds with CREATE INDEX CONCURRENTLY.
+using IndexName = QualifiedName;
 /// The indexes `sql` builds concurrently (none when it does not parse).
 std::vector<IndexName> concurrent_indexes(const std::string& sql);
 /// The indexes `sql` drops with DROP INDEX CONCURRENTLY.
@@ -75,6 +77,9 @@ struct ConstraintName {
     bool operator==(const ConstraintName&) const = default;
 };
 std::vector<ConstraintName> validated_constraints(const std::string& sql);
+/// The enum types `sql` adds a value to (ALTER TYPE ... ADD VALUE), which
+/// commits on its own.
+std::vector<QualifiedName> extended_enums(const std::string& sql);
 /// Whether two CREATE INDEX statements build the same index, built
 /// concurrently or not, written alike or not (compared as parse trees).
 bool same_index(const std::string& a, const std::string& b);

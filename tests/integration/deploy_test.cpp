@@ -723,6 +723,41 @@ TEST_CASE("a concurrent build failing before anything committed: nothing left, t
     CHECK(db.history_rows() == "1 t applied, 2 t_v_key applied\n");
 }
 
+TEST_CASE("an enum value added on its own whose progress was not recorded: the resume adds it "
+          "again (IF NOT EXISTS) and goes on") {
+    History history("lost-enum-progress");
+    history.add("0001_kind", "CREATE TYPE public.kind AS ENUM ('a', 'b');\n",
+                "DROP TYPE public.kind;\n");
+    history.add("0002_use",
+                "-- schemac:step alter type public.kind\n"
+                "-- schemac:no-transaction\n"
+                "ALTER TYPE public.kind ADD VALUE IF NOT EXISTS 'c' AFTER 'b';\n"
+                "\n"
+                "-- schemac:step create table public.items\n"
+                "CREATE TABLE public.items (id int, k public.kind DEFAULT 'c');\n",
+                "DROP TABLE public.items;\n");
+    Database db;
+    REQUIRE(db.schemac("apply --to 0001", history).exit_code == 0);
+    db.query("CREATE FUNCTION schemac.lose() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF "
+             "NEW.steps_done = 1 THEN RAISE 'progress update lost'; END IF; RETURN NEW; END $$; "
+             "CREATE TRIGGER lose BEFORE UPDATE ON schemac.schema_migrations FOR EACH ROW "
+             "EXECUTE FUNCTION schemac.lose()");
+    auto failed = db.schemac("apply", history);
+    CHECK(failed.exit_code == 1);
+    CHECK_MESSAGE(contains(failed.err, "progress update lost"), failed.err);
+    CHECK(db.query("SELECT steps_done FROM schemac.schema_migrations WHERE version = 2") == "0\n");
+    CHECK(db.query("SELECT string_agg(enumlabel, ',' ORDER BY enumsortorder) FROM pg_enum "
+                   "WHERE enumtypid = 'public.kind'::regtype") == "a,b,c\n");
+    db.query("DROP TRIGGER lose ON schemac.schema_migrations; DROP FUNCTION schemac.lose()");
+
+    auto resumed = db.schemac("apply", history);
+    CHECK_MESSAGE(resumed.exit_code == 0, resumed.err);
+    CHECK(contains(resumed.err, "resuming 0002_use at step 1 of 2"));
+    CHECK(db.history_rows() == "1 kind applied, 2 use applied\n");
+    CHECK(db.query("SELECT pg_get_expr(adbin, adrelid) FROM pg_attrdef WHERE adrelid = "
+                   "'public.items'::regclass") == "'c'::kind\n");
+}
+
 TEST_CASE("a concurrent build whose progress was not recorded: the resume skips it, nothing "
           "else is touched") {
     History history("lost-progress");

@@ -1,5 +1,8 @@
-ALTER TYPE public.role ADD VALUE 'owner' BEFORE 'admin';
+-- schemac:no-transaction (run on its own, outside a transaction: schemac apply does)
+ALTER TYPE public.role ADD VALUE IF NOT EXISTS 'owner' BEFORE 'admin';
 
-ALTER TYPE public.role ADD VALUE 'editor' AFTER 'admin';
+-- schemac:no-transaction (run on its own, outside a transaction: schemac apply does)
+ALTER TYPE public.role ADD VALUE IF NOT EXISTS 'editor' AFTER 'admin';
 
-ALTER TYPE public.role ADD VALUE 'guest' AFTER 'member';
+-- schemac:no-transaction (run on its own, outside a transaction: schemac apply does)
+ALTER TYPE public.role ADD VALUE IF NOT EXISTS 'guest' AFTER 'member';

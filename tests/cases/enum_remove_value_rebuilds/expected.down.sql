@@ -1,1 +1,2 @@
-ALTER TYPE public.status ADD VALUE 'legacy' AFTER 'draft';
+-- schemac:no-transaction (run on its own, outside a transaction: schemac apply does)
+ALTER TYPE public.status ADD VALUE IF NOT EXISTS 'legacy' AFTER 'draft';

@@ -1,1 +1,2 @@
-ALTER TYPE public.post_state ADD VALUE 'scheduled' AFTER 'draft';
+-- schemac:no-transaction (run on its own, outside a transaction: schemac apply does)
+ALTER TYPE public.post_state ADD VALUE IF NOT EXISTS 'scheduled' AFTER 'draft';

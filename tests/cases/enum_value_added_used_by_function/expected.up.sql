@@ -1,1 +1,2 @@
-ALTER TYPE public.mood ADD VALUE 'ok' AFTER 'sad';
+-- schemac:no-transaction (run on its own, outside a transaction: schemac apply does)
+ALTER TYPE public.mood ADD VALUE IF NOT EXISTS 'ok' AFTER 'sad';

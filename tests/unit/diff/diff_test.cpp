@@ -175,9 +175,13 @@ TEST_CASE("enum values are added in place, in position") {
     Catalog to = with_public();
     e.values = {"owner", "admin", "editor", "member", "guest"};
     to.enums.emplace(e.key, e);
-    CHECK(plan_sql(from, to) == "ALTER TYPE public.role ADD VALUE 'owner' BEFORE 'admin';\n\n"
-                                "ALTER TYPE public.role ADD VALUE 'editor' AFTER 'admin';\n\n"
-                                "ALTER TYPE public.role ADD VALUE 'guest' AFTER 'member';\n");
+    // Each commits on its own, so that later steps may use the value.
+    const std::string alone =
+        "-- schemac:no-transaction (run on its own, outside a transaction: schemac apply does)\n";
+    CHECK(plan_sql(from, to) ==
+          alone + "ALTER TYPE public.role ADD VALUE IF NOT EXISTS 'owner' BEFORE 'admin';\n\n" +
+              alone + "ALTER TYPE public.role ADD VALUE IF NOT EXISTS 'editor' AFTER 'admin';\n\n" +
+              alone + "ALTER TYPE public.role ADD VALUE IF NOT EXISTS 'guest' AFTER 'member';\n");
     auto changes = diff::diff(to, from);
     REQUIRE(changes.size() == 1);
     CHECK(std::holds_alternative<diff::RebuildEnum>(changes[0]));

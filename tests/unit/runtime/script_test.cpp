@@ -144,6 +144,15 @@ TEST_CASE("the constraints a step validates are read from its parse tree") {
     CHECK(validated_constraints("ALTER TABLE t ADD CONSTRAINT c CHECK (a > 0) NOT VALID").empty());
 }
 
+TEST_CASE("the enum types a step adds values to are read from its parse tree") {
+    CHECK(extended_enums("ALTER TYPE public.\"Mood\" ADD VALUE IF NOT EXISTS 'ok' AFTER 'sad';") ==
+          std::vector<QualifiedName>{{"public", "Mood"}});
+    CHECK(extended_enums("alter type mood add value 'x'") ==
+          std::vector<QualifiedName>{{"", "mood"}});
+    CHECK(extended_enums("ALTER TYPE mood RENAME VALUE 'a' TO 'b'").empty());
+    CHECK(extended_enums("SELECT 'ALTER TYPE mood ADD VALUE x'").empty());
+}
+
 TEST_CASE("a statement that makes a function leakproof is recognized") {
     CHECK(marks_leakproof("CREATE FUNCTION f(int) RETURNS int LANGUAGE sql IMMUTABLE LEAKPROOF "
                           "RETURN $1"));
