@@ -205,7 +205,10 @@ Steps build(const diff::Drop<catalog::Sequence>& c, const Context&) {
 
 Steps build(const diff::Alter<catalog::Sequence>& c, const Context&) {
     auto clauses = changed_clauses(c.from.options, c.to.options, true);
-    return {alter_step(c.to.key, "ALTER SEQUENCE " + name_of(c.to.key) + joined(clauses, " "))};
+    Step step = alter_step(c.to.key, "ALTER SEQUENCE " + name_of(c.to.key) + joined(clauses, " "));
+    if (auto move = value_into_range(c.from.options, c.to.options, name_of(c.to.key)))
+        step.statements.insert(step.statements.begin(), *move);
+    return {step};
 }
 
 Steps build(const diff::SetOwnedBy& c, const Context&) {

@@ -1,5 +1,7 @@
 #include "steps/sequence_options.h"
 
+#include "catalog/quote.h"
+
 namespace schemac::steps {
 namespace {
 
@@ -76,6 +78,24 @@ std::vector<std::string> changed_clauses(const catalog::SequenceOptions& from,
     if (to.min > from.max || to.max < from.min)
         out.push_back("RESTART");
     return out;
+}
+
+std::optional<std::string> value_into_range(const catalog::SequenceOptions& from,
+                                            const catalog::SequenceOptions& to,
+                                            const std::string& sequence) {
+    bool meets = to.min <= from.max && to.max >= from.min;
+    bool raises_min = to.min > from.min, lowers_max = to.max < from.max;
+    if (!meets || (!raises_min && !lowers_max))
+        return std::nullopt;
+    std::string min = std::to_string(to.min), max = std::to_string(to.max);
+    std::string value = raises_min && lowers_max ? "CASE WHEN last_value < " + min + " THEN " +
+                                                       min + " ELSE " + max + " END"
+                                                 : (raises_min ? min : max);
+    std::string outside = raises_min && lowers_max
+                              ? "last_value < " + min + " OR last_value > " + max
+                              : "last_value " + (raises_min ? "< " + min : "> " + max);
+    return "SELECT pg_catalog.setval(" + catalog::quote_literal(sequence) + ", " + value +
+           ", false) FROM " + sequence + " WHERE " + outside;
 }
 
 std::string joined(const std::vector<std::string>& clauses, const std::string& separator) {

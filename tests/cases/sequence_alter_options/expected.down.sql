@@ -1,1 +1,2 @@
+SELECT pg_catalog.setval('public.s', 1, false) FROM public.s WHERE last_value < 1;
 ALTER SEQUENCE public.s INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1;

@@ -1,1 +1,2 @@
+SELECT pg_catalog.setval('public.s', 100000, false) FROM public.s WHERE last_value > 100000;
 ALTER SEQUENCE public.s INCREMENT BY 2 MINVALUE 0 MAXVALUE 100000 START WITH 10 CACHE 5;

@@ -1,5 +1,6 @@
 ALTER SEQUENCE public.ticket MINVALUE 1 MAXVALUE 1000 START WITH 1 RESTART;
 
+SELECT pg_catalog.setval('public.widened', 1000, false) FROM public.widened WHERE last_value > 1000;
 ALTER SEQUENCE public.widened MAXVALUE 1000;
 
 ALTER TABLE public.counter ALTER COLUMN id SET MINVALUE 1 SET MAXVALUE 50 SET START WITH 1 RESTART;
