@@ -180,7 +180,11 @@ enum class ConstraintType : char {
 
 struct Constraint : ObjectBase {
     ConstraintType type = ConstraintType::Check;
-    std::string definition;              ///< pg_get_constraintdef, including NOT VALID / DEFERRABLE
+    std::string definition; ///< pg_get_constraintdef, including NOT VALID / DEFERRABLE
+    /// The definition with the tree's own text of its expression, when what
+    /// PostgreSQL prints back would store something else once executed (a
+    /// varchar IN list); what a migration creates it from. Not compared.
+    std::string written;
     std::optional<ObjectKey> references; ///< referenced table of a foreign key
     /// A partition's copy of its parent's constraint, made and dropped with
     /// the partition; one of its own is false. Not compared.

@@ -382,6 +382,9 @@ class Run {
         if (!desired)
             return desired.error();
         m_out.desired = std::move(*desired);
+        if (auto written = shadow::keep_written_checks(*m_server, *db, m_tree, m_out.desired);
+            !written)
+            return written;
         m_out.warnings = plan::lint(m_out.desired, m_tree);
         return Ok{};
     }
@@ -449,6 +452,13 @@ class Run {
         report_left_alone(m_out.current, m_global.verbosity);
         if (auto widened = context_of_current(); !widened)
             return widened;
+        // A constraint the tree did not change is rebuilt (by the proof, or
+        // by a reverse script) from the tree's own text too.
+        for (auto& [key, constraint] : m_out.current.constraints)
+            if (auto same = m_out.desired.constraints.find(key);
+                same != m_out.desired.constraints.end() &&
+                same->second.definition == constraint.definition)
+                constraint.written = same->second.written;
         for (const auto& [key, table] : m_out.current.tables)
             if (table.stats)
                 m_out.sizes[catalog::qualified_name(key)] = *table.stats;

@@ -21,4 +21,12 @@ Result<std::string> materialize(Server& server, const load::Tree& tree,
 /// it stubs) in database `db` of `server`, as materialize does.
 Status load_context(Server& server, const std::string& db, const load::Tree& tree);
 
+/// Gives each CHECK constraint of `desired` (the tree materialized in `db`)
+/// whose printed definition would store something else once executed (a
+/// varchar IN list) the tree's own text of it (Constraint::written): what
+/// PostgreSQL stores for each CHECK expression of the tree is read back from
+/// a rolled-back transaction and matched to the definitions.
+Status keep_written_checks(Server& server, const std::string& db, const load::Tree& tree,
+                           catalog::Catalog& desired);
+
 } // namespace schemac::shadow

@@ -64,7 +64,8 @@ void lock_implied(Step& step, const std::vector<ObjectKey>& implied, const Conte
 }
 
 std::string constraint_clause(const catalog::Constraint& c) {
-    return "CONSTRAINT " + quote_ident(c.key.name) + " " + c.definition;
+    return "CONSTRAINT " + quote_ident(c.key.name) + " " +
+           (c.written.empty() ? c.definition : c.written);
 }
 
 namespace {

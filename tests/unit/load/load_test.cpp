@@ -1,4 +1,5 @@
 #include "load/load.h"
+#include "load/written.h"
 
 #include <algorithm>
 #include <doctest/doctest.h>
@@ -599,4 +600,33 @@ TEST_CASE("foreign data and string SQL bodies' calls are ordered by what they na
     CHECK(at("CREATE FOREIGN DATA WRAPPER") < at("CREATE SERVER"));
     for (const char* user : {"CREATE FOREIGN TABLE", "CREATE USER MAPPING", "COMMENT ON SERVER"})
         CHECK(at("CREATE SERVER") < at(user));
+}
+
+TEST_CASE("the CHECK expressions of the tree, as written, with the table they are on") {
+    Files files;
+    auto ordered = files.load({{"a.sql", "SET search_path = app, public;\n"
+                                         "CREATE TABLE t (\n"
+                                         "  s varchar(20) CHECK (s IN ('a', 'b)')),\n"
+                                         "  CONSTRAINT \"odd (name\" CHECK ((s <> 'c') -- (\n"
+                                         "  ) NO INHERIT\n"
+                                         ");\n"
+                                         "CREATE TABLE public.u (x int);\n"
+                                         "ALTER TABLE public.u ADD CHECK (x > /* ) */ 0);\n"
+                                         "CREATE INDEX i ON t (s) WHERE (s IN ('a'));\n"}});
+    REQUIRE(ordered.ok());
+    Tree tree;
+    tree.statements = std::move(*ordered);
+    auto checks = written_checks(tree);
+    REQUIRE(checks.size() == 3);
+    std::ranges::sort(checks, {}, &WrittenCheck::expression);
+    CHECK(checks[0].expression == "(s <> 'c') -- (\n  ");
+    CHECK(checks[1].expression == "s IN ('a', 'b)')");
+    CHECK(checks[2].expression == "x > /* ) */ 0");
+    CHECK(checks[1].search_path == std::vector<std::string>{"app", "public"});
+    CHECK(checks[1].table.schema == "app");
+    CHECK(checks[1].table.name == "t");
+    CHECK(checks[2].table.schema == "public");
+    CHECK(checks[2].table.name == "u");
+    CHECK(parenthesized("CHECK (a = 'x''(')", 0) == "a = 'x''('");
+    CHECK(parenthesized("CHECK (unclosed", 0).empty());
 }
