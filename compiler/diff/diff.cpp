@@ -107,6 +107,23 @@ std::set<ObjectKey> retyped_columns(const Catalog& from, const Catalog& to, cons
 /// both sides it is rebuilt: dropped and created again.
 void propagate_rebuilds(const Catalog& from, const Catalog& to, Decisions& d) {
     auto retyped = retyped_columns(from, to, d);
+    // ALTER COLUMN TYPE carries a foreign key over one of its sides; over
+    // both, it would check it between a converted column and one not yet
+    // converted ("incompatible types"): it is dropped and added again.
+    std::set<ObjectKey> retyped_at_both_ends;
+    for (const auto& [key, constraint] : from.constraints) {
+        if (constraint.type != catalog::ConstraintType::ForeignKey || !constraint.references)
+            continue;
+        bool own = false, referenced = false;
+        for (const auto& dep : from.dependencies_of(key))
+            if (retyped.contains(dep.referenced)) {
+                auto table = catalog::table_of(dep.referenced);
+                own = own || table == catalog::table_of(key);
+                referenced = referenced || table == *constraint.references;
+            }
+        if (own && referenced)
+            retyped_at_both_ends.insert(key);
+    }
     for (bool changed = true; changed;) {
         changed = false;
         for (const auto& dep : from.dependencies) {
@@ -115,8 +132,8 @@ void propagate_rebuilds(const Catalog& from, const Catalog& to, Decisions& d) {
                 continue;
             const auto& kind = catalog::kind_info(key.kind);
             // ALTER COLUMN TYPE rebuilds indexes and constraints by itself.
-            bool over_retyped =
-                retyped.contains(dep.referenced) && kind.blocks_drop && !kind.carried_by_alter_type;
+            bool over_retyped = retyped.contains(dep.referenced) && kind.blocks_drop &&
+                                (!kind.carried_by_alter_type || retyped_at_both_ends.contains(key));
             // An enum rebuilt under a temporary name: what names the type
             // itself (a function's argument, a cast in a view) goes first.
             bool over_rebuilt_enum =

@@ -63,6 +63,38 @@ void lock_implied(Step& step, const std::vector<ObjectKey>& implied, const Conte
             lock_referenced(step, found->second, LockMode::AccessExclusive);
 }
 
+namespace {
+
+/// ALTER COLUMN TYPE of a referenced column rebuilds each foreign key over
+/// it that it carries (one that stays as it is, its own columns keeping
+/// their type), under ACCESS EXCLUSIVE on the referencing table.
+void lock_carried_foreign_keys(Step& step, const catalog::Column& column, const Context& context) {
+    auto retyped = [&](const ObjectKey& key) {
+        auto from = context.from.columns.find(key);
+        auto to = context.to.columns.find(key);
+        return from != context.from.columns.end() && to != context.to.columns.end() &&
+               from->second.type != to->second.type;
+    };
+    ObjectKey table = catalog::table_of(column.key);
+    for (const auto& [key, fk] : context.from.constraints) {
+        auto after = context.to.constraints.find(key);
+        if (fk.type != catalog::ConstraintType::ForeignKey || fk.references != table ||
+            after == context.to.constraints.end() || after->second.definition != fk.definition)
+            continue;
+        bool over_column = false, own_retyped = false;
+        for (const auto& dep : context.from.dependencies_of(key)) {
+            over_column = over_column || dep.referenced == column.key;
+            own_retyped =
+                own_retyped || (catalog::table_of(dep.referenced) == catalog::table_of(key) &&
+                                retyped(dep.referenced));
+        }
+        if (over_column && !own_retyped)
+            step.lock(catalog::table_of(key), LockMode::AccessExclusive);
+    }
+}
+
+} // namespace
+
 std::string constraint_clause(const catalog::Constraint& c) {
     return "CONSTRAINT " + quote_ident(c.key.name) + " " +
            (c.written.empty() ? c.definition : c.written);
@@ -571,6 +603,7 @@ Steps build(const diff::Alter<catalog::Column>& c, const Context& context) {
             step.hazards.push_back({HazardKind::TableRewrite, message});
         }
         statement(sql);
+        lock_carried_foreign_keys(step, f, context);
     }
     if (t.default_expr && (t.default_expr != f.default_expr || type_changed))
         statement("SET DEFAULT " + *t.default_expr);
