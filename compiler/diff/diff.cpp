@@ -216,6 +216,27 @@ ObjectKey absorber(const Catalog& from, const Decisions& d, const ObjectKey& key
     return result;
 }
 
+/// Whether `key` uses, directly or through what it uses, something that
+/// goes with the drop of `root` (`absorbers` as absorber() finds them).
+bool uses_what_goes_with(const Catalog& from, const std::map<ObjectKey, ObjectKey>& absorbers,
+                         const ObjectKey& key, const ObjectKey& root) {
+    std::set<ObjectKey> seen{key};
+    std::vector<ObjectKey> pending{key};
+    while (!pending.empty()) {
+        ObjectKey next = std::move(pending.back());
+        pending.pop_back();
+        for (const auto& dep : from.dependencies_of(next)) {
+            auto goes_with = absorbers.find(dep.referenced);
+            if (dep.referenced == root ||
+                (goes_with != absorbers.end() && goes_with->second == root))
+                return true;
+            if (seen.insert(dep.referenced).second)
+                pending.push_back(dep.referenced);
+        }
+    }
+    return false;
+}
+
 /// What REVOKE and GRANT take privileges `before` to `after`: an entry that
 /// goes is revoked, one that comes is granted, the other way round for a
 /// default that was revoked (it comes back by GRANT).
@@ -274,10 +295,25 @@ class Writer {
   private:
     void write_drops() {
         std::map<ObjectKey, ObjectKey> memo;
+        for (const auto& key : m_d.drop)
+            absorber(m_from, m_d, key, memo);
         std::map<ObjectKey, std::vector<ObjectKey>> implied;
         std::vector<ObjectKey> roots;
         for (const auto& key : m_d.drop) {
-            ObjectKey root = absorber(m_from, m_d, key, memo);
+            ObjectKey root = memo.at(key);
+            // What also uses something dropped on its own that must go
+            // before its root (a policy on a dropped table reading a dropped
+            // view of that table) is dropped on its own: taken along, it
+            // would go both before that and after it.
+            if (root != key)
+                for (const auto& dep : m_from.dependencies_of(key))
+                    if (auto other = memo.find(dep.referenced);
+                        dep.type == catalog::DependencyType::Normal && other != memo.end() &&
+                        other->second != root &&
+                        uses_what_goes_with(m_from, memo, other->second, root)) {
+                        root = key;
+                        break;
+                    }
             if (root == key)
                 roots.push_back(key);
             else
