@@ -38,7 +38,8 @@ Status keep_written_checks(Server& server, const std::string& db, const load::Tr
             probes.push_back(std::move(check));
     if (probes.empty())
         return Ok{};
-    auto conn = server.connect(db);
+    // As the tree's role, like everything the tree runs: it owns the tables.
+    auto conn = server.connect_tree(db);
     if (!conn)
         return conn.error();
     // Each expression added under a name of its own, in a transaction that
