@@ -385,6 +385,7 @@ class Run {
         if (auto written = shadow::keep_written_checks(*m_server, *db, m_tree, m_out.desired);
             !written)
             return written;
+        m_desired_db = *db;
         m_out.warnings = plan::lint(m_out.desired, m_tree);
         return Ok{};
     }
@@ -452,6 +453,10 @@ class Run {
         report_left_alone(m_out.current, m_global.verbosity);
         if (auto widened = context_of_current(); !widened)
             return widened;
+        if (auto settled = shadow::settle_current_checks(*m_server, m_desired_db, m_out.current,
+                                                         m_out.desired);
+            !settled)
+            return settled;
         // A constraint the tree did not change is rebuilt (by the proof, or
         // by a reverse script) from the tree's own text too.
         for (auto& [key, constraint] : m_out.current.constraints)
@@ -538,6 +543,7 @@ class Run {
     std::unique_ptr<shadow::Server> m_server;
     plan::ProofStart m_start;
     std::string m_current_conninfo;
+    std::string m_desired_db; ///< the shadow database the tree was materialized in
     catalog::Catalog m_renamed;
     Planned m_out;
 };

@@ -29,4 +29,11 @@ Status load_context(Server& server, const std::string& db, const load::Tree& tre
 Status keep_written_checks(Server& server, const std::string& db, const load::Tree& tree,
                            catalog::Catalog& desired);
 
+/// The CHECK constraints of `current` whose definition differs from the
+/// desired one only in how it is written (what PostgreSQL stores for it, in
+/// the desired tables of `db`, is the desired definition) take the desired
+/// definition: the same constraint, not a change.
+Status settle_current_checks(Server& server, const std::string& db, catalog::Catalog& current,
+                             const catalog::Catalog& desired);
+
 } // namespace schemac::shadow

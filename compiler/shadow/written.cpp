@@ -112,4 +112,60 @@ Status keep_written_checks(Server& server, const std::string& db, const load::Tr
     return Ok{};
 }
 
+Status settle_current_checks(Server& server, const std::string& db, catalog::Catalog& current,
+                             const catalog::Catalog& desired) {
+    std::vector<std::pair<catalog::Constraint*, const catalog::Constraint*>> pairs;
+    for (auto& [key, constraint] : current.constraints)
+        if (auto wanted = desired.constraints.find(key);
+            wanted != desired.constraints.end() &&
+            constraint.type == catalog::ConstraintType::Check &&
+            wanted->second.type == catalog::ConstraintType::Check &&
+            constraint.definition != wanted->second.definition &&
+            may_not_be_a_fixed_point(constraint.definition))
+            pairs.emplace_back(&constraint, &wanted->second);
+    if (pairs.empty())
+        return Ok{};
+    auto conn = server.connect_tree(db);
+    if (!conn)
+        return conn.error();
+    if (auto begun = conn->exec("BEGIN"); !begun)
+        return begun.error();
+    std::map<std::string, std::size_t> by_name;
+    for (std::size_t i = 0; i < pairs.size(); ++i) {
+        const auto& table = catalog::table_of(pairs[i].first->key);
+        std::string name = "schemac_settled_" + std::to_string(i);
+        if (!conn->exec("SAVEPOINT probe") || !conn->exec("SET LOCAL search_path TO ''"))
+            break;
+        if (conn->exec("ALTER TABLE " + catalog::quote_qualified(table.schema, table.name) +
+                       " ADD CONSTRAINT " + name + " CHECK (" +
+                       load::parenthesized(pairs[i].first->definition, 0) + ") NOT VALID"))
+            by_name[name] = i;
+        else
+            (void)conn->exec("ROLLBACK TO SAVEPOINT probe");
+    }
+    auto stored = conn->exec_qualified(
+        "SELECT conname, pg_catalog.pg_get_constraintdef(oid) AS definition FROM "
+        "pg_catalog.pg_constraint WHERE conname LIKE 'schemac\\_settled\\_%' ORDER BY conname");
+    (void)conn->exec("ROLLBACK");
+    if (!stored)
+        return Ok{};
+    for (auto row : *stored) {
+        auto probe = by_name.find(row.text("conname"));
+        std::string core = row.text("definition");
+        if (probe == by_name.end() || !core.ends_with(k_not_valid))
+            continue;
+        core.resize(core.size() - k_not_valid.size());
+        auto [live, wanted] = pairs[probe->second];
+        // Stored as the desired one is: the same constraint, written apart.
+        if (wanted->definition.starts_with(core) &&
+            (wanted->definition.size() == core.size() || wanted->definition[core.size()] == ' ') &&
+            live->definition.substr(load::parenthesized(live->definition, 0).size() + 8) ==
+                wanted->definition.substr(core.size())) {
+            live->definition = wanted->definition;
+            live->written = wanted->written;
+        }
+    }
+    return Ok{};
+}
+
 } // namespace schemac::shadow
