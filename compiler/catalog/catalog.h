@@ -129,6 +129,9 @@ struct Table : ObjectBase {
     /// parent's: in the catalog, but diffed only when it is detached.
     std::optional<ObjectKey> partition_of;
     std::optional<std::string> bound;
+    /// The parents a table inherits from (INHERITS), in their order; not a
+    /// partition's. Its columns and CHECKs of theirs come with it from them.
+    std::vector<ObjectKey> inherits;
     /// Read only when asked for (introspect::Options::sizes); not compared.
     std::optional<TableStats> stats;
     bool partitioned_or_partition() const { return partition_by || partition_of; }
@@ -138,7 +141,7 @@ struct Table : ObjectBase {
                same_elements(options, o.options) && replica_identity == o.replica_identity &&
                replica_index == o.replica_index && cluster_on == o.cluster_on &&
                partition_by == o.partition_by && partition_of == o.partition_of &&
-               bound == o.bound && server == o.server &&
+               bound == o.bound && inherits == o.inherits && server == o.server &&
                same_options(foreign_options, o.foreign_options);
     }
 };
@@ -162,6 +165,12 @@ struct Column : ObjectBase {
     /// The default calls a volatile function: adding the column computes it
     /// for every row (a rewrite). Derived from the default, so not compared.
     bool volatile_default = false;
+    /// pg_attribute.attislocal and attinhcount: a column an inheritance
+    /// child has only of its parents is not its own (not in its CREATE
+    /// TABLE); one it has of a parent changes type with it. Not compared:
+    /// ALTER TABLE ... INHERIT leaves a column the child had its own.
+    bool local = true;
+    bool of_parent = false;
     bool operator==(const Column& o) const {
         return key == o.key && comment == o.comment && type == o.type && collation == o.collation &&
                default_expr == o.default_expr && generated_expr == o.generated_expr &&
@@ -187,7 +196,9 @@ struct Constraint : ObjectBase {
     std::string written;
     std::optional<ObjectKey> references; ///< referenced table of a foreign key
     /// A partition's copy of its parent's constraint, made and dropped with
-    /// the partition; one of its own is false. Not compared.
+    /// the partition, or a CHECK an inheritance child has only of its
+    /// parents (made and dropped with theirs); one of its own is false. Not
+    /// compared.
     bool inherited = false;
     bool operator==(const Constraint& o) const {
         return key == o.key && comment == o.comment && type == o.type && definition == o.definition;

@@ -78,6 +78,40 @@ Decisions decide_all(const Catalog& from, const Catalog& to) {
             // and what uses them goes first.
             return is_partition(to, table);
         });
+    // An inheritance child's columns and CHECKs that are only its parents'
+    // come and go with theirs (ADD and DROP recurse), as long as it keeps
+    // those parents; one it gains a parent with must exist before INHERIT,
+    // one it keeps after NO INHERIT is its own to drop.
+    auto of_parents_only = [&](const Catalog& side, const ObjectKey& key) {
+        if (key.kind == Kind::Column)
+            return !side.columns.at(key).local;
+        return key.kind == Kind::Constraint && side.constraints.at(key).inherited;
+    };
+    auto keeps_parents = [](const Catalog& a, const Catalog& b, const ObjectKey& table) {
+        auto in_a = a.tables.find(table);
+        auto in_b = b.tables.find(table);
+        if (in_a == a.tables.end() || in_a->second.inherits.empty())
+            return false;
+        return in_b == b.tables.end() ||
+               std::ranges::all_of(in_a->second.inherits, [&](const ObjectKey& parent) {
+                   return std::ranges::find(in_b->second.inherits, parent) !=
+                          in_b->second.inherits.end();
+               });
+    };
+    std::erase_if(d.create, [&](const ObjectKey& key) {
+        return of_parents_only(to, key) && keeps_parents(to, from, catalog::table_of(key));
+    });
+    std::erase_if(d.drop, [&](const ObjectKey& key) {
+        ObjectKey table = catalog::table_of(key);
+        return of_parents_only(from, key) && to.tables.contains(table) &&
+               keeps_parents(from, to, table);
+    });
+    // A CHECK of its parents' changes with theirs; a column of theirs has
+    // a default and NOT NULL of its own (its type is theirs: ALTER COLUMN).
+    std::erase_if(d.alter, [&](const ObjectKey& key) {
+        return key.kind == Kind::Constraint && of_parents_only(to, key) &&
+               of_parents_only(from, key) && keeps_parents(to, from, catalog::table_of(key));
+    });
     for (const auto& [key, type] : to.enums)
         if (d.alter.contains(key) && !enum_only_adds(from.enums.at(key), type)) {
             d.alter.erase(key);

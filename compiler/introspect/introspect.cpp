@@ -68,7 +68,7 @@ Status run_queries(Reader& reader, bool sizes) {
             done = next(reader);
     if (!done)
         return done;
-    link_partition_columns(reader.catalog);
+    link_inherited_columns(reader.catalog);
     add_body_references(reader.catalog);
     return read_depend(reader);
 }

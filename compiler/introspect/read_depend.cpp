@@ -4,6 +4,7 @@
 
 namespace schemac::introspect {
 using catalog::Kind;
+using catalog::ObjectKey;
 
 namespace {
 
@@ -60,15 +61,21 @@ Status read_depend(Reader& r) {
     return Ok{};
 }
 
-void link_partition_columns(catalog::Catalog& catalog) {
+void link_inherited_columns(catalog::Catalog& catalog) {
     for (const auto& [key, column] : catalog.columns) {
         auto table = catalog.tables.find(catalog::table_of(key));
-        if (table == catalog.tables.end() || !table->second.partition_of)
+        if (table == catalog.tables.end())
             continue;
-        const auto& parent = *table->second.partition_of;
-        auto inherited = catalog::child_key(Kind::Column, parent.schema, parent.name, key.name);
-        if (catalog.columns.contains(inherited))
-            catalog.dependencies.insert({key, inherited, catalog::DependencyType::Normal});
+        std::vector<ObjectKey> parents = table->second.inherits;
+        if (table->second.partition_of)
+            parents.push_back(*table->second.partition_of);
+        else if (column.local)
+            continue; // its own: it stays when its parent's goes
+        for (const auto& parent : parents) {
+            auto inherited = catalog::child_key(Kind::Column, parent.schema, parent.name, key.name);
+            if (catalog.columns.contains(inherited))
+                catalog.dependencies.insert({key, inherited, catalog::DependencyType::Normal});
+        }
     }
 }
 

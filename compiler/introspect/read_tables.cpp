@@ -66,7 +66,13 @@ Status read(Reader& r, Of<catalog::Table>) {
                pg_catalog.pg_get_expr(c.relpartbound, c.oid) AS bound,
                (SELECT s.srvname FROM pg_catalog.pg_foreign_table f
                 JOIN pg_catalog.pg_foreign_server s ON s.oid = f.ftserver
-                WHERE f.ftrelid = c.oid) AS server
+                WHERE f.ftrelid = c.oid) AS server,
+               (SELECT pg_catalog.string_agg(hn.nspname || chr(9) || hc.relname, chr(10)
+                                             ORDER BY h.inhseqno)
+                FROM pg_catalog.pg_inherits h
+                JOIN pg_catalog.pg_class hc ON hc.oid = h.inhparent
+                JOIN pg_catalog.pg_namespace hn ON hn.oid = hc.relnamespace
+                WHERE h.inhrelid = c.oid AND NOT c.relispartition) AS inherits
         FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
         LEFT JOIN pg_catalog.pg_class tc ON tc.oid = c.reltoastrelid
         LEFT JOIN pg_catalog.pg_inherits i ON c.relispartition AND i.inhrelid = c.oid
@@ -96,6 +102,11 @@ Status read(Reader& r, Of<catalog::Table>) {
             t.bound = row.at("bound");
             // Dropped with its parent; created after it.
             r.catalog.dependencies.insert({t.key, *t.partition_of, catalog::DependencyType::Auto});
+        }
+        for (const auto& parent : lines_of(row.text("inherits"))) {
+            auto tab = parent.find('\t');
+            t.inherits.push_back(
+                catalog::relation_key(Kind::Table, parent.substr(0, tab), parent.substr(tab + 1)));
         }
         r.lookup.add(k_pg_class, t.oid, 0, t.key);
         r.lookup.add(k_pg_type, to_oid(row.text("reltype")), 0, t.key); // its row type
@@ -147,6 +158,8 @@ catalog::Column column_of(const runtime::Rows::Row& row) {
     }
     col.comment = row.at("comment");
     col.volatile_default = row.flag("volatile_default");
+    col.local = row.flag("attislocal");
+    col.of_parent = row.text("attinhcount") != "0";
     return col;
 }
 
@@ -163,7 +176,7 @@ Status read(Reader& r, Of<catalog::Column>) {
                     THEN pg_catalog.quote_ident(cn.nspname) || '.' || pg_catalog.quote_ident(co.collname)
                END AS collation,
                pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) AS expr, ad.oid AS default_oid,
-               a.attnotnull, a.attidentity, a.attgenerated,
+               a.attnotnull, a.attidentity, a.attgenerated, a.attislocal, a.attinhcount,
                pg_catalog.format_type(s.seqtypid, NULL) AS identity_seqtype,
                s.seqstart AS identity_seqstart, s.seqincrement AS identity_seqincrement,
                s.seqmin AS identity_seqmin, s.seqmax AS identity_seqmax,

@@ -104,9 +104,10 @@ Status read_casts(Reader&);
 Status read_unmanaged(Reader&);
 /// pg_depend, read last: every object it may name has its key by then.
 Status read_depend(Reader&);
-/// A partition's column depends on its parent's of the same name: pg_depend
-/// does not say so (pg_attribute.attinhcount does), and a detached
-/// partition's column must go before the parent's, which it no longer follows.
-void link_partition_columns(catalog::Catalog&);
+/// A partition's column depends on its parent's of the same name, and so does
+/// an inheritance child's column that is not its own: pg_depend does not say
+/// so (pg_attribute.attinhcount does), and a detached partition's column must
+/// go before the parent's, which it no longer follows.
+void link_inherited_columns(catalog::Catalog&);
 
 } // namespace schemac::introspect

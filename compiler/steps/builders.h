@@ -68,6 +68,17 @@ catalog::ObjectKey detached(catalog::ObjectKey table);
 /// `ALTER TABLE schema.table ` for a column / constraint key or a table key.
 std::string alter_table(const catalog::ObjectKey& key);
 
+/// The tables that inherit from `table` in the current state (INHERITS, not
+/// partitions), and the tables that inherit from those, but those that leave
+/// it: `step`, when given, waits for them to (NO INHERIT).
+std::vector<catalog::ObjectKey> inheritors(const catalog::ObjectKey& table, const Context& context,
+                                           Step* step = nullptr);
+/// A change PostgreSQL carries down to the tables that inherit from `table`
+/// (ADD and DROP COLUMN, ALTER COLUMN TYPE, a CHECK) locks them as it does
+/// `table`.
+void lock_inheritors(Step& step, const catalog::ObjectKey& table, LockMode mode,
+                     const Context& context);
+
 /// What a partition held as its parent's changes only once it is detached:
 /// the step waits for the detach.
 void after_detach(Step& step, const catalog::ObjectKey& table, const Context& context);

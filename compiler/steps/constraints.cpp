@@ -92,6 +92,12 @@ std::optional<Steps> key_online(const catalog::Constraint& con, const Context& c
     return Steps{build, attach};
 }
 
+/// A CHECK that the tables inheriting from its table get too (not NO INHERIT).
+bool inherits_down(const catalog::Constraint& con) {
+    return con.type == catalog::ConstraintType::Check &&
+           con.definition.find(" NO INHERIT") == std::string::npos;
+}
+
 } // namespace
 
 Steps build(const diff::Create<catalog::Constraint>& c, const Context& context) {
@@ -101,8 +107,20 @@ Steps build(const diff::Create<catalog::Constraint>& c, const Context& context) 
     bool foreign = con.type == catalog::ConstraintType::ForeignKey;
     // Checked against existing rows while the lock is held, unless added
     // NOT VALID and validated afterwards under a lighter lock.
+    // A table that joins a parent must have the parent's CHECKs, valid,
+    // before INHERIT.
+    auto joins_parent = [&] {
+        auto before = context.from.tables.find(catalog::table_of(con.key));
+        auto after = context.to.tables.find(catalog::table_of(con.key));
+        return before != context.from.tables.end() && after != context.to.tables.end() &&
+               std::ranges::any_of(after->second.inherits, [&](const catalog::ObjectKey& parent) {
+                   return std::ranges::find(before->second.inherits, parent) ==
+                          before->second.inherits.end();
+               });
+    };
     bool online = (foreign || con.type == catalog::ConstraintType::Check) &&
                   !con.definition.ends_with(" NOT VALID") &&
+                  !(con.type == catalog::ConstraintType::Check && joins_parent()) &&
                   context.lives_on(catalog::table_of(con.key));
     Step step = make_step(con.key, Action::Create,
                           alter_table(con.key) + "ADD " + constraint_clause(con) +
@@ -110,6 +128,8 @@ Steps build(const diff::Create<catalog::Constraint>& c, const Context& context) 
     step.lock(catalog::table_of(con.key),
               foreign ? LockMode::ShareRowExclusive : LockMode::AccessExclusive);
     lock_referenced(step, con, LockMode::ShareRowExclusive);
+    if (inherits_down(con))
+        lock_inheritors(step, catalog::table_of(con.key), LockMode::AccessExclusive, context);
     step.provides.push_back(con.key);
     if (!online) {
         if (context.from.tables.contains(catalog::table_of(con.key)) &&
@@ -128,6 +148,9 @@ Steps build(const diff::Create<catalog::Constraint>& c, const Context& context) 
                   alter_table(con.key) + "VALIDATE CONSTRAINT " + quote_ident(con.key.name));
     validate.lock(catalog::table_of(con.key), LockMode::ShareUpdateExclusive);
     lock_referenced(validate, con, LockMode::RowShare);
+    if (inherits_down(con))
+        lock_inheritors(validate, catalog::table_of(con.key), LockMode::ShareUpdateExclusive,
+                        context);
     validate.detail = "validate";
     validate.transactional = false;
     // It only needs the new constraint: what the current state says of the
@@ -148,17 +171,21 @@ Steps build(const diff::Drop<catalog::Constraint>& c, const Context& context) {
             step.needs.push_back(*index);
     step.lock(catalog::table_of(c.object.key), LockMode::AccessExclusive);
     lock_referenced(step, c.object, LockMode::AccessExclusive);
+    if (inherits_down(c.object))
+        lock_inheritors(step, catalog::table_of(c.object.key), LockMode::AccessExclusive, context);
     step.removes.push_back(c.object.key);
     step.removes.insert(step.removes.end(), c.implied.begin(), c.implied.end());
     return {step};
 }
 
-Steps build(const diff::Alter<catalog::Constraint>& c, const Context&) {
+Steps build(const diff::Alter<catalog::Constraint>& c, const Context& context) {
     Step step =
         make_step(c.to.key, Action::Alter,
                   alter_table(c.to.key) + "VALIDATE CONSTRAINT " + quote_ident(c.to.key.name));
     step.lock(catalog::table_of(c.to.key), LockMode::ShareUpdateExclusive);
     lock_referenced(step, c.to, LockMode::RowShare);
+    if (inherits_down(c.to))
+        lock_inheritors(step, catalog::table_of(c.to.key), LockMode::ShareUpdateExclusive, context);
     step.modifies.push_back(c.to.key);
     return {step};
 }

@@ -25,11 +25,45 @@ std::string alter_table(const ObjectKey& key) {
     return "ALTER TABLE " + quote_qualified(key.schema, table) + " ";
 }
 
-/// What a partition held as its parent's changes only once it is detached.
+/// What a partition or an inheritance child held as its parent's changes
+/// only once it is detached (NO INHERIT).
 void after_detach(Step& step, const ObjectKey& table, const Context& context) {
     if (auto t = context.from.tables.find(table);
-        t != context.from.tables.end() && t->second.partition_of)
+        t != context.from.tables.end() && (t->second.partition_of || !t->second.inherits.empty()))
         step.needs.push_back(detached(table));
+}
+
+std::vector<ObjectKey> inheritors(const ObjectKey& table, const Context& context, Step* step) {
+    auto inherits = [](const catalog::Table& t, const ObjectKey& parent) {
+        return std::ranges::find(t.inherits, parent) != t.inherits.end();
+    };
+    std::vector<ObjectKey> out;
+    std::set<ObjectKey> seen{table};
+    std::vector<ObjectKey> todo{table};
+    while (!todo.empty()) {
+        ObjectKey parent = todo.back();
+        todo.pop_back();
+        for (const auto& [key, t] : context.from.tables) {
+            if (!inherits(t, parent) || !seen.insert(key).second)
+                continue;
+            // One that leaves the parent does so first (NO INHERIT): the
+            // change no longer reaches it.
+            if (auto after = context.to.tables.find(key);
+                after != context.to.tables.end() && !inherits(after->second, parent)) {
+                if (step)
+                    step->needs.push_back(detached(key));
+                continue;
+            }
+            out.push_back(key);
+            todo.push_back(key);
+        }
+    }
+    return out;
+}
+
+void lock_inheritors(Step& step, const ObjectKey& table, LockMode mode, const Context& context) {
+    for (const auto& child : inheritors(table, context, &step))
+        step.lock(child, mode);
 }
 
 /// Adding a foreign key takes SHARE ROW EXCLUSIVE on both tables; dropping
@@ -315,6 +349,40 @@ std::optional<Step> index_uses(const catalog::Table& from, const catalog::Table&
     return step;
 }
 
+/// What a new inheritance child's column `column` (not its own) must be
+/// told after CREATE TABLE ... INHERITS gave it its first parent's default
+/// and NOT NULL (either parent's): `ALTER TABLE ONLY ... ALTER COLUMN`.
+/// The step needs the parents' columns as they will be (when given).
+std::vector<std::string> differs_from_parents(const catalog::Column& column,
+                                              const std::vector<ObjectKey>& parents, Step* step,
+                                              const Context& context) {
+    const catalog::Column* first = nullptr;
+    bool not_null = false;
+    for (const auto& parent : parents) {
+        auto key =
+            catalog::child_key(catalog::Kind::Column, parent.schema, parent.name, column.key.name);
+        auto found = context.to.columns.find(key);
+        if (found == context.to.columns.end())
+            continue;
+        if (step)
+            step->needs.push_back(key);
+        first = first ? first : &found->second;
+        not_null = not_null || found->second.not_null;
+    }
+    if (!first || column.generated_expr)
+        return {};
+    std::string prefix = "ALTER TABLE ONLY " +
+                         quote_qualified(column.key.schema, column.key.parent) + " ALTER COLUMN " +
+                         quote_ident(column.key.name) + " ";
+    std::vector<std::string> out;
+    if (column.default_expr != first->default_expr)
+        out.push_back(prefix + (column.default_expr ? "SET DEFAULT " + *column.default_expr
+                                                    : std::string("DROP DEFAULT")));
+    if (column.not_null != not_null)
+        out.push_back(prefix + (column.not_null ? "SET NOT NULL" : "DROP NOT NULL"));
+    return out;
+}
+
 } // namespace
 
 Steps build(const diff::CreateTable& c, const Context& context) {
@@ -326,12 +394,21 @@ Steps build(const diff::CreateTable& c, const Context& context) {
         sql += " PARTITION OF " + catalog::qualified_name(*c.table.partition_of) + " " +
                c.table.bound.value_or("DEFAULT");
     } else {
+        // An inheritance child lists only what is its own.
         std::string body;
         for (const auto& column : c.columns)
-            body += (body.empty() ? "\n    " : ",\n    ") + column_definition(column);
+            if (column.local)
+                body += (body.empty() ? "\n    " : ",\n    ") + column_definition(column);
         for (const auto& constraint : c.constraints)
-            body += (body.empty() ? "\n    " : ",\n    ") + constraint_clause(constraint);
+            if (!constraint.inherited)
+                body += (body.empty() ? "\n    " : ",\n    ") + constraint_clause(constraint);
         sql += " (" + body + (body.empty() ? ")" : "\n)");
+        if (!c.table.inherits.empty()) {
+            std::string parents;
+            for (const auto& parent : c.table.inherits)
+                parents += (parents.empty() ? "" : ", ") + catalog::qualified_name(parent);
+            sql += " INHERITS (" + parents + ")";
+        }
         if (c.table.partition_by)
             sql += " PARTITION BY " + *c.table.partition_by;
     }
@@ -351,6 +428,16 @@ Steps build(const diff::CreateTable& c, const Context& context) {
                 constraint.references == c.table.partition_of)
                 step.lock(catalog::table_of(key), LockMode::ShareRowExclusive);
     }
+    // A new child locks its parents, and takes their columns' defaults and
+    // NOT NULL where it has none of its own.
+    for (const auto& parent : c.table.inherits) {
+        step.lock(parent, LockMode::ShareUpdateExclusive);
+        step.needs.push_back(parent);
+    }
+    for (const auto& column : c.columns)
+        if (!column.local)
+            for (auto& statement : differs_from_parents(column, c.table.inherits, &step, context))
+                step.statements.push_back(std::move(statement));
     if (c.table.row_security)
         step.statements.push_back(alter_table(c.table.key) + "ENABLE ROW LEVEL SECURITY");
     if (c.table.force_row_security)
@@ -489,6 +576,40 @@ Steps build(const diff::Alter<catalog::Table>& c, const Context& context) {
         attach.modifies.push_back(c.to.key);
         out.push_back(std::move(attach));
     }
+    // Parents left (NO INHERIT: the columns and CHECKs it had of them become
+    // its own) and parents gained (INHERIT: it must have their columns and
+    // CHECKs by then, which become theirs too).
+    auto has = [](const std::vector<ObjectKey>& parents, const ObjectKey& parent) {
+        return std::ranges::find(parents, parent) != parents.end();
+    };
+    for (const auto& parent : c.from.inherits)
+        if (!has(c.to.inherits, parent)) {
+            Step leave = make_step(c.to.key, Action::Alter,
+                                   alter + "NO INHERIT " + catalog::qualified_name(parent));
+            leave.detail = "no longer inherits from " + catalog::qualified_name(parent);
+            leave.lock(c.to.key, LockMode::AccessExclusive);
+            leave.lock(parent, LockMode::AccessShare);
+            leave.provides.push_back(detached(c.to.key));
+            leave.releases.push_back(parent);
+            out.push_back(std::move(leave));
+        }
+    for (const auto& parent : c.to.inherits)
+        if (!has(c.from.inherits, parent)) {
+            Step join = make_step(c.to.key, Action::Alter,
+                                  alter + "INHERIT " + catalog::qualified_name(parent));
+            join.detail = "inherits from " + catalog::qualified_name(parent);
+            join.lock(c.to.key, LockMode::AccessExclusive);
+            join.lock(parent, LockMode::ShareUpdateExclusive);
+            // After the parent's own changes too, which so do not reach it.
+            for (const ObjectKey& table : {c.to.key, parent}) {
+                for (const auto* column : context.to.columns_of(table))
+                    join.needs.push_back(column->key);
+                for (const auto* constraint : context.to.constraints_of(table))
+                    join.needs.push_back(constraint->key);
+            }
+            join.needs.push_back(parent);
+            out.push_back(std::move(join));
+        }
     if (auto uses = index_uses(c.from, c.to, context))
         out.push_back(std::move(*uses));
     return out;
@@ -498,6 +619,19 @@ Steps build(const diff::Create<catalog::Column>& c, const Context& context) {
     Step step = make_step(c.object.key, Action::Create,
                           alter_table(c.object.key) + "ADD COLUMN " + column_definition(c.object));
     step.lock(catalog::table_of(c.object.key), LockMode::AccessExclusive);
+    // The tables that inherit it get it too, with its default and NOT NULL
+    // where they state none of their own.
+    for (const auto& child : inheritors(catalog::table_of(c.object.key), context, &step)) {
+        step.lock(child, LockMode::AccessExclusive);
+        auto table = context.to.tables.find(child);
+        auto column = context.to.columns.find(
+            catalog::child_key(catalog::Kind::Column, child.schema, child.name, c.object.key.name));
+        if (table != context.to.tables.end() && column != context.to.columns.end() &&
+            !column->second.local)
+            for (auto& statement :
+                 differs_from_parents(column->second, table->second.inherits, nullptr, context))
+                step.statements.push_back(std::move(statement));
+    }
     step.provides.push_back(c.object.key);
     after_detach(step, catalog::table_of(c.object.key), context);
     step.ordinal = c.object.position;
@@ -528,6 +662,7 @@ Steps build(const diff::Drop<catalog::Column>& c, const Context& context) {
         make_step(c.object.key, Action::Drop,
                   alter_table(c.object.key) + "DROP COLUMN " + quote_ident(c.object.key.name));
     step.lock(catalog::table_of(c.object.key), LockMode::AccessExclusive);
+    lock_inheritors(step, catalog::table_of(c.object.key), LockMode::AccessExclusive, context);
     lock_implied(step, c.implied, context);
     after_detach(step, catalog::table_of(c.object.key), context);
     step.removes.push_back(c.object.key);
@@ -554,8 +689,23 @@ Steps build(const diff::Alter<catalog::Column>& c, const Context& context) {
     step.modifies.push_back(t.key);
     after_detach(step, catalog::table_of(t.key), context);
     auto statement = [&](const std::string& tail) { step.statements.push_back(prefix + tail); };
+    // A default and NOT NULL are each table's own: the tables that inherit
+    // this one have theirs compared on their own, so these do not recurse.
+    std::vector<ObjectKey> children = inheritors(catalog::table_of(t.key), context, &step);
+    std::string own_prefix =
+        children.empty() ? prefix
+                         : "ALTER TABLE ONLY " + quote_qualified(t.key.schema, t.key.parent) +
+                               " ALTER COLUMN " + quote_ident(t.key.name) + " ";
+    auto own_statement = [&](const std::string& tail) {
+        step.statements.push_back(own_prefix + tail);
+    };
 
-    bool type_changed = f.type != t.type || f.collation != t.collation;
+    // A column a table has of its parents changes type with theirs.
+    bool type_changed =
+        (f.type != t.type || f.collation != t.collation) && !(f.of_parent && t.of_parent);
+    if (type_changed)
+        for (const auto& child : children)
+            step.lock(child, LockMode::AccessExclusive);
     // An identity taken away or given is a step of its own: its sequence
     // goes with DROP IDENTITY before a sequence of the same name (serial's
     // `t_c_seq`) is created, and comes with ADD GENERATED once an old one of
@@ -574,7 +724,7 @@ Steps build(const diff::Alter<catalog::Column>& c, const Context& context) {
     // The default goes first: a column has a default or an identity, and an
     // old default may not convert to the new type.
     if (f.default_expr && (!t.default_expr || type_changed))
-        statement("DROP DEFAULT");
+        own_statement("DROP DEFAULT");
     if (f.generated_expr && !t.generated_expr)
         statement("DROP EXPRESSION");
     if (type_changed) {
@@ -606,10 +756,10 @@ Steps build(const diff::Alter<catalog::Column>& c, const Context& context) {
         lock_carried_foreign_keys(step, f, context);
     }
     if (t.default_expr && (t.default_expr != f.default_expr || type_changed))
-        statement("SET DEFAULT " + *t.default_expr);
+        own_statement("SET DEFAULT " + *t.default_expr);
     bool online_not_null = !f.not_null && t.not_null && context.lives_on(catalog::table_of(t.key));
     if (!f.not_null && t.not_null && !online_not_null) {
-        statement("SET NOT NULL");
+        own_statement("SET NOT NULL");
         step.hazards.push_back(long_lock(LockMode::AccessExclusive, catalog::table_of(t.key),
                                          "while it scans every row for NULLs in " + t.key.name));
     }
@@ -629,7 +779,7 @@ Steps build(const diff::Alter<catalog::Column>& c, const Context& context) {
             statement(sql.substr(1));
     }
     if (f.not_null && !t.not_null)
-        statement("DROP NOT NULL");
+        own_statement("DROP NOT NULL");
     if (!step.statements.empty())
         out.push_back(step);
     if (online_not_null)
