@@ -208,6 +208,10 @@ struct Constraint : ObjectBase {
 struct Index : ObjectBase {
     std::string table;      ///< name of the indexed table, in key.schema
     std::string definition; ///< pg_get_indexdef
+    /// The definition with the tree's own text of its predicate, when what
+    /// PostgreSQL prints back would store something else once executed (a
+    /// varchar IN list); what a migration creates it from. Not compared.
+    std::string written;
     /// A partition's index attached to its parent's, made and dropped with
     /// the partition; one of its own is false. Not compared.
     bool inherited = false;

@@ -385,6 +385,9 @@ class Run {
         if (auto written = shadow::keep_written_checks(*m_server, *db, m_tree, m_out.desired);
             !written)
             return written;
+        if (auto written = shadow::keep_written_predicates(*m_server, *db, m_tree, m_out.desired);
+            !written)
+            return written;
         m_desired_db = *db;
         m_out.warnings = plan::lint(m_out.desired, m_tree);
         return Ok{};
@@ -457,13 +460,21 @@ class Run {
                                                          m_out.desired);
             !settled)
             return settled;
-        // A constraint the tree did not change is rebuilt (by the proof, or
-        // by a reverse script) from the tree's own text too.
+        if (auto settled = shadow::settle_current_predicates(*m_server, m_desired_db, m_out.current,
+                                                             m_out.desired);
+            !settled)
+            return settled;
+        // A constraint or index the tree did not change is rebuilt (by the
+        // proof, or by a reverse script) from the tree's own text too.
         for (auto& [key, constraint] : m_out.current.constraints)
             if (auto same = m_out.desired.constraints.find(key);
                 same != m_out.desired.constraints.end() &&
                 same->second.definition == constraint.definition)
                 constraint.written = same->second.written;
+        for (auto& [key, index] : m_out.current.indexes)
+            if (auto same = m_out.desired.indexes.find(key);
+                same != m_out.desired.indexes.end() && same->second.definition == index.definition)
+                index.written = same->second.written;
         for (const auto& [key, table] : m_out.current.tables)
             if (table.stats)
                 m_out.sizes[catalog::qualified_name(key)] = *table.stats;

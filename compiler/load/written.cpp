@@ -3,6 +3,9 @@
 #include <nlohmann/json.hpp>
 #include <pg_query.h>
 
+#include <algorithm>
+#include <cctype>
+
 namespace schemac::load {
 namespace {
 
@@ -20,7 +23,75 @@ template <class Visit> void each_check(const nlohmann::json& node, const Visit& 
     }
 }
 
+/// The smallest `location` below `node`: where an expression's first token
+/// is (an operator's own location is that of the operator).
+int first_location(const nlohmann::json& node) {
+    int first = -1;
+    auto consider = [&](int at) {
+        if (at >= 0 && (first < 0 || at < first))
+            first = at;
+    };
+    if (node.is_object()) {
+        if (auto at = node.find("location"); at != node.end() && at->is_number_integer())
+            consider(at->get<int>());
+        for (const auto& [name, child] : node.items())
+            if (child.is_structured())
+                consider(first_location(child));
+    } else if (node.is_array()) {
+        for (const auto& child : node)
+            consider(first_location(child));
+    }
+    return first;
+}
+
+bool is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
 } // namespace
+
+std::vector<WrittenPredicate> written_predicates(const Tree& tree) {
+    std::vector<WrittenPredicate> out;
+    for (const auto& s : tree.statements) {
+        if (s.node != "IndexStmt")
+            continue;
+        PgQueryParseResult parsed = pg_query_parse(s.sql.c_str());
+        if (parsed.error) {
+            pg_query_free_parse_result(parsed);
+            continue;
+        }
+        auto parse_tree = nlohmann::json::parse(parsed.parse_tree);
+        pg_query_free_parse_result(parsed);
+        const auto& stmts = parse_tree["stmts"];
+        if (stmts.empty() || !stmts[0]["stmt"].contains("IndexStmt"))
+            continue;
+        const auto& index = stmts[0]["stmt"]["IndexStmt"];
+        if (!index.contains("whereClause") || !index.contains("idxname"))
+            continue;
+        int first = first_location(index["whereClause"]);
+        if (first < 0)
+            continue;
+        // Back over the parentheses and spaces that open it to WHERE: the
+        // predicate is the rest of the statement.
+        auto at = static_cast<std::size_t>(first);
+        while (at > 0 && (is_space(s.sql[at - 1]) || s.sql[at - 1] == '('))
+            --at;
+        if (at < 5 || !std::equal(s.sql.begin() + static_cast<std::ptrdiff_t>(at - 5),
+                                  s.sql.begin() + static_cast<std::ptrdiff_t>(at), "WHERE",
+                                  [](char a, char b) { return std::toupper(a) == b; }))
+            continue;
+        std::string predicate = s.sql.substr(at);
+        while (!predicate.empty() && is_space(predicate.front()))
+            predicate.erase(0, 1);
+        while (!predicate.empty() && is_space(predicate.back()))
+            predicate.pop_back();
+        // A line comment at its end must not swallow what follows it.
+        if (predicate.find("--", predicate.rfind('\n') + 1) != std::string::npos)
+            predicate += '\n';
+        out.push_back({index.value("idxname", ""), std::move(predicate), s.search_path});
+    }
+    return out;
+}
 
 std::string parenthesized(const std::string& sql, std::size_t from) {
     std::size_t open = std::string::npos;

@@ -24,6 +24,17 @@ struct WrittenCheck {
 /// tree, in statement order.
 std::vector<WrittenCheck> written_checks(const Tree& tree);
 
+/// The predicate of a partial index as the tree writes it (what follows
+/// WHERE in its CREATE INDEX), the index's name and the search path.
+struct WrittenPredicate {
+    std::string index;
+    std::string predicate;
+    std::vector<std::string> search_path;
+};
+
+/// Every partial index's predicate in the tree, in statement order.
+std::vector<WrittenPredicate> written_predicates(const Tree& tree);
+
 /// The text between the parenthesis at or after `from` in `sql` and the one
 /// that closes it (quotes and comments skipped); empty when there is none.
 std::string parenthesized(const std::string& sql, std::size_t from);

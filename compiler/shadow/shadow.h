@@ -29,6 +29,17 @@ Status load_context(Server& server, const std::string& db, const load::Tree& tre
 Status keep_written_checks(Server& server, const std::string& db, const load::Tree& tree,
                            catalog::Catalog& desired);
 
+/// The same for partial indexes whose printed predicate would store
+/// something else once executed (Index::written): the tree's predicates of
+/// an index of that name are built in a rolled-back transaction and matched.
+Status keep_written_predicates(Server& server, const std::string& db, const load::Tree& tree,
+                               catalog::Catalog& desired);
+
+/// The indexes of `current` whose definition differs from the desired one
+/// only in how its predicate is written take the desired definition.
+Status settle_current_predicates(Server& server, const std::string& db, catalog::Catalog& current,
+                                 const catalog::Catalog& desired);
+
 /// The CHECK constraints of `current` whose definition differs from the
 /// desired one only in how it is written (what PostgreSQL stores for it, in
 /// the desired tables of `db`, is the desired definition) take the desired

@@ -1,5 +1,6 @@
-// The tree's own text of CHECK constraints whose printed definition does not
-// store the same definition once executed again (DESIGN.md, decision 1).
+// The tree's own text of CHECK constraints and partial-index predicates whose
+// printed definition does not store the same definition once executed again
+// (DESIGN.md, decision 1).
 
 #include "shadow/shadow.h"
 
@@ -80,7 +81,139 @@ bool is_check(const std::string& definition, const std::optional<std::string>& c
            (definition.size() == check->size() || definition[check->size()] == ' ');
 }
 
+/// pg_get_indexdef's `CREATE [UNIQUE] INDEX name ON ...` under another name.
+std::string renamed_index(const std::string& definition, const std::string& from,
+                          const std::string& to) {
+    std::size_t at = definition.find("INDEX ") + 6;
+    return definition.substr(0, at) + to + definition.substr(at + from.size());
+}
+
+/// An index definition to create, under a search path.
+struct IndexProbe {
+    std::string definition; ///< pg_get_indexdef's form, under the index's own name
+    std::string name;       ///< that name, quoted as pg_get_indexdef quotes it
+    std::vector<std::string> search_path;
+};
+
+/// What PostgreSQL stores for each probe's index (pg_get_indexdef, under the
+/// probe's own name again); nullopt for one it refuses. Built as the tree's
+/// role in one transaction that is rolled back.
+Result<std::vector<std::optional<std::string>>>
+stored_indexes(Server& server, const std::string& db, const std::vector<IndexProbe>& probes) {
+    std::vector<std::optional<std::string>> out(probes.size());
+    if (probes.empty())
+        return out;
+    auto conn = server.connect_tree(db);
+    if (!conn)
+        return conn.error();
+    if (auto begun = conn->exec("BEGIN"); !begun)
+        return begun.error();
+    for (std::size_t i = 0; i < probes.size(); ++i) {
+        const IndexProbe& probe = probes[i];
+        std::string path;
+        for (const auto& schema : probe.search_path)
+            path += (path.empty() ? "" : ", ") + catalog::quote_ident(schema);
+        if (!conn->exec("SAVEPOINT probe") ||
+            !conn->exec("SET LOCAL search_path TO " + (path.empty() ? "''" : path)))
+            break;
+        if (!conn->exec(
+                renamed_index(probe.definition, probe.name, "schemac_probe_" + std::to_string(i))))
+            (void)conn->exec("ROLLBACK TO SAVEPOINT probe");
+    }
+    auto stored = conn->exec_qualified(
+        "SELECT substr(c.relname, 15)::int AS probe, pg_catalog.pg_get_indexdef(c.oid) AS "
+        "definition FROM pg_catalog.pg_class c WHERE c.relkind IN ('i', 'I') "
+        "AND c.relname ~ '^schemac_probe_[0-9]+$'");
+    (void)conn->exec("ROLLBACK");
+    if (!stored)
+        return out; // nothing known: the printed definitions stay
+    for (auto row : *stored) {
+        auto i = static_cast<std::size_t>(std::stoi(row.text("probe")));
+        out[i] = renamed_index(row.text("definition"), "schemac_probe_" + std::to_string(i),
+                               probes[i].name);
+    }
+    return out;
+}
+
+/// Where a partial index's predicate starts in pg_get_indexdef's text.
+constexpr std::string_view k_where = " WHERE ";
+
+std::size_t predicate_at(const std::string& definition) {
+    std::size_t at = definition.rfind(k_where);
+    return at == std::string::npos || definition.find("ARRAY[", at) == std::string::npos
+               ? std::string::npos
+               : at;
+}
+
 } // namespace
+
+Status keep_written_predicates(Server& server, const std::string& db, const load::Tree& tree,
+                               catalog::Catalog& desired) {
+    std::map<std::string, std::vector<catalog::Index*>> suspects; // by name
+    for (auto& [key, index] : desired.indexes)
+        if (!index.inherited && predicate_at(index.definition) != std::string::npos)
+            suspects[key.name].push_back(&index);
+    if (suspects.empty())
+        return Ok{};
+    // The printed definitions first; then each with the predicates the tree
+    // writes for an index of its name.
+    std::vector<IndexProbe> probes;
+    std::vector<catalog::Index*> printed;
+    for (const auto& [name, indexes] : suspects)
+        for (auto* index : indexes) {
+            probes.push_back({index->definition, catalog::quote_ident(name), {}});
+            printed.push_back(index);
+        }
+    std::vector<catalog::Index*> tried;
+    for (auto& written : load::written_predicates(tree))
+        if (auto found = suspects.find(written.index); found != suspects.end())
+            for (auto* index : found->second) {
+                std::string definition =
+                    index->definition.substr(0, predicate_at(index->definition) + k_where.size()) +
+                    written.predicate;
+                probes.push_back({std::move(definition), catalog::quote_ident(written.index),
+                                  written.search_path});
+                tried.push_back(index);
+            }
+    if (tried.empty())
+        return Ok{};
+    auto stored = stored_indexes(server, db, probes);
+    if (!stored)
+        return stored.error();
+    std::set<const catalog::Index*> fixed_points;
+    for (std::size_t i = 0; i < printed.size(); ++i)
+        if ((*stored)[i] == printed[i]->definition)
+            fixed_points.insert(printed[i]);
+    for (std::size_t i = 0; i < tried.size(); ++i) {
+        catalog::Index* index = tried[i];
+        if (!fixed_points.contains(index) && index->written.empty() &&
+            (*stored)[printed.size() + i] == index->definition)
+            index->written = probes[printed.size() + i].definition;
+    }
+    return Ok{};
+}
+
+Status settle_current_predicates(Server& server, const std::string& db, catalog::Catalog& current,
+                                 const catalog::Catalog& desired) {
+    std::vector<std::pair<catalog::Index*, const catalog::Index*>> pairs;
+    std::vector<IndexProbe> probes;
+    for (auto& [key, index] : current.indexes)
+        if (auto wanted = desired.indexes.find(key);
+            wanted != desired.indexes.end() && index.definition != wanted->second.definition &&
+            predicate_at(index.definition) != std::string::npos) {
+            pairs.emplace_back(&index, &wanted->second);
+            probes.push_back({index.definition, catalog::quote_ident(key.name), {}});
+        }
+    auto stored = stored_indexes(server, db, probes);
+    if (!stored)
+        return stored.error();
+    for (std::size_t i = 0; i < pairs.size(); ++i)
+        if (auto [live, wanted] = pairs[i]; (*stored)[i] == wanted->definition) {
+            live->definition = wanted->definition;
+            live->written = wanted->written;
+        }
+    return Ok{};
+}
 
 Status keep_written_checks(Server& server, const std::string& db, const load::Tree& tree,
                            catalog::Catalog& desired) {

@@ -14,10 +14,16 @@ using catalog::quote_qualified;
 
 namespace {
 
+/// What an index is created from: the tree's text of its predicate where
+/// PostgreSQL's would store something else.
+const std::string& created_from(const catalog::Index& index) {
+    return index.written.empty() ? index.definition : index.written;
+}
+
 /// pg_get_indexdef's `CREATE [UNIQUE] INDEX name ON ...` built CONCURRENTLY,
 /// under `name` instead of its own when given.
 std::string concurrently(const catalog::Index& index, const std::string& name = "") {
-    std::string sql = index.definition;
+    std::string sql = created_from(index);
     std::size_t at = sql.find("INDEX ") + 6;
     sql.insert(at, "CONCURRENTLY ");
     if (!name.empty()) // the name follows, quoted as pg_get_indexdef quotes it
@@ -79,7 +85,7 @@ Steps build(const diff::Create<catalog::Index>& c, const Context& context) {
     }
     bool online = context.lives_on(table);
     Step step =
-        make_step(index.key, Action::Create, online ? concurrently(index) : index.definition);
+        make_step(index.key, Action::Create, online ? concurrently(index) : created_from(index));
     step.transactional = !online;
     if (online)
         step.detail = "concurrently";

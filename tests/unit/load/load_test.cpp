@@ -630,3 +630,27 @@ TEST_CASE("the CHECK expressions of the tree, as written, with the table they ar
     CHECK(parenthesized("CHECK (a = 'x''(')", 0) == "a = 'x''('");
     CHECK(parenthesized("CHECK (unclosed", 0).empty());
 }
+
+TEST_CASE("the predicates of the tree's partial indexes, as written, with the index's name") {
+    Files files;
+    auto ordered = files.load({{"a.sql", "SET search_path = app, public;\n"
+                                         "CREATE TABLE t (s varchar(20), n int);\n"
+                                         "CREATE INDEX i ON t (s) where ( (s IN ('a', 'b')));\n"
+                                         "CREATE UNIQUE INDEX \"odd name\" ON t (n)\n"
+                                         "  WHERE n > 0 -- positive\n"
+                                         ";\n"
+                                         "CREATE INDEX whole ON t (n);\n"}});
+    REQUIRE(ordered.ok());
+    Tree tree;
+    tree.statements = std::move(*ordered);
+    auto predicates = written_predicates(tree);
+    REQUIRE(predicates.size() == 2);
+    std::ranges::sort(predicates, {}, &WrittenPredicate::index);
+    CHECK(predicates[0].index == "i");
+    // From WHERE on: its parentheses are the predicate's.
+    CHECK(predicates[0].predicate == "( (s IN ('a', 'b')))");
+    CHECK(predicates[0].search_path == std::vector<std::string>{"app", "public"});
+    CHECK(predicates[1].index == "odd name");
+    // A line comment at the end is closed, so that the `;` after it counts.
+    CHECK(predicates[1].predicate == "n > 0 -- positive\n");
+}
