@@ -4,6 +4,7 @@
 
 #include "steps/builders.h"
 
+#include "catalog/printed.h"
 #include "catalog/quote.h"
 
 #include <set>
@@ -61,7 +62,8 @@ std::string view_sql(const catalog::View& view, bool replace) {
     return std::string(replace ? "CREATE OR REPLACE " : "CREATE ") +
            std::string(catalog::kind_info(view.key.kind).keyword) + " " +
            catalog::quote_qualified(view.key.schema, view.key.name) +
-           (view.options.empty() ? "" : " WITH (" + view.options + ")") + " AS\n" + view.definition;
+           (view.options.empty() ? "" : " WITH (" + view.options + ")") + " AS\n" +
+           catalog::pin_array_casts(view.definition);
 }
 
 } // namespace
@@ -121,7 +123,7 @@ std::string enabled_state(const ObjectKey& key, char enabled) {
 } // namespace
 
 Steps build(const diff::Create<catalog::Trigger>& c, const Context&) {
-    Step step = create_step(c.object.key, c.object.definition);
+    Step step = create_step(c.object.key, catalog::pin_array_casts(c.object.definition));
     if (c.object.enabled != 'O')
         step.statements.push_back(enabled_state(c.object.key, c.object.enabled));
     step.lock(catalog::table_of(c.object.key), LockMode::ShareRowExclusive);
@@ -189,9 +191,9 @@ namespace {
 std::string policy_clauses(const catalog::Policy& p) {
     std::string out = " TO " + p.roles;
     if (p.using_expr)
-        out += " USING (" + *p.using_expr + ")";
+        out += " USING (" + catalog::pin_array_casts(*p.using_expr) + ")";
     if (p.check_expr)
-        out += " WITH CHECK (" + *p.check_expr + ")";
+        out += " WITH CHECK (" + catalog::pin_array_casts(*p.check_expr) + ")";
     return out;
 }
 

@@ -3,6 +3,7 @@
 
 #include "steps/builders.h"
 
+#include "catalog/printed.h"
 #include "catalog/quote.h"
 
 #include <optional>
@@ -15,9 +16,9 @@ using catalog::quote_qualified;
 namespace {
 
 /// What an index is created from: the tree's text of its predicate where
-/// PostgreSQL's would store something else.
-const std::string& created_from(const catalog::Index& index) {
-    return index.written.empty() ? index.definition : index.written;
+/// PostgreSQL's would store something else, else PostgreSQL's made to.
+std::string created_from(const catalog::Index& index) {
+    return index.written.empty() ? catalog::pin_array_casts(index.definition) : index.written;
 }
 
 /// pg_get_indexdef's `CREATE [UNIQUE] INDEX name ON ...` built CONCURRENTLY,

@@ -4,6 +4,7 @@
 #include "steps/builders.h"
 #include "steps/sequence_options.h"
 
+#include "catalog/printed.h"
 #include "catalog/quote.h"
 
 #include <algorithm>
@@ -267,9 +268,9 @@ Steps build(const diff::Create<catalog::Domain>& c, const Context&) {
     for (const auto& [name, definition] : d.checks) {
         if (definition.ends_with(" NOT VALID"))
             not_valid.push_back("ALTER DOMAIN " + name_of(d.key) + " ADD CONSTRAINT " +
-                                quote_ident(name) + " " + definition);
+                                quote_ident(name) + " " + catalog::pin_array_casts(definition));
         else
-            sql += " CONSTRAINT " + quote_ident(name) + " " + definition;
+            sql += " CONSTRAINT " + quote_ident(name) + " " + catalog::pin_array_casts(definition);
     }
     Step step = create_step(d.key, sql);
     std::ranges::move(not_valid, std::back_inserter(step.statements));
@@ -298,7 +299,7 @@ Steps build(const diff::Alter<catalog::Domain>& c, const Context& context) {
         if (auto old = from.checks.find(name);
             old == from.checks.end() || old->second != definition) {
             step.statements.push_back(alter + "ADD CONSTRAINT " + quote_ident(name) + " " +
-                                      definition);
+                                      catalog::pin_array_casts(definition));
             scans = scans || !definition.ends_with(" NOT VALID");
         }
     if (scans)

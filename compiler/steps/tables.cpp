@@ -3,6 +3,7 @@
 #include "steps/builders.h"
 #include "steps/sequence_options.h"
 
+#include "catalog/printed.h"
 #include "catalog/quote.h"
 
 #include <algorithm>
@@ -131,7 +132,7 @@ void lock_carried_foreign_keys(Step& step, const catalog::Column& column, const 
 
 std::string constraint_clause(const catalog::Constraint& c) {
     return "CONSTRAINT " + quote_ident(c.key.name) + " " +
-           (c.written.empty() ? c.definition : c.written);
+           (c.written.empty() ? catalog::pin_array_casts(c.definition) : c.written);
 }
 
 namespace {

@@ -1,0 +1,128 @@
+#include "catalog/printed.h"
+
+#include <optional>
+#include <vector>
+
+namespace schemac::catalog {
+namespace {
+
+/// The index just past the literal or quoted name opening at `at` ('' and
+/// "" doubled inside).
+std::size_t past_quoted(const std::string& text, std::size_t at) {
+    char quote = text[at];
+    for (std::size_t i = at + 1; i < text.size(); ++i)
+        if (text[i] == quote) {
+            if (i + 1 < text.size() && text[i + 1] == quote)
+                ++i;
+            else
+                return i + 1;
+        }
+    return text.size();
+}
+
+/// The index of the bracket or parenthesis that closes the one at `open`,
+/// or npos.
+std::size_t closing(const std::string& text, std::size_t open) {
+    int depth = 0;
+    for (std::size_t i = open; i < text.size();) {
+        char c = text[i];
+        if (c == '\'' || c == '"') {
+            i = past_quoted(text, i);
+            continue;
+        }
+        if (c == '(' || c == '[')
+            ++depth;
+        else if ((c == ')' || c == ']') && --depth == 0)
+            return i;
+        ++i;
+    }
+    return std::string::npos;
+}
+
+/// The type every element of `elements` (the text between ARRAY[ and ]) is
+/// cast to at its end (`'a'::character varying`), if they agree.
+std::optional<std::string> common_cast(const std::string& elements) {
+    std::vector<std::string> parts;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= elements.size();) {
+        if (i == elements.size() || elements[i] == ',') {
+            parts.push_back(elements.substr(start, i - start));
+            start = ++i;
+            continue;
+        }
+        char c = elements[i];
+        if (c == '\'' || c == '"')
+            i = past_quoted(elements, i);
+        else if (c == '(' || c == '[')
+            i = std::min(closing(elements, i), elements.size() - 1) + 1;
+        else
+            ++i;
+    }
+    std::optional<std::string> type;
+    for (const auto& part : parts) {
+        // The last `::` outside literals, brackets and parentheses.
+        std::size_t cast = std::string::npos;
+        for (std::size_t i = 0; i < part.size();) {
+            char c = part[i];
+            if (c == '\'' || c == '"') {
+                i = past_quoted(part, i);
+            } else if (c == '(' || c == '[') {
+                std::size_t end = closing(part, i);
+                if (end == std::string::npos)
+                    return std::nullopt;
+                i = end + 1;
+            } else {
+                if (c == ':' && i + 1 < part.size() && part[i + 1] == ':')
+                    cast = i;
+                ++i;
+            }
+        }
+        if (cast == std::string::npos)
+            return std::nullopt;
+        std::string element_type = part.substr(cast + 2);
+        if (element_type.empty() || element_type.find_first_of("()[]") != std::string::npos ||
+            (type && *type != element_type))
+            return std::nullopt;
+        type = element_type;
+    }
+    return type;
+}
+
+} // namespace
+
+std::string pin_array_casts(const std::string& printed) {
+    static constexpr std::string_view k_array = "(ARRAY[";
+    std::string out;
+    std::size_t copied = 0;
+    for (std::size_t i = 0; i < printed.size();) {
+        char c = printed[i];
+        if (c == '\'' || c == '"') {
+            i = past_quoted(printed, i);
+            continue;
+        }
+        if (printed.compare(i, k_array.size(), k_array) != 0) {
+            ++i;
+            continue;
+        }
+        // (ARRAY[elements])::type[]
+        std::size_t bracket = i + k_array.size() - 1;
+        std::size_t end = closing(printed, bracket);
+        std::size_t paren = end == std::string::npos ? end : end + 1;
+        if (paren == std::string::npos || printed.compare(paren, 3, ")::") != 0) {
+            ++i;
+            continue;
+        }
+        auto type = common_cast(printed.substr(bracket + 1, end - bracket - 1));
+        if (!type) {
+            ++i;
+            continue;
+        }
+        out += printed.substr(copied, i - copied);
+        out += "(" + printed.substr(i, paren + 1 - i) + "::" + *type + "[])";
+        copied = paren + 1;
+        i = paren + 1;
+    }
+    return out + printed.substr(copied);
+}
+
+} // namespace schemac::catalog

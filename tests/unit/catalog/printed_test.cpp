@@ -1,0 +1,36 @@
+#include "catalog/printed.h"
+
+#include <doctest/doctest.h>
+
+using schemac::catalog::pin_array_casts;
+
+TEST_CASE("a printed list cast to another array type keeps its cast outside") {
+    // pg_get_constraintdef of CHECK (s IN ('a', 'b)')) over a varchar.
+    CHECK(pin_array_casts("CHECK (((s)::text = ANY ((ARRAY['a'::character varying, "
+                          "'b)'::character varying])::text[])))") ==
+          "CHECK (((s)::text = ANY (((ARRAY['a'::character varying, "
+          "'b)'::character varying])::character varying[])::text[])))");
+    // Two in one view, NOT IN too; the rest unchanged.
+    std::string view = "SELECT t.id FROM t WHERE (((t.s)::text = ANY "
+                       "((ARRAY['a'::character varying])::text[])) AND ((t.s)::text <> ALL "
+                       "((ARRAY['q'::character varying, 'r'::character varying])::text[])))";
+    CHECK(pin_array_casts(view) ==
+          "SELECT t.id FROM t WHERE (((t.s)::text = ANY "
+          "(((ARRAY['a'::character varying])::character varying[])::text[])) AND ((t.s)::text "
+          "<> ALL (((ARRAY['q'::character varying, 'r'::character varying])::character "
+          "varying[])::text[])))");
+}
+
+TEST_CASE("arrays that are no cast list, and text that only looks like one, stay") {
+    for (const char* same : {
+             "(t.c = ANY (ARRAY['x'::bpchar, 'y'::bpchar]))",       // no cast after it
+             "(t.n = ANY ((ARRAY[1.5, (2)::numeric])::float8[]))",  // an element without one
+             "(ARRAY['a'::text, 'b'::name])::text[]",               // elements that differ
+             "CHECK ((s <> '(ARRAY[''a''::text])::text[]'::text))", // in a literal
+             "\"(ARRAY['a'::text])::text[]\"",                      // in a quoted name
+             "(ARRAY['a'::text",                                    // cut short
+         })
+        CHECK(pin_array_casts(same) == same);
+    CHECK(pin_array_casts("(ARRAY[(1)::bigint, (2)::bigint])::numeric[]") ==
+          "((ARRAY[(1)::bigint, (2)::bigint])::bigint[])::numeric[]");
+}
