@@ -78,7 +78,9 @@ std::vector<WrittenPredicate> written_predicates(const Tree& tree) {
             --at;
         if (at < 5 || !std::equal(s.sql.begin() + static_cast<std::ptrdiff_t>(at - 5),
                                   s.sql.begin() + static_cast<std::ptrdiff_t>(at), "WHERE",
-                                  [](char a, char b) { return std::toupper(a) == b; }))
+                                  [](char a, char b) {
+                                      return std::toupper(static_cast<unsigned char>(a)) == b;
+                                  }))
             continue;
         std::string predicate = s.sql.substr(at);
         while (!predicate.empty() && is_space(predicate.front()))

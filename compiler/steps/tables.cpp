@@ -758,7 +758,9 @@ Steps build(const diff::Alter<catalog::Column>& c, const Context& context) {
     }
     if (t.default_expr && (t.default_expr != f.default_expr || type_changed))
         own_statement("SET DEFAULT " + *t.default_expr);
-    bool online_not_null = !f.not_null && t.not_null && context.lives_on(catalog::table_of(t.key));
+    // Online, its CHECK would reach the tables that inherit this one.
+    bool online_not_null =
+        !f.not_null && t.not_null && children.empty() && context.lives_on(catalog::table_of(t.key));
     if (!f.not_null && t.not_null && !online_not_null) {
         own_statement("SET NOT NULL");
         step.hazards.push_back(long_lock(LockMode::AccessExclusive, catalog::table_of(t.key),
