@@ -88,7 +88,71 @@ std::optional<std::string> common_cast(const std::string& elements) {
     return type;
 }
 
+/// The elements of an array's text, split at its top-level commas.
+std::vector<std::string> elements_of(const std::string& elements) {
+    std::vector<std::string> out;
+    std::size_t from = 0;
+    int depth = 0;
+    for (std::size_t i = 0; i <= elements.size(); ++i) {
+        if (i < elements.size()) {
+            char c = elements[i];
+            if (c == '\'' || c == '"') {
+                i = past_quoted(elements, i) - 1;
+                continue;
+            }
+            if (c == '(' || c == '[')
+                ++depth;
+            else if (c == ')' || c == ']')
+                --depth;
+            if (c != ',' || depth != 0)
+                continue;
+        }
+        std::string element = elements.substr(from, i - from);
+        while (!element.empty() && element.front() == ' ')
+            element.erase(0, 1);
+        out.push_back(std::move(element));
+        from = i + 1;
+    }
+    return out;
+}
+
 } // namespace
+
+std::string as_list_of_casts(const std::string& printed) {
+    static constexpr std::string_view k_array = "(ARRAY[";
+    std::string out;
+    std::size_t copied = 0;
+    for (std::size_t i = 0; i < printed.size();) {
+        char c = printed[i];
+        if (c == '\'' || c == '"') {
+            i = past_quoted(printed, i);
+            continue;
+        }
+        if (printed.compare(i, k_array.size(), k_array) != 0) {
+            ++i;
+            continue;
+        }
+        // (ARRAY[elements])::type[] -> ARRAY[(element)::type, ...]
+        std::size_t bracket = i + k_array.size() - 1;
+        std::size_t end = closing(printed, bracket);
+        std::size_t paren = end == std::string::npos ? end : end + 1;
+        std::size_t type_end = paren == std::string::npos ? paren : printed.find("[]", paren);
+        std::string elements =
+            end == std::string::npos ? "" : printed.substr(bracket + 1, end - bracket - 1);
+        if (type_end == std::string::npos || printed.compare(paren, 3, ")::") != 0 ||
+            !common_cast(elements)) {
+            ++i;
+            continue;
+        }
+        std::string type = printed.substr(paren + 3, type_end - paren - 3);
+        std::string list;
+        for (const auto& element : elements_of(elements))
+            list += (list.empty() ? "(" : ", (") + element + ")::" + type;
+        out += printed.substr(copied, i - copied) + "ARRAY[" + list + "]";
+        copied = i = type_end + 2;
+    }
+    return out + printed.substr(copied);
+}
 
 std::string pin_array_casts(const std::string& printed) {
     static constexpr std::string_view k_array = "(ARRAY[";

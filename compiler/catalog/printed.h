@@ -18,4 +18,10 @@ namespace schemac::catalog {
 /// the rest of the text is kept as it is (literals and quoted names too).
 std::string pin_array_casts(const std::string& printed);
 
+/// The same expression as PostgreSQL prints it once the printed text has been
+/// executed again (pg_dump's text restored): each such array as a list of
+/// casts, `ARRAY[('a'::character varying)::text, ...]`. Two definitions that
+/// differ only in that form compare equal through it.
+std::string as_list_of_casts(const std::string& printed);
+
 } // namespace schemac::catalog

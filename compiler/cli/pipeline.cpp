@@ -1,5 +1,7 @@
 #include "cli/pipeline.h"
 
+#include "catalog/printed.h"
+
 #include "catalog/quote.h"
 #include "cli/context.h"
 #include "introspect/introspect.h"
@@ -464,6 +466,7 @@ class Run {
                                                              m_out.desired);
             !settled)
             return settled;
+        settle_lists_of_casts();
         // A constraint or index the tree did not change is rebuilt (by the
         // proof, or by a reverse script) from the tree's own text too.
         for (auto& [key, constraint] : m_out.current.constraints)
@@ -479,6 +482,41 @@ class Run {
             if (table.stats)
                 m_out.sizes[catalog::qualified_name(key)] = *table.stats;
         return Ok{};
+    }
+
+    /// A live view, trigger, policy or domain check whose printed text
+    /// differs from the desired one only in how a list compared to a varchar
+    /// is stored (pg_dump's text of it restored) is the same object, not a
+    /// change: it takes the desired text (DESIGN.md, decision 1).
+    void settle_lists_of_casts() {
+        auto settle = [](std::string& live, const std::string& wanted) {
+            if (live != wanted &&
+                catalog::as_list_of_casts(live) == catalog::as_list_of_casts(wanted))
+                live = wanted;
+        };
+        auto settle_optional = [&](std::optional<std::string>& live,
+                                   const std::optional<std::string>& wanted) {
+            if (live && wanted)
+                settle(*live, *wanted);
+        };
+        for (auto& [key, view] : m_out.current.views)
+            if (auto same = m_out.desired.views.find(key); same != m_out.desired.views.end())
+                settle(view.definition, same->second.definition);
+        for (auto& [key, trigger] : m_out.current.triggers)
+            if (auto same = m_out.desired.triggers.find(key); same != m_out.desired.triggers.end())
+                settle(trigger.definition, same->second.definition);
+        for (auto& [key, policy] : m_out.current.policies)
+            if (auto same = m_out.desired.policies.find(key);
+                same != m_out.desired.policies.end()) {
+                settle_optional(policy.using_expr, same->second.using_expr);
+                settle_optional(policy.check_expr, same->second.check_expr);
+            }
+        for (auto& [key, domain] : m_out.current.domains)
+            if (auto same = m_out.desired.domains.find(key); same != m_out.desired.domains.end())
+                for (auto& [name, check] : domain.checks)
+                    if (auto wanted = same->second.checks.find(name);
+                        wanted != same->second.checks.end())
+                        settle(check, wanted->second);
     }
 
     /// Renames run first; the rest of the plan starts from their result, so

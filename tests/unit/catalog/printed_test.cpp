@@ -34,3 +34,16 @@ TEST_CASE("arrays that are no cast list, and text that only looks like one, stay
     CHECK(pin_array_casts("(ARRAY[(1)::bigint, (2)::bigint])::numeric[]") ==
           "((ARRAY[(1)::bigint, (2)::bigint])::bigint[])::numeric[]");
 }
+
+TEST_CASE("a printed list cast to another array type, as it is stored once executed again") {
+    using schemac::catalog::as_list_of_casts;
+    // What pg_dump's text of CHECK (s IN ('a', 'b')) is printed as once restored.
+    CHECK(as_list_of_casts("CHECK (((s)::text = ANY ((ARRAY['a'::character varying, "
+                           "'b, c'::character varying])::text[])))") ==
+          "CHECK (((s)::text = ANY (ARRAY[('a'::character varying)::text, ('b, "
+          "c'::character varying)::text])))");
+    // That form, and text without such arrays, stay.
+    for (const char* same : {"(ARRAY[('a'::character varying)::text])",
+                             "(t.c = ANY (ARRAY['x'::bpchar, 'y'::bpchar]))"})
+        CHECK(as_list_of_casts(same) == same);
+}
