@@ -1,7 +1,6 @@
 #include "cli/pipeline.h"
 
 #include "catalog/printed.h"
-
 #include "catalog/quote.h"
 #include "cli/context.h"
 #include "introspect/introspect.h"
