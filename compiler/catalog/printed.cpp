@@ -116,9 +116,10 @@ std::vector<std::string> elements_of(const std::string& elements) {
     return out;
 }
 
-} // namespace
-
-std::string as_list_of_casts(const std::string& printed) {
+/// `printed` with each `(ARRAY[elements])::type[]` whose elements share one
+/// cast replaced by `rewrite(elements, element_type, type)`.
+template <class Rewrite>
+std::string rewrite_cast_arrays(const std::string& printed, const Rewrite& rewrite) {
     static constexpr std::string_view k_array = "(ARRAY[";
     std::string out;
     std::size_t copied = 0;
@@ -132,61 +133,45 @@ std::string as_list_of_casts(const std::string& printed) {
             ++i;
             continue;
         }
-        // (ARRAY[elements])::type[] -> ARRAY[(element)::type, ...]
         std::size_t bracket = i + k_array.size() - 1;
         std::size_t end = closing(printed, bracket);
         std::size_t paren = end == std::string::npos ? end : end + 1;
         std::size_t type_end = paren == std::string::npos ? paren : printed.find("[]", paren);
-        std::string elements =
-            end == std::string::npos ? "" : printed.substr(bracket + 1, end - bracket - 1);
-        if (type_end == std::string::npos || printed.compare(paren, 3, ")::") != 0 ||
-            !common_cast(elements)) {
+        if (type_end == std::string::npos || printed.compare(paren, 3, ")::") != 0) {
             ++i;
             continue;
         }
-        std::string type = printed.substr(paren + 3, type_end - paren - 3);
-        std::string list;
-        for (const auto& element : elements_of(elements))
-            list += (list.empty() ? "(" : ", (") + element + ")::" + type;
-        out += printed.substr(copied, i - copied) + "ARRAY[" + list + "]";
+        std::string elements = printed.substr(bracket + 1, end - bracket - 1);
+        auto element_type = common_cast(elements);
+        if (!element_type) {
+            ++i;
+            continue;
+        }
+        out += printed.substr(copied, i - copied) +
+               rewrite(elements, *element_type, printed.substr(paren + 3, type_end - paren - 3));
         copied = i = type_end + 2;
     }
     return out + printed.substr(copied);
 }
 
+} // namespace
+
+std::string as_list_of_casts(const std::string& printed) {
+    return rewrite_cast_arrays(
+        printed, [](const std::string& elements, const std::string&, const std::string& type) {
+            std::string list;
+            for (const auto& element : elements_of(elements))
+                list += (list.empty() ? "(" : ", (") + element + ")::" + type;
+            return "ARRAY[" + list + "]";
+        });
+}
+
 std::string pin_array_casts(const std::string& printed) {
-    static constexpr std::string_view k_array = "(ARRAY[";
-    std::string out;
-    std::size_t copied = 0;
-    for (std::size_t i = 0; i < printed.size();) {
-        char c = printed[i];
-        if (c == '\'' || c == '"') {
-            i = past_quoted(printed, i);
-            continue;
-        }
-        if (printed.compare(i, k_array.size(), k_array) != 0) {
-            ++i;
-            continue;
-        }
-        // (ARRAY[elements])::type[]
-        std::size_t bracket = i + k_array.size() - 1;
-        std::size_t end = closing(printed, bracket);
-        std::size_t paren = end == std::string::npos ? end : end + 1;
-        if (paren == std::string::npos || printed.compare(paren, 3, ")::") != 0) {
-            ++i;
-            continue;
-        }
-        auto type = common_cast(printed.substr(bracket + 1, end - bracket - 1));
-        if (!type) {
-            ++i;
-            continue;
-        }
-        out += printed.substr(copied, i - copied);
-        out += "(" + printed.substr(i, paren + 1 - i) + "::" + *type + "[])";
-        copied = paren + 1;
-        i = paren + 1;
-    }
-    return out + printed.substr(copied);
+    return rewrite_cast_arrays(
+        printed,
+        [](const std::string& elements, const std::string& element_type, const std::string& type) {
+            return "((ARRAY[" + elements + "])::" + element_type + "[])::" + type + "[]";
+        });
 }
 
 } // namespace schemac::catalog
