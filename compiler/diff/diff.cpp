@@ -50,6 +50,40 @@ bool is_partition(const Catalog& c, const ObjectKey& table) {
     return found != c.tables.end() && found->second.partition_of.has_value();
 }
 
+/// A partition's column as the ALTER COLUMN of its parent leaves it: SET and
+/// DROP DEFAULT or NOT NULL on a partitioned table reach every partition
+/// (a partition's own value is set again after them), the nearest parent's
+/// first. Any other column comes back as it is.
+catalog::Column as_parent_leaves_it(const Catalog& from, const Catalog& to,
+                                    catalog::Column column) {
+    ObjectKey table = catalog::table_of(column.key);
+    bool default_set = false, not_null_set = false;
+    for (auto t = to.tables.find(table); t != to.tables.end() && t->second.partition_of;
+         t = to.tables.find(table)) {
+        auto before = from.tables.find(table);
+        if (before == from.tables.end() || before->second.partition_of != t->second.partition_of)
+            break;
+        table = *t->second.partition_of;
+        ObjectKey parent =
+            catalog::child_key(Kind::Column, table.schema, table.name, column.key.name);
+        auto old = from.columns.find(parent);
+        auto now = to.columns.find(parent);
+        if (old == from.columns.end() || now == to.columns.end())
+            break;
+        // A new type drops the default and sets it again.
+        if (!default_set && (old->second.default_expr != now->second.default_expr ||
+                             old->second.type != now->second.type)) {
+            column.default_expr = now->second.default_expr;
+            default_set = true;
+        }
+        if (!not_null_set && old->second.not_null != now->second.not_null) {
+            column.not_null = now->second.not_null;
+            not_null_set = true;
+        }
+    }
+    return column;
+}
+
 Decisions decide_all(const Catalog& from, const Catalog& to) {
     Decisions d;
     catalog::for_each_objects(to, [&](const auto& after) {
@@ -59,7 +93,9 @@ Decisions decide_all(const Catalog& from, const Catalog& to) {
     // A partition's columns, and the constraints and indexes it has of its
     // parent's, are the parent's: created, attached and dropped with it.
     // Only a partition detached into a plain table has them to compare; the
-    // keys and indexes it has of its own are always its own.
+    // keys and indexes it has of its own are always its own, and so are its
+    // columns' defaults and NOT NULL where its parent's changes leave them
+    // other than it states.
     auto inherited = [&](const ObjectKey& key) {
         for (const Catalog* side : {&to, &from}) {
             if (auto c = side->constraints.find(key); c != side->constraints.end())
@@ -69,9 +105,21 @@ Decisions decide_all(const Catalog& from, const Catalog& to) {
         }
         return true; // a column
     };
+    auto own_default_or_not_null = [&](const ObjectKey& key) {
+        const catalog::Column& after = to.columns.at(key);
+        catalog::Column left = as_parent_leaves_it(from, to, from.columns.at(key));
+        return left.default_expr != after.default_expr || left.not_null != after.not_null;
+    };
+    // One that stays as it was is set again after its parent's change.
+    for (const auto& [key, column] : to.columns)
+        if (from.columns.contains(key) && is_partition(to, catalog::table_of(key)) &&
+            own_default_or_not_null(key))
+            d.alter.insert(key);
     for (auto* keys : {&d.drop, &d.create, &d.alter})
         std::erase_if(*keys, [&](const ObjectKey& key) {
             if (!catalog::kind_info(key.kind).held_by_partition_parent || !inherited(key))
+                return false;
+            if (keys == &d.alter && key.kind == Kind::Column && own_default_or_not_null(key))
                 return false;
             ObjectKey table = owning_table(from, to, key);
             // A partition dropped keeps them in its drop: they go with it,
@@ -471,6 +519,9 @@ class Writer {
     }
 
     /// The kinds that change in place; decide() puts no other in `alter`.
+    void write_alter(const catalog::Column& from, const catalog::Column& to) {
+        add(Alter<catalog::Column>{as_parent_leaves_it(m_from, m_to, from), to});
+    }
     template <class T> void write_alter(const T& from, const T& to) {
         if constexpr (std::is_constructible_v<Change, Alter<T>>)
             add(Alter<T>{from, to});

@@ -430,14 +430,17 @@ Steps build(const diff::CreateTable& c, const Context& context) {
                 step.lock(catalog::table_of(key), LockMode::ShareRowExclusive);
     }
     // A new child locks its parents, and takes their columns' defaults and
-    // NOT NULL where it has none of its own.
+    // NOT NULL where it has none of its own; so does a partition.
     for (const auto& parent : c.table.inherits) {
         step.lock(parent, LockMode::ShareUpdateExclusive);
         step.needs.push_back(parent);
     }
+    std::vector<ObjectKey> parents = c.table.inherits;
+    if (c.table.partition_of)
+        parents.push_back(*c.table.partition_of);
     for (const auto& column : c.columns)
         if (!column.local)
-            for (auto& statement : differs_from_parents(column, c.table.inherits, &step, context))
+            for (auto& statement : differs_from_parents(column, parents, &step, context))
                 step.statements.push_back(std::move(statement));
     if (c.table.row_security)
         step.statements.push_back(alter_table(c.table.key) + "ENABLE ROW LEVEL SECURITY");
@@ -690,6 +693,14 @@ Steps build(const diff::Alter<catalog::Column>& c, const Context& context) {
     step.modifies.push_back(t.key);
     after_detach(step, catalog::table_of(t.key), context);
     auto statement = [&](const std::string& tail) { step.statements.push_back(prefix + tail); };
+    // A partition's own default and NOT NULL are set after its parents'
+    // ALTER COLUMN, which reaches it.
+    for (auto table = context.to.tables.find(catalog::table_of(t.key));
+         table != context.to.tables.end() && table->second.partition_of;
+         table = context.to.tables.find(*table->second.partition_of))
+        step.needs.push_back(catalog::child_key(catalog::Kind::Column,
+                                                table->second.partition_of->schema,
+                                                table->second.partition_of->name, t.key.name));
     // A default and NOT NULL are each table's own: the tables that inherit
     // this one have theirs compared on their own, so these do not recurse.
     std::vector<ObjectKey> children = inheritors(catalog::table_of(t.key), context, &step);
