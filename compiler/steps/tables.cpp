@@ -410,9 +410,10 @@ Steps build(const diff::CreateTable& c, const Context& context) {
                 parents += (parents.empty() ? "" : ", ") + catalog::qualified_name(parent);
             sql += " INHERITS (" + parents + ")";
         }
-        if (c.table.partition_by)
-            sql += " PARTITION BY " + *c.table.partition_by;
     }
+    // A partition may be partitioned in turn.
+    if (c.table.partition_by)
+        sql += " PARTITION BY " + *c.table.partition_by;
     if (c.table.server)
         sql += " SERVER " + quote_ident(*c.table.server) +
                options_clause(c.table.key, c.table.foreign_options);
