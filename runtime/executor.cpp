@@ -26,7 +26,7 @@ Status exec(Connection& conn, const char* sql, const Script& script) {
 
 bool needs_superuser(const std::string& sql) {
     return manages_extension(sql) || manages_publication(sql) || manages_foreign_data(sql) ||
-           marks_leakproof(sql);
+           manages_event_trigger(sql) || marks_leakproof(sql);
 }
 
 Result<Rows> run_as_superuser(Connection& tree, Connection& admin, const std::string& sql) {

@@ -254,6 +254,17 @@ constexpr FingerprintPart k_parts[] = {
     FROM pg_collation c JOIN ns ON ns.oid = c.collnamespace
     WHERE NOT EXISTS (SELECT 1 FROM ext WHERE classid = 'pg_collation'::regclass
                                           AND objid = c.oid))sql", 3},
+    // Version 4. An event trigger is named outside any schema: its line
+    // names its function (whose schema scopes it) and carries its comment.
+    {"event trigger", R"sql(
+    SELECT 'event trigger ' || quote_ident(t.evtname) || ' on ' || t.evtevent
+           || coalesce(' tags ' || array_to_string(t.evttags, ','), '')
+           || ' runs ' || format('%I.%I', ns.nspname, p.proname) || ' ' || t.evtenabled::text
+           || coalesce(' comment ' || quote_literal(obj_description(t.oid, 'pg_event_trigger')), '')
+    FROM pg_event_trigger t JOIN pg_proc p ON p.oid = t.evtfoid
+    JOIN ns ON ns.oid = p.pronamespace
+    WHERE NOT EXISTS (SELECT 1 FROM ext WHERE classid = 'pg_event_trigger'::regclass
+                                          AND objid = t.oid))sql", 4},
 };
 // clang-format on
 

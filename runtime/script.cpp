@@ -289,6 +289,11 @@ bool manages_foreign_data(const std::string& sql) {
                    {"CreateFdwStmt", "AlterFdwStmt", "CreateForeignServerStmt"}, "OBJECT_FDW");
 }
 
+bool manages_event_trigger(const std::string& sql) {
+    return manages(sql, "EVENT TRIGGER", {"CreateEventTrigStmt", "AlterEventTrigStmt"},
+                   "OBJECT_EVENT_TRIGGER");
+}
+
 bool marks_leakproof(const std::string& sql) {
     bool found = false;
     auto leakproof = [&](const nlohmann::json& options) {

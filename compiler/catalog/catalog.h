@@ -375,6 +375,20 @@ struct Rule : ObjectBase {
     }
 };
 
+/// An event trigger: the function it runs on one event, for some command
+/// tags or all of them.
+struct EventTrigger : ObjectBase {
+    std::string event;             ///< ddl_command_start, sql_drop, ...
+    std::vector<std::string> tags; ///< WHEN TAG IN (...), as stored; empty for every command
+    ObjectKey function;
+    /// pg_event_trigger.evtenabled: O (fires, the default), D, R or A.
+    char enabled = 'O';
+    bool operator==(const EventTrigger& o) const {
+        return key == o.key && comment == o.comment && event == o.event && tags == o.tags &&
+               function == o.function && enabled == o.enabled;
+    }
+};
+
 /// A row-level security policy (key.parent is its table).
 struct Policy : ObjectBase {
     char command = '*';                    ///< pg_policy.polcmd: r, a, w, d or * (ALL)
@@ -463,6 +477,7 @@ struct Catalog {
     std::map<ObjectKey, ForeignObject> foreign; ///< wrappers, servers and user mappings
     std::map<ObjectKey, RangeType> ranges;
     std::map<ObjectKey, Collation> collations;
+    std::map<ObjectKey, EventTrigger> event_triggers;
     std::set<Privilege> privileges;
     std::set<DefaultPrivilege> default_privileges;
     std::set<Dependency> dependencies;
@@ -514,6 +529,7 @@ template <> struct ObjectsOf<Kind::UserMapping> { static constexpr auto member =
 template <> struct ObjectsOf<Kind::RangeType> { static constexpr auto member = &Catalog::ranges; };
 template <> struct ObjectsOf<Kind::Collation> { static constexpr auto member = &Catalog::collations; };
 template <> struct ObjectsOf<Kind::Aggregate> { static constexpr auto member = &Catalog::functions; };
+template <> struct ObjectsOf<Kind::EventTrigger> { static constexpr auto member = &Catalog::event_triggers; };
 // clang-format on
 
 namespace detail {

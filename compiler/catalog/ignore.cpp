@@ -98,6 +98,7 @@ Result<std::vector<IgnoreRule>> read_ignore_rules(const std::filesystem::path& f
                          "` is no kind of object schemac reads (schema, extension, table, view, "
                          "materialized view, sequence, type, domain, function, procedure, "
                          "column, constraint, index, trigger, policy, publication, rule, server, "
+                         "event trigger, "
                          "or a glob such as *)");
         rules.push_back(std::move(rule));
     }
@@ -159,6 +160,9 @@ std::vector<ObjectKey> leave_out_ignored(Catalog& catalog, const std::vector<Ign
                 ignored(scope.stubs, key) || (key.kind == Kind::Schema && outside(key.name));
             if constexpr (std::is_same_v<std::decay_t<decltype(object)>, Extension>)
                 by_scope = by_scope || outside(object.schema);
+            // An event trigger is the project's when the function it runs is.
+            if constexpr (std::is_same_v<std::decay_t<decltype(object)>, EventTrigger>)
+                by_scope = by_scope || outside(object.function.schema);
             // A publication is the project's when all it names is: one for
             // all tables, or naming nothing yet, is managed only when every
             // schema is (a platform's `supabase_realtime` is context).

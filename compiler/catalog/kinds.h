@@ -41,6 +41,7 @@ enum class Kind : std::uint8_t {
     RangeType,
     Collation,
     Aggregate,
+    EventTrigger,
 };
 
 /// PostgreSQL's table-level lock modes, weakest first.
@@ -167,11 +168,13 @@ inline constexpr std::array k_kind_info{
     KindInfo{.kind = Kind::Aggregate, .name = "aggregate", .keyword = "AGGREGATE", .priority = 8,
              .naming = Naming::Routine, .grant_keyword = "FUNCTION", .default_privileges = 'f', .blocks_drop = true,
              .replaceable = true},
+    KindInfo{.kind = Kind::EventTrigger, .name = "event trigger", .keyword = "EVENT TRIGGER",
+             .priority = 17, .naming = Naming::Global},
 };
 // clang-format on
 
 inline constexpr std::size_t k_kind_count = k_kind_info.size();
-static_assert(k_kind_count == static_cast<std::size_t>(Kind::Aggregate) + 1,
+static_assert(k_kind_count == static_cast<std::size_t>(Kind::EventTrigger) + 1,
               "k_kind_info must list every Kind");
 
 constexpr bool kinds_in_enum_order() {
@@ -187,7 +190,7 @@ constexpr const KindInfo& kind_info(Kind kind) {
 }
 
 /// Named outside any schema: schemas, extensions, publications, wrappers,
-/// servers and user mappings.
+/// servers, user mappings and event triggers.
 constexpr bool is_global(Kind kind) {
     return kind_info(kind).naming == Naming::Global || kind_info(kind).naming == Naming::Mapping;
 }

@@ -59,6 +59,8 @@ fs::path file_of(const steps::Step& step, const catalog::Catalog& live) {
         return "extensions.sql";
     case Kind::Publication:
         return "publications.sql";
+    case Kind::EventTrigger:
+        return "event_triggers.sql";
     case Kind::ForeignDataWrapper:
     case Kind::Server:
     case Kind::UserMapping:

@@ -134,6 +134,8 @@ using Change = std::variant<                                                //
     Alter<catalog::ForeignObject>,                                          //
     Create<catalog::RangeType>, Drop<catalog::RangeType>,                   //
     Create<catalog::Collation>, Drop<catalog::Collation>,                   //
+    Create<catalog::EventTrigger>, Drop<catalog::EventTrigger>,             //
+    Alter<catalog::EventTrigger>,                                           //
     ResetDefault, SetPrivileges, SetDefaultPrivileges, SetComment>;
 
 /// ALTER ... RENAME, asked for by the tree (`-- schemac:renamed-from`) and

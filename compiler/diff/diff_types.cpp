@@ -110,6 +110,11 @@ bool needs_rebuild(const catalog::ForeignObject& from, const catalog::ForeignObj
     return from.wrapper != to.wrapper || from.type != to.type;
 }
 
+bool needs_rebuild(const catalog::EventTrigger& from, const catalog::EventTrigger& to) {
+    // ALTER EVENT TRIGGER only enables and disables it.
+    return from.event != to.event || from.tags != to.tags || from.function != to.function;
+}
+
 bool needs_rebuild(const catalog::Publication& from, const catalog::Publication& to) {
     return from.all_tables != to.all_tables;
 }

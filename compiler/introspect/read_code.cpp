@@ -7,6 +7,7 @@
 #include "catalog/quote.h"
 
 #include <cctype>
+#include <ranges>
 
 namespace schemac::introspect {
 using catalog::Kind;
@@ -126,8 +127,7 @@ Status read_aggregates(Reader& r) {
 } // namespace
 
 Status read(Reader& r, Of<catalog::Function>) {
-    // Aggregates, window functions and event trigger functions are not
-    // diffed yet (reported unmanaged, with the event triggers). A range
+    // Window functions are not diffed yet (reported unmanaged). A range
     // type's constructors are the type's (an internal dependency).
     auto rows = r.query("functions", R"(
         SELECT p.oid, n.nspname, p.proname, pg_catalog.oidvectortypes(p.proargtypes) AS args,
@@ -137,7 +137,6 @@ Status read(Reader& r, Of<catalog::Function>) {
                pg_catalog.obj_description(p.oid, 'pg_proc') AS comment
         FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
         WHERE p.prokind IN ('f', 'p')
-          AND p.prorettype <> 'pg_catalog.event_trigger'::pg_catalog.regtype
           AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
                           WHERE d.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass
                             AND d.objid = p.oid AND d.deptype = 'i')
@@ -250,6 +249,38 @@ Status read(Reader& r, Of<catalog::Rule>) {
         rule.comment = row.at("comment");
         r.lookup.add(k_pg_rewrite, rule.oid, 0, rule.key);
         r.catalog.rules.emplace(rule.key, rule);
+    }
+    return Ok{};
+}
+
+Status read(Reader& r, Of<catalog::EventTrigger>) {
+    // The project's when the function it runs is (an extension's are its own).
+    auto rows = r.query("event triggers", R"(
+        SELECT t.oid, t.evtname, t.evtevent, t.evtenabled,
+               coalesce(pg_catalog.array_to_string(t.evttags, ','), '') AS tags,
+               n.nspname, p.proname, pg_catalog.oidvectortypes(p.proargtypes) AS args,
+               pg_catalog.obj_description(t.oid, 'pg_event_trigger') AS comment
+        FROM pg_catalog.pg_event_trigger t JOIN pg_catalog.pg_proc p ON p.oid = t.evtfoid
+        JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
+        WHERE )" + managed("pg_event_trigger", "t.oid") +
+                                              " ORDER BY 2");
+    if (!rows)
+        return rows.error();
+    for (auto row : *rows) {
+        catalog::EventTrigger t;
+        t.oid = to_oid(row.text("oid"));
+        t.key = catalog::global_key(Kind::EventTrigger, row.text("evtname"));
+        t.event = row.text("evtevent");
+        for (auto tag : std::views::split(row.text("tags"), ','))
+            if (!tag.empty())
+                t.tags.emplace_back(tag.begin(), tag.end());
+        t.function =
+            catalog::relation_key(Kind::Function, row.text("nspname"), row.text("proname"));
+        t.function.args = row.text("args");
+        t.enabled = row.text("evtenabled").front();
+        t.comment = row.at("comment");
+        r.lookup.add(k_pg_event_trigger, t.oid, 0, t.key);
+        r.catalog.event_triggers.emplace(t.key, std::move(t));
     }
     return Ok{};
 }

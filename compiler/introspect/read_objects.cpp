@@ -381,13 +381,10 @@ Status read_unmanaged(Reader& r) {
     // Kinds schemac does not diff yet. They are named on stderr and never
     // touched: not created, altered or dropped.
     auto rows = r.query("unmanaged objects", R"(
-        SELECT CASE p.prokind WHEN 'w' THEN 'window function '
-                              ELSE 'event trigger function ' END
-               || p.oid::pg_catalog.regprocedure::text AS object
+        SELECT 'window function ' || p.oid::pg_catalog.regprocedure::text AS object
         FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
-        WHERE (p.prokind = 'w'
-               OR p.prorettype = 'pg_catalog.event_trigger'::pg_catalog.regtype)
-          AND )" + managed("pg_proc", "p.oid") + R"(
+        WHERE p.prokind = 'w' AND )" + managed("pg_proc", "p.oid") +
+                                                 R"(
         UNION ALL
         SELECT 'trigger ' || pg_catalog.quote_ident(t.tgname) || ' on ' || t.tgrelid::pg_catalog.regclass::text
         FROM pg_catalog.pg_trigger t JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid
@@ -404,8 +401,6 @@ Status read_unmanaged(Reader& r) {
         FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
         WHERE (c.relrowsecurity OR c.relforcerowsecurity) AND n.nspname = ANY($1::text[])
           AND c.relkind NOT IN ('r', 'p')
-        UNION ALL
-        SELECT 'event trigger ' || pg_catalog.quote_ident(evtname) FROM pg_catalog.pg_event_trigger
         UNION ALL
         SELECT 'rule ' || pg_catalog.quote_ident(r.rulename) || ' on ' || r.ev_class::pg_catalog.regclass::text
         FROM pg_catalog.pg_rewrite r JOIN pg_catalog.pg_class c ON c.oid = r.ev_class

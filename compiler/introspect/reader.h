@@ -30,6 +30,7 @@ enum CatalogOid : catalog::Oid {
     k_pg_foreign_server = 1417,
     k_pg_user_mapping = 1418,
     k_pg_collation = 3456,
+    k_pg_event_trigger = 3466,
 };
 
 /// (catalog, object oid, sub-id) -> key: how pg_depend rows become key pairs.
@@ -91,6 +92,7 @@ Status read(Reader&, Of<catalog::Rule>);
 Status read(Reader&, Of<catalog::ForeignObject>);
 Status read(Reader&, Of<catalog::RangeType>);
 Status read(Reader&, Of<catalog::Collation>);
+Status read(Reader&, Of<catalog::EventTrigger>);
 
 /// Privileges and default privileges, once every object they may be on has
 /// its key in the lookup.

@@ -177,7 +177,6 @@ std::string sql_words(std::string node) {
         {"CreateForeignServerStmt", "CREATE SERVER"},
         {"CreateUserMappingStmt", "CREATE USER MAPPING"},
         {"CreateForeignTableStmt", "CREATE FOREIGN TABLE"},
-        {"CreateEventTrigStmt", "CREATE EVENT TRIGGER"},
         {"CreateStatsStmt", "CREATE STATISTICS"},
         {"CreateRangeStmt", "CREATE TYPE ... AS RANGE"},
         {"CreateTableSpaceStmt", "CREATE TABLESPACE"},
@@ -536,6 +535,8 @@ Status classify_drop(Statement& s, const json& v) {
             s.drops.push_back(catalog::global_key(Kind::ForeignDataWrapper, str(object)));
         else if (type == "OBJECT_FOREIGN_SERVER")
             s.drops.push_back(catalog::global_key(Kind::Server, str(object)));
+        else if (type == "OBJECT_EVENT_TRIGGER")
+            s.drops.push_back(catalog::global_key(Kind::EventTrigger, str(object)));
         else if (type == "OBJECT_TYPE" || type == "OBJECT_DOMAIN")
             s.drops.push_back(name_key(k_type, names(object["TypeName"]["names"])));
         else if (type == "OBJECT_FUNCTION" || type == "OBJECT_PROCEDURE")
@@ -583,13 +584,14 @@ Status classify_comment(Statement& s, const json& v) {
                                     parts.empty() ? "" : parts.back());
     } else if (objtype == "OBJECT_SCHEMA" || objtype == "OBJECT_EXTENSION" ||
                objtype == "OBJECT_PUBLICATION" || objtype == "OBJECT_FDW" ||
-               objtype == "OBJECT_FOREIGN_SERVER") {
+               objtype == "OBJECT_FOREIGN_SERVER" || objtype == "OBJECT_EVENT_TRIGGER") {
         std::string name = parts.empty() ? "" : parts[0];
         target = objtype == "OBJECT_SCHEMA"        ? catalog::schema_key(name)
                  : objtype == "OBJECT_EXTENSION"   ? catalog::extension_key(name)
                  : objtype == "OBJECT_PUBLICATION" ? catalog::publication_key(name)
                  : objtype == "OBJECT_FDW" ? catalog::global_key(Kind::ForeignDataWrapper, name)
-                                           : catalog::global_key(Kind::Server, name);
+                 : objtype == "OBJECT_EVENT_TRIGGER" ? catalog::global_key(Kind::EventTrigger, name)
+                                                     : catalog::global_key(Kind::Server, name);
         s.references.push_back(target);
     } else {
         Kind kind = (objtype == "OBJECT_TYPE" || objtype == "OBJECT_DOMAIN") ? k_type
@@ -832,6 +834,20 @@ Status classify_publication(Statement& s, const json& v) {
     return Ok{};
 }
 
+/// CREATE EVENT TRIGGER after the function it runs; ALTER EVENT TRIGGER
+/// (ENABLE, DISABLE) after the trigger.
+Status classify_event_trigger(Statement& s, const json& v) {
+    const ObjectKey trigger = catalog::global_key(Kind::EventTrigger, v.value("trigname", ""));
+    if (s.node == "CreateEventTrigStmt") {
+        s.creates = trigger;
+        s.references.push_back(name_key(k_function, names(v["funcname"])));
+    } else {
+        s.alters = trigger;
+        s.references.push_back(trigger);
+    }
+    return Ok{};
+}
+
 /// `FOR role` of a user mapping, as its key names it: a quoted name,
 /// CURRENT_USER (SESSION_USER, USER: whoever runs it) or PUBLIC.
 std::string mapping_role(const json& spec) {
@@ -986,6 +1002,8 @@ const Rule k_rules[] = {
     {"CreateForeignTableStmt", classify_foreign},
     {"CreatePublicationStmt", classify_publication},
     {"AlterPublicationStmt", classify_publication},
+    {"CreateEventTrigStmt", classify_event_trigger},
+    {"AlterEventTrigStmt", classify_event_trigger},
     {"CommentStmt", classify_comment},
     {"AlterDefaultPrivilegesStmt", classify_default_privileges},
     // GRANT and REVOKE both describe privileges (REVOKE EXECUTE ... FROM

@@ -187,6 +187,46 @@ Steps build(const diff::Drop<catalog::Rule>& c, const Context&) {
 
 namespace {
 
+/// ALTER EVENT TRIGGER's ENABLE / DISABLE for `enabled`.
+std::string event_trigger_state(const catalog::EventTrigger& t) {
+    std::string_view words = t.enabled == 'D'   ? "DISABLE"
+                             : t.enabled == 'R' ? "ENABLE REPLICA"
+                             : t.enabled == 'A' ? "ENABLE ALWAYS"
+                                                : "ENABLE";
+    return "ALTER EVENT TRIGGER " + catalog::quote_ident(t.key.name) + " " + std::string(words);
+}
+
+} // namespace
+
+Steps build(const diff::Create<catalog::EventTrigger>& c, const Context&) {
+    const catalog::EventTrigger& t = c.object;
+    std::string sql = "CREATE EVENT TRIGGER " + catalog::quote_ident(t.key.name) + " ON " +
+                      catalog::quote_ident(t.event);
+    if (!t.tags.empty()) {
+        std::string tags;
+        for (const auto& tag : t.tags)
+            tags += (tags.empty() ? "" : ", ") + catalog::quote_literal(tag);
+        sql += " WHEN TAG IN (" + tags + ")";
+    }
+    sql +=
+        " EXECUTE FUNCTION " + catalog::quote_qualified(t.function.schema, t.function.name) + "()";
+    Step step = create_step(t.key, sql);
+    if (t.enabled != 'O')
+        step.statements.push_back(event_trigger_state(t));
+    step.needs.push_back(t.function);
+    return {step};
+}
+
+Steps build(const diff::Alter<catalog::EventTrigger>& c, const Context&) {
+    return {alter_step(c.to.key, event_trigger_state(c.to))};
+}
+
+Steps build(const diff::Drop<catalog::EventTrigger>& c, const Context&) {
+    return {drop_object(c.object.key, c.implied)};
+}
+
+namespace {
+
 /// `TO roles USING (...) WITH CHECK (...)`, as CREATE and ALTER POLICY take them.
 std::string policy_clauses(const catalog::Policy& p) {
     std::string out = " TO " + p.roles;

@@ -47,7 +47,7 @@ struct Fingerprint {
 /// naming it; later ones start with `fingerprint vN`. A text recorded at an
 /// older version is compared with the live catalog read at that version, so
 /// a new part never shows up as drift in a database applied before it.
-constexpr int k_fingerprint_version = 3;
+constexpr int k_fingerprint_version = 4;
 Result<Fingerprint> fingerprint(Connection& conn, int version = k_fingerprint_version);
 /// The version a recorded fingerprint text was read at.
 int fingerprint_version(const std::string& text);

@@ -95,6 +95,9 @@ bool manages_publication(const std::string& sql);
 /// wrapper (a superuser's), or creates a server (which takes USAGE on its
 /// wrapper; the shadow's administrator then hands it to the tree's role).
 bool manages_foreign_data(const std::string& sql);
+/// Whether `sql` creates, changes, drops or comments on an event trigger:
+/// only a superuser may.
+bool manages_event_trigger(const std::string& sql);
 /// Whether `sql` creates or makes a function LEAKPROOF: what only a
 /// superuser may do.
 bool marks_leakproof(const std::string& sql);

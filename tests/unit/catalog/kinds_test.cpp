@@ -21,7 +21,7 @@ TEST_CASE("every kind's objects are held in one map, each map walked once, in Ki
     CHECK(walked.size() == maps.size());
     CHECK(std::set<const void*>(walked.begin(), walked.end()) == maps);
     CHECK(walked.front() == &c.schemas);
-    CHECK(walked.back() == &c.collations);
+    CHECK(walked.back() == &c.event_triggers);
     CHECK(&objects_of<Function>(c) == &c.functions);
     CHECK(&objects_of<View>(c) == &c.views);
 }
