@@ -200,6 +200,9 @@ struct Constraint : ObjectBase {
     /// parents (made and dropped with theirs); one of its own is false. Not
     /// compared.
     bool inherited = false;
+    /// The comment on the index behind a key or exclusion constraint
+    /// (COMMENT ON INDEX). Diffed as a comment, so not compared here.
+    std::optional<std::string> index_comment;
     bool operator==(const Constraint& o) const {
         return key == o.key && comment == o.comment && type == o.type && definition == o.definition;
     }
@@ -243,6 +246,9 @@ struct View : ObjectBase {
     /// `name type` per column, in order: CREATE OR REPLACE may only add
     /// columns at the end. Derived from the definition, so not compared.
     std::vector<std::string> columns;
+    /// Column name -> its comment (COMMENT ON COLUMN). Diffed as comments,
+    /// so not compared here.
+    std::map<std::string, std::string> column_comments;
     bool operator==(const View& o) const {
         return key == o.key && comment == o.comment && definition == o.definition &&
                options == o.options;

@@ -68,6 +68,11 @@ fs::path file_of(const steps::Step& step, const catalog::Catalog& live) {
     case Kind::Table:
         return table_file(key.name);
     case Kind::Column:
+        // A view's column has only its comment to write: with the view.
+        for (Kind view : {Kind::View, Kind::MaterializedView})
+            if (live.views.contains(catalog::relation_key(view, key.schema, key.parent)))
+                return schema / "views" / file_name(key.parent);
+        return table_file(key.parent);
     case Kind::Constraint:
     case Kind::Trigger:
     case Kind::Policy:
@@ -76,6 +81,10 @@ fs::path file_of(const steps::Step& step, const catalog::Catalog& live) {
     case Kind::Index:
         if (auto index = live.indexes.find(key); index != live.indexes.end())
             return table_file(index->second.table);
+        // The index behind a key has only its comment to write: with the key.
+        for (const auto& [constraint, _] : live.constraints)
+            if (constraint.schema == key.schema && constraint.name == key.name)
+                return table_file(constraint.parent);
         return schema / "indexes" / file_name(key.name);
     case Kind::Sequence:
         if (auto sequence = live.sequences.find(key);

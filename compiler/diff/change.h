@@ -104,6 +104,9 @@ struct AlterPublication {
 struct SetComment {
     catalog::ObjectKey target;
     std::optional<std::string> comment;
+    /// What the target is part of where no step makes the target itself (a
+    /// view for its column, a key for its index): the comment comes after it.
+    std::optional<catalog::ObjectKey> within = std::nullopt;
 };
 
 using Change = std::variant<                                                //

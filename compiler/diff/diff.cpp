@@ -570,6 +570,38 @@ class Writer {
 
     void write_comments() {
         catalog::for_each_objects(m_to, [&](const auto& objects) { comments_of(objects); });
+        // Comments on what an object holds: a view's columns, a key's index.
+        auto before = [&](const auto& objects, const ObjectKey& key) {
+            auto old = m_d.create.contains(key) ? objects.end() : objects.find(key);
+            return old == objects.end() ? nullptr : &old->second;
+        };
+        for (const auto& [key, view] : m_to.views) {
+            const catalog::View* old = before(m_from.views, key);
+            std::set<std::string> columns;
+            for (const auto* side : {&view, old})
+                if (side)
+                    for (const auto& [column, comment] : side->column_comments)
+                        columns.insert(column);
+            for (const auto& column : columns) {
+                auto now = view.column_comments.find(column);
+                auto after =
+                    now == view.column_comments.end() ? std::nullopt : std::optional(now->second);
+                std::optional<std::string> was;
+                if (old)
+                    if (auto it = old->column_comments.find(column);
+                        it != old->column_comments.end())
+                        was = it->second;
+                if (after != was)
+                    add(SetComment{catalog::child_key(Kind::Column, key.schema, key.name, column),
+                                   after, key});
+            }
+        }
+        for (const auto& [key, constraint] : m_to.constraints) {
+            const catalog::Constraint* old = before(m_from.constraints, key);
+            if (constraint.index_comment != (old ? old->index_comment : std::nullopt))
+                add(SetComment{catalog::relation_key(Kind::Index, key.schema, key.name),
+                               constraint.index_comment, key});
+        }
     }
 
     /// Privileges of objects that exist after the migration. A created or

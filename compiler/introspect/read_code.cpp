@@ -169,6 +169,16 @@ Status read(Reader& r, Of<catalog::View>) {
                            pg_catalog.format_type(a.atttypid, a.atttypmod) ORDER BY a.attnum)
                 FROM pg_catalog.pg_attribute a
                 WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped) AS columns,
+               coalesce((SELECT pg_catalog.array_agg(a.attname ORDER BY a.attnum)
+                         FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_description d
+                           ON d.objoid = c.oid AND d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass
+                          AND d.objsubid = a.attnum
+                         WHERE a.attrelid = c.oid AND a.attnum > 0), '{}') AS commented,
+               coalesce((SELECT pg_catalog.array_agg(d.description ORDER BY a.attnum)
+                         FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_description d
+                           ON d.objoid = c.oid AND d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass
+                          AND d.objsubid = a.attnum
+                         WHERE a.attrelid = c.oid AND a.attnum > 0), '{}') AS column_comments,
                pg_catalog.obj_description(c.oid, 'pg_class') AS comment, rw.oid AS rule,
                c.reltype
         FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -187,6 +197,10 @@ Status read(Reader& r, Of<catalog::View>) {
         v.options = row.text("options");
         v.columns = runtime::parse_text_array(row.text("columns"));
         v.comment = row.at("comment");
+        auto commented = runtime::parse_text_array(row.text("commented"));
+        auto column_comments = runtime::parse_text_array(row.text("column_comments"));
+        for (std::size_t i = 0; i < commented.size() && i < column_comments.size(); ++i)
+            v.column_comments.emplace(commented[i], column_comments[i]);
         r.lookup.add(k_pg_class, v.oid, 0, v.key);
         r.lookup.add(k_pg_type, to_oid(row.text("reltype")), 0, v.key); // its row type
         if (auto rule = row.at("rule"))

@@ -225,7 +225,8 @@ Status read(Reader& r, Of<catalog::Constraint>) {
                fn.nspname AS referenced_schema, fc.relname AS referenced_table,
                pg_catalog.obj_description(con.oid, 'pg_constraint') AS comment,
                con.conparentid <> 0 OR NOT con.conislocal AS inherited,
-               pg_catalog.array_to_string(ic.reloptions, ', ') AS index_options
+               pg_catalog.array_to_string(ic.reloptions, ', ') AS index_options,
+               pg_catalog.obj_description(ic.oid, 'pg_class') AS index_comment
         FROM pg_catalog.pg_constraint con
         LEFT JOIN pg_catalog.pg_class ic ON ic.oid = con.conindid AND con.contype IN ('p', 'u', 'x')
         JOIN pg_catalog.pg_class c ON c.oid = con.conrelid
@@ -253,6 +254,7 @@ Status read(Reader& r, Of<catalog::Constraint>) {
             con.references = catalog::relation_key(Kind::Table, row.text("referenced_schema"),
                                                    row.text("referenced_table"));
         con.comment = row.at("comment");
+        con.index_comment = row.at("index_comment");
         con.inherited = row.flag("inherited");
         r.lookup.add(k_pg_constraint, con.oid, 0, con.key);
         // The index behind a key or exclusion constraint is the constraint.

@@ -239,6 +239,8 @@ Steps build(const diff::SetComment& c, const Context& context) {
     if (auto mode = catalog::kind_info(c.target.kind).comment_lock)
         step.lock(catalog::table_of_object(c.target), *mode);
     step.touches.push_back(c.target);
+    if (c.within)
+        step.touches.push_back(*c.within);
     return {step};
 }
 

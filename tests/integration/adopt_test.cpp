@@ -5,6 +5,7 @@
 #include "harness.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <doctest/doctest.h>
 #include <map>
 #include <unistd.h>
@@ -20,10 +21,14 @@ const fs::path k_root = SCHEMAC_SOURCE_DIR;
 /// current and desired state, as (name, database).
 std::vector<std::pair<std::string, std::string>> round_trip_databases() {
     std::vector<std::pair<std::string, std::string>> out;
-    out.emplace_back("schema/", database_from_tree(k_root / "schema"));
+    // SCHEMAC_CASE=name: that golden case alone (as cases_test does).
+    const char* only = std::getenv("SCHEMAC_CASE");
+    if (!only)
+        out.emplace_back("schema/", database_from_tree(k_root / "schema"));
     std::vector<fs::path> cases;
     for (const auto& entry : fs::directory_iterator(k_root / "tests/cases"))
-        cases.push_back(entry.path());
+        if (!only || entry.path().filename() == only)
+            cases.push_back(entry.path());
     std::ranges::sort(cases);
     for (const auto& dir : cases) {
         std::string name = dir.filename().string();
