@@ -1,5 +1,8 @@
 #include "runtime/executor.h"
 
+#include <set>
+#include <string_view>
+
 namespace schemac::runtime {
 namespace {
 
@@ -29,7 +32,9 @@ bool needs_superuser(const std::string& sql) {
            manages_event_trigger(sql) || marks_leakproof(sql);
 }
 
-Result<Rows> run_as_superuser(Connection& tree, Connection& admin, const std::string& sql) {
+namespace {
+
+Result<Rows> run_and_hand_over(Connection& tree, Connection& admin, const std::string& sql) {
     if (auto committed = tree.exec("COMMIT"); !committed)
         return committed;
     auto done = admin.exec(sql);
@@ -73,6 +78,45 @@ Result<Rows> run_as_superuser(Connection& tree, Connection& admin, const std::st
     }
     if (auto begun = tree.exec("BEGIN"); !begun)
         return begun;
+    return done;
+}
+
+std::string_view enabled_words(std::string_view state) {
+    return state == "R" ? "ENABLE REPLICA" : state == "A" ? "ENABLE ALWAYS" : "ENABLE";
+}
+
+} // namespace
+
+Result<Rows> run_as_superuser(Connection& tree, Connection& admin, const std::string& sql) {
+    // A command on an event trigger fires none; any other the administrator
+    // runs would run the tree's event trigger functions as a superuser, so
+    // those that would fire are disabled around it and then set back.
+    if (manages_event_trigger(sql))
+        return run_and_hand_over(tree, admin, sql);
+    const char* armed_sql = "SELECT pg_catalog.quote_ident(evtname) AS name, evtenabled AS state "
+                            "FROM pg_catalog.pg_event_trigger WHERE evtenabled <> 'D'";
+    auto armed = admin.exec(armed_sql);
+    if (!armed)
+        return armed;
+    for (auto row : *armed)
+        if (auto off = admin.exec("ALTER EVENT TRIGGER " + row.text("name") + " DISABLE"); !off)
+            return off;
+    auto done = run_and_hand_over(tree, admin, sql);
+    auto left = admin.exec("SELECT pg_catalog.quote_ident(evtname) AS name "
+                           "FROM pg_catalog.pg_event_trigger");
+    if (!left)
+        return left;
+    std::set<std::string> exist;
+    for (auto row : *left)
+        exist.insert(row.text("name"));
+    for (auto row : *armed) {
+        if (!exist.contains(row.text("name")))
+            continue; // dropped with an extension
+        if (auto on = admin.exec("ALTER EVENT TRIGGER " + row.text("name") + " " +
+                                 std::string(enabled_words(row.text("state"))));
+            !on)
+            return on;
+    }
     return done;
 }
 

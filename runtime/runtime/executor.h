@@ -20,7 +20,8 @@ bool needs_superuser(const std::string& sql);
 /// Runs `sql` (which needs_superuser) on `admin`, between two transactions
 /// of `tree`, then gives what it created that the superuser would otherwise
 /// own (a LEAKPROOF function) to the tree's role, so nothing the tree wrote
-/// runs with the superuser's rights. A failure is the statement's own.
+/// runs with the superuser's rights: no event trigger fires on it either. A
+/// failure is the statement's own.
 Result<Rows> run_as_superuser(Connection& tree, Connection& admin, const std::string& sql);
 
 } // namespace schemac::runtime

@@ -178,6 +178,36 @@ TEST_CASE("the tree is code: on the embedded server nothing in it runs a program
     fs::remove_all(out_dir);
 }
 
+TEST_CASE("the tree's event triggers never run as the shadow's administrator") {
+    // Its function runs a program only as a superuser: it would when the
+    // administrator runs a statement (CREATE PUBLICATION ... FOR ALL TABLES)
+    // while the trigger is enabled, in the tree or in the proof.
+    fs::path out_dir = fs::temp_directory_path() / ("schemac-evt-" + std::to_string(getpid()));
+    fs::remove_all(out_dir);
+    fs::create_directories(out_dir);
+    fs::permissions(out_dir, fs::perms::all);
+    auto dir = temp_tree(
+        "event-trigger",
+        "CREATE FUNCTION watch() RETURNS event_trigger LANGUAGE plpgsql AS $$\n"
+        "BEGIN\n"
+        "  IF (SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = current_user) THEN\n"
+        "    EXECUTE 'COPY (SELECT 1) TO PROGRAM ''id > " +
+            (out_dir / "pwned").string() +
+            "''';\n"
+            "  END IF;\n"
+            "END $$;\n"
+            "CREATE EVENT TRIGGER watch ON ddl_command_start EXECUTE FUNCTION watch();\n"
+            "ALTER EVENT TRIGGER watch ENABLE ALWAYS;\n"
+            "CREATE TABLE t (id int);\n"
+            "CREATE PUBLICATION everything FOR ALL TABLES;\n");
+    auto out = run(schemac_cmd("diff --schema " + shell_quote(dir.string())));
+    CHECK_MESSAGE(out.exit_code == 0, out.err);
+    CHECK(out.out.find("CREATE EVENT TRIGGER watch") != std::string::npos);
+    CHECK_FALSE(fs::exists(out_dir / "pwned"));
+    fs::remove_all(dir);
+    fs::remove_all(out_dir);
+}
+
 TEST_CASE("no postmaster survives an error or Ctrl-C") {
     auto tree = temp_tree("interrupt", "CREATE TABLE a (id int);\nCREATE TABLE b (x nope);\n");
     auto failed = run(schemac_cmd("diff --schema " + shell_quote(tree.string())));

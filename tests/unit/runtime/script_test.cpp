@@ -162,6 +162,14 @@ TEST_CASE("a statement that makes a function leakproof is recognized") {
     CHECK_FALSE(marks_leakproof("COMMENT ON FUNCTION f(int) IS 'LEAKPROOF'"));
 }
 
+TEST_CASE("a statement that manages an event trigger is recognized") {
+    CHECK(manages_event_trigger("CREATE EVENT TRIGGER e ON ddl_command_end EXECUTE FUNCTION f()"));
+    CHECK(manages_event_trigger("ALTER EVENT TRIGGER e DISABLE"));
+    CHECK(manages_event_trigger("DROP EVENT TRIGGER e"));
+    CHECK(manages_event_trigger("COMMENT ON EVENT TRIGGER e IS 'x'"));
+    CHECK_FALSE(manages_event_trigger("CREATE TRIGGER t AFTER INSERT ON t EXECUTE FUNCTION f()"));
+}
+
 TEST_CASE("a secret's placeholder is filled from the environment or a stand-in, as a literal") {
     const std::string sql = "CREATE USER MAPPING FOR CURRENT_USER SERVER s OPTIONS (password "
                             "'${SCHEMAC_SECRET_S_PASSWORD}', note '${HOME}', "
