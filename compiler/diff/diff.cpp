@@ -575,6 +575,15 @@ class Writer {
             auto old = m_d.create.contains(key) ? objects.end() : objects.find(key);
             return old == objects.end() ? nullptr : &old->second;
         };
+        auto comment_on = [](const catalog::View* view,
+                             const std::string& column) -> std::optional<std::string> {
+            if (!view)
+                return std::nullopt;
+            auto found = view->column_comments.find(column);
+            if (found == view->column_comments.end())
+                return std::nullopt;
+            return found->second;
+        };
         for (const auto& [key, view] : m_to.views) {
             const catalog::View* old = before(m_from.views, key);
             std::set<std::string> columns;
@@ -582,19 +591,10 @@ class Writer {
                 if (side)
                     for (const auto& [column, comment] : side->column_comments)
                         columns.insert(column);
-            for (const auto& column : columns) {
-                auto now = view.column_comments.find(column);
-                auto after =
-                    now == view.column_comments.end() ? std::nullopt : std::optional(now->second);
-                std::optional<std::string> was;
-                if (old)
-                    if (auto it = old->column_comments.find(column);
-                        it != old->column_comments.end())
-                        was = it->second;
-                if (after != was)
+            for (const auto& column : columns)
+                if (auto after = comment_on(&view, column); after != comment_on(old, column))
                     add(SetComment{catalog::child_key(Kind::Column, key.schema, key.name, column),
                                    after, key});
-            }
         }
         for (const auto& [key, constraint] : m_to.constraints) {
             const catalog::Constraint* old = before(m_from.constraints, key);

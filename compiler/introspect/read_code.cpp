@@ -169,20 +169,19 @@ Status read(Reader& r, Of<catalog::View>) {
                            pg_catalog.format_type(a.atttypid, a.atttypmod) ORDER BY a.attnum)
                 FROM pg_catalog.pg_attribute a
                 WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped) AS columns,
-               coalesce((SELECT pg_catalog.array_agg(a.attname ORDER BY a.attnum)
-                         FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_description d
-                           ON d.objoid = c.oid AND d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass
-                          AND d.objsubid = a.attnum
-                         WHERE a.attrelid = c.oid AND a.attnum > 0), '{}') AS commented,
-               coalesce((SELECT pg_catalog.array_agg(d.description ORDER BY a.attnum)
-                         FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_description d
-                           ON d.objoid = c.oid AND d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass
-                          AND d.objsubid = a.attnum
-                         WHERE a.attrelid = c.oid AND a.attnum > 0), '{}') AS column_comments,
+               coalesce(cc.commented, '{}') AS commented,
+               coalesce(cc.comments, '{}') AS column_comments,
                pg_catalog.obj_description(c.oid, 'pg_class') AS comment, rw.oid AS rule,
                c.reltype
         FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
         LEFT JOIN pg_catalog.pg_rewrite rw ON rw.ev_class = c.oid AND rw.rulename = '_RETURN'
+        LEFT JOIN LATERAL (
+            SELECT pg_catalog.array_agg(a.attname ORDER BY a.attnum) AS commented,
+                   pg_catalog.array_agg(d.description ORDER BY a.attnum) AS comments
+            FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_description d
+              ON d.objoid = c.oid AND d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass
+             AND d.objsubid = a.attnum
+            WHERE a.attrelid = c.oid AND a.attnum > 0) cc ON true
         WHERE c.relkind IN ('v', 'm') AND )" +
                                      managed("pg_class", "c.oid") + " ORDER BY 2, 3");
     if (!rows)
