@@ -289,7 +289,11 @@ ObjectKey absorber(const Catalog& from, const Decisions& d, const ObjectKey& key
         return it->second;
     ObjectKey result = key;
     for (const auto& dep : from.dependencies_of(key)) {
-        if (dep.type != catalog::DependencyType::Normal && d.drop.contains(dep.referenced)) {
+        // An index depends on an index only as a partition's attached to its
+        // parent's ('P'), which cannot be dropped alone.
+        bool attached = key.kind == Kind::Index && dep.referenced.kind == Kind::Index;
+        if ((dep.type != catalog::DependencyType::Normal || attached) &&
+            d.drop.contains(dep.referenced)) {
             result = absorber(from, d, dep.referenced, memo);
             break;
         }

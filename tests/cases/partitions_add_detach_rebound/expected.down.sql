@@ -4,6 +4,8 @@ DROP TABLE public.metrics_2026_05;
 -- hazard data-loss: drops table public.metrics_default and every row in it
 DROP TABLE public.metrics_default;
 
+DROP INDEX public.metrics_name_idx;
+
 COMMENT ON TABLE public.metrics IS NULL;
 
 ALTER TABLE public.metrics ATTACH PARTITION public.metrics_2026_01 FOR VALUES FROM ('2026-01-01 00:00:00+00') TO ('2026-02-01 00:00:00+00');
@@ -13,10 +15,6 @@ ALTER TABLE public.metrics DETACH PARTITION public.metrics_2026_03;
 ALTER TABLE public.metrics ATTACH PARTITION public.metrics_2026_03 FOR VALUES FROM ('2026-03-01 00:00:00+00') TO ('2026-04-01 00:00:00+00');
 
 ALTER TABLE public.metrics DETACH PARTITION public.metrics_old;
-
-DROP INDEX public.metrics_old_name_idx;
-
-DROP INDEX public.metrics_name_idx;
 
 DROP INDEX public.metrics_old_tenant_id_at_idx;
 
