@@ -93,9 +93,8 @@ Result<Rows> run_as_superuser(Connection& tree, Connection& admin, const std::st
     // those that would fire are disabled around it and then set back.
     if (manages_event_trigger(sql))
         return run_and_hand_over(tree, admin, sql);
-    const char* armed_sql = "SELECT pg_catalog.quote_ident(evtname) AS name, evtenabled AS state "
-                            "FROM pg_catalog.pg_event_trigger WHERE evtenabled <> 'D'";
-    auto armed = admin.exec(armed_sql);
+    auto armed = admin.exec("SELECT pg_catalog.quote_ident(evtname) AS name, evtenabled AS state "
+                            "FROM pg_catalog.pg_event_trigger WHERE evtenabled <> 'D'");
     if (!armed)
         return armed;
     for (auto row : *armed)

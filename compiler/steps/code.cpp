@@ -108,15 +108,20 @@ Steps build(const diff::Drop<catalog::View>& c, const Context&) {
 
 namespace {
 
-/// ALTER TABLE ... ENABLE / DISABLE TRIGGER, to the state pg_trigger.tgenabled names.
+/// What ALTER says for the state of a trigger, rule or event trigger
+/// (pg_trigger.tgenabled, pg_rewrite.ev_enabled, pg_event_trigger.evtenabled:
+/// O, D, R or A).
+std::string enabled_words(char enabled) {
+    return enabled == 'D'   ? "DISABLE"
+           : enabled == 'R' ? "ENABLE REPLICA"
+           : enabled == 'A' ? "ENABLE ALWAYS"
+                            : "ENABLE";
+}
+
 /// `ALTER TABLE t DISABLE TRIGGER x` and the like: the state of a trigger or
-/// rule (pg_trigger.tgenabled, pg_rewrite.ev_enabled: O, D, R or A).
+/// rule.
 std::string enabled_state(const ObjectKey& key, char enabled) {
-    std::string_view words = enabled == 'D'   ? "DISABLE"
-                             : enabled == 'R' ? "ENABLE REPLICA"
-                             : enabled == 'A' ? "ENABLE ALWAYS"
-                                              : "ENABLE";
-    return alter_table(key) + std::string(words) + " " +
+    return alter_table(key) + enabled_words(enabled) + " " +
            std::string(catalog::kind_info(key.kind).keyword) + " " + catalog::quote_ident(key.name);
 }
 
@@ -187,13 +192,9 @@ Steps build(const diff::Drop<catalog::Rule>& c, const Context&) {
 
 namespace {
 
-/// ALTER EVENT TRIGGER's ENABLE / DISABLE for `enabled`.
 std::string event_trigger_state(const catalog::EventTrigger& t) {
-    std::string_view words = t.enabled == 'D'   ? "DISABLE"
-                             : t.enabled == 'R' ? "ENABLE REPLICA"
-                             : t.enabled == 'A' ? "ENABLE ALWAYS"
-                                                : "ENABLE";
-    return "ALTER EVENT TRIGGER " + catalog::quote_ident(t.key.name) + " " + std::string(words);
+    return "ALTER EVENT TRIGGER " + catalog::quote_ident(t.key.name) + " " +
+           enabled_words(t.enabled);
 }
 
 } // namespace
