@@ -36,6 +36,8 @@ ServerError error_of(const PGresult* result, PGconn* conn) {
 Rows::Rows(pg_result* result) {
     int rows = PQntuples(result);
     int columns = PQnfields(result);
+    if (const char* changed = PQcmdTuples(result); changed && *changed)
+        m_affected = std::stoul(changed);
     for (int c = 0; c < columns; ++c)
         m_names.emplace_back(PQfname(result, c));
     m_values.resize(rows);

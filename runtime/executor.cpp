@@ -27,6 +27,24 @@ Status exec(Connection& conn, const char* sql, const Script& script) {
 
 } // namespace
 
+Status run_batched(Connection& conn, const std::string& sql,
+                   const std::function<void(std::size_t, std::size_t)>& after_batch,
+                   std::optional<std::size_t> limit) {
+    for (std::size_t batch = 1;; ++batch) {
+        if (limit && batch > *limit)
+            return Error("a batched statement (-- schemac:batch) still changed rows after " +
+                         std::to_string(*limit) +
+                         " runs: it must change fewer each time (a LIMIT, or a WHERE that "
+                         "its own change makes false)");
+        auto done = conn.exec(sql);
+        if (!done)
+            return std::move(done).error();
+        after_batch(batch, done->affected());
+        if (done->affected() == 0)
+            return Ok{};
+    }
+}
+
 bool needs_superuser(const std::string& sql) {
     return manages_extension(sql) || manages_publication(sql) || manages_foreign_data(sql) ||
            manages_event_trigger(sql) || marks_leakproof(sql);
@@ -143,7 +161,8 @@ class Runner {
 
     Status alone(const StepGroup& group) {
         for (const auto& statement : m_script.steps[group.first].statements)
-            if (auto done = privileged(statement)
+            if (auto done = statement.batched ? batched(statement)
+                            : privileged(statement)
                                 ? run_statement(*m_privileged, m_script, statement)
                                 : run_statement(m_conn, m_script, statement);
                 !done)
@@ -152,6 +171,21 @@ class Runner {
     }
 
   private:
+    /// On a shadow, with as many rows as a proof seeds: a few runs at most.
+    Status batched(const ScriptStatement& statement) {
+        constexpr std::size_t k_limit = 1000;
+        if (auto done = run_batched(
+                m_conn, *with_secrets(statement.sql, k_secret_stand_in),
+                [](std::size_t, std::size_t) {}, k_limit);
+            !done) {
+            Error error = std::move(done).error();
+            error.statement = statement.sql;
+            return std::move(error).within(m_script.path.string() + ":" +
+                                           std::to_string(statement.line));
+        }
+        return Ok{};
+    }
+
     bool privileged(const ScriptStatement& statement) const {
         return m_privileged && needs_superuser(statement.sql);
     }

@@ -22,10 +22,21 @@ Status revert(Session& session, const Loaded& m, const AppliedMigration& row) {
         session.progress("reverted " + id + " in " + std::to_string(elapsed_ms(started)) + " ms");
         return Ok{};
     };
-    if (script.transactional() && row.state == "applied") {
-        session.progress("reverting " + id + " (" + count(steps, "step") + ", one transaction)");
+    // All or nothing, unless --online: concurrent builds and drops run
+    // plainly in the one transaction, under their stronger locks.
+    std::optional<Script> whole;
+    if (row.state == "applied")
+        whole = script.transactional()     ? std::optional(script)
+                : session.options().online ? std::nullopt
+                                           : atomic(script);
+    if (whole) {
+        session.progress("reverting " + id + " (" + count(steps, "step") + ", one transaction" +
+                         (script.transactional()
+                              ? ")"
+                              : "; indexes built and dropped without CONCURRENTLY: writes to "
+                                "their tables wait until it commits)"));
         auto nothing = []() -> Status { return Ok{}; };
-        if (auto done = session.run_group(script, 0, steps, nothing, delete_row); !done) {
+        if (auto done = session.run_group(*whole, 0, steps, nothing, delete_row); !done) {
             if (done.error().commit_unknown)
                 return session.after_lost_commit(
                     std::move(done).error(), id, m.version,
@@ -52,7 +63,10 @@ Status revert(Session& session, const Loaded& m, const AppliedMigration& row) {
             !marked)
             return std::move(marked).error().with_outcome("nothing was reverted.");
         session.progress("reverting " + id + " (" + count(steps, "step") +
-                         ", some outside a transaction)");
+                         ", some outside a transaction" +
+                         (session.options().online
+                              ? ", as --online asks: a failure leaves it half undone, to resume)"
+                              : ": one of them cannot run in a transaction)"));
     }
     // The last step's bookkeeping removes the row: the migration is undone.
     auto record = [&](std::size_t next) {

@@ -3,6 +3,8 @@
 
 #include "session.h"
 
+#include "runtime/executor.h"
+
 #include <thread>
 
 namespace schemac::runtime {
@@ -20,6 +22,28 @@ Status Session::exec(const std::string& sql, const std::vector<std::string>& par
     Error error = std::move(done).error();
     error.statement = sql;
     return std::move(error).within(where);
+}
+
+Status Session::exec_batched(const ScriptStatement& statement, const std::string& where,
+                             bool* committed) {
+    auto started = Clock::now();
+    std::size_t total = 0;
+    auto report = [&](std::size_t batch, std::size_t rows) {
+        total += rows;
+        if (committed && rows > 0)
+            *committed = true; // each batch outside a transaction commits
+        progress("  batch " + std::to_string(batch) + ": " + std::to_string(rows) + " rows (" +
+                 std::to_string(total) + " in " + std::to_string(elapsed_ms(started)) + " ms)");
+    };
+    auto text = with_secrets(statement.sql);
+    if (!text)
+        return std::move(text).error().within(where);
+    if (auto ran = run_batched(*m_conn, *text, report); !ran) {
+        Error error = std::move(ran).error();
+        error.statement = statement.sql;
+        return std::move(error).within(where);
+    }
+    return Ok{};
 }
 
 Status Session::with_retries(const Action& attempt) {
@@ -53,11 +77,15 @@ Status Session::run_group(const Script& script, std::size_t first, std::size_t l
         for (std::size_t s = first; s < last; ++s) {
             const ScriptStep& step = script.steps[s];
             auto started = Clock::now();
-            for (const auto& statement : step.statements)
-                if (auto done = exec(statement.sql, {},
-                                     script.path.string() + ":" + std::to_string(statement.line));
+            for (const auto& statement : step.statements) {
+                std::string where = script.path.string() + ":" + std::to_string(statement.line);
+                // Batched in a transaction (an all-or-nothing rollback): the
+                // batches run until done, and commit together.
+                if (auto done = statement.batched ? exec_batched(statement, where, nullptr)
+                                                  : exec(statement.sql, {}, where);
                     !done)
                     return rollback_with(std::move(done));
+            }
             progress("  [" + std::to_string(s + 1) + "/" + std::to_string(script.steps.size()) +
                      "] " + step.title + " (" + std::to_string(elapsed_ms(started)) + " ms)");
         }
@@ -146,6 +174,13 @@ Status Session::run_alone(const Script& script, std::size_t s, bool resuming, bo
                 committed = true; // by the run that was interrupted
                 continue;
             }
+        }
+        if (statement.batched) {
+            if (auto done =
+                    with_retries([&] { return exec_batched(statement, where, &committed); });
+                !done)
+                return done;
+            continue;
         }
         int attempts = 0;
         auto attempt = [&]() -> Status {

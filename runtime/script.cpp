@@ -14,6 +14,18 @@
 namespace schemac::runtime {
 namespace {
 
+/// Whether the comments before a statement hold a `-- schemac:batch` line.
+bool batch_marked(const std::string& before) {
+    for (std::size_t pos = 0; pos < before.size();) {
+        std::size_t eol = std::min(before.find('\n', pos), before.size());
+        std::size_t first = before.find_first_not_of(" \t", pos);
+        if (first < eol && before.compare(first, k_batch_marker.size(), k_batch_marker) == 0)
+            return true;
+        pos = eol + 1;
+    }
+    return false;
+}
+
 /// Offset of the first character at or after `from` that is neither white
 /// space nor inside a comment.
 std::size_t skip_blank(const std::string& text, std::size_t from, std::size_t end) {
@@ -179,6 +191,50 @@ std::vector<IndexName> concurrent_drops(const std::string& sql) {
                 out.push_back({parts[0], parts[1]});
         }
     });
+    return out;
+}
+
+std::string without_concurrently(const std::string& sql) {
+    if (concurrent_indexes(sql).empty() && concurrent_drops(sql).empty())
+        return sql;
+    // The keyword comes before the index's name: the first one outside quotes.
+    constexpr std::string_view k_word = "CONCURRENTLY";
+    bool quoted = false;
+    for (std::size_t i = 0; i + k_word.size() <= sql.size(); ++i) {
+        if (sql[i] == '"')
+            quoted = !quoted;
+        if (quoted)
+            continue;
+        bool word_start =
+            i == 0 || !(std::isalnum(static_cast<unsigned char>(sql[i - 1])) || sql[i - 1] == '_');
+        std::size_t end = i + k_word.size();
+        bool word_end = end == sql.size() ||
+                        !(std::isalnum(static_cast<unsigned char>(sql[end])) || sql[end] == '_');
+        if (word_start && word_end &&
+            std::equal(k_word.begin(), k_word.end(), sql.begin() + static_cast<long>(i),
+                       [](char a, char b) { return std::toupper(a) == b; })) {
+            std::size_t from = i > 0 && sql[i - 1] == ' ' ? i - 1 : i;
+            return sql.substr(0, from) + sql.substr(end);
+        }
+    }
+    return sql;
+}
+
+std::optional<Script> atomic(const Script& script) {
+    Script out = script;
+    for (auto& step : out.steps) {
+        for (auto& statement : step.statements) {
+            if (!extended_enums(statement.sql).empty())
+                return std::nullopt;
+            bool concurrent = !concurrent_indexes(statement.sql).empty() ||
+                              !concurrent_drops(statement.sql).empty();
+            if (!step.transactional && !concurrent && !statement.batched &&
+                validated_constraints(statement.sql).empty())
+                return std::nullopt; // outside a transaction for a reason of its own
+            statement.sql = without_concurrently(statement.sql);
+        }
+        step.transactional = true;
+    }
     return out;
 }
 
@@ -428,9 +484,13 @@ Result<Script> parse_script(const std::filesystem::path& path, const std::string
             std::size_t first = skip_blank(text, begin, end);
             if (first >= end)
                 continue;
-            step.statements.push_back({text.substr(first, end - first), lines.line_of(first)});
+            step.statements.push_back({text.substr(first, end - first), lines.line_of(first),
+                                       batch_marked(text.substr(begin, first - begin))});
         }
         pg_query_free_split_result(split);
+        // Each run of a batched statement commits on its own.
+        if (std::ranges::any_of(step.statements, [](const auto& s) { return s.batched; }))
+            step.transactional = false;
         // Text before the first marker is the header; it only counts when it
         // holds statements (a hand-written file without markers).
         if (!segment.marked && step.statements.empty())

@@ -140,6 +140,11 @@ class Session {
     /// One try at the advisory lock: whether it was taken.
     Result<bool> try_lock();
     Status run_alone(const Script& script, std::size_t step, bool resuming, bool& committed);
+    /// A `-- schemac:batch` statement run until it changes no row, with its
+    /// progress; `committed` (outside a transaction) learns that a batch
+    /// committed.
+    Status exec_batched(const ScriptStatement& statement, const std::string& where,
+                        bool* committed);
     /// Drops what an interrupted concurrent build left behind: the INVALID
     /// index of the very name the statement creates, nothing else.
     Status drop_invalid_index(const std::string& where, const IndexName& index);

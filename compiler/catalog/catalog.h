@@ -74,6 +74,8 @@ struct TableStats {
     long long rows = -1; ///< pg_class.reltuples; -1 when never analyzed
     long long bytes = 0; ///< pg_total_relation_size
     std::string pretty;  ///< pg_size_pretty of bytes
+    /// A plain table without a page: it holds no row, committed or not.
+    bool empty = false;
 };
 
 /// An option of a foreign-data wrapper, server, user mapping or foreign
@@ -456,6 +458,8 @@ struct Casts {
     std::set<std::pair<std::string, std::string>> binary;
     /// (source, target) pairs pg_cast has a row for, binary or not.
     std::set<std::pair<std::string, std::string>> declared;
+    /// (source, target) pairs PostgreSQL casts implicitly: widening, lossless.
+    std::set<std::pair<std::string, std::string>> implicit;
     /// The string category (text, varchar, ...): every type converts
     /// explicitly to and from them through its text form.
     std::set<std::string> strings;

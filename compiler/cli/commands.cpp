@@ -25,6 +25,22 @@ int fail(const Error& error) {
     return 1;
 }
 
+/// A migration whose steps need rows prepared is written with the data
+/// that prepares them (--data) or on purpose (--allow-hazards needs-data).
+Status needs_data(const std::vector<steps::Step>& forward) {
+    std::string message;
+    for (const auto& step : forward)
+        for (const auto& hazard : step.hazards)
+            if (hazard.kind == steps::HazardKind::NeedsData)
+                message += "\n  " + steps::describe_step(step) + ": " + hazard.message;
+    if (message.empty())
+        return Ok{};
+    return Error{"not written: steps need data moved first (needs-data):" + message +
+                 "\nGive the statements that prepare the rows with --data FILE (they run "
+                 "between expand and contract), or write it as it is with "
+                 "--allow-hazards needs-data (for tables known to be empty)."};
+}
+
 /// `diff --write NAME`: the plan as the next migration pair in --dir.
 int write_planned(const GlobalOptions& global, const Planned& planned, const std::string& name) {
     if (planned.forward.empty()) {
@@ -60,12 +76,31 @@ int check_planned(const GlobalOptions& global, const PlanOptions& options, const
 } // namespace
 
 int run_diff(const GlobalOptions& global, const DiffOptions& options) {
-    auto planned = plan_change(global, {options.schema, options.url, options.skip_proof,
-                                        options.online, !options.write.empty()});
+    PlanRequest request;
+    request.schema = options.schema;
+    request.url = options.url;
+    request.skip_proof = options.skip_proof;
+    request.online = options.online;
+    request.fingerprint_after = !options.write.empty();
+    for (auto [file, steps] : {std::pair{&options.data, &request.data_up},
+                               std::pair{&options.data_down, &request.data_down}}) {
+        if (file->empty())
+            continue;
+        auto data = steps::data_steps(*file, runtime::read_text(*file));
+        if (!data)
+            return fail(data.error());
+        *steps = std::move(*data);
+    }
+    auto planned = plan_change(global, request);
     if (!planned)
         return fail(planned.error());
-    if (!options.write.empty())
+    if (!options.write.empty()) {
+        if (options.data.empty() &&
+            std::ranges::find(options.allow_hazards, "needs-data") == options.allow_hazards.end())
+            if (auto refused = needs_data(planned->forward); !refused)
+                return fail(refused.error());
         return write_planned(global, *planned, options.write);
+    }
     const auto& shown = options.reverse ? planned->reverse : planned->forward;
     std::cout << emit::render_script(shown) << std::flush;
     if (!options.exit_code || shown.empty())
@@ -77,8 +112,8 @@ int run_plan(const GlobalOptions& global, const PlanOptions& options) {
     if (options.check && !options.url.empty())
         return fail(
             Error{"plan --check compares schema/ with " + global.dir + "; it takes no --url"});
-    auto planned =
-        plan_change(global, {options.schema, options.url, options.skip_proof, options.online});
+    auto planned = plan_change(
+        global, {options.schema, options.url, options.skip_proof, options.online, false, {}, {}});
     if (!planned)
         return fail(planned.error());
     plan::Plan plan;

@@ -25,8 +25,12 @@ struct DiffOptions {
     bool reverse = false;
     bool exit_code = false;
     bool skip_proof = false;
-    std::string write;  ///< --write NAME: write the next migration pair to --dir
-    bool online = true; ///< --no-online turns the lighter-locking strategies off
+    std::string write;     ///< --write NAME: write the next migration pair to --dir
+    bool online = true;    ///< --no-online turns the lighter-locking strategies off
+    std::string data;      ///< --data FILE: the forward script's data phase
+    std::string data_down; ///< --data-down FILE: the reverse script's
+    /// --allow-hazards: needs-data lets --write go on without --data.
+    std::vector<std::string> allow_hazards;
 };
 
 /// `schemac diff`: prints the SQL that takes the current state to the tree.

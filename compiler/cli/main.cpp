@@ -60,6 +60,17 @@ CLI::App* add_diff(CLI::App& app, DiffOptions& diff) {
                   "Print the reverse script (desired state back to current)");
     cmd->add_option("--write", diff.write,
                     "Write the change as the next migration pair in --dir, with its sum");
+    cmd->add_option("--data", diff.data,
+                    "SQL file run in the data phase of the forward script (between expand and "
+                    "contract); `-- schemac:batch` before a statement repeats it until it "
+                    "changes no row")
+        ->check(CLI::ExistingFile);
+    cmd->add_option("--data-down", diff.data_down,
+                    "SQL file run in the data phase of the reverse script")
+        ->check(CLI::ExistingFile);
+    cmd->add_option("--allow-hazards", diff.allow_hazards,
+                    "With --write: hazards to write without their remedy (needs-data: no --data)")
+        ->delimiter(',');
     return cmd;
 }
 
@@ -145,6 +156,9 @@ void add_commands(CLI::App& app, Command& c) {
     c.status_cmd->add_option("--url", c.deploy.url, "The database")->required();
     c.rollback_cmd = app.add_subcommand(
         "rollback", "Undo the last applied migrations with their .down.sql files");
+    c.rollback_cmd->add_flag("--online", c.deploy.online,
+                             "Keep CONCURRENTLY and steps outside a transaction: lighter locks, "
+                             "but a failure leaves the migration half undone (resumable)");
     c.rollback_cmd->add_option("--steps", c.deploy.steps, "How many migrations to undo")
         ->capture_default_str();
     add_deploy_options(*c.rollback_cmd, c.deploy);

@@ -549,7 +549,17 @@ class Run {
             return reverse.error();
         m_out.reverse = std::move(*reverse);
         std::ranges::move(steps::rename_steps(*renames, true), std::back_inserter(m_out.reverse));
+        m_out.forward = steps::with_data_phase(std::move(m_out.forward), m_request.data_up);
+        m_out.reverse = steps::with_data_phase(std::move(m_out.reverse), m_request.data_down);
         m_timer.lap("diff and order");
+        // A table known to be empty has no row for a step to fail on.
+        for (auto& step : m_out.forward)
+            std::erase_if(step.hazards, [&](const steps::Hazard& hazard) {
+                if (hazard.kind != steps::HazardKind::NeedsData || !hazard.locked)
+                    return false;
+                auto size = m_out.sizes.find(catalog::qualified_name(*hazard.locked));
+                return size != m_out.sizes.end() && size->second.empty;
+            });
         for (auto& warning : plan::lint_live(m_out.forward, m_out.desired, m_out.sizes, m_tree))
             m_out.warnings.push_back(std::move(warning));
         return Ok{};

@@ -24,6 +24,9 @@ struct PlanRequest {
     bool online = true;
     /// Read the fingerprint of the catalog the plan leaves (for `diff --write`).
     bool fingerprint_after = false;
+    /// The data phase of each direction (`diff --data`, `--data-down`).
+    std::vector<steps::Step> data_up;
+    std::vector<steps::Step> data_down;
 };
 
 /// Both states, read and planned both ways (and proven unless skipped).

@@ -2,6 +2,8 @@
 
 #include "runtime/script.h"
 
+#include <algorithm>
+#include <optional>
 #include <string_view>
 
 namespace schemac::emit {
@@ -9,6 +11,7 @@ namespace {
 
 using runtime::k_hazard_marker;
 using runtime::k_no_transaction_marker;
+using runtime::k_phase_marker;
 using runtime::k_step_marker;
 
 /// Above a step of a plain script that cannot run in a transaction block.
@@ -28,6 +31,18 @@ std::string step_body(const steps::Step& step) {
     return out;
 }
 
+/// As a `-- schemac:phase` marker names it.
+const char* phase_name(steps::Phase phase) {
+    switch (phase) {
+    case steps::Phase::Expand:
+        return "expand";
+    case steps::Phase::Data:
+        return "data";
+    default:
+        return "contract";
+    }
+}
+
 } // namespace
 
 std::string render_script(const std::vector<steps::Step>& steps) {
@@ -42,7 +57,18 @@ std::string render_migration(const std::vector<steps::Step>& steps, const std::s
     std::string out = "-- " + title + "\n--\n";
     for (const auto& step : steps)
         out += "--   " + steps::describe_step(step) + "\n";
+    // Each phase is marked where it begins; a step that expands but must
+    // follow a contraction (what takes a dropped object's name) stays in
+    // the contract phase.
+    std::optional<steps::Phase> phase;
     for (const auto& step : steps) {
+        steps::Phase next = std::max(steps::phase_of(step), phase.value_or(steps::Phase::Expand));
+        if (next == steps::Phase::Remove)
+            next = steps::Phase::Check; // one contract phase
+        if (next != phase) {
+            out += "\n" + std::string(k_phase_marker) + " " + phase_name(next) + "\n";
+            phase = next;
+        }
         out += "\n" + std::string(k_step_marker) + " " + steps::describe_step(step) + "\n";
         if (!step.transactional)
             out += std::string(k_no_transaction_marker) + "\n";

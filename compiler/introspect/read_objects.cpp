@@ -152,7 +152,7 @@ Status read_casts(Reader& r) {
     auto casts = r.conn.exec(R"(
         SELECT pg_catalog.format_type(castsource, NULL) AS source,
                pg_catalog.format_type(casttarget, NULL) AS target,
-               castmethod = 'b' AS binary
+               castmethod = 'b' AS binary, castcontext = 'i' AS implicit
         FROM pg_catalog.pg_cast ORDER BY 1, 2)");
     if (!casts)
         return std::move(casts).error().within("introspecting casts failed");
@@ -160,6 +160,8 @@ Status read_casts(Reader& r) {
         std::pair pair{row.text("source"), row.text("target")};
         if (row.flag("binary"))
             r.catalog.casts.binary.insert(pair);
+        if (row.flag("implicit"))
+            r.catalog.casts.implicit.insert(pair);
         r.catalog.casts.declared.insert(std::move(pair));
     }
     auto types = r.conn.exec(R"(

@@ -121,7 +121,8 @@ Status read_table_sizes(Reader& r) {
     auto rows = r.query("table sizes", R"(
         SELECT n.nspname, c.relname, c.reltuples::bigint AS rows,
                pg_catalog.pg_total_relation_size(c.oid) AS bytes,
-               pg_catalog.pg_size_pretty(pg_catalog.pg_total_relation_size(c.oid)) AS pretty
+               pg_catalog.pg_size_pretty(pg_catalog.pg_total_relation_size(c.oid)) AS pretty,
+               c.relkind = 'r' AND pg_catalog.pg_relation_size(c.oid) = 0 AS empty
         FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
         WHERE NOT c.relispartition AND )" + any_table());
     if (!rows)
@@ -130,8 +131,9 @@ Status read_table_sizes(Reader& r) {
         auto table = r.catalog.tables.find(
             catalog::relation_key(Kind::Table, row.text("nspname"), row.text("relname")));
         if (table != r.catalog.tables.end())
-            table->second.stats = catalog::TableStats{
-                std::stoll(row.text("rows")), std::stoll(row.text("bytes")), row.text("pretty")};
+            table->second.stats =
+                catalog::TableStats{std::stoll(row.text("rows")), std::stoll(row.text("bytes")),
+                                    row.text("pretty"), row.flag("empty")};
     }
     return Ok{};
 }

@@ -82,6 +82,55 @@ class EdgeBuilder {
             link(m_removes, x, m_modifies, y);
     }
 
+    /// Names that objects of different kinds share: a table, a view, an
+    /// index (a key's too), a sequence and a type are one relation or type
+    /// name in their schema; a function, a procedure and an aggregate one
+    /// routine signature. What goes frees its name before another kind takes
+    /// it (drops no longer come first: expand comes before contract).
+    void same_name() {
+        using catalog::Kind;
+        auto space = [](Kind kind) {
+            switch (kind) {
+            case Kind::Sequence:
+            case Kind::Table:
+            case Kind::Constraint:
+            case Kind::Index:
+            case Kind::View:
+            case Kind::MaterializedView:
+            case Kind::Enum:
+            case Kind::Domain:
+            case Kind::CompositeType:
+            case Kind::RangeType:
+                return 1;
+            case Kind::Function:
+            case Kind::Procedure:
+            case Kind::Aggregate:
+                return 2;
+            default:
+                return 0;
+            }
+        };
+        using Name = std::tuple<int, std::string_view, std::string_view, std::string_view>;
+        auto name_of = [](int ns, const ObjectKey& key) {
+            return Name(ns, key.schema, key.name, key.args);
+        };
+        std::multimap<Name, const ObjectKey*> gone;
+        for (const auto& [key, step] : m_removes)
+            if (int ns = space(key.kind); ns && key.facet == catalog::Facet::Object)
+                gone.emplace(name_of(ns, key), &key);
+        for (const auto& [key, step] : m_provides) {
+            int ns = space(key.kind);
+            if (!ns || key.facet != catalog::Facet::Object)
+                continue;
+            auto [first, last] = gone.equal_range(name_of(ns, key));
+            for (auto it = first; it != last; ++it)
+                if (*it->second != key)
+                    for (auto [r, end] = m_removes.equal_range(*it->second); r != end; ++r)
+                        if (r->second != step)
+                            m_edges.emplace_back(r->second, step);
+        }
+    }
+
     std::vector<std::pair<std::size_t, std::size_t>> take() { return std::move(m_edges); }
 
   private:
@@ -89,13 +138,15 @@ class EdgeBuilder {
     std::vector<std::pair<std::size_t, std::size_t>> m_edges;
 };
 
-/// Tie-break among free steps: drops first (dependents before what they use,
-/// so by falling kind priority), then creates and alters by kind priority;
-/// then by key, so the order moves as little as possible between runs.
+/// Tie-break among free steps: by phase (expand, then what checks rows,
+/// then what removes); within one, drops first (dependents before what they
+/// use, so by falling kind priority), then creates and alters by kind
+/// priority; then by key, so the order moves as little as possible between
+/// runs.
 auto sort_key(const Step& s) {
     bool drop = s.action == steps::Action::Drop;
     int priority = catalog::kind_info(s.key.kind).priority;
-    return std::make_tuple(drop ? 0 : 1, drop ? -priority : priority,
+    return std::make_tuple(steps::phase_of(s), drop ? 0 : 1, drop ? -priority : priority,
                            std::string_view(s.key.schema), std::string_view(s.key.parent),
                            s.ordinal, s.key, s.change, s.part);
 }
@@ -169,6 +220,7 @@ std::variant<std::vector<Step>, StepCycle> order_steps(const std::vector<Step>& 
     }
     for (const auto& k : keys)
         builder.same_object(k);
+    builder.same_name();
     for (const auto& dep : to.dependencies)
         if (dep.type != catalog::DependencyType::Owned) // set by its own step, see SetOwnedBy
             builder.desired(dep.dependent, dep.referenced);

@@ -1,6 +1,7 @@
 #include "steps/build.h"
 
 #include "steps/builders.h"
+#include "steps/sequence_options.h"
 
 #include "catalog/utf8.h"
 
@@ -14,6 +15,46 @@ std::string temporary_name(const std::string& base, const std::string& suffix) {
     constexpr std::size_t k_max = 63; // NAMEDATALEN - 1, in bytes
     return std::string(catalog::utf8::truncate(base, k_max - suffix.size())) + suffix;
 }
+
+namespace {
+
+/// A table or column dropped while another appears beside it (a new table,
+/// a new column of the same table) is likely moved: its rows would be lost
+/// unless the data phase copies them over first.
+void likely_moves(std::vector<Step>& out) {
+    using catalog::Kind;
+    std::set<catalog::ObjectKey> gains_columns;
+    std::vector<std::string> new_tables;
+    for (const auto& step : out)
+        if (step.action == Action::Create && step.key.kind == Kind::Column)
+            gains_columns.insert(catalog::table_of(step.key));
+        else if (step.action == Action::Create && step.key.kind == Kind::Table)
+            new_tables.push_back(catalog::qualified_name(step.key));
+    for (auto& step : out) {
+        bool loses = std::ranges::any_of(
+            step.hazards, [](const Hazard& h) { return h.kind == HazardKind::DataLoss; });
+        if (step.action != Action::Drop || !loses)
+            continue;
+        std::string what = catalog::qualified_name(step.key);
+        if (step.key.kind == Kind::Column && gains_columns.contains(catalog::table_of(step.key)))
+            step.hazards.push_back(
+                {HazardKind::NeedsData,
+                 "column " + what + " goes while its table gains a column: if that one takes " +
+                     "its values, copy them in the data phase (`schemac diff --write NAME " +
+                     "--data FILE`), or state a rename (`-- schemac:renamed-from`)",
+                 catalog::table_of(step.key)});
+        else if (step.key.kind == Kind::Table && !new_tables.empty())
+            step.hazards.push_back(
+                {HazardKind::NeedsData,
+                 "table " + what + " goes while " + joined(new_tables, ", ") +
+                     " appear: if they take its rows, copy them in the data phase "
+                     "(`schemac diff --write NAME --data FILE`), or state a rename "
+                     "(`-- schemac:renamed-from`)",
+                 step.key});
+    }
+}
+
+} // namespace
 
 std::vector<Step> build_steps(const std::vector<diff::Change>& changes,
                               const catalog::Catalog& from, const catalog::Catalog& to,
@@ -68,6 +109,7 @@ std::vector<Step> build_steps(const std::vector<diff::Change>& changes,
             out.push_back(std::move(steps[part]));
         }
     }
+    likely_moves(out);
     return out;
 }
 

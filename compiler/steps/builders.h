@@ -94,6 +94,11 @@ void lock_implied(Step& step, const std::vector<catalog::ObjectKey>& implied,
 /// A lock held on an existing table through a build or a scan of it.
 Hazard long_lock(LockMode mode, const catalog::ObjectKey& table, const std::string& what);
 
+/// A step that fails on existing rows unless they are made to fit first:
+/// `rows` (of `table`, or of tables using a domain when none) says which,
+/// and the data phase is where to do it.
+Hazard needs_data(const std::string& rows, std::optional<catalog::ObjectKey> table = std::nullopt);
+
 /// An index built concurrently on an existing table.
 Hazard concurrent_build(const catalog::ObjectKey& index, const catalog::ObjectKey& table);
 

@@ -74,6 +74,8 @@ std::optional<Steps> key_online(const catalog::Constraint& con, const Context& c
     build.detail = index.name == con.key.name ? "its index, concurrently"
                                               : "its index, concurrently, as " + index.name;
     build.transactional = false;
+    build.checks_rows = true; // unique over the rows there are
+    build.hazards.push_back(needs_data("rows with equal values in " + *columns, table));
     build.lock(table, LockMode::ShareUpdateExclusive);
     build.hazards.push_back(concurrent_build(index, table));
     build.provides.push_back(index);
@@ -90,6 +92,19 @@ std::optional<Steps> key_online(const catalog::Constraint& con, const Context& c
     attach.needs.push_back(index);
     attach.provides.push_back(con.key);
     return Steps{build, attach};
+}
+
+/// The rows a constraint added to an existing table fails on, in words.
+std::string rows_breaking(const catalog::Constraint& con) {
+    std::string table = catalog::qualified_name(catalog::table_of(con.key));
+    switch (con.type) {
+    case catalog::ConstraintType::ForeignKey:
+        return "rows of " + table + " without a match for foreign key " + con.key.name;
+    case catalog::ConstraintType::Check:
+        return "rows of " + table + " that fail check " + con.key.name;
+    default:
+        return "rows of " + table + " that " + con.key.name + " rejects (equal keys, NULLs)";
+    }
 }
 
 /// A CHECK that the tables inheriting from its table get too (not NO INHERIT).
@@ -132,8 +147,11 @@ Steps build(const diff::Create<catalog::Constraint>& c, const Context& context) 
         lock_inheritors(step, catalog::table_of(con.key), LockMode::AccessExclusive, context);
     step.provides.push_back(con.key);
     if (!online) {
-        if (context.from.tables.contains(catalog::table_of(con.key)) &&
-            !con.definition.ends_with(" NOT VALID"))
+        step.checks_rows = context.from.tables.contains(catalog::table_of(con.key)) &&
+                           !con.definition.ends_with(" NOT VALID");
+        if (step.checks_rows)
+            step.hazards.push_back(needs_data(rows_breaking(con), catalog::table_of(con.key)));
+        if (step.checks_rows)
             step.hazards.push_back(
                 long_lock(foreign ? LockMode::ShareRowExclusive : LockMode::AccessExclusive,
                           catalog::table_of(con.key),
@@ -153,6 +171,8 @@ Steps build(const diff::Create<catalog::Constraint>& c, const Context& context) 
                         context);
     validate.detail = "validate";
     validate.transactional = false;
+    validate.checks_rows = true;
+    validate.hazards.push_back(needs_data(rows_breaking(con), catalog::table_of(con.key)));
     // It only needs the new constraint: what the current state says of the
     // old one (dropped before, when rebuilt) does not order it.
     validate.needs.push_back(con.key);
@@ -187,6 +207,8 @@ Steps build(const diff::Alter<catalog::Constraint>& c, const Context& context) {
     if (inherits_down(c.to))
         lock_inheritors(step, catalog::table_of(c.to.key), LockMode::ShareUpdateExclusive, context);
     step.modifies.push_back(c.to.key);
+    step.checks_rows = true;
+    step.hazards.push_back(needs_data(rows_breaking(c.to), catalog::table_of(c.to.key)));
     return {step};
 }
 

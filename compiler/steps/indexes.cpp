@@ -45,6 +45,10 @@ Steps build(const diff::Create<catalog::Index>& c, const Context& context) {
         Step build = make_step(index.key, Action::Create, concurrently(index, temp.name));
         build.detail = "concurrently, as " + temp.name;
         build.transactional = false;
+        build.checks_rows = index.definition.starts_with("CREATE UNIQUE");
+        if (build.checks_rows)
+            build.hazards.push_back(
+                needs_data("rows with equal keys in " + catalog::qualified_name(table), table));
         build.lock(table, LockMode::ShareUpdateExclusive);
         build.hazards.push_back(concurrent_build(index.key, table));
         build.provides.push_back(temp);
@@ -98,6 +102,11 @@ Steps build(const diff::Create<catalog::Index>& c, const Context& context) {
                                          "for the whole build of index " +
                                              catalog::qualified_name(index.key) + ": writes wait"));
     step.provides.push_back(index.key);
+    step.checks_rows =
+        index.definition.starts_with("CREATE UNIQUE") && context.from.tables.contains(table);
+    if (step.checks_rows)
+        step.hazards.push_back(
+            needs_data("rows with equal keys in " + catalog::qualified_name(table), table));
     return {step};
 }
 

@@ -189,6 +189,7 @@ Steps build(const diff::RebuildEnum& c, const Context&) {
         if (std::ranges::find(c.to.values, v) == c.to.values.end())
             removed.push_back(v);
     std::string message = "rebuilds type " + name + " and converts the columns that use it";
+    step.checks_rows = !removed.empty() && !c.columns.empty();
     if (!removed.empty())
         message += "; rows holding removed value(s) " + literal_list(removed) + " make it fail";
     step.hazards.push_back({HazardKind::EnumRebuild, message});
@@ -306,6 +307,10 @@ Steps build(const diff::Alter<catalog::Domain>& c, const Context& context) {
         }
     if (scans)
         lock_domain_users(step, to.key, context);
+    step.checks_rows = scans;
+    if (scans)
+        step.hazards.push_back(needs_data("values of " + name_of(to.key) +
+                                          " in the columns that use it that break it"));
     step.modifies.push_back(to.key);
     return {step};
 }

@@ -2,6 +2,7 @@
 
 #include "catalog/object_key.h"
 #include "runtime/hazards.h"
+#include "runtime/result.h"
 
 #include <cstdint>
 #include <optional>
@@ -11,7 +12,15 @@
 
 namespace schemac::steps {
 
-enum class Action { Drop, Create, Alter, Comment, Rename };
+/// Data: statements of the user's that move rows (`diff --write --data`).
+enum class Action { Drop, Create, Alter, Comment, Rename, Data };
+
+/// Where a step runs in a migration (DESIGN decision 12): *expand* adds
+/// without losing anything and cannot fail on existing rows; then the data
+/// phase (the user's statements); then *contract*: first what checks every
+/// existing row (a NOT NULL, a key, a validation, a conversion), which the
+/// data phase may have to prepare, then what removes (drops).
+enum class Phase { Expand, Data, Check, Remove };
 
 using runtime::HazardKind;
 
@@ -19,9 +28,10 @@ using runtime::HazardKind;
 struct Hazard {
     HazardKind kind = HazardKind::DataLoss;
     std::string message; ///< what exactly, in words
-    /// The table a long lock is held on: none when an earlier step of the
-    /// migration dropped it (what is locked is then a table created again,
-    /// which nobody else sees yet).
+    /// The existing table it is about (a long lock held on it, its rows that
+    /// must fit): none when an earlier step of the migration dropped it
+    /// (it is then a table created again, which nobody else sees yet and
+    /// which holds no rows).
     std::optional<catalog::ObjectKey> locked = std::nullopt;
     std::string_view name() const { return runtime::hazard_info(kind).name; }
     bool operator==(const Hazard&) const = default;
@@ -51,6 +61,9 @@ struct Step {
     std::vector<TableLock> locks;
     bool transactional = true;
     bool lossy_in_reverse = false;
+    /// It fails when an existing row does not satisfy what it sets (a NOT
+    /// NULL, a key, a check or foreign key it validates, a conversion).
+    bool checks_rows = false;
 
     /// Objects this step brings into existence, destroys, or changes in place;
     /// order turns these and the catalogs' dependencies into edges.
@@ -80,7 +93,20 @@ struct Step {
     std::size_t part = 0;   ///< position among that change's steps
 };
 
+/// The phase `step` belongs to: what it removes, loses or checks rows for.
+Phase phase_of(const Step& step);
+
 /// `create table public.tenants`: what a step does, in words.
 std::string describe_step(const Step& step);
+
+/// The data phase's steps from a file of the user's statements (`path`, its
+/// text `text`): the statements in a row that run in one transaction make
+/// one step; one marked `-- schemac:batch` is a step of its own, outside a
+/// transaction. An error at file:line:col when it does not parse.
+Result<std::vector<Step>> data_steps(const std::string& path, const std::string& text);
+
+/// `ordered` with `data` where the data phase goes: after every step that
+/// expands, before the first that checks rows or removes.
+std::vector<Step> with_data_phase(std::vector<Step> ordered, const std::vector<Step>& data);
 
 } // namespace schemac::steps

@@ -82,6 +82,13 @@ Hazard long_lock(LockMode mode, const ObjectKey& table, const std::string& what)
             table};
 }
 
+Hazard needs_data(const std::string& rows, std::optional<ObjectKey> table) {
+    return {HazardKind::NeedsData,
+            rows + " make it fail: change them first, in the data phase (`schemac diff --write "
+                   "NAME --data FILE`)",
+            std::move(table)};
+}
+
 Hazard concurrent_build(const ObjectKey& index, const ObjectKey& table) {
     return {HazardKind::IndexBuild,
             "builds index " + catalog::qualified_name(index) +
@@ -158,12 +165,17 @@ Steps not_null_online(const catalog::Column& column) {
     validate.detail = "NOT NULL, online: validate the check";
     validate.lock(table, LockMode::ShareUpdateExclusive);
     validate.transactional = false;
+    validate.checks_rows = true;
+    validate.hazards.push_back(needs_data("rows of " + catalog::qualified_name(table) + " where " +
+                                              column.key.name + " is NULL",
+                                          table));
     validate.modifies.push_back(check);
     Step set = make_step(column.key, Action::Alter,
                          alter + "ALTER COLUMN " + quote_ident(column.key.name) + " SET NOT NULL");
     set.statements.push_back(alter + "DROP CONSTRAINT " + name);
     set.detail = "NOT NULL, online: set it without a scan, drop the check";
     set.lock(table, LockMode::AccessExclusive);
+    set.checks_rows = true; // not a scan, but after the validation it relies on
     set.needs.push_back(check);
     set.modifies.push_back(column.key);
     return {add, validate, set};
@@ -212,6 +224,49 @@ Conversion conversion(const catalog::Column& from, const catalog::Column& to,
     bool castable = source == target || casts.declared.contains({source, target}) ||
                     casts.strings.contains(source) || casts.strings.contains(target);
     return castable ? Conversion::Cast : Conversion::ThroughText;
+}
+
+/// The numbers of a type's modifier: (12, 2) of `numeric(12,2)`, none of `text`.
+std::vector<long> modifiers(const std::string& type) {
+    std::vector<long> out;
+    std::size_t open = type.find('(');
+    if (open == std::string::npos)
+        return out;
+    for (std::size_t i = open + 1; i < type.size() && type[i] != ')';) {
+        std::size_t used = 0;
+        try {
+            out.push_back(std::stol(type.substr(i), &used));
+        } catch (const std::exception&) {
+            return {};
+        }
+        i += used;
+        while (i < type.size() && (type[i] == ',' || type[i] == ' '))
+            ++i;
+    }
+    return out;
+}
+
+/// Whether converting a column's values can lose what they hold: a cast
+/// PostgreSQL does not make implicitly (numeric to bigint, timestamptz to
+/// date, text to an enum), or a modifier that narrows (varchar(20) to
+/// varchar(10), numeric(12,2) to numeric(12,0), text to varchar(10)).
+bool lossy(const catalog::Column& from, const catalog::Column& to, const catalog::Casts& casts) {
+    const std::string& source = from.base_type;
+    const std::string& target = to.base_type;
+    if (source != target && !casts.binary.contains({source, target}) &&
+        !casts.implicit.contains({source, target}))
+        return true;
+    auto was = modifiers(from.type);
+    auto now = modifiers(to.type);
+    if (now.empty())
+        return false;
+    if (was.empty())
+        return true; // from unbounded to bounded
+    for (std::size_t i = 0; i < now.size() && i < was.size(); ++i)
+        if (now[i] < was[i])
+            return true;
+    // numeric(12,2) to numeric(10): fewer digits after the point.
+    return now.size() < was.size();
 }
 
 /// A foreign table, before the migration or after it.
@@ -579,6 +634,10 @@ Steps build(const diff::Alter<catalog::Table>& c, const Context& context) {
         attach.needs.push_back(*c.to.partition_of);
         attach.partition_joins = c.to.partition_of;
         attach.modifies.push_back(c.to.key);
+        attach.checks_rows = context.from.tables.contains(c.to.key);
+        if (attach.checks_rows)
+            attach.hazards.push_back(needs_data(
+                "rows of " + name + " outside " + c.to.bound.value_or("DEFAULT"), c.to.key));
         out.push_back(std::move(attach));
     }
     // Parents left (NO INHERIT: the columns and CHECKs it had of them become
@@ -620,9 +679,26 @@ Steps build(const diff::Alter<catalog::Table>& c, const Context& context) {
     return out;
 }
 
+namespace {
+
+/// A NOT NULL column without a default, added to a table that has rows: it
+/// is added without its NOT NULL (expand), which is set after the data phase
+/// has given every row a value (contract), as an ALTER would set it.
+bool needs_values(const catalog::Column& column, const Context& context) {
+    ObjectKey table = catalog::table_of(column.key);
+    return column.not_null && !column.default_expr && column.identity == Identity::None &&
+           !column.generated_expr && context.from.tables.contains(table) &&
+           !foreign_table(table, context);
+}
+
+} // namespace
+
 Steps build(const diff::Create<catalog::Column>& c, const Context& context) {
+    catalog::Column added = c.object;
+    bool later_not_null = needs_values(c.object, context);
+    added.not_null = added.not_null && !later_not_null;
     Step step = make_step(c.object.key, Action::Create,
-                          alter_table(c.object.key) + "ADD COLUMN " + column_definition(c.object));
+                          alter_table(c.object.key) + "ADD COLUMN " + column_definition(added));
     step.lock(catalog::table_of(c.object.key), LockMode::AccessExclusive);
     // The tables that inherit it get it too, with its default and NOT NULL
     // where they state none of their own.
@@ -659,7 +735,23 @@ Steps build(const diff::Create<catalog::Column>& c, const Context& context) {
                                                *c.object.default_expr + " of column " + column +
                                                " for every row"});
     }
-    return {step};
+    if (!later_not_null)
+        return {step};
+    // What uses the column does not wait for its NOT NULL: a foreign key
+    // over it is added NOT VALID in the expand phase all the same.
+    Steps out{step};
+    for (auto& part : build(diff::Alter<catalog::Column>{added, c.object}, context)) {
+        if (std::erase(part.modifies, c.object.key))
+            part.needs.push_back(c.object.key);
+        for (auto& hazard : part.hazards)
+            if (hazard.kind == HazardKind::NeedsData)
+                hazard.message = "column " + column +
+                                 " is NOT NULL without a default: every existing row needs a "
+                                 "value first (a backfill, given with `schemac diff --write "
+                                 "NAME --data FILE`)";
+        out.push_back(std::move(part));
+    }
+    return out;
 }
 
 Steps build(const diff::Drop<catalog::Column>& c, const Context& context) {
@@ -767,6 +859,17 @@ Steps build(const diff::Alter<catalog::Column>& c, const Context& context) {
         }
         statement(sql);
         lock_carried_foreign_keys(step, f, context);
+        step.checks_rows = context.from.tables.contains(catalog::table_of(t.key)) &&
+                           !foreign_table(catalog::table_of(t.key), context);
+        if (step.checks_rows && lossy(f, t, context.to.casts))
+            step.hazards.push_back(
+                {HazardKind::DataLoss, "converts column " + catalog::qualified_name(t.key) +
+                                           " from " + f.type + " to " + t.type +
+                                           ": values may be rounded or cut, or fail to convert"});
+        if (step.checks_rows && how == Conversion::ThroughText)
+            step.hazards.push_back(
+                needs_data("rows whose " + t.key.name + " as text is no valid " + t.type,
+                           catalog::table_of(t.key)));
     }
     if (t.default_expr && (t.default_expr != f.default_expr || type_changed))
         own_statement("SET DEFAULT " + *t.default_expr);
@@ -775,6 +878,11 @@ Steps build(const diff::Alter<catalog::Column>& c, const Context& context) {
         !f.not_null && t.not_null && children.empty() && context.lives_on(catalog::table_of(t.key));
     if (!f.not_null && t.not_null && !online_not_null) {
         own_statement("SET NOT NULL");
+        step.checks_rows = true;
+        step.hazards.push_back(needs_data("rows of " +
+                                              catalog::qualified_name(catalog::table_of(t.key)) +
+                                              " where " + t.key.name + " is NULL",
+                                          catalog::table_of(t.key)));
         step.hazards.push_back(long_lock(LockMode::AccessExclusive, catalog::table_of(t.key),
                                          "while it scans every row for NULLs in " + t.key.name));
     }

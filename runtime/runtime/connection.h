@@ -40,6 +40,9 @@ class Rows {
     std::size_t size() const { return m_values.size(); }
     bool empty() const { return m_values.empty(); }
     Row operator[](std::size_t row) const { return Row(*this, row); }
+    /// The rows an INSERT, UPDATE, DELETE or MERGE changed (PQcmdTuples): 0
+    /// for any other statement.
+    std::size_t affected() const { return m_affected; }
     /// The first row's first value, for queries of one value ("" for NULL).
     std::string single() const { return m_values.at(0).at(0).value_or(""); }
 
@@ -68,6 +71,7 @@ class Rows {
 
     std::vector<std::string> m_names;
     std::vector<std::vector<std::optional<std::string>>> m_values;
+    std::size_t m_affected = 0;
 };
 
 class Connection {

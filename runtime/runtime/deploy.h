@@ -25,6 +25,10 @@ struct DeployOptions {
     int lock_wait_s = 600;           ///< how long to wait for another apply or rollback
     bool allow_drift = false;        ///< go on when the live catalog is not what history says
     int steps = 1;                   ///< rollback: how many migrations to undo
+    /// rollback: keep concurrent index builds and steps outside a
+    /// transaction (not all or nothing); by default each migration is undone
+    /// in one transaction.
+    bool online = false;
     std::vector<std::string> allow_hazards; ///< gated hazards (see hazards.h) allowed to run
     int verbosity = 0;                      ///< -1 quiet, 0 progress, 1 more
     /// The managed scope, for drift: the schemas managed (--schemas; empty:

@@ -4,6 +4,9 @@
 #include "runtime/result.h"
 #include "runtime/script.h"
 
+#include <functional>
+#include <optional>
+
 namespace schemac::runtime {
 
 /// Runs a migration file's steps as apply does, without its bookkeeping:
@@ -13,6 +16,14 @@ namespace schemac::runtime {
 /// not create untrusted extensions). A failure names the statement
 /// (Error::statement) and, as its context, the file and line it is at.
 Status execute_steps(Connection& conn, const Script& script, Connection* privileged = nullptr);
+
+/// Runs a `-- schemac:batch` statement until it changes no row, each run in
+/// a transaction of its own (autocommit); `after_batch` hears of each run
+/// (its number, from 1, and the rows it changed). At most `limit` runs when
+/// given: a statement that never stops changing rows is then an error.
+Status run_batched(Connection& conn, const std::string& sql,
+                   const std::function<void(std::size_t, std::size_t)>& after_batch,
+                   std::optional<std::size_t> limit = std::nullopt);
 
 /// Whether `sql` needs the superuser where the tree's role runs the rest:
 /// it manages an extension or a publication, or makes a function LEAKPROOF.

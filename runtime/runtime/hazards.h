@@ -20,6 +20,7 @@ enum class HazardKind : std::uint8_t {
     LongLock,
     IndexBuild,
     NotTransactional,
+    NeedsData,
 };
 
 struct HazardInfo {
@@ -46,8 +47,10 @@ inline constexpr std::array k_hazards{
                "builds an index concurrently on an existing table", false, false},
     HazardInfo{HazardKind::NotTransactional, "not-transactional",
                "runs outside a transaction, on its own", false, false},
+    HazardInfo{HazardKind::NeedsData, "needs-data",
+               "fails on existing rows unless the data phase prepares them first", true, false},
 };
-static_assert(k_hazards.size() == static_cast<std::size_t>(HazardKind::NotTransactional) + 1,
+static_assert(k_hazards.size() == static_cast<std::size_t>(HazardKind::NeedsData) + 1,
               "k_hazards must list every HazardKind");
 
 constexpr bool hazards_in_enum_order() {

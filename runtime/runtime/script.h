@@ -21,10 +21,18 @@ namespace schemac::runtime {
 inline constexpr std::string_view k_step_marker = "-- schemac:step";
 inline constexpr std::string_view k_no_transaction_marker = "-- schemac:no-transaction";
 inline constexpr std::string_view k_hazard_marker = "-- hazard ";
+/// `-- schemac:phase expand|data|contract`: where a migration's phases begin
+/// (for a reader; the runtime runs the steps in order whatever they say).
+inline constexpr std::string_view k_phase_marker = "-- schemac:phase";
+/// `-- schemac:batch` on the line before a data statement: it runs again, in
+/// a transaction of its own each time, until it changes no row. A step that
+/// holds one runs outside a transaction.
+inline constexpr std::string_view k_batch_marker = "-- schemac:batch";
 
 struct ScriptStatement {
-    std::string sql; ///< as written, comments before it trimmed
-    int line = 0;    ///< 1-based line of its first character in the file
+    std::string sql;      ///< as written, comments before it trimmed
+    int line = 0;         ///< 1-based line of its first character in the file
+    bool batched = false; ///< marked `-- schemac:batch`: repeated until it changes no row
 };
 
 /// A `-- hazard KIND: message` line schemac writes above a step's SQL.
@@ -80,6 +88,14 @@ std::vector<ConstraintName> validated_constraints(const std::string& sql);
 /// The enum types `sql` adds a value to (ALTER TYPE ... ADD VALUE), which
 /// commits on its own.
 std::vector<QualifiedName> extended_enums(const std::string& sql);
+/// `sql` built or dropped in a transaction: CREATE INDEX, DROP INDEX and
+/// REINDEX without CONCURRENTLY (unchanged when it has none).
+std::string without_concurrently(const std::string& sql);
+/// `script` as one transaction can run it (rollback's all or nothing): every
+/// step transactional, concurrent builds and drops plain; nothing when a
+/// step cannot run in a transaction whatever it says (an enum value added,
+/// then used).
+std::optional<Script> atomic(const Script& script);
 /// Whether two CREATE INDEX statements build the same index, built
 /// concurrently or not, written alike or not (compared as parse trees).
 bool same_index(const std::string& a, const std::string& b);

@@ -919,3 +919,173 @@ TEST_CASE("a user mapping's password: taken from the environment at apply, never
     CHECK(seen.find(in_tree) == std::string::npos);
     CHECK(seen.find(at_apply) == std::string::npos);
 }
+
+namespace {
+
+/// A table's row count and checksum, in key order.
+std::string checksum(const Database& db, const std::string& table, const std::string& key) {
+    return db.query("SELECT count(*) || ' ' || coalesce(md5(string_agg(t::text, ',' ORDER BY " +
+                    key + ")), '') FROM " + table + " t");
+}
+
+} // namespace
+
+TEST_CASE("data phases: tenant_id NOT NULL backfilled in batches, applied and rolled back with "
+          "every row") {
+    TempProject project("data-tenant");
+    const fs::path& root = project.root;
+    write_file(root / "schema/app.sql",
+               "CREATE TABLE users (id bigint PRIMARY KEY, email text NOT NULL);\n");
+    REQUIRE(project.schemac("diff -q --write initial").exit_code == 0);
+    Database db;
+    std::string url = shell_quote(db.url);
+    REQUIRE(project.schemac("apply -q --url " + url).exit_code == 0);
+    db.query("INSERT INTO users SELECT g, 'user' || g || '@example.com' FROM "
+             "generate_series(1, 1000) g");
+    std::string before = checksum(db, "users", "id");
+
+    write_file(root / "schema/app.sql",
+               "CREATE TABLE tenants (id bigint PRIMARY KEY, name text NOT NULL);\n"
+               "CREATE TABLE users (id bigint PRIMARY KEY, email text NOT NULL,\n"
+               "                    tenant_id bigint NOT NULL REFERENCES tenants (id));\n");
+    // Without data the migration is refused, naming the step and the remedy.
+    auto refused = project.schemac("diff --write tenants");
+    CHECK(refused.exit_code == 1);
+    CHECK(contains(refused.err, "needs-data"));
+    CHECK(contains(refused.err, "column public.users.tenant_id is NOT NULL without a default"));
+    CHECK(contains(refused.err, "--data FILE"));
+    CHECK_FALSE(fs::exists(root / "generated/0002_tenants.up.sql"));
+    // Against the live database, the plan says so too (exit 3).
+    auto planned = project.schemac("diff --exit-code --url " + url);
+    CHECK(planned.exit_code == 3);
+    CHECK(contains(planned.out, "-- hazard needs-data: column public.users.tenant_id"));
+
+    write_file(root / "backfill.sql",
+               "INSERT INTO tenants (id, name) VALUES (1, 'default');\n"
+               "-- schemac:batch\n"
+               "UPDATE users SET tenant_id = 1\n"
+               "WHERE id IN (SELECT id FROM users WHERE tenant_id IS NULL LIMIT 300);\n");
+    auto written = project.schemac("diff --write tenants --data backfill.sql");
+    REQUIRE_MESSAGE(written.exit_code == 0, written.err);
+    std::string up = read_file(root / "generated/0002_tenants.up.sql");
+    // Expand, data, contract, in that order, each marked.
+    auto at = [&](const std::string& text) {
+        auto found = up.find(text);
+        CHECK_MESSAGE(found != std::string::npos, text << "\n" << up);
+        return found;
+    };
+    CHECK(at("-- schemac:phase expand") < at("ADD COLUMN tenant_id bigint;"));
+    CHECK(at("ADD COLUMN tenant_id bigint;") < at("-- schemac:phase data"));
+    CHECK(at("REFERENCES public.tenants(id) NOT VALID") < at("-- schemac:phase data"));
+    CHECK(at("-- schemac:phase data") < at("INSERT INTO tenants"));
+    CHECK(at("-- schemac:batch\nUPDATE users") < at("-- schemac:phase contract"));
+    CHECK(at("-- schemac:phase contract") < at("SET NOT NULL"));
+    CHECK(at("-- schemac:phase contract") < at("VALIDATE CONSTRAINT users_tenant_id_fkey"));
+    // A plan check of the history as written holds.
+    CHECK(project.schemac("plan -q --check").exit_code == 0);
+
+    auto applied = project.schemac("apply --url " + url);
+    REQUIRE_MESSAGE(applied.exit_code == 0, applied.err);
+    CHECK(contains(applied.err, "batch 4: 100 rows (1000 in "));
+    CHECK(contains(applied.err, "batch 5: 0 rows (1000 in "));
+    CHECK(db.query("SELECT count(*) FROM users WHERE tenant_id = 1") == "1000\n");
+    CHECK(db.query("SELECT attnotnull FROM pg_attribute WHERE attrelid = 'users'::regclass AND "
+                   "attname = 'tenant_id'") == "t\n");
+    CHECK(db.query("SELECT count(*) FROM pg_constraint WHERE NOT convalidated") == "0\n");
+
+    auto back = project.schemac("rollback --allow-hazards data-loss --url " + url);
+    REQUIRE_MESSAGE(back.exit_code == 0, back.err);
+    CHECK(checksum(db, "users", "id") == before);
+    CHECK(db.query("SELECT to_regclass('public.tenants') IS NULL") == "t\n");
+}
+
+TEST_CASE("data phases: a table normalized into two with the rows copied, and copied back on "
+          "rollback") {
+    TempProject project("data-normalize");
+    const fs::path& root = project.root;
+    write_file(root / "schema/app.sql",
+               "CREATE TABLE posts (id bigint PRIMARY KEY, title text NOT NULL,\n"
+               "                    author_name text NOT NULL);\n");
+    REQUIRE(project.schemac("diff -q --write initial").exit_code == 0);
+    Database db;
+    std::string url = shell_quote(db.url);
+    REQUIRE(project.schemac("apply -q --url " + url).exit_code == 0);
+    db.query("INSERT INTO posts SELECT g, 'post ' || g, 'author ' || g % 37 FROM "
+             "generate_series(1, 2000) g");
+    std::string before = checksum(db, "posts", "id");
+
+    write_file(root / "schema/app.sql",
+               "CREATE TABLE authors (id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,\n"
+               "                      name text NOT NULL UNIQUE);\n"
+               "CREATE TABLE posts (id bigint PRIMARY KEY, title text NOT NULL,\n"
+               "                    author_id bigint NOT NULL REFERENCES authors (id));\n");
+    write_file(root / "up.sql",
+               "INSERT INTO authors (name) SELECT DISTINCT author_name FROM posts ORDER BY 1;\n"
+               "UPDATE posts p SET author_id = a.id FROM authors a WHERE a.name = "
+               "p.author_name;\n");
+    write_file(root / "down.sql", "UPDATE posts p SET author_name = a.name FROM authors a\n"
+                                  "WHERE a.id = p.author_id;\n");
+    // The column that goes while another appears is a likely move.
+    auto refused = project.schemac("diff --write normalize");
+    CHECK(refused.exit_code == 1);
+    CHECK(contains(refused.err, "column public.posts.author_name goes while its table gains a "
+                                "column"));
+    auto written = project.schemac("diff --write normalize --data up.sql --data-down down.sql");
+    REQUIRE_MESSAGE(written.exit_code == 0, written.err);
+    std::string down = read_file(root / "generated/0002_normalize.down.sql");
+    CHECK(down.find("ADD COLUMN author_name text;") < down.find("UPDATE posts p"));
+    CHECK(down.find("UPDATE posts p") < down.find("DROP COLUMN author_id"));
+    CHECK(down.find("UPDATE posts p") < down.find("DROP TABLE public.authors"));
+
+    auto applied = project.schemac("apply --allow-hazards data-loss --url " + url);
+    REQUIRE_MESSAGE(applied.exit_code == 0, applied.err);
+    CHECK(db.query("SELECT count(*) FROM authors") == "37\n");
+    CHECK(db.query("SELECT count(*) FROM posts p JOIN authors a ON a.id = p.author_id WHERE "
+                   "a.name = 'author ' || p.id % 37") == "2000\n");
+
+    auto back = project.schemac("rollback --allow-hazards data-loss --url " + url);
+    REQUIRE_MESSAGE(back.exit_code == 0, back.err);
+    CHECK(contains(back.err, "one transaction"));
+    CHECK(checksum(db, "posts", "id") == before);
+}
+
+TEST_CASE("rollback is all or nothing: rows that break a key it rebuilds stop it, and nothing "
+          "changes") {
+    TempProject project("data-atomic-rollback");
+    const fs::path& root = project.root;
+    write_file(root / "schema/app.sql",
+               "CREATE TABLE users (id bigint PRIMARY KEY, email text NOT NULL UNIQUE);\n");
+    REQUIRE(project.schemac("diff -q --write initial").exit_code == 0);
+    write_file(root / "schema/app.sql",
+               "CREATE TABLE users (id bigint PRIMARY KEY, email text NOT NULL);\n"
+               "CREATE TABLE audit (id bigint PRIMARY KEY, what text);\n"
+               "CREATE INDEX users_email_idx ON users (email);\n");
+    REQUIRE(project.schemac("diff -q --write relax").exit_code == 0);
+    Database db;
+    std::string url = shell_quote(db.url);
+    REQUIRE(project.schemac("apply -q --url " + url).exit_code == 0);
+    db.query("INSERT INTO users VALUES (1, 'a@example.com'), (2, 'a@example.com');"
+             "INSERT INTO audit VALUES (1, 'kept')");
+    std::string catalog = db.catalog();
+
+    // The reverse builds the unique key concurrently; rollback runs it in one
+    // transaction, without CONCURRENTLY, and it fails on the duplicates.
+    std::string down = read_file(root / "generated/0002_relax.down.sql");
+    CHECK(contains(down, "CREATE UNIQUE INDEX CONCURRENTLY users_email_key"));
+    CHECK(down.find("users_email_key") < down.find("DROP TABLE public.audit"));
+    auto back = project.schemac("rollback --allow-hazards data-loss --url " + url);
+    CHECK(back.exit_code == 1);
+    CHECK(contains(back.err, "could not create unique index \"users_email_key\""));
+    CHECK(contains(back.err, "was rolled back"));
+    CHECK(db.catalog() == catalog);
+    CHECK(db.history_rows() == "1 initial applied, 2 relax applied\n");
+    CHECK(db.query("SELECT count(*) FROM pg_index WHERE NOT indisvalid") == "0\n");
+    CHECK(db.query("SELECT what FROM audit") == "kept\n");
+
+    // Fixed in the data, it goes through, in one transaction.
+    db.query("DELETE FROM users WHERE id = 2");
+    auto again = project.schemac("rollback --allow-hazards data-loss --url " + url);
+    REQUIRE_MESSAGE(again.exit_code == 0, again.err);
+    CHECK(contains(again.err, "one transaction; indexes built and dropped without CONCURRENTLY"));
+    CHECK(db.history_rows() == "1 initial applied\n");
+}

@@ -48,7 +48,7 @@ std::vector<std::string> sorted_steps(std::vector<Step> steps, const catalog::Ca
 
 } // namespace
 
-TEST_CASE("creates follow what they use; drops precede what they used") {
+TEST_CASE("creates follow what they use; drops precede what they used; expand comes first") {
     catalog::Catalog from, to;
     // In the target, b references a; in the current state, y references x.
     to.dependencies.insert({table("b"), table("a")});
@@ -56,11 +56,12 @@ TEST_CASE("creates follow what they use; drops precede what they used") {
     auto sorted = sorted_steps({step(table("b"), Action::Create), step(table("x"), Action::Drop),
                                 step(table("a"), Action::Create), step(table("y"), Action::Drop)},
                                from, to);
-    CHECK(sorted == std::vector<std::string>{"drop table public.y", "drop table public.x",
-                                             "create table public.a", "create table public.b"});
+    CHECK(sorted == std::vector<std::string>{"create table public.a", "create table public.b",
+                                             "drop table public.y", "drop table public.x"});
 }
 
-TEST_CASE("free steps go drops first, then by kind priority, then by name") {
+TEST_CASE("free steps go by phase (expand, check rows, remove), then by kind priority, then by "
+          "name") {
     catalog::Catalog none;
     auto sorted = sorted_steps(
         {step(catalog::relation_key(Kind::Index, "public", "i"), Action::Create),
@@ -68,9 +69,30 @@ TEST_CASE("free steps go drops first, then by kind priority, then by name") {
          step(catalog::relation_key(Kind::View, "public", "v"), Action::Drop),
          step(table("old"), Action::Drop)},
         none, none);
-    CHECK(sorted == std::vector<std::string>{"drop view public.v", "drop table public.old",
-                                             "create schema s", "create table public.t",
-                                             "create index public.i"});
+    CHECK(sorted == std::vector<std::string>{"create schema s", "create table public.t",
+                                             "create index public.i", "drop view public.v",
+                                             "drop table public.old"});
+    // What checks rows goes before anything is dropped.
+    Step validate = step(table("t"), Action::Alter);
+    validate.checks_rows = true;
+    auto contract = sorted_steps({step(table("old"), Action::Drop), validate}, none, none);
+    CHECK(contract == std::vector<std::string>{"alter table public.t", "drop table public.old"});
+}
+
+TEST_CASE("what goes frees its name before another kind of object takes it") {
+    catalog::Catalog none;
+    // A table replaced by a view of its name, an index by a sequence: the
+    // relation names are one namespace.
+    auto sorted = sorted_steps(
+        {step(catalog::relation_key(Kind::View, "public", "x"), Action::Create),
+         step(table("x"), Action::Drop),
+         step(catalog::relation_key(Kind::Sequence, "public", "i"), Action::Create),
+         step(catalog::relation_key(Kind::Index, "public", "i"), Action::Drop)},
+        none, none);
+    auto at = [&](const std::string& what) { return std::ranges::find(sorted, what); };
+    CHECK(at("drop table public.x") < at("create view public.x"));
+    CHECK(at("drop index public.i") < at("create sequence public.i"));
+    CHECK(at("create sequence public.i") != sorted.end());
 }
 
 TEST_CASE("a comment moves up to right after its object") {
