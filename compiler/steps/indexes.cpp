@@ -128,6 +128,14 @@ Steps build(const diff::Drop<catalog::Index>& c, const Context& context) {
     after_detach(step, table, context);
     step.removes.push_back(c.object.key);
     step.removes.insert(step.removes.end(), c.implied.begin(), c.implied.end());
+    // A partition's index attached to this one goes with it, but only while
+    // the partition is attached: the drop comes before the partition leaves.
+    for (const auto& implied : c.implied)
+        if (auto index = context.from.indexes.find(implied); implied.kind == catalog::Kind::Index &&
+                                                             index != context.from.indexes.end() &&
+                                                             index->second.inherited)
+            step.removes.push_back(detached(
+                catalog::relation_key(catalog::Kind::Table, implied.schema, index->second.table)));
     return {step};
 }
 

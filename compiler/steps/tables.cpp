@@ -681,6 +681,20 @@ Steps build(const diff::Alter<catalog::Table>& c, const Context& context) {
 
 namespace {
 
+/// A table that joins `table` as a partition (attached, or attached again
+/// with another bound) must match its columns when it does: it joins before
+/// a column is added, which then reaches it too.
+void joined_first(Step& step, const ObjectKey& table, const Context& context) {
+    for (const auto& [key, after] : context.to.tables) {
+        if (after.partition_of != table)
+            continue;
+        auto before = context.from.tables.find(key);
+        if (before != context.from.tables.end() &&
+            (before->second.partition_of != table || before->second.bound != after.bound))
+            step.needs.push_back(key);
+    }
+}
+
 /// A NOT NULL column without a default, added to a table that has rows: it
 /// is added without its NOT NULL (expand), which is set after the data phase
 /// has given every row a value (contract), as an ALTER would set it.
@@ -715,6 +729,7 @@ Steps build(const diff::Create<catalog::Column>& c, const Context& context) {
     }
     step.provides.push_back(c.object.key);
     after_detach(step, catalog::table_of(c.object.key), context);
+    joined_first(step, catalog::table_of(c.object.key), context);
     step.ordinal = c.object.position;
     // A constant default is stored once in the catalog (PostgreSQL 11+); a
     // stored generated column is computed for every row.

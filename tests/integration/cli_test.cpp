@@ -297,10 +297,10 @@ TEST_CASE("diff --write keeps a summed history that later diffs start from") {
     CHECK(first.out == "");
     CHECK(fs::exists(root / "generated/0001_initial.up.sql"));
     CHECK(fs::exists(root / "generated/0001_initial.down.sql"));
-    CHECK(
-        read_file(root / "generated/0001_initial.up.sql")
-            .starts_with("-- schemac migration 0001_initial (up)\n--\n"
-                         "--   create table public.t\n\n-- schemac:step create table public.t\n"));
+    CHECK(read_file(root / "generated/0001_initial.up.sql")
+              .starts_with("-- schemac migration 0001_initial (up)\n--\n"
+                           "--   create table public.t\n\n-- schemac:phase expand\n\n"
+                           "-- schemac:step create table public.t\n"));
 
     // The replayed history is now the current state: nothing left to do.
     auto again = in_root("diff --exit-code");

@@ -656,7 +656,8 @@ TEST_CASE("online changes and renames on tables holding rows: every row survives
                                                                         << plan.out);
     CHECK(plan.out.find("DROP TABLE") == std::string::npos);
     CHECK(plan.out.find("DROP COLUMN") == std::string::npos);
-    REQUIRE(in_root("diff -q --write online").exit_code == 0);
+    // The rows fit every new key and check: written without a data phase.
+    REQUIRE(in_root("diff -q --write online --allow-hazards needs-data").exit_code == 0);
     // Against the live database, the plan shows how big each locked table is,
     // under its old name and, once renamed, under its new one.
     db.query("ANALYZE");

@@ -1,5 +1,3 @@
-DROP AGGREGATE stats.old_sum(integer);
-
 CREATE OR REPLACE FUNCTION stats.append_len(state bigint, value text)
  RETURNS bigint
  LANGUAGE sql
@@ -28,3 +26,5 @@ CREATE OR REPLACE AGGREGATE stats.total_length(text) (
     MINITCOND = '0',
     PARALLEL = SAFE
 );
+
+DROP AGGREGATE stats.old_sum(integer);

@@ -3,6 +3,7 @@ DROP POLICY posts_tenant ON public.posts;
 DROP FUNCTION public.in_tenant(integer, integer);
 
 -- hazard table-rewrite: rewrites the table to convert column public.workspaces.tenant_id from bigint to integer
+-- hazard data-loss: converts column public.workspaces.tenant_id from bigint to integer: values may be rounded or cut, or fail to convert
 ALTER TABLE public.workspaces ALTER COLUMN tenant_id TYPE integer USING tenant_id::integer;
 
 CREATE OR REPLACE FUNCTION public.in_tenant(workspace integer, tenant integer)

@@ -1,7 +1,9 @@
 -- hazard table-rewrite: rewrites the table to convert column public.t.meta from json to jsonb
+-- hazard data-loss: converts column public.t.meta from json to jsonb: values may be rounded or cut, or fail to convert
 ALTER TABLE public.t ALTER COLUMN meta TYPE jsonb USING meta::jsonb;
 
 -- hazard table-rewrite: rewrites the table to convert column public.t.tags from text[] to character varying(20)[]
+-- hazard data-loss: converts column public.t.tags from text[] to character varying(20)[]: values may be rounded or cut, or fail to convert
 ALTER TABLE public.t ALTER COLUMN tags TYPE character varying(20)[] USING tags::character varying(20)[];
 ALTER TABLE public.t ALTER COLUMN tags SET DEFAULT '{}'::character varying[];
 

@@ -1,3 +1,5 @@
+ALTER DEFAULT PRIVILEGES REVOKE USAGE ON TYPES FROM authenticated;
+
 DROP VIEW app.account_ids;
 
 DROP FUNCTION app.internal();
@@ -16,5 +18,3 @@ DROP TABLE other.note;
 DROP DOMAIN app.positive;
 
 DROP SCHEMA other;
-
-ALTER DEFAULT PRIVILEGES REVOKE USAGE ON TYPES FROM authenticated;

@@ -1,3 +1,3 @@
-DROP TYPE public.post_status;
-
 CREATE TYPE public.old_mood AS ENUM ('sad');
+
+DROP TYPE public.post_status;

@@ -1,3 +1,3 @@
-DROP TYPE public.old_mood;
-
 CREATE TYPE public.post_status AS ENUM ('draft', 'scheduled', 'published');
+
+DROP TYPE public.old_mood;

@@ -19,10 +19,10 @@ RETURN (s = 'review'::public.status);
 
 ALTER TABLE public.post ADD CONSTRAINT post_check CHECK (((status <> 'archived'::public.status) OR (id > 0))) NOT VALID;
 
--- schemac:no-transaction (run on its own, outside a transaction: schemac apply does)
-ALTER TABLE public.post VALIDATE CONSTRAINT post_check;
-
 CREATE VIEW public.archived AS
  SELECT post.id
    FROM public.post
   WHERE (post.status = 'archived'::public.status);
+
+-- schemac:no-transaction (run on its own, outside a transaction: schemac apply does)
+ALTER TABLE public.post VALIDATE CONSTRAINT post_check;

@@ -1,9 +1,3 @@
-DROP EVENT TRIGGER "Forbid drops";
-
-DROP EVENT TRIGGER log_ddl;
-
-DROP FUNCTION public.forbid_drops();
-
 CREATE OR REPLACE FUNCTION public.audit_tables()
  RETURNS event_trigger
  LANGUAGE plpgsql
@@ -18,4 +12,10 @@ ALTER EVENT TRIGGER audit_tables ENABLE ALWAYS;
 
 COMMENT ON EVENT TRIGGER audit_tables IS 'audits tables';
 
+DROP EVENT TRIGGER "Forbid drops";
+
+DROP EVENT TRIGGER log_ddl;
+
 CREATE EVENT TRIGGER log_ddl ON ddl_command_end WHEN TAG IN ('CREATE TABLE', 'ALTER TABLE') EXECUTE FUNCTION public.log_ddl();
+
+DROP FUNCTION public.forbid_drops();

@@ -1,3 +1,9 @@
+CREATE FOREIGN DATA WRAPPER old_fdw OPTIONS (mode 'a');
+
+CREATE SERVER archive TYPE 'tape' FOREIGN DATA WRAPPER old_fdw;
+
+CREATE USER MAPPING FOR PUBLIC SERVER archive;
+
 DROP USER MAPPING FOR PUBLIC SERVER "Ledger";
 
 ALTER TABLE remote.invoice DROP COLUMN note;
@@ -6,13 +12,9 @@ DROP FOREIGN TABLE remote.payment;
 
 DROP SERVER "Ledger";
 
-CREATE FOREIGN DATA WRAPPER old_fdw OPTIONS (mode 'a');
-
 ALTER FOREIGN DATA WRAPPER plain_fdw OPTIONS (DROP mode);
 
 COMMENT ON FOREIGN DATA WRAPPER plain_fdw IS NULL;
-
-CREATE SERVER archive TYPE 'tape' FOREIGN DATA WRAPPER old_fdw;
 
 ALTER SERVER billing VERSION NULL OPTIONS (DROP dbname, SET host 'old.example.com');
 
@@ -25,7 +27,5 @@ COMMENT ON FOREIGN TABLE remote.invoice IS NULL;
 ALTER TABLE remote.invoice ALTER COLUMN id TYPE integer;
 
 ALTER TABLE remote.invoice ADD COLUMN old_note text;
-
-CREATE USER MAPPING FOR PUBLIC SERVER archive;
 
 ALTER USER MAPPING FOR authenticated SERVER billing OPTIONS (SET "user" 'reader');

@@ -1,11 +1,3 @@
-DROP USER MAPPING FOR PUBLIC SERVER archive;
-
-ALTER TABLE remote.invoice DROP COLUMN old_note;
-
-DROP SERVER archive;
-
-DROP FOREIGN DATA WRAPPER old_fdw;
-
 ALTER FOREIGN DATA WRAPPER plain_fdw OPTIONS (ADD mode 'b');
 
 COMMENT ON FOREIGN DATA WRAPPER plain_fdw IS 'no handler: a catalog entry only';
@@ -16,19 +8,27 @@ ALTER SERVER billing VERSION '15' OPTIONS (SET host 'new.example.com', ADD dbnam
 
 COMMENT ON SERVER billing IS 'billing primary';
 
-ALTER FOREIGN TABLE remote.invoice OPTIONS (SET table_name 'invoices', ADD updatable 'false');
-
-COMMENT ON FOREIGN TABLE remote.invoice IS 'invoices of the billing server';
-
 CREATE FOREIGN TABLE remote.payment (
     id bigint,
     invoice_id bigint
 ) SERVER "Ledger";
 
+CREATE USER MAPPING FOR PUBLIC SERVER "Ledger" OPTIONS ("user" 'guest');
+
+ALTER USER MAPPING FOR authenticated SERVER billing OPTIONS (SET "user" 'writer');
+
+DROP USER MAPPING FOR PUBLIC SERVER archive;
+
+ALTER TABLE remote.invoice DROP COLUMN old_note;
+
+ALTER FOREIGN TABLE remote.invoice OPTIONS (SET table_name 'invoices', ADD updatable 'false');
+
+COMMENT ON FOREIGN TABLE remote.invoice IS 'invoices of the billing server';
+
 ALTER TABLE remote.invoice ALTER COLUMN id TYPE bigint;
 
 ALTER TABLE remote.invoice ADD COLUMN note text DEFAULT 'none'::text;
 
-CREATE USER MAPPING FOR PUBLIC SERVER "Ledger" OPTIONS ("user" 'guest');
+DROP SERVER archive;
 
-ALTER USER MAPPING FOR authenticated SERVER billing OPTIONS (SET "user" 'writer');
+DROP FOREIGN DATA WRAPPER old_fdw;

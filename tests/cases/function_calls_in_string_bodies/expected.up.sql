@@ -44,9 +44,6 @@ ALTER TABLE public.visit ADD COLUMN tag public.label DEFAULT public.m_prefix();
 ALTER TABLE public.visit ADD CONSTRAINT visit_id_check CHECK ((length(public.b_digits(id)) >= 6)) NOT VALID;
 
 -- schemac:no-transaction (run on its own, outside a transaction: schemac apply does)
-ALTER TABLE public.visit VALIDATE CONSTRAINT visit_id_check;
-
--- schemac:no-transaction (run on its own, outside a transaction: schemac apply does)
 -- hazard index-build: builds index public.visit_label_idx concurrently on the existing table public.visit: writes go on; the build scans the table twice and waits for the transactions running on it
 CREATE INDEX CONCURRENTLY visit_label_idx ON public.visit USING btree (public.a_label(id));
 
@@ -56,3 +53,6 @@ CREATE VIEW public.visit_count AS
 CREATE MATERIALIZED VIEW public.a_summary AS
  SELECT visit_count.n
    FROM public.visit_count;
+
+-- schemac:no-transaction (run on its own, outside a transaction: schemac apply does)
+ALTER TABLE public.visit VALIDATE CONSTRAINT visit_id_check;

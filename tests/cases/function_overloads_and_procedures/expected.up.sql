@@ -1,5 +1,3 @@
-DROP FUNCTION public."Legacy"();
-
 CREATE TABLE public.audit_log (
     id bigint GENERATED ALWAYS AS IDENTITY,
     message text NOT NULL,
@@ -18,3 +16,5 @@ BEGIN ATOMIC
  INSERT INTO public.audit_log (message)
    VALUES (log_message.message);
 END;
+
+DROP FUNCTION public."Legacy"();

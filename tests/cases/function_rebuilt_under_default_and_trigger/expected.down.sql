@@ -1,7 +1,5 @@
 ALTER TABLE public.webhooks ALTER COLUMN code DROP DEFAULT;
 
-DROP FUNCTION public.new_code(text);
-
 CREATE OR REPLACE FUNCTION public.keep_secret()
  RETURNS trigger
  LANGUAGE plpgsql
@@ -11,6 +9,8 @@ BEGIN
     RETURN NEW;
 END
 $function$;
+
+DROP FUNCTION public.new_code(text);
 
 CREATE OR REPLACE FUNCTION public.new_code(prefix text)
  RETURNS text

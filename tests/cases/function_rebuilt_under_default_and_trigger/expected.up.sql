@@ -1,7 +1,5 @@
 ALTER TABLE public.webhooks ALTER COLUMN code DROP DEFAULT;
 
-DROP FUNCTION public.new_code(text);
-
 CREATE OR REPLACE FUNCTION public.keep_secret()
  RETURNS trigger
  LANGUAGE plpgsql
@@ -12,6 +10,8 @@ BEGIN
     RETURN NEW;
 END
 $function$;
+
+DROP FUNCTION public.new_code(text);
 
 CREATE OR REPLACE FUNCTION public.new_code(kind text)
  RETURNS text

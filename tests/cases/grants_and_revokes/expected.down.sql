@@ -1,5 +1,3 @@
-DROP VIEW app.titles;
-
 REVOKE USAGE ON SCHEMA app FROM service_role;
 
 GRANT USAGE ON TYPE app.state TO PUBLIC;
@@ -16,3 +14,5 @@ REVOKE SELECT (title) ON TABLE app.posts FROM authenticated;
 GRANT EXECUTE ON FUNCTION app.rank(app.posts) TO PUBLIC;
 
 REVOKE EXECUTE ON FUNCTION app.rank(app.posts) FROM authenticated;
+
+DROP VIEW app.titles;

@@ -1,10 +1,18 @@
 ALTER TABLE public.legacy_notes NO INHERIT public.legacy;
 
--- hazard table-rewrite: rewrites the table to convert column public.events.amount from integer to bigint
-ALTER TABLE public.events ALTER COLUMN amount TYPE bigint USING amount::bigint;
-
 ALTER TABLE public.events ADD COLUMN source text DEFAULT 'api'::text;
 ALTER TABLE ONLY public.events_2025 ALTER COLUMN source SET DEFAULT 'import'::text;
+
+ALTER TABLE public.imported ALTER COLUMN at SET DEFAULT now();
+
+ALTER TABLE public.imported ALTER COLUMN source SET DEFAULT 'api'::text;
+
+ALTER TABLE public.events ADD CONSTRAINT events_kind_check CHECK ((kind <> ''::text)) NOT VALID;
+
+ALTER TABLE public.events ADD CONSTRAINT events_only_children CHECK (false) NO INHERIT NOT VALID;
+
+-- hazard table-rewrite: rewrites the table to convert column public.events.amount from integer to bigint
+ALTER TABLE public.events ALTER COLUMN amount TYPE bigint USING amount::bigint;
 
 CREATE TABLE public.events_2026 (
     note text,
@@ -13,16 +21,8 @@ CREATE TABLE public.events_2026 (
 ALTER TABLE ONLY public.events_2026 ALTER COLUMN at SET DEFAULT make_timestamptz(2026, 1, 1, 0, 0, (0)::double precision, 'UTC'::text);
 ALTER TABLE ONLY public.events_2026 ALTER COLUMN amount SET NOT NULL;
 
-ALTER TABLE public.imported ALTER COLUMN at SET DEFAULT now();
-
-ALTER TABLE public.imported ALTER COLUMN source SET DEFAULT 'api'::text;
-
-ALTER TABLE public.events ADD CONSTRAINT events_kind_check CHECK ((kind <> ''::text)) NOT VALID;
-
 -- schemac:no-transaction (run on its own, outside a transaction: schemac apply does)
 ALTER TABLE public.events VALIDATE CONSTRAINT events_kind_check;
-
-ALTER TABLE public.events ADD CONSTRAINT events_only_children CHECK (false) NO INHERIT NOT VALID;
 
 -- schemac:no-transaction (run on its own, outside a transaction: schemac apply does)
 ALTER TABLE public.events VALIDATE CONSTRAINT events_only_children;

@@ -1,6 +1,7 @@
 DROP MATERIALIZED VIEW public.tenant_totals;
 
 -- hazard table-rewrite: rewrites the table to convert column public.metrics.tenant_id from bigint to integer
+-- hazard data-loss: converts column public.metrics.tenant_id from bigint to integer: values may be rounded or cut, or fail to convert
 ALTER TABLE public.metrics ALTER COLUMN tenant_id TYPE integer USING tenant_id::integer;
 
 CREATE MATERIALIZED VIEW public.tenant_totals AS

@@ -1,7 +1,7 @@
 ALTER TABLE public.c DROP CONSTRAINT c_n_check;
 
-ALTER TABLE public.c DROP CONSTRAINT c_p_fkey;
-
 ALTER TABLE public.c ADD CONSTRAINT c_n_check CHECK ((n > 0)) NOT VALID;
+
+ALTER TABLE public.c DROP CONSTRAINT c_p_fkey;
 
 ALTER TABLE public.c ADD CONSTRAINT c_p_fkey FOREIGN KEY (p_id) REFERENCES public.p(id) NOT VALID;

@@ -1,13 +1,13 @@
-ALTER TABLE public.events_a DROP CONSTRAINT events_a_pkey;
-
 ALTER TABLE public.events ALTER COLUMN at DROP DEFAULT;
 
 ALTER TABLE public.events ALTER COLUMN note DROP DEFAULT;
 
-ALTER TABLE public.events_a ALTER COLUMN id DROP NOT NULL;
-
-ALTER TABLE public.events_a ALTER COLUMN kind DROP NOT NULL;
-
 ALTER TABLE public.events_b ALTER COLUMN at DROP NOT NULL;
 
 ALTER TABLE public.events_c ALTER COLUMN note SET DEFAULT 'c'::text;
+
+ALTER TABLE public.events_a DROP CONSTRAINT events_a_pkey;
+
+ALTER TABLE public.events_a ALTER COLUMN id DROP NOT NULL;
+
+ALTER TABLE public.events_a ALTER COLUMN kind DROP NOT NULL;

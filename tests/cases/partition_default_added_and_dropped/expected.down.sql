@@ -1,8 +1,10 @@
--- hazard data-loss: drops table public.events_other and every row in it
-DROP TABLE public.events_other;
-
 ALTER TABLE public.events DETACH PARTITION public.events_click;
 
+CREATE TABLE public.events_view PARTITION OF public.events FOR VALUES IN ('view');
+
+-- hazard needs-data: rows of public.events_click outside FOR VALUES IN ('click') make it fail: change them first, in the data phase (`schemac diff --write NAME --data FILE`)
 ALTER TABLE public.events ATTACH PARTITION public.events_click FOR VALUES IN ('click');
 
-CREATE TABLE public.events_view PARTITION OF public.events FOR VALUES IN ('view');
+-- hazard data-loss: drops table public.events_other and every row in it
+-- hazard needs-data: table public.events_other goes while , public.events_view appear: if they take its rows, copy them in the data phase (`schemac diff --write NAME --data FILE`), or state a rename (`-- schemac:renamed-from`)
+DROP TABLE public.events_other;

@@ -2,10 +2,14 @@ COMMENT ON TABLE public.metrics IS 'Time series, one partition per month';
 
 ALTER TABLE public.metrics DETACH PARTITION public.metrics_2026_01;
 
-DROP INDEX public.metrics_2026_01_tenant_id_at_idx;
-
 ALTER TABLE public.metrics DETACH PARTITION public.metrics_2026_03;
 
+ALTER TABLE public.metrics_2026_01 ADD COLUMN unit text;
+
+-- hazard long-lock: holds SHARE on public.metrics for the whole build of index public.metrics_name_idx: writes wait
+CREATE INDEX metrics_name_idx ON public.metrics USING btree (name);
+
+-- hazard needs-data: rows of public.metrics_2026_03 outside FOR VALUES FROM ('2026-03-01 00:00:00+00') TO ('2026-05-01 00:00:00+00') make it fail: change them first, in the data phase (`schemac diff --write NAME --data FILE`)
 ALTER TABLE public.metrics ATTACH PARTITION public.metrics_2026_03 FOR VALUES FROM ('2026-03-01 00:00:00+00') TO ('2026-05-01 00:00:00+00');
 
 ALTER TABLE public.metrics ATTACH PARTITION public.metrics_old FOR VALUES FROM ('2025-01-01 00:00:00+00') TO ('2026-01-01 00:00:00+00');
@@ -16,7 +20,4 @@ CREATE TABLE public.metrics_2026_05 PARTITION OF public.metrics FOR VALUES FROM 
 
 CREATE TABLE public.metrics_default PARTITION OF public.metrics DEFAULT;
 
-ALTER TABLE public.metrics_2026_01 ADD COLUMN unit text;
-
--- hazard long-lock: holds SHARE on public.metrics for the whole build of index public.metrics_name_idx: writes wait
-CREATE INDEX metrics_name_idx ON public.metrics USING btree (name);
+DROP INDEX public.metrics_2026_01_tenant_id_at_idx;
