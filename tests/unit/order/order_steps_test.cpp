@@ -83,12 +83,12 @@ TEST_CASE("what goes frees its name before another kind of object takes it") {
     catalog::Catalog none;
     // A table replaced by a view of its name, an index by a sequence: the
     // relation names are one namespace.
-    auto sorted = sorted_steps(
-        {step(catalog::relation_key(Kind::View, "public", "x"), Action::Create),
-         step(table("x"), Action::Drop),
-         step(catalog::relation_key(Kind::Sequence, "public", "i"), Action::Create),
-         step(catalog::relation_key(Kind::Index, "public", "i"), Action::Drop)},
-        none, none);
+    auto sorted =
+        sorted_steps({step(catalog::relation_key(Kind::View, "public", "x"), Action::Create),
+                      step(table("x"), Action::Drop),
+                      step(catalog::relation_key(Kind::Sequence, "public", "i"), Action::Create),
+                      step(catalog::relation_key(Kind::Index, "public", "i"), Action::Drop)},
+                     none, none);
     auto at = [&](const std::string& what) { return std::ranges::find(sorted, what); };
     CHECK(at("drop table public.x") < at("create view public.x"));
     CHECK(at("drop index public.i") < at("create sequence public.i"));
@@ -115,4 +115,34 @@ TEST_CASE("steps that wait on each other are a cycle, described by its path") {
     CHECK(order::describe_cycle(steps, std::get<order::StepCycle>(sorted)) ==
           "dependency cycle: create table public.a -> create table public.b -> create table "
           "public.a");
+}
+
+TEST_CASE("the data phase goes after what expands, before what checks rows or removes") {
+    auto data = steps::data_steps("backfill.sql", "INSERT INTO t VALUES (1);\n"
+                                                  "UPDATE t SET a = 1;\n"
+                                                  "-- schemac:batch\n"
+                                                  "UPDATE t SET b = 1 WHERE b IS NULL;\n");
+    REQUIRE(data.ok());
+    REQUIRE(data->size() == 2);
+    CHECK(steps::describe_step((*data)[0]) == "data from backfill.sql:1");
+    CHECK((*data)[0].statements.size() == 2);
+    CHECK((*data)[0].transactional);
+    CHECK(steps::describe_step((*data)[1]) == "data from backfill.sql:4, in batches");
+    CHECK_FALSE((*data)[1].transactional);
+    CHECK((*data)[1].statements[0].starts_with("-- schemac:batch\nUPDATE t SET b"));
+
+    Step validate = step(table("t"), Action::Alter);
+    validate.checks_rows = true;
+    auto phased = steps::with_data_phase(
+        {step(table("a"), Action::Create), validate, step(table("old"), Action::Drop)}, *data);
+    std::vector<std::string> described;
+    for (const auto& s : phased)
+        described.push_back(steps::describe_step(s));
+    CHECK(described == std::vector<std::string>{"create table public.a", "data from backfill.sql:1",
+                                                "data from backfill.sql:4, in batches",
+                                                "alter table public.t", "drop table public.old"});
+    // A file that does not parse: an error at its file:line:col.
+    auto broken = steps::data_steps("backfill.sql", "UPDATE t SET a = 1;\nUPDATE SET;\n");
+    REQUIRE_FALSE(broken.ok());
+    CHECK(broken.error().message.starts_with("backfill.sql:2:"));
 }

@@ -191,3 +191,52 @@ TEST_CASE("a secret's placeholder is filled from the environment or a stand-in, 
     unsetenv("SCHEMAC_SECRET_S_API_KEY");
     CHECK(*with_secrets("SELECT 1") == "SELECT 1");
 }
+
+TEST_CASE("a statement after -- schemac:batch is batched, and its step runs alone") {
+    auto script = parse_script("data.sql", "INSERT INTO t VALUES (1);\n"
+                                           "-- a comment\n"
+                                           "-- schemac:batch\n"
+                                           "UPDATE t SET x = 1 WHERE id IN (SELECT id FROM t "
+                                           "WHERE x IS NULL LIMIT 10);\n"
+                                           "DELETE FROM t WHERE false; -- schemac:batch\n");
+    REQUIRE(script.ok());
+    REQUIRE(script->steps.size() == 1);
+    const auto& statements = script->steps[0].statements;
+    REQUIRE(statements.size() == 3);
+    CHECK_FALSE(statements[0].batched);
+    CHECK(statements[1].batched);
+    CHECK(statements[1].line == 4);
+    CHECK_FALSE(statements[2].batched); // the marker must be on a line before it
+    CHECK_FALSE(script->steps[0].transactional);
+}
+
+TEST_CASE("a rollback in one transaction: concurrent builds and drops made plain") {
+    CHECK(without_concurrently("CREATE UNIQUE INDEX CONCURRENTLY users_email_key ON public.users "
+                               "USING btree (email)") ==
+          "CREATE UNIQUE INDEX users_email_key ON public.users USING btree (email)");
+    CHECK(without_concurrently("DROP INDEX CONCURRENTLY IF EXISTS public.\"concurrently\"") ==
+          "DROP INDEX IF EXISTS public.\"concurrently\"");
+    CHECK(without_concurrently("CREATE INDEX \"CONCURRENTLY\" ON t (a)") ==
+          "CREATE INDEX \"CONCURRENTLY\" ON t (a)");
+    auto script =
+        parse_script("0002_x.down.sql", "-- schemac:step create index public.i (concurrently)\n"
+                                        "-- schemac:no-transaction\n"
+                                        "CREATE INDEX CONCURRENTLY i ON public.t USING btree (a);\n"
+                                        "-- schemac:step alter constraint c (validate)\n"
+                                        "-- schemac:no-transaction\n"
+                                        "ALTER TABLE public.t VALIDATE CONSTRAINT c;\n"
+                                        "-- schemac:step drop table public.u\n"
+                                        "DROP TABLE public.u;\n");
+    REQUIRE(script.ok());
+    auto whole = atomic(*script);
+    REQUIRE(whole);
+    CHECK(whole->transactional());
+    CHECK(whole->steps[0].statements[0].sql == "CREATE INDEX i ON public.t USING btree (a)");
+    // An enum value added cannot be used in the transaction that adds it.
+    auto enums =
+        parse_script("0003_y.down.sql", "-- schemac:step alter type public.s\n"
+                                        "-- schemac:no-transaction\n"
+                                        "ALTER TYPE public.s ADD VALUE IF NOT EXISTS 'b';\n");
+    REQUIRE(enums.ok());
+    CHECK_FALSE(atomic(*enums));
+}
