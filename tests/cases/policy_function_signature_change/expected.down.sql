@@ -1,11 +1,12 @@
 DROP POLICY tenant_isolation ON public.media;
 
+-- hazard table-rewrite: rewrites the table to convert column public.media.tenant_id from bigint to integer
+-- hazard data-loss: converts column public.media.tenant_id from bigint to integer: values may be rounded or cut, or fail to convert
+ALTER TABLE public.media ALTER COLUMN tenant_id TYPE integer USING tenant_id::integer;
+
 DROP POLICY tenant_isolation ON public.posts;
 
 DROP FUNCTION public.current_tenant_id();
-
--- hazard table-rewrite: rewrites the table to convert column public.media.tenant_id from bigint to integer
-ALTER TABLE public.media ALTER COLUMN tenant_id TYPE integer USING tenant_id::integer;
 
 CREATE OR REPLACE FUNCTION public.current_tenant_id()
  RETURNS integer

@@ -1,11 +1,11 @@
 DROP POLICY tenant_isolation ON public.media;
 
+-- hazard table-rewrite: rewrites the table to convert column public.media.tenant_id from integer to bigint
+ALTER TABLE public.media ALTER COLUMN tenant_id TYPE bigint USING tenant_id::bigint;
+
 DROP POLICY tenant_isolation ON public.posts;
 
 DROP FUNCTION public.current_tenant_id();
-
--- hazard table-rewrite: rewrites the table to convert column public.media.tenant_id from integer to bigint
-ALTER TABLE public.media ALTER COLUMN tenant_id TYPE bigint USING tenant_id::bigint;
 
 CREATE OR REPLACE FUNCTION public.current_tenant_id()
  RETURNS bigint

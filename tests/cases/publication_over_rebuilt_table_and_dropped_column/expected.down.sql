@@ -2,15 +2,17 @@ ALTER TABLE public.lab_results ADD COLUMN summary text;
 
 ALTER PUBLICATION lab DROP TABLE ONLY public.lab_results, TABLE ONLY public.readings;
 
+-- hazard table-rewrite: rewrites the table to convert column public.lab_results.score from bigint to integer
+-- hazard data-loss: converts column public.lab_results.score from bigint to integer: values may be rounded or cut, or fail to convert
+ALTER TABLE public.lab_results ALTER COLUMN score TYPE integer USING score::integer;
+
 -- hazard data-loss: drops table public.readings and every row in it
+-- hazard needs-data: table public.readings goes while , public.readings appear: if they take its rows, copy them in the data phase (`schemac diff --write NAME --data FILE`), or state a rename (`-- schemac:renamed-from`)
 DROP TABLE public.readings;
 
 CREATE TABLE public.readings (
     id bigint,
     at timestamp with time zone
 ) PARTITION BY RANGE (at);
-
--- hazard table-rewrite: rewrites the table to convert column public.lab_results.score from bigint to integer
-ALTER TABLE public.lab_results ALTER COLUMN score TYPE integer USING score::integer;
 
 ALTER PUBLICATION lab ADD TABLE ONLY public.lab_results (id, score, summary) WHERE ((score > 0)), TABLE ONLY public.readings;

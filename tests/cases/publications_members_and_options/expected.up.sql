@@ -1,7 +1,3 @@
-DROP PUBLICATION everything;
-
-DROP PUBLICATION retired;
-
 CREATE TABLE public.refunds (
     id bigint NOT NULL,
     amount numeric,
@@ -14,8 +10,6 @@ ALTER PUBLICATION analytics SET (publish = 'insert, update, delete, truncate', p
 
 ALTER PUBLICATION analytics ADD TABLES IN SCHEMA public;
 
-CREATE PUBLICATION everything FOR TABLE ONLY public.orders;
-
 ALTER PUBLICATION sales DROP TABLE ONLY public.audit, TABLE ONLY public.orders;
 
 ALTER PUBLICATION sales SET (publish = 'insert, update, delete', publish_via_partition_root = true);
@@ -23,3 +17,9 @@ ALTER PUBLICATION sales SET (publish = 'insert, update, delete', publish_via_par
 COMMENT ON PUBLICATION sales IS 'to the warehouse, with refunds';
 
 ALTER PUBLICATION sales ADD TABLE ONLY public.customers ("E-mail", id), TABLE ONLY public.orders (id, note, total) WHERE ((total >= (0)::numeric)), TABLE ONLY public.refunds WHERE ((amount > (0)::numeric));
+
+DROP PUBLICATION everything;
+
+CREATE PUBLICATION everything FOR TABLE ONLY public.orders;
+
+DROP PUBLICATION retired;

@@ -1,3 +1,5 @@
+CREATE TYPE public.old_span AS RANGE (subtype = integer, multirange_type_name = public.old_span_multirange);
+
 DROP MATERIALIZED VIEW public.wide;
 
 -- hazard data-loss: drops column public.reading.label and its data
@@ -7,5 +9,3 @@ ALTER TABLE public.reading DROP COLUMN label;
 ALTER TABLE public.reading DROP COLUMN spans;
 
 DROP TYPE public."Text Span";
-
-CREATE TYPE public.old_span AS RANGE (subtype = integer, multirange_type_name = public.old_span_multirange);

@@ -1,5 +1,3 @@
-DROP TYPE public.old_span;
-
 CREATE TYPE public."Text Span" AS RANGE (subtype = text, collation = pg_catalog."C", multirange_type_name = public.text_spans);
 
 COMMENT ON TYPE public."Text Span" IS 'spans of text';
@@ -13,3 +11,5 @@ CREATE MATERIALIZED VIEW public.wide AS
     reading.span
    FROM public.reading
   WHERE (reading.span && public.floatrange((0)::double precision, (10)::double precision));
+
+DROP TYPE public.old_span;

@@ -1,3 +1,3 @@
-DROP SEQUENCE public.invoice_numbers;
-
 CREATE SEQUENCE public.old_seq;
+
+DROP SEQUENCE public.invoice_numbers;

@@ -1,3 +1,3 @@
-DROP SEQUENCE public.old_seq;
-
 CREATE SEQUENCE public.invoice_numbers AS integer START WITH 1000 INCREMENT BY 5 MAXVALUE 999999 CACHE 10 CYCLE;
+
+DROP SEQUENCE public.old_seq;

@@ -6,4 +6,5 @@ CREATE TABLE public.parent (
 ALTER TABLE public.child ADD CONSTRAINT child_parent_id_fkey FOREIGN KEY (parent_id) REFERENCES public.parent(id) NOT VALID;
 
 -- schemac:no-transaction (run on its own, outside a transaction: schemac apply does)
+-- hazard needs-data: rows of public.child without a match for foreign key child_parent_id_fkey make it fail: change them first, in the data phase (`schemac diff --write NAME --data FILE`)
 ALTER TABLE public.child VALIDATE CONSTRAINT child_parent_id_fkey;

@@ -1,12 +1,3 @@
--- hazard data-loss: drops table public.logical and every row in it
-DROP TABLE public.logical;
-
--- hazard data-loss: drops table public.new_clustered and every row in it
-DROP TABLE public.new_clustered;
-
--- hazard data-loss: drops table public.new_tuned and every row in it
-DROP TABLE public.new_tuned;
-
 ALTER TABLE public.clustered CLUSTER ON clustered_at;
 
 ALTER TABLE public.tuned RESET (autovacuum_vacuum_scale_factor, toast.autovacuum_enabled);
@@ -26,3 +17,12 @@ DROP INDEX CONCURRENTLY IF EXISTS public.cluster_index_rebuilt_at;
 ALTER INDEX public.cluster_index_rebuilt_at_schemac_new RENAME TO cluster_index_rebuilt_at;
 
 ALTER TABLE public.cluster_index_rebuilt CLUSTER ON cluster_index_rebuilt_at;
+
+-- hazard data-loss: drops table public.logical and every row in it
+DROP TABLE public.logical;
+
+-- hazard data-loss: drops table public.new_clustered and every row in it
+DROP TABLE public.new_clustered;
+
+-- hazard data-loss: drops table public.new_tuned and every row in it
+DROP TABLE public.new_tuned;

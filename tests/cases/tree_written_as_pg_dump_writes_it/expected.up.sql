@@ -21,12 +21,12 @@ BEGIN
 END;
 $function$;
 
+CREATE INDEX orders_user_id_idx ON app.orders USING btree (user_id);
+
+CREATE TRIGGER orders_touch BEFORE UPDATE ON app.orders FOR EACH ROW EXECUTE FUNCTION app.touch();
+
 -- schemac:no-transaction (run on its own, outside a transaction: schemac apply does)
 -- hazard index-build: builds index app.users_email_key concurrently on the existing table app.users: writes go on; the build scans the table twice and waits for the transactions running on it
 CREATE UNIQUE INDEX CONCURRENTLY users_email_key ON app.users USING btree (email);
 
 ALTER TABLE app.users ADD CONSTRAINT users_email_key UNIQUE USING INDEX users_email_key;
-
-CREATE INDEX orders_user_id_idx ON app.orders USING btree (user_id);
-
-CREATE TRIGGER orders_touch BEFORE UPDATE ON app.orders FOR EACH ROW EXECUTE FUNCTION app.touch();

@@ -1,5 +1,3 @@
-DROP TRIGGER new_disabled ON public.t;
-
 ALTER TABLE public.t ENABLE TRIGGER to_always;
 
 ALTER TABLE public.t ENABLE TRIGGER to_disable;
@@ -7,3 +5,5 @@ ALTER TABLE public.t ENABLE TRIGGER to_disable;
 ALTER TABLE public.t DISABLE TRIGGER to_enable;
 
 ALTER TABLE public.t ENABLE TRIGGER to_replica;
+
+DROP TRIGGER new_disabled ON public.t;

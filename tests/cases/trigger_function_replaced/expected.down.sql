@@ -1,7 +1,5 @@
 DROP TRIGGER posts_touch ON public.posts;
 
-DROP TRIGGER posts_version ON public.posts;
-
 CREATE OR REPLACE FUNCTION public.touch()
  RETURNS trigger
  LANGUAGE plpgsql
@@ -15,3 +13,5 @@ $function$;
 COMMENT ON FUNCTION public.touch() IS NULL;
 
 CREATE TRIGGER posts_touch BEFORE UPDATE ON public.posts FOR EACH ROW EXECUTE FUNCTION public.touch();
+
+DROP TRIGGER posts_version ON public.posts;

@@ -1,6 +1,7 @@
 DROP TRIGGER prices_stamp ON public.prices;
 
 -- hazard table-rewrite: rewrites the table to convert column public.prices.amount from numeric(12,2) to integer
+-- hazard data-loss: converts column public.prices.amount from numeric(12,2) to integer: values may be rounded or cut, or fail to convert
 ALTER TABLE public.prices ALTER COLUMN amount TYPE integer USING amount::integer;
 
 CREATE TRIGGER prices_stamp BEFORE UPDATE OF amount ON public.prices FOR EACH ROW EXECUTE FUNCTION public.stamp();

@@ -1,20 +1,24 @@
 DROP TRIGGER posts_touch ON public.posts;
 
-DROP VIEW public.popular_titles;
-
-DROP VIEW public.popular;
-
-ALTER TABLE public.posts ALTER COLUMN title TYPE character varying(100);
-
--- hazard table-rewrite: rewrites the table to convert column public.posts.views from bigint to integer
-ALTER TABLE public.posts ALTER COLUMN views DROP DEFAULT;
-ALTER TABLE public.posts ALTER COLUMN views TYPE integer USING views::integer;
-ALTER TABLE public.posts ALTER COLUMN views SET DEFAULT 0;
-
 CREATE OR REPLACE FUNCTION public.touch()
  RETURNS trigger
  LANGUAGE plpgsql
 AS $function$ BEGIN NEW.updated_at := now(); RETURN NEW; END $function$;
+
+CREATE TRIGGER posts_touch BEFORE UPDATE ON public.posts FOR EACH ROW EXECUTE FUNCTION public.touch();
+
+DROP VIEW public.popular_titles;
+
+DROP VIEW public.popular;
+
+-- hazard data-loss: converts column public.posts.title from text to character varying(100): values may be rounded or cut, or fail to convert
+ALTER TABLE public.posts ALTER COLUMN title TYPE character varying(100);
+
+-- hazard table-rewrite: rewrites the table to convert column public.posts.views from bigint to integer
+-- hazard data-loss: converts column public.posts.views from bigint to integer: values may be rounded or cut, or fail to convert
+ALTER TABLE public.posts ALTER COLUMN views DROP DEFAULT;
+ALTER TABLE public.posts ALTER COLUMN views TYPE integer USING views::integer;
+ALTER TABLE public.posts ALTER COLUMN views SET DEFAULT 0;
 
 CREATE VIEW public.popular AS
  SELECT posts.id,
@@ -28,5 +32,3 @@ COMMENT ON VIEW public.popular IS 'Posts with more than 100 views';
 CREATE VIEW public.popular_titles AS
  SELECT popular.title
    FROM public.popular;
-
-CREATE TRIGGER posts_touch BEFORE UPDATE ON public.posts FOR EACH ROW EXECUTE FUNCTION public.touch();

@@ -1,5 +1,3 @@
-DROP VIEW public.drafts;
-
 CREATE VIEW public."Long Posts" WITH (security_barrier=true) AS
  SELECT posts.id
    FROM public.posts
@@ -19,3 +17,5 @@ CREATE MATERIALIZED VIEW public.post_counts AS
     count(*) AS n
    FROM public.posts
   GROUP BY posts.published;
+
+DROP VIEW public.drafts;
