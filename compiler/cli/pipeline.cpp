@@ -581,12 +581,57 @@ class Run {
         if (m_request.skip_proof)
             return Ok{};
         bool fingerprint = m_request.fingerprint_after && m_request.url.empty();
-        if (auto proven = plan::prove(*m_server, m_start, m_out.current, m_out.desired,
-                                      m_out.forward, m_out.reverse, m_scope,
-                                      fingerprint ? &m_out.fingerprint_after : nullptr);
-            !proven)
+        plan::ProofRows rows;
+        for (const auto& [table, stats] : m_out.sizes)
+            if (stats.empty)
+                rows.empty.insert(table);
+        for (auto [data, written] : {std::pair{&m_request.data_up, &rows.written_up},
+                                     std::pair{&m_request.data_down, &rows.written_down}})
+            for (const auto& step : *data)
+                for (const auto& statement : step.statements)
+                    for (const auto& [schema, name] : sql::writes(statement))
+                        written->insert(catalog::quote_qualified(schema, name));
+        auto proven = plan::prove(*m_server, m_start, m_out.current, m_out.desired, m_out.forward,
+                                  m_out.reverse, m_scope, rows,
+                                  fingerprint ? &m_out.fingerprint_after : nullptr);
+        if (!proven)
             return with_unmanaged_hint(proven.error(), m_out.current, m_out.desired);
+        for (auto& warning : plan::lint_proof(proven->unseeded, m_tree))
+            m_out.warnings.push_back(std::move(warning));
         m_timer.lap("proof");
+        if (proven->failed_on_rows)
+            return failed_on_rows(*proven->failed_on_rows);
+        return Ok{};
+    }
+
+    /// A step that fails only because rows exist needs data moved first: a
+    /// needs-data hazard on it, or, when a data phase was given for its
+    /// direction, an error (that data phase does not prepare the rows).
+    Status failed_on_rows(const plan::FailedOnRows& failed) {
+        auto& script = failed.reverse ? m_out.reverse : m_out.forward;
+        bool given = !(failed.reverse ? m_request.data_down : m_request.data_up).empty();
+        std::string which = failed.reverse ? "reverse" : "forward";
+        if (given || failed.step >= script.size())
+            return Error{"proof failed: with a few rows in each table it touches, the " + which +
+                         " script fails" +
+                         (failed.step < script.size()
+                              ? " at " + steps::describe_step(script[failed.step])
+                              : std::string()) +
+                         ": " + failed.message +
+                         (given ? "\nthe data phase (" +
+                                      std::string(failed.reverse ? "--data-down" : "--data") +
+                                      " FILE) does not make those rows fit"
+                                : std::string())};
+        auto& step = script[failed.step];
+        if (std::ranges::none_of(step.hazards, [](const steps::Hazard& hazard) {
+                return hazard.kind == steps::HazardKind::NeedsData;
+            }))
+            step.hazards.push_back(
+                {steps::HazardKind::NeedsData,
+                 "the proof fails here on existing rows (" + failed.message +
+                     "): change them first, in the data phase (`schemac diff --write NAME " +
+                     (failed.reverse ? "--data-down" : "--data") + " FILE`)",
+                 step.locks.empty() ? std::nullopt : std::optional(step.locks.front().table)});
         return Ok{};
     }
 

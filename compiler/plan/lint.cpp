@@ -198,4 +198,21 @@ std::vector<Warning> lint_live(const std::vector<steps::Step>& forward,
     return out;
 }
 
+std::vector<Warning> lint_proof(const std::map<catalog::ObjectKey, std::string>& unseeded,
+                                const load::Tree& tree) {
+    auto allowed = allowances(tree);
+    std::vector<Warning> out;
+    for (const auto& [table, reason] : unseeded) {
+        if (auto found = allowed.find(table);
+            found != allowed.end() &&
+            (found->second.contains("SC005") || found->second.contains("proven-without-rows")))
+            continue;
+        out.push_back({"SC005", "proven-without-rows", catalog::describe(table),
+                       "the proof could make no row for it (" + reason +
+                           "), so it proved the steps on this table without rows: one that "
+                           "fails on existing rows fails at apply, not in the proof"});
+    }
+    return out;
+}
+
 } // namespace schemac::plan

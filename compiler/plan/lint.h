@@ -35,4 +35,10 @@ std::vector<Warning> lint_live(const std::vector<steps::Step>& forward,
                                const std::map<std::string, catalog::TableStats>& live,
                                const load::Tree& tree);
 
+/// SC005 proven-without-rows: a table the plan touches that the proof could
+/// make no generated row for (a CHECK no generated value meets, a type
+/// without a known value): `unseeded` holds the server's reason.
+std::vector<Warning> lint_proof(const std::map<catalog::ObjectKey, std::string>& unseeded,
+                                const load::Tree& tree);
+
 } // namespace schemac::plan

@@ -7,6 +7,9 @@
 #include "steps/step.h"
 
 #include <functional>
+#include <map>
+#include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -32,13 +35,44 @@ Result<catalog::Catalog> state_after(shadow::Server& server, const ProofStart& s
                                      const std::vector<steps::Step>& steps,
                                      const introspect::Options& options);
 
-/// Runs `forward` on a shadow copy of the current state and re-introspects: it
-/// must equal `desired`; then `reverse` must bring it back to `current`.
-/// When `fingerprint_after` is given, it receives the runtime fingerprint
-/// (SHA-256) of the database as the forward script left it.
-Status prove(shadow::Server& server, const ProofStart& start, const catalog::Catalog& current,
-             const catalog::Catalog& desired, const std::vector<steps::Step>& forward,
-             const std::vector<steps::Step>& reverse, const introspect::Options& options,
-             std::string* fingerprint_after = nullptr);
+/// What the proof knows of rows before it seeds (plan/rows.h).
+struct ProofRows {
+    /// Tables known to hold no row (`--url`: without a page), by qualified
+    /// name: not seeded, as nothing can fail on their rows.
+    std::set<std::string> empty;
+    /// The tables the data phase of each direction writes, by qualified
+    /// name: their row counts may change.
+    std::set<std::string> written_up, written_down;
+};
+
+/// A step that fails only because rows exist: it fails with the seeded rows,
+/// and the proof passes without them.
+struct FailedOnRows {
+    bool reverse = false;
+    std::size_t step = 0; ///< its index in the script
+    std::string message;  ///< the server's
+};
+
+/// What the proof did with rows.
+struct Proven {
+    std::map<catalog::ObjectKey, long long> seeded;     ///< rows per table
+    std::map<catalog::ObjectKey, std::string> unseeded; ///< why no row could be made
+    std::optional<FailedOnRows> failed_on_rows;
+};
+
+/// Seeds the tables the plan touches (plan/rows.h), runs `forward` on a
+/// shadow copy of the current state and re-introspects: it must equal
+/// `desired`, and every seeded table it keeps must keep its row count
+/// (unless the data phase writes it); then `reverse` must bring it back to
+/// `current`, the counts too. A step that fails with rows is run again
+/// without them: when the proof then passes, the step is reported
+/// (Proven::failed_on_rows), not an error. When `fingerprint_after` is given,
+/// it receives the runtime fingerprint (SHA-256) of the database as the
+/// forward script left it.
+Result<Proven> prove(shadow::Server& server, const ProofStart& start,
+                     const catalog::Catalog& current, const catalog::Catalog& desired,
+                     const std::vector<steps::Step>& forward,
+                     const std::vector<steps::Step>& reverse, const introspect::Options& options,
+                     const ProofRows& rows, std::string* fingerprint_after = nullptr);
 
 } // namespace schemac::plan

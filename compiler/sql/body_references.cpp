@@ -72,6 +72,9 @@ void collect_written(const json& tree, const std::string& unqualified, Names& ou
         if (name == "InsertStmt" || name == "UpdateStmt" || name == "DeleteStmt" ||
             name == "MergeStmt")
             add_range_var(value.value("relation", json()), unqualified, out);
+        if (name == "TruncateStmt")
+            for (const auto& relation : value.value("relations", json::array()))
+                add_range_var(relation.value("RangeVar", json()), unqualified, out);
     });
 }
 
@@ -182,6 +185,12 @@ Names rule_writes(const std::string& create) {
             for (const auto& action : stmt["RuleStmt"].value("actions", json::array()))
                 collect_written(action, "public", out);
     }
+    return out;
+}
+
+Names writes(const std::string& script) {
+    Names out;
+    collect_written(parse(script), "public", out);
     return out;
 }
 

@@ -39,6 +39,11 @@ FunctionBody read_function(const std::string& create, const std::string& unquali
 /// (pg_get_ruledef's) write: INSERT INTO, UPDATE, DELETE FROM.
 Names rule_writes(const std::string& create);
 
+/// The relations a script's statements write rows of: INSERT INTO, UPDATE,
+/// DELETE FROM, MERGE INTO, TRUNCATE (at any depth: a CTE's too). An
+/// unqualified name is taken to be in `public`; none when it does not parse.
+Names writes(const std::string& script);
+
 /// The roles a script names by name (`GRANT ... TO r`, `CREATE POLICY ... TO
 /// r`, `OWNER TO r`); none when it does not parse.
 std::set<std::string> roles_named(const std::string& script);

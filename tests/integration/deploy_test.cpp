@@ -6,6 +6,8 @@
 #include <chrono>
 #include <cstdlib>
 #include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+#include <set>
 #include <thread>
 #include <unistd.h>
 
@@ -1089,4 +1091,85 @@ TEST_CASE("rollback is all or nothing: rows that break a key it rebuilds stop it
     REQUIRE_MESSAGE(again.exit_code == 0, again.err);
     CHECK(contains(again.err, "one transaction; indexes built and dropped without CONCURRENTLY"));
     CHECK(db.history_rows() == "1 initial applied\n");
+}
+
+TEST_CASE("the proof with rows: a step that fails only on existing rows is needs-data; a data "
+          "phase that does not fix them, or that loses a kept table's rows, fails the proof") {
+    TempProject project("proof-rows");
+    const fs::path& root = project.root;
+    write_file(root / "schema/app.sql",
+               "CREATE TABLE tenants (id bigint PRIMARY KEY, name text NOT NULL);\n"
+               "CREATE TABLE users (id bigint PRIMARY KEY,\n"
+               "    email text NOT NULL CHECK (email LIKE '%@%'),\n"
+               "    tenant bigint NOT NULL REFERENCES tenants ON DELETE CASCADE,\n"
+               "    score integer);\n"
+               "CREATE TABLE codes (code text PRIMARY KEY CHECK (length(code) = 7));\n"
+               "CREATE TABLE members (id bigint PRIMARY KEY,\n"
+               "    tenant bigint NOT NULL REFERENCES tenants ON DELETE CASCADE);\n");
+    REQUIRE(project.schemac("diff -q --write initial").exit_code == 0);
+
+    // Only running it on rows shows that the conversion fails: no rule
+    // predicts the domain's check.
+    write_file(root / "schema/app.sql",
+               "CREATE DOMAIN positive AS integer CHECK (VALUE > 10);\n"
+               "CREATE TABLE tenants (id bigint PRIMARY KEY, name text NOT NULL);\n"
+               "CREATE TABLE users (id bigint PRIMARY KEY,\n"
+               "    email text NOT NULL CHECK (email LIKE '%@%'),\n"
+               "    tenant bigint NOT NULL REFERENCES tenants ON DELETE CASCADE,\n"
+               "    score positive);\n"
+               "CREATE TABLE codes (code text PRIMARY KEY CHECK (length(code) = 7), n int);\n"
+               "CREATE TABLE members (id bigint PRIMARY KEY,\n"
+               "    tenant bigint NOT NULL REFERENCES tenants ON DELETE CASCADE);\n");
+    auto planned = project.schemac("diff --exit-code");
+    CHECK_MESSAGE(planned.exit_code == 3, planned.err);
+    CHECK(contains(planned.out, "-- hazard needs-data: the proof fails here on existing rows "
+                                "(value for domain positive violates check constraint "
+                                "\"positive_check\")"));
+    // Each hazard comment is the step's: the conversion's.
+    CHECK(contains(planned.out, "\"positive_check\"): change them first, in the data phase "
+                                "(`schemac diff --write NAME --data FILE`)\nALTER TABLE "
+                                "public.users ALTER COLUMN score TYPE public.positive"));
+    auto refused = project.schemac("diff --write positive");
+    CHECK(refused.exit_code == 1);
+    CHECK(contains(refused.err, "alter column public.users.score"));
+
+    // A table no generated row fits is named: its steps were proven without rows.
+    auto json = project.schemac("plan --format json");
+    REQUIRE_MESSAGE(json.exit_code == 0, json.err);
+    auto warnings = nlohmann::json::parse(json.out)["warnings"];
+    std::set<std::string> unseeded;
+    for (const auto& w : warnings)
+        if (w["code"] == "SC005")
+            unseeded.insert(w["object"].get<std::string>());
+    // users, with its e-mail check, was seeded.
+    CHECK(unseeded == std::set<std::string>{"table public.codes"});
+
+    // A data phase that leaves the rows as they are does not pass.
+    write_file(root / "noop.sql", "SELECT 1;\n");
+    auto noop = project.schemac("diff --write positive --data noop.sql");
+    CHECK(noop.exit_code == 1);
+    CHECK(contains(noop.err, "with a few rows in each table it touches, the forward script "
+                             "fails at alter column public.users.score"));
+    CHECK(contains(noop.err, "the data phase (--data FILE) does not make those rows fit"));
+    CHECK_FALSE(fs::exists(root / "generated/0002_positive.up.sql"));
+
+    // One that fixes the rows passes, and the migration is written.
+    write_file(root / "fix.sql", "UPDATE users SET score = 11 WHERE score <= 10;\n");
+    auto fixed = project.schemac("diff --write positive --data fix.sql");
+    CHECK_MESSAGE(fixed.exit_code == 0, fixed.err);
+    CHECK(fs::exists(root / "generated/0002_positive.up.sql"));
+
+    // A data phase that deletes a tenant loses members by the cascade:
+    // members is kept by the plan and not written by the data phase, so its
+    // count must hold.
+    std::string v2 = read_file(root / "schema/app.sql");
+    write_file(root / "schema/app.sql", v2 + "ALTER TABLE members ADD COLUMN note text;\n");
+    write_file(root / "cascade.sql",
+               "DELETE FROM tenants WHERE id IN (SELECT min(id) FROM tenants);\n");
+    auto cascade = project.schemac("diff --write note --data cascade.sql");
+    CHECK(cascade.exit_code == 1);
+    CHECK_MESSAGE(contains(cascade.err, "after the forward script the tables it keeps do not keep "
+                                        "their rows:\n  public.members: 3 rows before, 2 after"),
+                  cascade.err);
+    CHECK_FALSE(fs::exists(root / "generated/0003_note.up.sql"));
 }

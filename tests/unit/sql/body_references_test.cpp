@@ -5,6 +5,7 @@
 using schemac::sql::created_by;
 using schemac::sql::Names;
 using schemac::sql::read_function;
+using schemac::sql::writes;
 
 TEST_CASE("a string SQL body: what it names, what it writes, unqualified names in public") {
     auto body = read_function(
@@ -97,4 +98,20 @@ TEST_CASE("what a migration creates, for the managed scope: schemas it creates o
     CHECK(created.policies == std::set<std::array<std::string, 3>>{{"auth", "users", "own"}});
     CHECK(created.indexes == Names{{"auth", "users_email_idx"}});
     CHECK(created_by("CREATE TABLE (").schemas.empty());
+}
+
+TEST_CASE("writes: the tables a data phase's statements write rows of") {
+    CHECK(writes("INSERT INTO tenants (id) VALUES (1);\n"
+                 "-- schemac:batch\n"
+                 "UPDATE app.users SET t = 1 WHERE id IN (SELECT id FROM app.users LIMIT 9);\n"
+                 "WITH gone AS (DELETE FROM \"Old\" RETURNING *) INSERT INTO archive SELECT * "
+                 "FROM gone;\n"
+                 "TRUNCATE scratch, app.tmp;\n"
+                 "SELECT count(*) FROM only_read;\n") == Names{{"app", "tmp"},
+                                                               {"app", "users"},
+                                                               {"public", "Old"},
+                                                               {"public", "archive"},
+                                                               {"public", "scratch"},
+                                                               {"public", "tenants"}});
+    CHECK(writes("UPDATE (").empty());
 }

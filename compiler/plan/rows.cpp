@@ -1,0 +1,251 @@
+#include "plan/rows.h"
+
+#include "catalog/quote.h"
+
+#include <algorithm>
+#include <functional>
+#include <regex>
+#include <set>
+
+namespace schemac::plan {
+namespace {
+
+using catalog::Catalog;
+using catalog::ObjectKey;
+
+/// The names of the first parenthesized list at or after `from` in a
+/// constraint's definition, unquoted; `from` moves past its `)`.
+std::vector<std::string> names_in_parentheses(const std::string& text, std::size_t& from) {
+    std::vector<std::string> out;
+    bool quoted = false, inside = false;
+    for (; from < text.size(); ++from) {
+        char c = text[from];
+        if (c == '"' && quoted && from + 1 < text.size() && text[from + 1] == '"') {
+            out.back() += '"';
+            ++from;
+        } else if (c == '"') {
+            quoted = !quoted;
+        } else if (quoted) {
+            if (inside)
+                out.back() += c;
+        } else if (c == '(' && !inside) {
+            inside = true;
+            out.emplace_back();
+        } else if (c == ')' && inside) {
+            ++from;
+            break;
+        } else if (c == ',' && inside) {
+            out.emplace_back();
+        } else if (inside && c != ' ') {
+            out.back() += c;
+        }
+    }
+    return out;
+}
+
+/// A foreign key as seeding needs it: its columns, and those they reference.
+struct ForeignKey {
+    ObjectKey references;
+    std::vector<std::string> columns, referenced;
+};
+
+std::vector<ForeignKey> foreign_keys_of(const Catalog& catalog, const ObjectKey& table) {
+    std::vector<ForeignKey> out;
+    for (const auto* constraint : catalog.constraints_of(table)) {
+        if (constraint->type != catalog::ConstraintType::ForeignKey || !constraint->references)
+            continue;
+        const std::string& text = constraint->definition;
+        std::size_t at = 0;
+        ForeignKey key{*constraint->references, names_in_parentheses(text, at), {}};
+        at = text.find(" REFERENCES ", at);
+        if (at == std::string::npos)
+            continue;
+        at += 12;
+        // The referenced table's name may hold a parenthesis only quoted.
+        key.referenced = names_in_parentheses(text, at);
+        if (key.columns.size() == key.referenced.size())
+            out.push_back(std::move(key));
+    }
+    return out;
+}
+
+/// The type's name without its modifier: `character varying`, `timestamp
+/// with time zone`, `numeric`.
+std::string bare_type(const std::string& type) {
+    static const std::regex modifier(R"(\([0-9, ]*\))");
+    return std::regex_replace(type, modifier, "");
+}
+
+/// A value of `type` (format_type's spelling) made from the row's number
+/// `seed.i`, distinct per row where the type allows; nullopt when no value
+/// of it is known. Text is the number (`1`), or with `word` an address
+/// (`user1@example.com`), which checks on names and e-mails take.
+std::optional<std::string> value_of(const Catalog& catalog, const std::string& type, bool word) {
+    if (type.ends_with("[]"))
+        return "'{}'::" + type;
+    for (const auto& [key, domain] : catalog.domains)
+        if (catalog::qualified_name(key) == type) {
+            auto base = value_of(catalog, domain.base_type, word);
+            return base ? std::optional("(" + *base + ")::" + type) : std::nullopt;
+        }
+    for (const auto& [key, enumeration] : catalog.enums)
+        if (catalog::qualified_name(key) == type && !enumeration.values.empty())
+            return "(enum_range(NULL::" + type + "))[1 + (seed.i - 1) % " +
+                   std::to_string(enumeration.values.size()) + "]";
+    static const std::set<std::string> numbers = {
+        "smallint", "integer", "bigint", "numeric", "real", "double precision", "money", "oid"};
+    static const std::set<std::string> texts = {"text", "character varying", "character",
+                                                "name", "\"char\"",          "xml"};
+    std::string bare = bare_type(type);
+    if (numbers.contains(bare))
+        return "seed.i::" + type;
+    if (texts.contains(bare) || bare.ends_with("citext"))
+        return (word ? "('user' || seed.i || '@example.com')::" : "seed.i::text::") + type;
+    if (bare == "boolean")
+        return "(seed.i % 2 = 1)";
+    if (bare == "date" || bare.starts_with("timestamp") || bare.starts_with("time "))
+        return "(TIMESTAMP '2000-01-01' + seed.i * INTERVAL '1 day 1 minute')::" + type;
+    if (bare == "interval")
+        return "(seed.i * INTERVAL '1 day')::" + type;
+    if (bare == "uuid")
+        return "md5(seed.i::text)::uuid";
+    if (bare == "json" || bare == "jsonb")
+        return "json_build_object('n', seed.i)::" + type;
+    if (bare == "bytea")
+        return "convert_to(seed.i::text, 'UTF8')";
+    if (bare == "inet" || bare == "cidr")
+        return "('10.0.0.' || seed.i)::" + type;
+    return std::nullopt;
+}
+
+} // namespace
+
+std::vector<ObjectKey> tables_to_seed(const Catalog& current,
+                                      const std::vector<steps::Step>& forward,
+                                      const std::set<std::string>& empty) {
+    auto root_of = [&](ObjectKey key) {
+        for (auto table = current.tables.find(key);
+             table != current.tables.end() && table->second.partition_of;
+             table = current.tables.find(key))
+            key = *table->second.partition_of;
+        return key;
+    };
+    auto seedable = [&](const ObjectKey& key) {
+        auto table = current.tables.find(key);
+        return table != current.tables.end() && !table->second.server &&
+               !empty.contains(catalog::qualified_name(key));
+    };
+    std::set<ObjectKey> touched;
+    for (const auto& step : forward)
+        for (const auto& lock : step.locks)
+            if (auto root = root_of(lock.table); seedable(root))
+                touched.insert(root);
+    // Referenced tables first: a row of theirs is what a foreign key takes.
+    std::vector<ObjectKey> out;
+    std::set<ObjectKey> visited;
+    std::function<void(const ObjectKey&)> visit = [&](const ObjectKey& table) {
+        if (!visited.insert(table).second)
+            return;
+        for (const auto& key : foreign_keys_of(current, table))
+            if (auto root = root_of(key.references); seedable(root))
+                visit(root);
+        out.push_back(table);
+    };
+    std::ranges::for_each(touched, visit);
+    return out;
+}
+
+std::string seed_insert(const Catalog& current, const ObjectKey& table, bool words) {
+    using catalog::quote_ident;
+    std::vector<std::string> names, values, joins;
+    std::map<std::string, std::string> from_reference; // column -> value
+    int n = 0;
+    for (const auto& key : foreign_keys_of(current, table)) {
+        if (key.references == table) { // its own rows: none yet
+            for (const auto& column : key.columns)
+                from_reference.try_emplace(column, "NULL");
+            continue;
+        }
+        std::string alias = "r" + std::to_string(++n);
+        std::string list;
+        for (std::size_t i = 0; i < key.columns.size(); ++i) {
+            list += (i ? ", " : "") + quote_ident(key.referenced[i]) + " AS c" + std::to_string(i);
+            from_reference.try_emplace(key.columns[i], alias + ".c" + std::to_string(i));
+        }
+        joins.push_back(" LEFT JOIN LATERAL (SELECT " + list + " FROM " +
+                        catalog::qualified_name(key.references) +
+                        " ORDER BY 1 OFFSET (seed.i - 1) LIMIT 1) AS " + alias + " ON true");
+    }
+    for (const auto* column : current.columns_of(table)) {
+        if (column->generated_expr || column->identity != catalog::Identity::None ||
+            column->default_expr)
+            continue;
+        const std::string& name = column->key.name;
+        std::optional<std::string> value;
+        if (auto reference = from_reference.find(name); reference != from_reference.end())
+            value = reference->second;
+        else
+            value = value_of(current, column->type, words);
+        if (!value && column->not_null)
+            value = "seed.i::text::" + column->type; // the server's input function decides
+        if (!value)
+            continue;
+        names.push_back(quote_ident(name));
+        values.push_back(*value);
+    }
+    std::string out = "INSERT INTO " + catalog::qualified_name(table);
+    if (!names.empty()) {
+        out += " (";
+        for (std::size_t i = 0; i < names.size(); ++i)
+            out += (i ? ", " : "") + names[i];
+        out += ")";
+    }
+    out += " SELECT ";
+    for (std::size_t i = 0; i < values.size(); ++i)
+        out += (i ? ", " : "") + values[i];
+    out += " FROM generate_series(1, " + std::to_string(k_seed_rows) + ") AS seed(i)";
+    for (const auto& join : joins)
+        out += join;
+    return out;
+}
+
+Result<Seeded> seed(runtime::Connection& conn, const Catalog& current,
+                    const std::vector<ObjectKey>& tables) {
+    Seeded out;
+    for (const auto& table : tables) {
+        auto inserted = conn.exec(seed_insert(current, table, false));
+        if (!inserted && inserted.error().server)
+            inserted = conn.exec(seed_insert(current, table, true));
+        if (!inserted && !inserted.error().server)
+            return inserted.error();
+        if (!inserted)
+            out.unseeded[table] = inserted.error().message;
+    }
+    std::vector<ObjectKey> seeded;
+    std::ranges::copy_if(tables, std::back_inserter(seeded),
+                         [&](const ObjectKey& table) { return !out.unseeded.contains(table); });
+    auto counts = count_rows(conn, seeded);
+    if (!counts)
+        return counts.error();
+    out.rows = std::move(*counts);
+    return out;
+}
+
+Result<std::map<ObjectKey, long long>> count_rows(runtime::Connection& conn,
+                                                  const std::vector<ObjectKey>& tables) {
+    std::map<ObjectKey, long long> out;
+    if (tables.empty())
+        return out;
+    std::string sql;
+    for (std::size_t i = 0; i < tables.size(); ++i)
+        sql += std::string(i ? ", " : "SELECT ") + "(SELECT count(*) FROM " +
+               catalog::qualified_name(tables[i]) + ") AS n" + std::to_string(i);
+    auto rows = conn.exec(sql);
+    if (!rows)
+        return rows.error();
+    for (std::size_t i = 0; i < tables.size(); ++i)
+        out[tables[i]] = std::stoll((*rows)[0].text("n" + std::to_string(i)));
+    return out;
+}
+
+} // namespace schemac::plan

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "catalog/catalog.h"
+#include "runtime/connection.h"
+#include "steps/step.h"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+/// The proof's rows (DESIGN.md, decision 12): before the forward script
+/// runs, a few generated rows go into every table the plan touches, so a
+/// step that fails on existing rows fails in the proof, not at apply.
+namespace schemac::plan {
+
+/// Rows per seeded table: enough for a key to see more than one value.
+inline constexpr int k_seed_rows = 3;
+
+/// The tables of `current` that `forward` touches (each table a step locks,
+/// a partition's root in its place), with the tables their foreign keys
+/// reference, referenced tables first. Foreign tables and the tables `empty`
+/// names (known to hold no row: `--url`) are left out.
+std::vector<catalog::ObjectKey> tables_to_seed(const catalog::Catalog& current,
+                                               const std::vector<steps::Step>& forward,
+                                               const std::set<std::string>& empty);
+
+/// `INSERT INTO t (...) SELECT ... FROM generate_series(1, k_seed_rows)`: a
+/// value of each column's type from the row's number (a column with a
+/// default or identity takes it; a generated column is left out); a
+/// foreign key's columns take a row of the table it references (seeded
+/// before). A nullable column of a type without a known value stays NULL.
+/// Text is the row's number, or with `words` an e-mail address.
+std::string seed_insert(const catalog::Catalog& current, const catalog::ObjectKey& table,
+                        bool words);
+
+/// What seeding did: each seeded table's row count, and each table no row
+/// could be made for, with the server's reason.
+struct Seeded {
+    std::map<catalog::ObjectKey, long long> rows;
+    std::map<catalog::ObjectKey, std::string> unseeded;
+};
+
+/// Runs seed_insert for each table, each in a transaction of its own (with
+/// numbers for text, then with words); a table whose insert still fails is
+/// unseeded, not an error.
+Result<Seeded> seed(runtime::Connection& conn, const catalog::Catalog& current,
+                    const std::vector<catalog::ObjectKey>& tables);
+
+/// The row count of each of `tables`.
+Result<std::map<catalog::ObjectKey, long long>>
+count_rows(runtime::Connection& conn, const std::vector<catalog::ObjectKey>& tables);
+
+} // namespace schemac::plan
