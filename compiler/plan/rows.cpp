@@ -10,6 +10,13 @@
 namespace schemac::plan {
 namespace {
 
+std::string join(const std::vector<std::string>& parts) {
+    std::string out;
+    for (const auto& part : parts)
+        out += (out.empty() ? "" : ", ") + part;
+    return out;
+}
+
 using catalog::Catalog;
 using catalog::ObjectKey;
 
@@ -76,16 +83,66 @@ std::string bare_type(const std::string& type) {
     return std::regex_replace(type, modifier, "");
 }
 
+/// How text is made from the row's number: each try of seeding a table
+/// takes the next, for the checks the last one failed.
+enum class Text {
+    Number, ///< `1`
+    Slug,   ///< `seed-1-abcdefghijklmnopqrstuvwxyz-0123456789`: a pattern of
+            ///< lowercase letters, digits and dashes, a minimum length
+    Email,  ///< `user1@example.com`
+};
+constexpr Text k_texts[] = {Text::Number, Text::Slug, Text::Email};
+
+std::string text_value(Text text) {
+    switch (text) {
+    case Text::Number:
+        return "seed.i::text";
+    case Text::Slug:
+        return "'seed-' || seed.i || '-abcdefghijklmnopqrstuvwxyz-0123456789'";
+    case Text::Email:
+        return "'user' || seed.i || '@example.com'";
+    }
+    return "seed.i::text";
+}
+
+/// The values a CHECK on `column` alone allows by listing them (`status IN
+/// ('draft', 'sent')`, which PostgreSQL prints `((status = ANY
+/// (ARRAY['draft'::text, ...])))`), as literals; none for another check.
+std::vector<std::string> listed_values(const Catalog& catalog, const ObjectKey& table,
+                                       const std::string& column) {
+    std::string name = catalog::quote_ident(column);
+    for (const auto* constraint : catalog.constraints_of(table)) {
+        const std::string& check = constraint->definition;
+        if (constraint->type != catalog::ConstraintType::Check ||
+            !(check.starts_with("CHECK ((" + name + " = ") ||
+              check.starts_with("CHECK (((" + name + ")::text = ")))
+            continue;
+        std::vector<std::string> out;
+        for (std::size_t at = check.find('\''); at != std::string::npos;
+             at = check.find('\'', at)) {
+            std::size_t end = at + 1;
+            while (end < check.size() &&
+                   (check[end] != '\'' || (end + 1 < check.size() && check[end + 1] == '\'')))
+                end += check[end] == '\'' ? 2 : 1;
+            out.push_back(check.substr(at, end + 1 - at));
+            at = end + 1;
+        }
+        if (!out.empty())
+            return out;
+    }
+    return {};
+}
+
 /// A value of `type` (format_type's spelling) made from the row's number
 /// `seed.i`, distinct per row where the type allows; nullopt when no value
-/// of it is known. Text is the number (`1`), or with `word` an address
-/// (`user1@example.com`), which checks on names and e-mails take.
-std::optional<std::string> value_of(const Catalog& catalog, const std::string& type, bool word) {
+/// of it is known. Text is written `text` (see Text).
+std::optional<std::string> value_of(const Catalog& catalog, const std::string& type,
+                                    Text text) {
     if (type.ends_with("[]"))
         return "'{}'::" + type;
     for (const auto& [key, domain] : catalog.domains)
         if (catalog::qualified_name(key) == type) {
-            auto base = value_of(catalog, domain.base_type, word);
+            auto base = value_of(catalog, domain.base_type, text);
             return base ? std::optional("(" + *base + ")::" + type) : std::nullopt;
         }
     for (const auto& [key, enumeration] : catalog.enums)
@@ -100,7 +157,7 @@ std::optional<std::string> value_of(const Catalog& catalog, const std::string& t
     if (numbers.contains(bare))
         return "seed.i::" + type;
     if (texts.contains(bare) || bare.ends_with("citext"))
-        return (word ? "('user' || seed.i || '@example.com')::" : "seed.i::text::") + type;
+        return "(" + text_value(text) + ")::" + type;
     if (bare == "boolean")
         return "(seed.i % 2 = 1)";
     if (bare == "date" || bare.starts_with("timestamp") || bare.starts_with("time "))
@@ -155,7 +212,7 @@ std::vector<ObjectKey> tables_to_seed(const Catalog& current,
     return out;
 }
 
-std::string seed_insert(const Catalog& current, const ObjectKey& table, bool words) {
+std::string seed_insert(const Catalog& current, const ObjectKey& table, int attempt) {
     using catalog::quote_ident;
     std::vector<std::string> names, values, joins;
     std::map<std::string, std::string> from_reference; // column -> value
@@ -184,8 +241,12 @@ std::string seed_insert(const Catalog& current, const ObjectKey& table, bool wor
         std::optional<std::string> value;
         if (auto reference = from_reference.find(name); reference != from_reference.end())
             value = reference->second;
+        else if (auto listed = listed_values(current, table, name); !listed.empty())
+            value = "(ARRAY[" + join(listed) + "])[1 + (seed.i - 1) % " +
+                    std::to_string(listed.size()) + "]::" + column->type;
         else
-            value = value_of(current, column->type, words);
+            value = value_of(current, column->type,
+                             k_texts[std::clamp(attempt, 0, int(std::size(k_texts)) - 1)]);
         if (!value && column->not_null)
             value = "seed.i::text::" + column->type; // the server's input function decides
         if (!value)
@@ -213,9 +274,10 @@ Result<Seeded> seed(runtime::Connection& conn, const Catalog& current,
                     const std::vector<ObjectKey>& tables) {
     Seeded out;
     for (const auto& table : tables) {
-        auto inserted = conn.exec(seed_insert(current, table, false));
-        if (!inserted && inserted.error().server)
-            inserted = conn.exec(seed_insert(current, table, true));
+        auto inserted = conn.exec(seed_insert(current, table, 0));
+        for (int attempt = 1; !inserted && inserted.error().server && attempt < k_seed_attempts;
+             ++attempt)
+            inserted = conn.exec(seed_insert(current, table, attempt));
         if (!inserted && !inserted.error().server)
             return inserted.error();
         if (!inserted)

@@ -25,14 +25,19 @@ std::vector<catalog::ObjectKey> tables_to_seed(const catalog::Catalog& current,
                                                const std::vector<steps::Step>& forward,
                                                const std::set<std::string>& empty);
 
+/// Tries per table: each makes text differently (a number, a slug, an
+/// e-mail address), for the checks the one before failed.
+inline constexpr int k_seed_attempts = 3;
+
 /// `INSERT INTO t (...) SELECT ... FROM generate_series(1, k_seed_rows)`: a
 /// value of each column's type from the row's number (a column with a
-/// default or identity takes it; a generated column is left out); a
-/// foreign key's columns take a row of the table it references (seeded
-/// before). A nullable column of a type without a known value stays NULL.
-/// Text is the row's number, or with `words` an e-mail address.
+/// default or identity takes it; a generated column is left out; a column a
+/// CHECK lists the values of takes them in turn); a foreign key's columns
+/// take a row of the table it references (seeded before). A nullable column
+/// of a type without a known value stays NULL. Text is the row's number on
+/// attempt 0, a slug on 1, an e-mail address on 2.
 std::string seed_insert(const catalog::Catalog& current, const catalog::ObjectKey& table,
-                        bool words);
+                        int attempt);
 
 /// What seeding did: each seeded table's row count, and each table no row
 /// could be made for, with the server's reason.
@@ -41,9 +46,9 @@ struct Seeded {
     std::map<catalog::ObjectKey, std::string> unseeded;
 };
 
-/// Runs seed_insert for each table, each in a transaction of its own (with
-/// numbers for text, then with words); a table whose insert still fails is
-/// unseeded, not an error.
+/// Runs seed_insert for each table, each in a transaction of its own, up to
+/// k_seed_attempts times; a table whose insert still fails is unseeded, not
+/// an error.
 Result<Seeded> seed(runtime::Connection& conn, const catalog::Catalog& current,
                     const std::vector<catalog::ObjectKey>& tables);
 

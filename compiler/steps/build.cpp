@@ -43,14 +43,16 @@ void likely_moves(std::vector<Step>& out) {
                      "its values, copy them in the data phase (`schemac diff --write NAME " +
                      "--data FILE`), or state a rename (`-- schemac:renamed-from`)",
                  catalog::table_of(step.key)});
-        else if (step.key.kind == Kind::Table && !new_tables.empty())
-            step.hazards.push_back(
-                {HazardKind::NeedsData,
-                 "table " + what + " goes while " + joined(new_tables, ", ") +
-                     " appear: if they take its rows, copy them in the data phase "
-                     "(`schemac diff --write NAME --data FILE`), or state a rename "
-                     "(`-- schemac:renamed-from`)",
-                 step.key});
+        else if (step.key.kind == Kind::Table)
+            // A table created again under its own name is rebuilt, not moved.
+            if (auto others = new_tables; std::erase(others, what), !others.empty())
+                step.hazards.push_back(
+                    {HazardKind::NeedsData,
+                     "table " + what + " goes while " + joined(others, ", ").substr(2) +
+                         (others.size() == 1 ? " appears: if it takes" : " appear: if they take") +
+                         " its rows, copy them in the data phase (`schemac diff --write NAME "
+                         "--data FILE`), or state a rename (`-- schemac:renamed-from`)",
+                     step.key});
     }
 }
 

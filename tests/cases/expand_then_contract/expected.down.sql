@@ -15,5 +15,5 @@ ALTER TABLE public.accounts DROP CONSTRAINT accounts_email_key;
 ALTER TABLE public.accounts DROP COLUMN plan_id;
 
 -- hazard data-loss: drops table public.plans and every row in it
--- hazard needs-data: table public.plans goes while , public.legacy_tracking appear: if they take its rows, copy them in the data phase (`schemac diff --write NAME --data FILE`), or state a rename (`-- schemac:renamed-from`)
+-- hazard needs-data: table public.plans goes while public.legacy_tracking appears: if it takes its rows, copy them in the data phase (`schemac diff --write NAME --data FILE`), or state a rename (`-- schemac:renamed-from`)
 DROP TABLE public.plans;

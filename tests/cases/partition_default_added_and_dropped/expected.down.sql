@@ -6,5 +6,5 @@ CREATE TABLE public.events_view PARTITION OF public.events FOR VALUES IN ('view'
 ALTER TABLE public.events ATTACH PARTITION public.events_click FOR VALUES IN ('click');
 
 -- hazard data-loss: drops table public.events_other and every row in it
--- hazard needs-data: table public.events_other goes while , public.events_view appear: if they take its rows, copy them in the data phase (`schemac diff --write NAME --data FILE`), or state a rename (`-- schemac:renamed-from`)
+-- hazard needs-data: table public.events_other goes while public.events_view appears: if it takes its rows, copy them in the data phase (`schemac diff --write NAME --data FILE`), or state a rename (`-- schemac:renamed-from`)
 DROP TABLE public.events_other;

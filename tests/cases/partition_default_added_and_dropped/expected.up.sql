@@ -6,5 +6,5 @@ CREATE TABLE public.events_other PARTITION OF public.events DEFAULT;
 ALTER TABLE public.events ATTACH PARTITION public.events_click FOR VALUES IN ('click', 'tap');
 
 -- hazard data-loss: drops table public.events_view and every row in it
--- hazard needs-data: table public.events_view goes while , public.events_other appear: if they take its rows, copy them in the data phase (`schemac diff --write NAME --data FILE`), or state a rename (`-- schemac:renamed-from`)
+-- hazard needs-data: table public.events_view goes while public.events_other appears: if it takes its rows, copy them in the data phase (`schemac diff --write NAME --data FILE`), or state a rename (`-- schemac:renamed-from`)
 DROP TABLE public.events_view;

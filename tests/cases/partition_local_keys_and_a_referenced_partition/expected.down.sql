@@ -7,6 +7,6 @@ ALTER TABLE public.events_eu DROP CONSTRAINT events_eu_region;
 
 -- hazard long-lock: holds ACCESS EXCLUSIVE on public.event_links while it checks that no row of it references partition public.events_apac
 -- hazard data-loss: drops table public.events_apac and every row in it
--- hazard needs-data: table public.events_apac goes while , public.events_us appear: if they take its rows, copy them in the data phase (`schemac diff --write NAME --data FILE`), or state a rename (`-- schemac:renamed-from`)
+-- hazard needs-data: table public.events_apac goes while public.events_us appears: if it takes its rows, copy them in the data phase (`schemac diff --write NAME --data FILE`), or state a rename (`-- schemac:renamed-from`)
 ALTER TABLE public.events DETACH PARTITION public.events_apac;
 DROP TABLE public.events_apac;

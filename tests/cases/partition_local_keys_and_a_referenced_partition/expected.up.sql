@@ -12,6 +12,6 @@ DROP INDEX public.events_eu_note;
 
 -- hazard long-lock: holds ACCESS EXCLUSIVE on public.event_links while it checks that no row of it references partition public.events_us
 -- hazard data-loss: drops table public.events_us and every row in it
--- hazard needs-data: table public.events_us goes while , public.events_apac appear: if they take its rows, copy them in the data phase (`schemac diff --write NAME --data FILE`), or state a rename (`-- schemac:renamed-from`)
+-- hazard needs-data: table public.events_us goes while public.events_apac appears: if it takes its rows, copy them in the data phase (`schemac diff --write NAME --data FILE`), or state a rename (`-- schemac:renamed-from`)
 ALTER TABLE public.events DETACH PARTITION public.events_us;
 DROP TABLE public.events_us;

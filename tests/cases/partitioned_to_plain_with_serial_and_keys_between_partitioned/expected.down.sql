@@ -3,7 +3,7 @@ ALTER TABLE public.orders DROP CONSTRAINT orders_shipment;
 ALTER TABLE public.shipments DROP CONSTRAINT shipments_order;
 
 -- hazard data-loss: drops table public.orders and every row in it
--- hazard needs-data: table public.orders goes while , public.orders, public.orders_eu, public.orders_us, public.shipments, public.shipments_eu appear: if they take its rows, copy them in the data phase (`schemac diff --write NAME --data FILE`), or state a rename (`-- schemac:renamed-from`)
+-- hazard needs-data: table public.orders goes while public.orders_eu, public.orders_us, public.shipments, public.shipments_eu appear: if they take its rows, copy them in the data phase (`schemac diff --write NAME --data FILE`), or state a rename (`-- schemac:renamed-from`)
 DROP TABLE public.orders;
 
 CREATE SEQUENCE public.orders_id_seq AS integer;
@@ -18,7 +18,7 @@ CREATE TABLE public.orders (
 ALTER SEQUENCE public.orders_id_seq OWNED BY public.orders.id;
 
 -- hazard data-loss: drops table public.shipments and every row in it
--- hazard needs-data: table public.shipments goes while , public.orders, public.orders_eu, public.orders_us, public.shipments, public.shipments_eu appear: if they take its rows, copy them in the data phase (`schemac diff --write NAME --data FILE`), or state a rename (`-- schemac:renamed-from`)
+-- hazard needs-data: table public.shipments goes while public.orders, public.orders_eu, public.orders_us, public.shipments_eu appear: if they take its rows, copy them in the data phase (`schemac diff --write NAME --data FILE`), or state a rename (`-- schemac:renamed-from`)
 DROP TABLE public.shipments;
 
 CREATE TABLE public.shipments (

@@ -7,7 +7,6 @@ ALTER PUBLICATION lab DROP TABLE ONLY public.lab_results, TABLE ONLY public.read
 ALTER TABLE public.lab_results ALTER COLUMN score TYPE integer USING score::integer;
 
 -- hazard data-loss: drops table public.readings and every row in it
--- hazard needs-data: table public.readings goes while , public.readings appear: if they take its rows, copy them in the data phase (`schemac diff --write NAME --data FILE`), or state a rename (`-- schemac:renamed-from`)
 DROP TABLE public.readings;
 
 CREATE TABLE public.readings (

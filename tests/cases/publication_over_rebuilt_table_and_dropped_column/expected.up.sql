@@ -7,7 +7,6 @@ ALTER TABLE public.lab_results ALTER COLUMN score TYPE bigint USING score::bigin
 ALTER TABLE public.lab_results DROP COLUMN summary;
 
 -- hazard data-loss: drops table public.readings and every row in it
--- hazard needs-data: table public.readings goes while , public.readings appear: if they take its rows, copy them in the data phase (`schemac diff --write NAME --data FILE`), or state a rename (`-- schemac:renamed-from`)
 DROP TABLE public.readings;
 
 CREATE TABLE public.readings (

@@ -7,7 +7,7 @@ CREATE TABLE public.report (
 );
 
 -- hazard data-loss: drops table public.address and every row in it
--- hazard needs-data: table public.address goes while , public.report appear: if they take its rows, copy them in the data phase (`schemac diff --write NAME --data FILE`), or state a rename (`-- schemac:renamed-from`)
+-- hazard needs-data: table public.address goes while public.report appears: if it takes its rows, copy them in the data phase (`schemac diff --write NAME --data FILE`), or state a rename (`-- schemac:renamed-from`)
 DROP TABLE public.address;
 
 CREATE TYPE public.address AS (

@@ -51,6 +51,11 @@ TEST_CASE("seed rows: each column a value of its type; a foreign key a row of wh
     add_table(c, "Tenants");
     add_column(c, "Tenants", "id", "bigint", true).identity = Identity::Always;
     add_column(c, "Tenants", "Name", "character varying(20)", true);
+    add_column(c, "Tenants", "plan", "text", true);
+    Constraint plans;
+    plans.key = child_key(Kind::Constraint, "public", "Tenants", "Tenants_plan_check");
+    plans.definition = "CHECK ((plan = ANY (ARRAY['free'::text, 'it''s pro'::text])))";
+    c.constraints.emplace(plans.key, plans);
     add_table(c, "users");
     add_column(c, "users", "id", "uuid", true);
     add_column(c, "users", "tenant", "bigint", true);
@@ -75,16 +80,17 @@ TEST_CASE("seed rows: each column a value of its type; a foreign key a row of wh
     add_foreign_key(c, "users", "users_manager_fkey",
                     "FOREIGN KEY (manager) REFERENCES public.users(id)", "users");
 
-    CHECK(plan::seed_insert(c, relation_key(Kind::Table, "public", "users"), false) ==
+    CHECK(plan::seed_insert(c, relation_key(Kind::Table, "public", "users"), 0) ==
           "INSERT INTO public.users (id, tenant, total, mood, tags, spot, manager) SELECT "
           "md5(seed.i::text)::uuid, r1.c0, (seed.i::numeric(12,2))::public.money_amount, "
           "(enum_range(NULL::public.mood))[1 + (seed.i - 1) % 2], '{}'::text[], "
           "seed.i::text::point, NULL FROM generate_series(1, 3) AS seed(i) LEFT JOIN LATERAL "
           "(SELECT id AS c0 FROM public.\"Tenants\" ORDER BY 1 OFFSET (seed.i - 1) LIMIT 1) AS "
           "r1 ON true");
-    CHECK(plan::seed_insert(c, relation_key(Kind::Table, "public", "Tenants"), true) ==
-          "INSERT INTO public.\"Tenants\" (\"Name\") SELECT ('user' || seed.i || "
-          "'@example.com')::character varying(20) FROM generate_series(1, 3) AS seed(i)");
+    CHECK(plan::seed_insert(c, relation_key(Kind::Table, "public", "Tenants"), 2) ==
+          "INSERT INTO public.\"Tenants\" (\"Name\", plan) SELECT ('user' || seed.i || "
+          "'@example.com')::character varying(20), (ARRAY['free', 'it''s pro'])[1 + (seed.i - 1) "
+          "% 2]::text FROM generate_series(1, 3) AS seed(i)");
 
     // users is touched; Tenants, which it references, is seeded first.
     auto tables = plan::tables_to_seed(c, {locking("users")}, {});
