@@ -8,6 +8,7 @@
 #include "plan/planner.h"
 #include "plan/proof.h"
 #include "plan/renames.h"
+#include "plan/rows.h"
 #include "runtime/connection.h"
 #include "runtime/history.h"
 #include "runtime/sha256.h"
@@ -612,16 +613,16 @@ class Run {
         bool given = !(failed.reverse ? m_request.data_down : m_request.data_up).empty();
         std::string which = failed.reverse ? "reverse" : "forward";
         if (given || failed.step >= script.size())
-            return Error{"proof failed: with a few rows in each table it touches, the " + which +
-                         " script fails" +
-                         (failed.step < script.size()
-                              ? " at " + steps::describe_step(script[failed.step])
-                              : std::string()) +
-                         ": " + failed.message +
-                         (given ? "\nthe data phase (" +
-                                      std::string(failed.reverse ? "--data-down" : "--data") +
-                                      " FILE) does not make those rows fit"
-                                : std::string())};
+            return Error{
+                "proof failed: with " + std::to_string(plan::k_seed_rows) +
+                " generated rows in each table it touches, the " + which + " script fails" +
+                (failed.step < script.size() ? " at " + steps::describe_step(script[failed.step])
+                                             : std::string()) +
+                ": " + failed.message +
+                (given ? "\nthe data phase (" +
+                             std::string(failed.reverse ? "--data-down" : "--data") +
+                             " FILE) does not make those rows fit"
+                       : std::string())};
         auto& step = script[failed.step];
         if (std::ranges::none_of(step.hazards, [](const steps::Hazard& hazard) {
                 return hazard.kind == steps::HazardKind::NeedsData;

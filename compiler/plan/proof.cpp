@@ -139,21 +139,21 @@ Result<catalog::Catalog> state_after(shadow::Server& server, const ProofStart& s
 
 namespace {
 
-/// Whether a step of `scripts` drops `table` (or a partition's parent's
-/// rows leave or join through it: counts of partitioned tables move).
-bool rows_may_go(const catalog::ObjectKey& table,
-                 std::initializer_list<const std::vector<steps::Step>*> scripts) {
+/// Whether a step of `scripts` drops `table` (a table rebuilt is dropped
+/// first).
+bool dropped_by(const catalog::ObjectKey& table,
+                std::initializer_list<const std::vector<steps::Step>*> scripts) {
     for (const auto* script : scripts)
         for (const auto& step : *script)
             if (std::ranges::find(step.removes, table) != step.removes.end() ||
-                (step.action == steps::Action::Drop && step.key == table) || step.partition_joins ||
-                step.partition_leaves)
+                (step.action == steps::Action::Drop && step.key == table))
                 return true;
     return false;
 }
 
 /// The seeded tables of `seeded` still counted after the scripts: kept by
-/// them, not written by their data phases.
+/// them, not written by their data phases, and not partitioned (a partition
+/// that joins or leaves moves rows in or out).
 std::vector<catalog::ObjectKey>
 counted(const std::map<catalog::ObjectKey, long long>& seeded, const catalog::Catalog& after,
         const std::set<std::string>& written,
@@ -162,7 +162,7 @@ counted(const std::map<catalog::ObjectKey, long long>& seeded, const catalog::Ca
     for (const auto& [table, rows] : seeded) {
         auto kept = after.tables.find(table);
         if (kept != after.tables.end() && !kept->second.partition_by &&
-            !written.contains(catalog::qualified_name(table)) && !rows_may_go(table, scripts))
+            !written.contains(catalog::qualified_name(table)) && !dropped_by(table, scripts))
             out.push_back(table);
     }
     return out;

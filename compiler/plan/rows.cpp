@@ -28,7 +28,8 @@ std::vector<std::string> names_in_parentheses(const std::string& text, std::size
     for (; from < text.size(); ++from) {
         char c = text[from];
         if (c == '"' && quoted && from + 1 < text.size() && text[from + 1] == '"') {
-            out.back() += '"';
+            if (inside)
+                out.back() += '"';
             ++from;
         } else if (c == '"') {
             quoted = !quoted;
@@ -136,8 +137,7 @@ std::vector<std::string> listed_values(const Catalog& catalog, const ObjectKey& 
 /// A value of `type` (format_type's spelling) made from the row's number
 /// `seed.i`, distinct per row where the type allows; nullopt when no value
 /// of it is known. Text is written `text` (see Text).
-std::optional<std::string> value_of(const Catalog& catalog, const std::string& type,
-                                    Text text) {
+std::optional<std::string> value_of(const Catalog& catalog, const std::string& type, Text text) {
     if (type.ends_with("[]"))
         return "'{}'::" + type;
     for (const auto& [key, domain] : catalog.domains)

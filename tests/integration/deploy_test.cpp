@@ -1148,7 +1148,7 @@ TEST_CASE("the proof with rows: a step that fails only on existing rows is needs
     write_file(root / "noop.sql", "SELECT 1;\n");
     auto noop = project.schemac("diff --write positive --data noop.sql");
     CHECK(noop.exit_code == 1);
-    CHECK(contains(noop.err, "with a few rows in each table it touches, the forward script "
+    CHECK(contains(noop.err, "with 3 generated rows in each table it touches, the forward script "
                              "fails at alter column public.users.score"));
     CHECK(contains(noop.err, "the data phase (--data FILE) does not make those rows fit"));
     CHECK_FALSE(fs::exists(root / "generated/0002_positive.up.sql"));

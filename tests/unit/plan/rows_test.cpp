@@ -113,3 +113,18 @@ TEST_CASE("seed rows: a partition's root is seeded in its place; a foreign table
     auto tables = plan::tables_to_seed(c, {locking("events_2026"), locking("remote")}, {});
     CHECK(tables == std::vector<ObjectKey>{relation_key(Kind::Table, "public", "events")});
 }
+
+TEST_CASE("seed rows: quoted names in a foreign key, a doubled quote before its columns") {
+    Catalog c;
+    add_table(c, "we\"ird");
+    add_column(c, "we\"ird", "Key", "integer", true);
+    add_table(c, "child");
+    add_column(c, "child", "Parent Key", "integer", true);
+    add_foreign_key(c, "child", "child_fkey",
+                    "FOREIGN KEY (\"Parent Key\") REFERENCES public.\"we\"\"ird\"(\"Key\")",
+                    "we\"ird");
+    CHECK(plan::seed_insert(c, relation_key(Kind::Table, "public", "child"), 0) ==
+          "INSERT INTO public.child (\"Parent Key\") SELECT r1.c0 FROM generate_series(1, 3) AS "
+          "seed(i) LEFT JOIN LATERAL (SELECT \"Key\" AS c0 FROM public.\"we\"\"ird\" ORDER BY 1 "
+          "OFFSET (seed.i - 1) LIMIT 1) AS r1 ON true");
+}
