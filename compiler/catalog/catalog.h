@@ -173,6 +173,10 @@ struct Column : ObjectBase {
     /// ALTER TABLE ... INHERIT leaves a column the child had its own.
     bool local = true;
     bool of_parent = false;
+    /// How the values of a column of another type convert to this one: the
+    /// tree's `-- schemac:using` expression (desired state only). Not
+    /// compared.
+    std::optional<std::string> using_expr;
     bool operator==(const Column& o) const {
         return key == o.key && comment == o.comment && type == o.type && collation == o.collation &&
                default_expr == o.default_expr && generated_expr == o.generated_expr &&

@@ -390,6 +390,10 @@ class Run {
         if (auto written = shadow::keep_written_predicates(*m_server, *db, m_tree, m_out.desired);
             !written)
             return written;
+        for (const auto& intent : m_tree.usings())
+            if (auto column = m_out.desired.columns.find(intent.column);
+                column != m_out.desired.columns.end())
+                column->second.using_expr = intent.expression;
         m_desired_db = *db;
         m_out.warnings = plan::lint(m_out.desired, m_tree);
         return Ok{};

@@ -126,6 +126,13 @@ std::vector<RenameIntent> Tree::renames() const {
     return all;
 }
 
+std::vector<UsingIntent> Tree::usings() const {
+    std::vector<UsingIntent> all;
+    for (const auto& s : statements)
+        all.insert(all.end(), s.usings.begin(), s.usings.end());
+    return all;
+}
+
 namespace {
 
 /// A statement's place in its file, as libpg_query's splitter finds it: from
@@ -288,7 +295,7 @@ Status read_piece(const SourceFile& file, const std::string& text, const Piece& 
         s.settings = settings.applied();
         if (auto status = classify(s, raw["stmt"]); !status)
             return status;
-        if (auto attached = attach_renames(file, s, raw["stmt"], piece.begin, annotations);
+        if (auto attached = attach_annotations(file, s, raw["stmt"], piece.begin, annotations);
             !attached)
             return attached;
         out.push_back(std::move(s));

@@ -21,6 +21,8 @@ struct Tree {
     std::vector<std::string> roles() const;
     /// Every `-- schemac:renamed-from` annotation, in statement order.
     std::vector<RenameIntent> renames() const;
+    /// Every `-- schemac:using` annotation, in statement order.
+    std::vector<UsingIntent> usings() const;
     /// What the statements marked `-- schemac:external` create, as ignore
     /// rules: the object, or everything in a schema they create.
     std::vector<catalog::IgnoreRule> context() const;

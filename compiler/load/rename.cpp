@@ -5,6 +5,7 @@
 #include <cctype>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <pg_query.h>
 
 namespace schemac::load {
 namespace {
@@ -168,7 +169,7 @@ std::string old_name_of(const RenameIntent& intent, std::string_view argument,
 Result<std::vector<Annotation>> find_annotations(const SourceFile& file) {
     const std::string& text = file.text();
     std::vector<Annotation> out;
-    if (text.find(k_renamed_from) == std::string::npos)
+    if (text.find(k_renamed_from) == std::string::npos && text.find(k_using) == std::string::npos)
         return out; // the common case, without a scan
     auto comments = runtime::comments_of(text);
     if (!comments)
@@ -177,26 +178,65 @@ Result<std::vector<Annotation>> find_annotations(const SourceFile& file) {
         std::string_view body(text.data() + comment.begin, comment.end - comment.begin);
         std::size_t line_start = text.rfind('\n', comment.begin);
         line_start = line_start == std::string::npos ? 0 : line_start + 1;
-        if (!body.starts_with(k_renamed_from) ||
-            text.find_first_not_of(" \t", line_start) != comment.begin)
+        if (text.find_first_not_of(" \t", line_start) != comment.begin)
             continue;
-        std::size_t line_end = std::min(text.find('\n', comment.begin), text.size());
-        out.push_back({comment.begin,
-                       std::string(trim(std::string_view(text).substr(
-                           comment.begin + k_renamed_from.size(),
-                           line_end - comment.begin - k_renamed_from.size()))),
-                       file.skip_blank(std::min(line_end + 1, text.size())), false});
+        for (std::string_view marker : {k_renamed_from, k_using}) {
+            // The marker as a word: `-- schemac:using x`, not `-- schemac:usingx`.
+            if (!body.starts_with(marker) ||
+                (body.size() > marker.size() &&
+                 !std::isspace(static_cast<unsigned char>(body[marker.size()]))))
+                continue;
+            std::size_t line_end = std::min(text.find('\n', comment.begin), text.size());
+            out.push_back(
+                {marker, comment.begin,
+                 std::string(trim(std::string_view(text).substr(
+                     comment.begin + marker.size(), line_end - comment.begin - marker.size()))),
+                 file.skip_blank(std::min(line_end + 1, text.size())), false});
+        }
     }
     return out;
 }
 
-Status attach_renames(const SourceFile& file, Statement& s, const json& tree, std::size_t base,
-                      std::vector<Annotation>& annotations) {
+namespace {
+
+/// `-- schemac:using <expression>` above a column of CREATE TABLE: the
+/// expression converts the column's current values to its type.
+Status attach_using(const SourceFile& file, Statement& s, const json& v, std::size_t base,
+                    const Annotation& a) {
+    auto error = [&](const std::string& message) {
+        return Error(file.diagnostic(a.comment, std::string(k_using) + ": " + message));
+    };
+    std::optional<catalog::ObjectKey> column;
+    if (s.node == "CreateStmt" && s.defines && a.target != s.offset)
+        column = table_element_at(s, v, base, a.target);
+    if (!column || column->kind != Kind::Column)
+        return error("it must sit directly above a column in CREATE TABLE");
+    if (a.argument.empty())
+        return error("expected the expression that converts the column's current values, "
+                     "like `nullif(price, '')::numeric`");
+    PgQueryParseResult parsed = pg_query_parse(("SELECT " + a.argument).c_str());
+    std::string problem = parsed.error ? parsed.error->message : "";
+    pg_query_free_parse_result(parsed);
+    if (!problem.empty())
+        return error("the expression does not parse: " + problem);
+    s.usings.push_back({*column, a.argument, &file, a.comment});
+    return Ok{};
+}
+
+} // namespace
+
+Status attach_annotations(const SourceFile& file, Statement& s, const json& tree, std::size_t base,
+                          std::vector<Annotation>& annotations) {
     for (auto& a : annotations) {
         if (a.attached || a.target < s.offset ||
             a.target >= s.offset + std::max<std::size_t>(s.sql.size(), 1))
             continue;
         a.attached = true;
+        if (a.marker == k_using) {
+            if (auto attached = attach_using(file, s, tree.begin().value(), base, a); !attached)
+                return attached;
+            continue;
+        }
         auto error = [&](const std::string& message) {
             return Error(file.diagnostic(a.comment, std::string(k_renamed_from) + ": " + message));
         };
@@ -218,9 +258,12 @@ Status check_all_attached(const SourceFile& file, const std::vector<Annotation>&
     for (const auto& a : annotations)
         if (!a.attached)
             return Error(file.diagnostic(
-                a.comment, std::string(k_renamed_from) +
-                               ": nothing below it to rename; put it directly above the object "
-                               "that had the old name"));
+                a.comment, std::string(a.marker) +
+                               (a.marker == k_using
+                                    ? ": nothing below it to convert; put it directly above a "
+                                      "column in CREATE TABLE"
+                                    : ": nothing below it to rename; put it directly above the "
+                                      "object that had the old name")));
     return Ok{};
 }
 

@@ -25,6 +25,16 @@ struct RenameIntent {
     }
 };
 
+/// `-- schemac:using <expression>` above a column of the tree: when its type
+/// changes, the expression converts its values (ALTER COLUMN ... TYPE ...
+/// USING expression), in place of the cast schemac would write.
+struct UsingIntent {
+    catalog::ObjectKey column;
+    std::string expression;
+    const SourceFile* file = nullptr;
+    std::size_t offset = 0; ///< of the annotation
+};
+
 /// One top-level statement of the tree, as libpg_query parsed it.
 struct Statement {
     const SourceFile* file = nullptr;
@@ -91,6 +101,8 @@ struct Statement {
     bool external = false;
     /// Renames annotated on it or on its columns, constraints or values.
     std::vector<RenameIntent> renames;
+    /// USING expressions annotated on its columns.
+    std::vector<UsingIntent> usings;
 
     SourceLocation location() const { return file->locate(offset); }
     /// `file:line:col: message` with the line and a caret.

@@ -856,7 +856,16 @@ Steps build(const diff::Alter<catalog::Column>& c, const Context& context) {
         Conversion how = foreign_table(catalog::table_of(t.key), context)
                              ? Conversion::Implicit
                              : conversion(f, t, context.to.casts);
-        if (how != Conversion::Implicit) {
+        if (t.using_expr && !foreign_table(catalog::table_of(t.key), context)) {
+            // The tree's own conversion (`-- schemac:using`).
+            how = Conversion::Cast;
+            sql += " USING " + *t.using_expr;
+            step.hazards.push_back(
+                {HazardKind::TableRewrite, "rewrites the table to convert column " +
+                                               catalog::qualified_name(t.key) + " from " + f.type +
+                                               " to " + t.type + " with the tree's USING " +
+                                               *t.using_expr});
+        } else if (how != Conversion::Implicit) {
             std::string column = quote_ident(t.key.name);
             std::string message = "rewrites the table to convert column " +
                                   catalog::qualified_name(t.key) + " from " + f.type + " to " +
@@ -885,6 +894,16 @@ Steps build(const diff::Alter<catalog::Column>& c, const Context& context) {
             step.hazards.push_back(
                 needs_data("rows whose " + t.key.name + " as text is no valid " + t.type,
                            catalog::table_of(t.key)));
+        // The reverse of the tree's own conversion: a cast is no inverse of it.
+        if (step.checks_rows && f.using_expr && !t.using_expr)
+            step.hazards.push_back(
+                {HazardKind::DataLoss,
+                 "converts column " + catalog::qualified_name(t.key) +
+                     " back with a cast, "
+                     "which does not undo the tree's USING " +
+                     *f.using_expr +
+                     ": values may not come back as they were (edit the conversion here and "
+                     "run `schemac hash`)"});
     }
     if (t.default_expr && (t.default_expr != f.default_expr || type_changed))
         own_statement("SET DEFAULT " + *t.default_expr);

@@ -1173,3 +1173,33 @@ TEST_CASE("the proof with rows: a step that fails only on existing rows is needs
                   cascade.err);
     CHECK_FALSE(fs::exists(root / "generated/0003_note.up.sql"));
 }
+
+TEST_CASE("-- schemac:using converts a column's rows as the tree says, where a cast fails") {
+    TempProject project("using");
+    const fs::path& root = project.root;
+    write_file(root / "schema/app.sql",
+               "CREATE TABLE prices (id integer PRIMARY KEY, amount text);\n");
+    REQUIRE(project.schemac("diff -q --write initial").exit_code == 0);
+    Database db;
+    std::string url = shell_quote(db.url);
+    REQUIRE(project.schemac("apply -q --url " + url).exit_code == 0);
+    db.query("INSERT INTO prices VALUES (1, ''), (2, ' 12.5 '), (3, '7')");
+
+    // A cast would fail on the blank amount; the tree's conversion does not.
+    write_file(root / "schema/app.sql",
+               "CREATE TABLE prices (\n"
+               "    id integer PRIMARY KEY,\n"
+               "    -- schemac:using nullif(trim(amount), '')::numeric(12,2)\n"
+               "    amount numeric(12,2)\n"
+               ");\n");
+    auto written = project.schemac("diff --write amounts");
+    REQUIRE_MESSAGE(written.exit_code == 0, written.err);
+    CHECK(contains(read_file(root / "generated/0002_amounts.up.sql"),
+                   "ALTER TABLE public.prices ALTER COLUMN amount TYPE numeric(12,2) USING "
+                   "nullif(trim(amount), '')::numeric(12,2);"));
+    auto applied = project.schemac("apply -q --allow-hazards data-loss --url " + url);
+    REQUIRE_MESSAGE(applied.exit_code == 0, applied.err);
+    CHECK(db.query("SELECT id, amount FROM prices ORDER BY id") == "1|\n2|12.50\n3|7.00\n");
+    // Applied, the annotation changes nothing.
+    CHECK(project.schemac("diff --exit-code --url " + url).exit_code == 0);
+}
