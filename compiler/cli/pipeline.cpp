@@ -554,6 +554,7 @@ class Run {
             return reverse.error();
         m_out.reverse = std::move(*reverse);
         std::ranges::move(steps::rename_steps(*renames, true), std::back_inserter(m_out.reverse));
+        mark_emptied(m_out.forward, m_out.reverse);
         m_out.forward = steps::with_data_phase(std::move(m_out.forward), m_request.data_up);
         m_out.reverse = steps::with_data_phase(std::move(m_out.reverse), m_request.data_down);
         m_timer.lap("diff and order");
@@ -568,6 +569,24 @@ class Run {
         for (auto& warning : plan::lint_live(m_out.forward, m_out.desired, m_out.sizes, m_tree))
             m_out.warnings.push_back(std::move(warning));
         return Ok{};
+    }
+
+    /// A table or column the forward script drops with its rows comes back
+    /// empty in the reverse: its step says so.
+    static void mark_emptied(const std::vector<steps::Step>& forward,
+                             std::vector<steps::Step>& reverse) {
+        std::set<catalog::ObjectKey> emptied;
+        for (const auto& step : forward)
+            if (step.action == steps::Action::Drop && step.lossy_in_reverse)
+                emptied.insert(step.key);
+        for (auto& step : reverse)
+            if (step.action == steps::Action::Create && emptied.contains(step.key))
+                step.hazards.push_back(
+                    {steps::HazardKind::NeedsData,
+                     "re-creates " + catalog::describe(step.key) +
+                         " empty: what the forward script dropped with it does not come back "
+                         "(copy it back in the data phase, `schemac diff --write NAME "
+                         "--data-down FILE`)"});
     }
 
     /// Each rename in the per-object summary; a renamed table keeps its size.

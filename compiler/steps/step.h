@@ -60,6 +60,7 @@ struct Step {
     /// The strongest lock it takes on each existing table it touches.
     std::vector<TableLock> locks;
     bool transactional = true;
+    /// It drops rows (a table, a column): the reverse creates it again empty.
     bool lossy_in_reverse = false;
     /// It fails when an existing row does not satisfy what it sets (a NOT
     /// NULL, a key, a check or foreign key it validates, a conversion).

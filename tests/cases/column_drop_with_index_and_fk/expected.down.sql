@@ -1,5 +1,7 @@
+-- hazard needs-data: re-creates column public.c.p_id empty: what the forward script dropped with it does not come back (copy it back in the data phase, `schemac diff --write NAME --data-down FILE`)
 ALTER TABLE public.c ADD COLUMN p_id integer;
 
+-- hazard needs-data: re-creates column public.c.n empty: what the forward script dropped with it does not come back (copy it back in the data phase, `schemac diff --write NAME --data-down FILE`)
 ALTER TABLE public.c ADD COLUMN n integer;
 
 ALTER TABLE public.c ADD CONSTRAINT c_p_id_fkey FOREIGN KEY (p_id) REFERENCES public.p(id) NOT VALID;

@@ -1,9 +1,11 @@
+-- hazard needs-data: re-creates table public.legacy_tracking empty: what the forward script dropped with it does not come back (copy it back in the data phase, `schemac diff --write NAME --data-down FILE`)
 CREATE TABLE public.legacy_tracking (
     id integer NOT NULL,
     note text,
     CONSTRAINT legacy_tracking_pkey PRIMARY KEY (id)
 );
 
+-- hazard needs-data: re-creates column public.accounts.plan_name empty: what the forward script dropped with it does not come back (copy it back in the data phase, `schemac diff --write NAME --data-down FILE`)
 ALTER TABLE public.accounts ADD COLUMN plan_name text;
 
 ALTER TABLE public.accounts DROP CONSTRAINT accounts_email_check;

@@ -1,3 +1,4 @@
+-- hazard needs-data: re-creates table public.events_us empty: what the forward script dropped with it does not come back (copy it back in the data phase, `schemac diff --write NAME --data-down FILE`)
 CREATE TABLE public.events_us PARTITION OF public.events FOR VALUES IN ('us');
 
 -- hazard long-lock: holds SHARE on public.events_eu for the whole build of index public.events_eu_note: writes wait

@@ -8,6 +8,7 @@ DROP TABLE public.orders;
 
 CREATE SEQUENCE public.orders_id_seq AS integer;
 
+-- hazard needs-data: re-creates table public.orders empty: what the forward script dropped with it does not come back (copy it back in the data phase, `schemac diff --write NAME --data-down FILE`)
 CREATE TABLE public.orders (
     id integer DEFAULT nextval('public.orders_id_seq'::regclass) NOT NULL,
     region text NOT NULL,
@@ -21,6 +22,7 @@ ALTER SEQUENCE public.orders_id_seq OWNED BY public.orders.id;
 -- hazard needs-data: table public.shipments goes while public.orders, public.orders_eu, public.orders_us, public.shipments_eu appear: if they take its rows, copy them in the data phase (`schemac diff --write NAME --data FILE`), or state a rename (`-- schemac:renamed-from`)
 DROP TABLE public.shipments;
 
+-- hazard needs-data: re-creates table public.shipments empty: what the forward script dropped with it does not come back (copy it back in the data phase, `schemac diff --write NAME --data-down FILE`)
 CREATE TABLE public.shipments (
     order_id integer,
     region text NOT NULL,

@@ -1,3 +1,4 @@
+-- hazard needs-data: re-creates table app.accounts empty: what the forward script dropped with it does not come back (copy it back in the data phase, `schemac diff --write NAME --data-down FILE`)
 CREATE TABLE app.accounts (
     id integer NOT NULL,
     active boolean NOT NULL,

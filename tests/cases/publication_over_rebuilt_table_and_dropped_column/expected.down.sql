@@ -1,3 +1,4 @@
+-- hazard needs-data: re-creates column public.lab_results.summary empty: what the forward script dropped with it does not come back (copy it back in the data phase, `schemac diff --write NAME --data-down FILE`)
 ALTER TABLE public.lab_results ADD COLUMN summary text;
 
 ALTER PUBLICATION lab DROP TABLE ONLY public.lab_results, TABLE ONLY public.readings;
@@ -9,6 +10,7 @@ ALTER TABLE public.lab_results ALTER COLUMN score TYPE integer USING score::inte
 -- hazard data-loss: drops table public.readings and every row in it
 DROP TABLE public.readings;
 
+-- hazard needs-data: re-creates table public.readings empty: what the forward script dropped with it does not come back (copy it back in the data phase, `schemac diff --write NAME --data-down FILE`)
 CREATE TABLE public.readings (
     id bigint,
     at timestamp with time zone

@@ -1,5 +1,6 @@
 DROP VIEW public.report;
 
+-- hazard needs-data: re-creates table public.report empty: what the forward script dropped with it does not come back (copy it back in the data phase, `schemac diff --write NAME --data-down FILE`)
 CREATE TABLE public.report (
     id integer NOT NULL,
     total numeric,

@@ -1,3 +1,4 @@
+-- hazard needs-data: re-creates table public.parent empty: what the forward script dropped with it does not come back (copy it back in the data phase, `schemac diff --write NAME --data-down FILE`)
 CREATE TABLE public.parent (
     id integer NOT NULL,
     CONSTRAINT parent_pkey PRIMARY KEY (id)
