@@ -216,9 +216,22 @@ Status attach_using(const SourceFile& file, Statement& s, const json& v, std::si
                      "like `nullif(price, '')::numeric`");
     PgQueryParseResult parsed = pg_query_parse(("SELECT " + a.argument).c_str());
     std::string problem = parsed.error ? parsed.error->message : "";
+    json tree = parsed.error ? json() : json::parse(parsed.parse_tree);
     pg_query_free_parse_result(parsed);
     if (!problem.empty())
         return error("the expression does not parse: " + problem);
+    // One expression: not a second statement, a FROM or a second column.
+    const auto& stmts = tree.value("stmts", json::array());
+    bool one = stmts.size() == 1 && stmts[0].value("stmt", json::object()).contains("SelectStmt");
+    if (one) {
+        const json& select = stmts[0]["stmt"]["SelectStmt"];
+        one = select.value("targetList", json::array()).size() == 1 &&
+              select.value("op", "SETOP_NONE") == "SETOP_NONE";
+        for (const auto& [field, value] : select.items())
+            one = one && (field == "targetList" || field == "op" || field == "limitOption");
+    }
+    if (!one)
+        return error("expected one expression, got '" + a.argument + "'");
     s.usings.push_back({*column, a.argument, &file, a.comment});
     return Ok{};
 }

@@ -505,25 +505,25 @@ TEST_CASE("a misplaced or malformed renamed-from annotation is an error at the a
 
 TEST_CASE("using annotations give a column of CREATE TABLE its conversion") {
     Files files;
-    auto result = files.load(
-        {{"u.sql", "SET search_path = app, public;\n"
-                   "CREATE SCHEMA app;\n"
-                   "CREATE TABLE prices (\n"
-                   "    id int,\n"
-                   "    -- schemac:using nullif(trim(amount), '')::numeric(12,2)\n"
-                   "    amount numeric(12,2),\n"
-                   "    -- schemac:renamed-from \"Cents\"\n"
-                   "    -- schemac:using round(cents * 100)::bigint\n"
-                   "    cents bigint);\n"}});
+    auto result =
+        files.load({{"u.sql", "SET search_path = app, public;\n"
+                              "CREATE SCHEMA app;\n"
+                              "CREATE TABLE prices (\n"
+                              "    id int,\n"
+                              "    -- schemac:using nullif(trim(amount), '')::numeric(12,2)\n"
+                              "    amount numeric(12,2),\n"
+                              "    -- schemac:renamed-from \"Cents\"\n"
+                              "    -- schemac:using round(cents * 100)::bigint\n"
+                              "    cents bigint);\n"}});
     REQUIRE_MESSAGE(result.ok(), (result.ok() ? "" : result.error().message));
     std::vector<std::string> out;
     for (const auto& s : *result)
         for (const auto& u : s.usings)
             out.push_back(u.column.schema + "." + u.column.parent + "." + u.column.name + " " +
                           u.expression + " @" + std::to_string(u.file->locate(u.offset).line));
-    CHECK(out == std::vector<std::string>{
-                     "app.prices.amount nullif(trim(amount), '')::numeric(12,2) @5",
-                     "app.prices.cents round(cents * 100)::bigint @8"});
+    CHECK(out ==
+          std::vector<std::string>{"app.prices.amount nullif(trim(amount), '')::numeric(12,2) @5",
+                                   "app.prices.cents round(cents * 100)::bigint @8"});
     CHECK(renames_of("CREATE TABLE t (\n"
                      "  -- schemac:renamed-from b\n"
                      "  -- schemac:using b::int\n"
@@ -539,6 +539,12 @@ TEST_CASE("a misplaced or malformed using annotation is an error at the annotati
     CHECK(error_of({{"a.sql", "CREATE TABLE t (\n  -- schemac:using a::int)\n  a int);\n"}})
               .starts_with("a.sql:2:3: -- schemac:using: the expression does not parse: syntax "
                            "error at or near \")\""));
+    for (const char* not_one : {"a::int; DROP TABLE t", "a, 1", "a FROM t", "1 UNION SELECT 2"}) {
+        INFO(not_one);
+        CHECK(error_of({{"a.sql", std::string("CREATE TABLE t (\n  -- schemac:using ") + not_one +
+                                      "\n  a int);\n"}})
+                  .starts_with("a.sql:2:3: -- schemac:using: expected one expression"));
+    }
     CHECK(error_of({{"a.sql", "CREATE TABLE t (a int);\n-- schemac:using a::int\n"}})
               .starts_with("a.sql:2:1: -- schemac:using: nothing below it to convert"));
     // Another word after the marker's prefix is no annotation.
