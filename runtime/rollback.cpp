@@ -6,6 +6,56 @@
 namespace schemac::runtime {
 namespace {
 
+/// How `m`'s rollback runs from `row`: its whole .down.sql in one
+/// transaction (as written, or with concurrent builds and drops made plain),
+/// or nothing when it goes step by step.
+std::optional<Script> one_transaction(const Session& session, const Loaded& m,
+                                      const AppliedMigration& row) {
+    if (row.state != "applied")
+        return std::nullopt; // an interrupted rollback resumes step by step
+    if (m.down.transactional())
+        return m.down;
+    return session.options().online ? std::nullopt : atomic(m.down);
+}
+
+/// What `rollback --dry-run` prints: each migration it would undo, newest
+/// first, with its steps as they would run and the locks that takes.
+void print_dry_run(Session& session, const std::vector<AppliedMigration>& rows) {
+    std::ostream& out = session.out();
+    for (const AppliedMigration& row : rows) {
+        const Loaded& m = *session.find(row.version);
+        auto whole = one_transaction(session, m, row);
+        std::size_t from = row.state == "reverting" ? static_cast<std::size_t>(row.steps_done) : 0;
+        out << "-- " << m.migration->down.string() << " (would revert "
+            << (whole ? "in one transaction, all or nothing"
+                      : "step by step, some steps outside a transaction: a failure leaves it "
+                        "half undone, to resume")
+            << (from > 0 ? ", resuming at step " + std::to_string(from + 1) : std::string())
+            << ")\n";
+        const Script& script = whole ? *whole : m.down;
+        for (std::size_t i = from; i < script.steps.size(); ++i) {
+            const ScriptStep& step = script.steps[i];
+            out << "-- step: " << step.title
+                << (step.transactional ? "" : " (outside a transaction)") << "\n";
+            bool made_plain = whole && !m.down.steps[i].transactional;
+            for (const auto& hazard : step.hazards)
+                if (!(made_plain && hazard.kind == "index-build")) // it no longer is concurrent
+                    out << "-- hazard " << hazard.kind << ": " << hazard.message << "\n";
+            for (std::size_t j = 0; j < step.statements.size(); ++j) {
+                if (made_plain)
+                    if (auto lock = lock_without_concurrently(m.down.steps[i].statements[j].sql);
+                        !lock.empty())
+                        out << "-- without CONCURRENTLY, until the rollback commits: " << lock
+                            << "\n";
+                out << step.statements[j].sql << ";\n";
+            }
+        }
+        out << "\n";
+    }
+    session.progress(count(rows.size(), "migration") + " would be rolled back; the database is " +
+                     session.position() + " (dry run: nothing changed)");
+}
+
 /// Reverts `m`, whose history row is `row` (applied, or interrupted while
 /// reverting, in which case it resumes).
 Status revert(Session& session, const Loaded& m, const AppliedMigration& row) {
@@ -24,11 +74,7 @@ Status revert(Session& session, const Loaded& m, const AppliedMigration& row) {
     };
     // All or nothing, unless --online: concurrent builds and drops run
     // plainly in the one transaction, under their stronger locks.
-    std::optional<Script> whole;
-    if (row.state == "applied")
-        whole = script.transactional()     ? std::optional(script)
-                : session.options().online ? std::nullopt
-                                           : atomic(script);
+    std::optional<Script> whole = one_transaction(session, m, row);
     if (whole) {
         session.progress("reverting " + id + " (" + count(steps, "step") + ", one transaction" +
                          (script.transactional()
@@ -87,9 +133,12 @@ Status revert(Session& session, const Loaded& m, const AppliedMigration& row) {
 /// Everything before the first migration is reverted.
 Status prepare(Session& session) {
     for (auto stage : {&Session::load_directory, &Session::connect, &Session::lock,
-                       &Session::load_history, &Session::check_applied_files})
+                       &Session::load_history, &Session::check_applied_files}) {
+        if (stage == &Session::lock && session.options().dry_run)
+            continue; // it changes nothing, and waits for nobody
         if (auto done = (session.*stage)(); !done)
             return done;
+    }
     if (session.options().steps < 1)
         return Error("--steps must be at least 1");
     return Ok{};
@@ -122,8 +171,9 @@ int rollback(const DeployOptions& options, std::ostream& out, std::ostream& err)
         return session.report(prepared.error());
     // A failed attempt after the last applied migration committed nothing:
     // its record goes first, so what it follows can be undone.
-    if (auto cleared = session.clear_failed(); !cleared)
-        return session.report(cleared.error());
+    if (!options.dry_run)
+        if (auto cleared = session.clear_failed(); !cleared)
+            return session.report(cleared.error());
     if (!session.last_applied()) {
         session.progress("nothing to roll back; no migration is applied");
         return 0;
@@ -131,9 +181,16 @@ int rollback(const DeployOptions& options, std::ostream& out, std::ostream& err)
     if (auto position = check_position(session); !position)
         return session.report(position.error());
     std::vector<const Script*> scripts;
+    std::vector<AppliedMigration> rows;
     const auto& history = session.history();
-    for (int i = 0; i < options.steps; ++i)
-        scripts.push_back(&session.find(history[history.size() - 1 - i].version)->down);
+    for (int i = 0; i < options.steps; ++i) {
+        rows.push_back(history[history.size() - 1 - i]);
+        scripts.push_back(&session.find(rows.back().version)->down);
+    }
+    if (options.dry_run) {
+        print_dry_run(session, rows);
+        return 0;
+    }
     if (auto allowed = session.check_hazards(scripts); !allowed)
         return session.report(allowed.error());
     if (auto secrets = session.check_secrets(scripts); !secrets)

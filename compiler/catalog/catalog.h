@@ -177,6 +177,9 @@ struct Column : ObjectBase {
     /// tree's `-- schemac:using` expression (desired state only). Not
     /// compared.
     std::optional<std::string> using_expr;
+    /// How its values convert back to the current type, in the reverse:
+    /// `-- schemac:using-reverse` (desired state only). Not compared.
+    std::optional<std::string> using_reverse_expr;
     bool operator==(const Column& o) const {
         return key == o.key && comment == o.comment && type == o.type && collation == o.collation &&
                default_expr == o.default_expr && generated_expr == o.generated_expr &&
@@ -467,6 +470,9 @@ struct Casts {
     /// The string category (text, varchar, ...): every type converts
     /// explicitly to and from them through its text form.
     std::set<std::string> strings;
+    /// The numeric category (integer, bigint, numeric, real, ...): a cast
+    /// from one to another that is not implicit narrows, and can overflow.
+    std::set<std::string> numbers;
     std::map<std::string, std::string> domains; ///< domain -> its base type
 };
 

@@ -161,6 +161,8 @@ void add_commands(CLI::App& app, Command& c) {
                              "but a failure leaves the migration half undone (resumable)");
     c.rollback_cmd->add_option("--steps", c.deploy.steps, "How many migrations to undo")
         ->capture_default_str();
+    c.rollback_cmd->add_flag("--dry-run", c.deploy.dry_run,
+                             "Print what would run, and the locks it takes; change nothing");
     add_deploy_options(*c.rollback_cmd, c.deploy);
     c.resolve_cmd = app.add_subcommand(
         "resolve", "Record an interrupted migration as applied or reverted, when the database "

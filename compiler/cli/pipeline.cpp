@@ -393,7 +393,8 @@ class Run {
         for (const auto& intent : m_tree.usings())
             if (auto column = m_out.desired.columns.find(intent.column);
                 column != m_out.desired.columns.end())
-                column->second.using_expr = intent.expression;
+                (intent.reverse ? column->second.using_reverse_expr : column->second.using_expr) =
+                    intent.expression;
         m_desired_db = *db;
         m_out.warnings = plan::lint(m_out.desired, m_tree);
         return Ok{};

@@ -166,13 +166,16 @@ Status read_casts(Reader& r) {
     }
     auto types = r.conn.exec(R"(
         SELECT pg_catalog.format_type(oid, NULL) AS name,
-               CASE WHEN typtype = 'd' THEN pg_catalog.format_type(typbasetype, NULL) END AS base
-        FROM pg_catalog.pg_type WHERE typcategory = 'S' OR typtype = 'd' ORDER BY 1)");
+               CASE WHEN typtype = 'd' THEN pg_catalog.format_type(typbasetype, NULL) END AS base,
+               typcategory = 'N' AS number
+        FROM pg_catalog.pg_type WHERE typcategory IN ('S', 'N') OR typtype = 'd' ORDER BY 1)");
     if (!types)
         return std::move(types).error().within("introspecting casts failed");
     for (auto row : *types) {
         if (row.at("base"))
             r.catalog.casts.domains.emplace(row.text("name"), row.text("base"));
+        else if (row.flag("number"))
+            r.catalog.casts.numbers.insert(row.text("name"));
         else
             r.catalog.casts.strings.insert(row.text("name"));
     }

@@ -180,7 +180,7 @@ Result<std::vector<Annotation>> find_annotations(const SourceFile& file) {
         line_start = line_start == std::string::npos ? 0 : line_start + 1;
         if (text.find_first_not_of(" \t", line_start) != comment.begin)
             continue;
-        for (std::string_view marker : {k_renamed_from, k_using}) {
+        for (std::string_view marker : {k_renamed_from, k_using, k_using_reverse}) {
             // The marker as a word: `-- schemac:using x`, not `-- schemac:usingx`.
             if (!body.starts_with(marker) ||
                 (body.size() > marker.size() &&
@@ -200,11 +200,13 @@ Result<std::vector<Annotation>> find_annotations(const SourceFile& file) {
 namespace {
 
 /// `-- schemac:using <expression>` above a column of CREATE TABLE: the
-/// expression converts the column's current values to its type.
+/// expression converts the column's current values to its type;
+/// `-- schemac:using-reverse` the column's values back to the current type.
 Status attach_using(const SourceFile& file, Statement& s, const json& v, std::size_t base,
                     const Annotation& a) {
+    bool reverse = a.marker == k_using_reverse;
     auto error = [&](const std::string& message) {
-        return Error(file.diagnostic(a.comment, std::string(k_using) + ": " + message));
+        return Error(file.diagnostic(a.comment, std::string(a.marker) + ": " + message));
     };
     std::optional<catalog::ObjectKey> column;
     if (s.node == "CreateStmt" && s.defines && a.target != s.offset)
@@ -212,8 +214,13 @@ Status attach_using(const SourceFile& file, Statement& s, const json& v, std::si
     if (!column || column->kind != Kind::Column)
         return error("it must sit directly above a column in CREATE TABLE");
     if (a.argument.empty())
-        return error("expected the expression that converts the column's current values, "
-                     "like `nullif(price, '')::numeric`");
+        return error(reverse ? "expected the expression that converts the column's values "
+                               "back to its current type, like `price::text`"
+                             : "expected the expression that converts the column's current "
+                               "values, like `nullif(price, '')::numeric`");
+    for (const auto& other : s.usings)
+        if (other.column == *column && other.reverse == reverse)
+            return error("the column already has one, above it");
     PgQueryParseResult parsed = pg_query_parse(("SELECT " + a.argument).c_str());
     std::string problem = parsed.error ? parsed.error->message : "";
     json tree = parsed.error ? json() : json::parse(parsed.parse_tree);
@@ -232,7 +239,7 @@ Status attach_using(const SourceFile& file, Statement& s, const json& v, std::si
     }
     if (!one)
         return error("expected one expression, got '" + a.argument + "'");
-    s.usings.push_back({*column, a.argument, &file, a.comment});
+    s.usings.push_back({*column, a.argument, reverse, &file, a.comment});
     return Ok{};
 }
 
@@ -245,7 +252,7 @@ Status attach_annotations(const SourceFile& file, Statement& s, const json& tree
             a.target >= s.offset + std::max<std::size_t>(s.sql.size(), 1))
             continue;
         a.attached = true;
-        if (a.marker == k_using) {
+        if (a.marker == k_using || a.marker == k_using_reverse) {
             if (auto attached = attach_using(file, s, tree.begin().value(), base, a); !attached)
                 return attached;
             continue;
@@ -272,7 +279,7 @@ Status check_all_attached(const SourceFile& file, const std::vector<Annotation>&
         if (!a.attached)
             return Error(file.diagnostic(
                 a.comment, std::string(a.marker) +
-                               (a.marker == k_using
+                               (a.marker == k_using || a.marker == k_using_reverse
                                     ? ": nothing below it to convert; put it directly above a "
                                       "column in CREATE TABLE"
                                     : ": nothing below it to rename; put it directly above the "

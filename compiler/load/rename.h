@@ -14,10 +14,12 @@ namespace schemac::load {
 inline constexpr std::string_view k_renamed_from = "-- schemac:renamed-from";
 /// The annotation that gives a column's type change its USING expression.
 inline constexpr std::string_view k_using = "-- schemac:using";
+/// The one that converts the values back, in the reverse script.
+inline constexpr std::string_view k_using_reverse = "-- schemac:using-reverse";
 
-/// A `-- schemac:renamed-from <old name>` or `-- schemac:using <expression>`
-/// comment: which (its marker), where its `--` is, its argument, and the
-/// first byte of what is directly below it.
+/// A `-- schemac:renamed-from <old name>`, `-- schemac:using <expression>`
+/// or `-- schemac:using-reverse <expression>` comment: which (its marker), where its `--` is, its
+/// argument, and the first byte of what is directly below it.
 struct Annotation {
     std::string_view marker;
     std::size_t comment = 0;

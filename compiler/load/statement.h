@@ -27,10 +27,13 @@ struct RenameIntent {
 
 /// `-- schemac:using <expression>` above a column of the tree: when its type
 /// changes, the expression converts its values (ALTER COLUMN ... TYPE ...
-/// USING expression), in place of the cast schemac would write.
+/// USING expression), in place of the cast schemac would write;
+/// `-- schemac:using-reverse <expression>` converts them back in the
+/// reverse script.
 struct UsingIntent {
     catalog::ObjectKey column;
     std::string expression;
+    bool reverse = false; ///< -- schemac:using-reverse
     const SourceFile* file = nullptr;
     std::size_t offset = 0; ///< of the annotation
 };

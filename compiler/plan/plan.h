@@ -5,6 +5,7 @@
 #include "steps/step.h"
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,22 @@ struct Plan {
 /// Hazards of a step as the plan shows them: the step's own, plus
 /// not-transactional for a step that must run outside a transaction.
 std::vector<steps::Hazard> hazards_of(const steps::Step& step);
+
+/// The reverse as `schemac rollback` runs it by default: in one
+/// transaction, all or nothing, where every step can run in one; its
+/// concurrent index builds and drops then run plainly, under stronger locks
+/// held until it commits.
+struct Rollback {
+    /// The first reverse step that cannot run in a transaction whatever it
+    /// says (an enum value added, then used): the rollback goes step by
+    /// step, and a failure leaves it half undone.
+    std::optional<std::size_t> alone;
+    /// Locks the plain builds and drops take instead of their concurrent
+    /// ones, with their 0-based reverse step.
+    std::vector<std::pair<std::size_t, steps::TableLock>> stronger;
+    bool one_transaction() const { return !alone; }
+};
+Rollback rollback_of(const std::vector<steps::Step>& reverse);
 
 /// A hazard a person must approve (exit code 3 with --exit-code).
 bool needs_approval(const steps::Hazard& hazard);

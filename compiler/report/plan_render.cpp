@@ -60,19 +60,53 @@ class Paint {
     bool m_on;
 };
 
+/// `ACCESS EXCLUSIVE on public.t (~5000 rows, 1200 kB)`
+std::string lock_text(const steps::TableLock& lock, const Plan& plan) {
+    std::string table = catalog::qualified_name(lock.table);
+    std::string out = std::string(steps::lock_name(lock.mode)) + " on " + table;
+    if (auto size = plan.sizes.find(table); size != plan.sizes.end())
+        out += " (" +
+               (size->second.rows < 0 ? std::string("rows unknown")
+                                      : "~" + std::to_string(size->second.rows) + " rows") +
+               ", " + size->second.pretty + ")";
+    return out;
+}
+
 /// `ACCESS EXCLUSIVE on public.t (~5000 rows, 1200 kB), SHARE ... on public.u`
 std::string locks_text(const steps::Step& step, const Plan& plan) {
     std::string out;
-    for (const auto& lock : step.locks) {
-        std::string table = catalog::qualified_name(lock.table);
-        out +=
-            (out.empty() ? "" : ", ") + std::string(steps::lock_name(lock.mode)) + " on " + table;
-        if (auto size = plan.sizes.find(table); size != plan.sizes.end())
-            out += " (" +
-                   (size->second.rows < 0 ? std::string("rows unknown")
-                                          : "~" + std::to_string(size->second.rows) + " rows") +
-                   ", " + size->second.pretty + ")";
+    for (const auto& lock : step.locks)
+        out += (out.empty() ? "" : ", ") + lock_text(lock, plan);
+    return out;
+}
+
+/// How `schemac rollback` undoes the plan, when that is more than running
+/// its reverse as written: one transaction that holds stronger locks than
+/// the concurrent steps, or steps one by one. One line per point, no
+/// indent; empty when the reverse runs as it reads.
+std::vector<std::string> rollback_lines(const Plan& plan) {
+    plan::Rollback rollback = plan::rollback_of(plan.reverse);
+    std::vector<std::string> out;
+    auto step_name = [&](std::size_t i) {
+        return "reverse step " + std::to_string(i + 1) + " (" +
+               steps::describe_step(plan.reverse[i]) + ")";
+    };
+    if (rollback.alone) {
+        out.push_back("`schemac rollback` undoes it step by step: " + step_name(*rollback.alone) +
+                      " cannot run in a transaction; a failure leaves it half undone, and "
+                      "rollback resumes there");
+        return out;
     }
+    if (rollback.stronger.empty())
+        return out;
+    out.push_back("`schemac rollback` undoes it in one transaction, all or nothing: its "
+                  "concurrent index steps run without CONCURRENTLY and, until it commits, hold");
+    for (const auto& [i, lock] : rollback.stronger)
+        out.push_back(
+            "  " + step_name(i) + ": " + lock_text(lock, plan) + ": " +
+            (lock.mode == steps::LockMode::Share ? "writes wait" : "reads and writes wait"));
+    out.push_back("`schemac rollback --online` keeps CONCURRENTLY: lighter locks, but a failure "
+                  "leaves the migration half undone");
     return out;
 }
 
@@ -181,6 +215,11 @@ std::string render_text(const Plan& plan, bool colour) {
                    paint(needs_approval(hazard) ? "31" : "33", "! " + std::string(hazard.name())) +
                    ": " + hazard.message + "\n";
     }
+    if (auto rollback = rollback_lines(plan); !rollback.empty()) {
+        out += "\n" + paint("1", "Rollback") + "\n";
+        for (const auto& line : rollback)
+            out += "  " + line + "\n";
+    }
     out += "\n" + paint("1", "Forward SQL") + "\n" + indent(render_script(plan.forward), "  ");
     out += "\n" + paint("1", "Reverse SQL") + "\n" + indent(render_script(plan.reverse), "  ");
     return out;
@@ -216,6 +255,12 @@ std::string render_markdown(const Plan& plan) {
         out += "- " + std::string(needs_approval(hazard) ? "⚠️ " : "") + "step " +
                std::to_string(step) + " (" + steps::describe_step(plan.forward[step - 1]) +
                "): **" + std::string(hazard.name()) + "**: " + hazard.message + "\n";
+    if (auto rollback = rollback_lines(plan); !rollback.empty()) {
+        out += "\n**Rollback**\n\n";
+        for (const auto& line : rollback)
+            out +=
+                (line.starts_with("  ") ? "  - " + cell(line.substr(2)) : "- " + cell(line)) + "\n";
+    }
     auto details = [](const std::string& summary, const std::vector<steps::Step>& steps) {
         return "\n<details><summary>" + summary + " (" + std::to_string(steps.size()) +
                (steps.size() == 1 ? " step" : " steps") + ")</summary>\n\n```sql\n" +
@@ -240,6 +285,15 @@ std::string render_json(const Plan& plan) {
     nlohmann::json reverse = nlohmann::json::array();
     for (std::size_t i = 0; i < plan.reverse.size(); ++i)
         reverse.push_back(step_json(plan.reverse[i], i + 1, plan));
+    plan::Rollback how = plan::rollback_of(plan.reverse);
+    nlohmann::json stronger = nlohmann::json::array();
+    for (const auto& [i, lock] : how.stronger)
+        stronger.push_back({{"step", i + 1},
+                            {"table", catalog::qualified_name(lock.table)},
+                            {"mode", steps::lock_name(lock.mode)}});
+    nlohmann::json rollback = {{"one_transaction", how.one_transaction()},
+                               {"alone", how.alone ? nlohmann::json(*how.alone + 1) : nullptr},
+                               {"locks_without_concurrently", stronger}};
     nlohmann::json summary = nlohmann::json::object();
     for (const auto& [action, n] : counts(plan))
         summary[action] = n;
@@ -255,6 +309,7 @@ std::string render_json(const Plan& plan) {
                           {"changes", changes},
                           {"forward", forward},
                           {"reverse", reverse},
+                          {"rollback", rollback},
                           {"forward_sql", render_script(plan.forward)},
                           {"reverse_sql", render_script(plan.reverse)}};
     return doc.dump(2) + "\n";

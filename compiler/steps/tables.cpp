@@ -195,6 +195,18 @@ std::string identity_clause(const catalog::Column& c) {
            " AS IDENTITY" + (clauses.empty() ? "" : " (" + clauses + ")");
 }
 
+/// `from`'s and `to`'s base types, as arrays convert them: element by element.
+std::pair<std::string, std::string> elements(const catalog::Column& from,
+                                             const catalog::Column& to) {
+    std::string source = from.base_type;
+    std::string target = to.base_type;
+    if (source.ends_with("[]") && target.ends_with("[]")) {
+        source.resize(source.size() - 2);
+        target.resize(target.size() - 2);
+    }
+    return {source, target};
+}
+
 /// How ALTER COLUMN TYPE converts a column's values.
 enum class Conversion {
     Implicit,    ///< the same type with another modifier, or binary coercible: no USING
@@ -204,15 +216,10 @@ enum class Conversion {
 
 Conversion conversion(const catalog::Column& from, const catalog::Column& to,
                       const catalog::Casts& casts) {
-    std::string source = from.base_type;
-    std::string target = to.base_type;
-    if (source == target || casts.binary.contains({source, target}))
+    if (from.base_type == to.base_type || casts.binary.contains({from.base_type, to.base_type}))
         return Conversion::Implicit;
     // Arrays convert element by element; a domain as its base type does.
-    if (source.ends_with("[]") && target.ends_with("[]")) {
-        source.resize(source.size() - 2);
-        target.resize(target.size() - 2);
-    }
+    auto [source, target] = elements(from, to);
     auto base = [&](std::string type) {
         for (auto d = casts.domains.find(type); d != casts.domains.end();
              d = casts.domains.find(type))
@@ -246,16 +253,41 @@ std::vector<long> modifiers(const std::string& type) {
     return out;
 }
 
-/// Whether converting a column's values can lose what they hold: a cast
-/// PostgreSQL does not make implicitly (numeric to bigint, timestamptz to
-/// date, text to an enum), or a modifier that narrows (varchar(20) to
-/// varchar(10), numeric(12,2) to numeric(12,0), text to varchar(10)).
-bool lossy(const catalog::Column& from, const catalog::Column& to, const catalog::Casts& casts) {
-    const std::string& source = from.base_type;
-    const std::string& target = to.base_type;
-    if (source != target && !casts.binary.contains({source, target}) &&
-        !casts.implicit.contains({source, target}))
-        return true;
+/// needs-data for a column's conversion, which the tree can also spell out.
+Hazard needs_conversion(const std::string& rows, const ObjectKey& table) {
+    Hazard hazard = needs_data(rows, table);
+    hazard.message += ", or give the conversion above the column in the tree (`-- "
+                      "schemac:using <expression>`; `-- schemac:using-reverse` for the reverse "
+                      "script)";
+    return hazard;
+}
+
+/// Whether every value of `from`'s type has one in `to`'s base type: the
+/// same type, binary coercible, an implicit cast (integer to bigint), or
+/// the text form every value has (numeric to text).
+bool converts_always(const catalog::Column& from, const catalog::Column& to,
+                     const catalog::Casts& casts) {
+    auto [source, target] = elements(from, to);
+    return source == target || casts.binary.contains({source, target}) ||
+           casts.implicit.contains({source, target}) || casts.strings.contains(target);
+}
+
+/// Whether converting `from` to `to` with a cast can fail on a value: text
+/// that is no valid value, a number out of the narrower type's range, a
+/// domain's check. Casts between dates and times, json and jsonb, and the
+/// like reshape or cut values, but take every one.
+bool cast_can_fail(const catalog::Column& from, const catalog::Column& to,
+                   const catalog::Casts& casts) {
+    if (converts_always(from, to, casts))
+        return false;
+    auto [source, target] = elements(from, to);
+    return casts.domains.contains(target) || casts.strings.contains(source) ||
+           (casts.numbers.contains(source) && casts.numbers.contains(target));
+}
+
+/// Whether `to`'s modifier bounds values more than `from`'s: varchar(20) to
+/// varchar(10), numeric(12,2) to numeric(12,0), text to varchar(10).
+bool narrows(const catalog::Column& from, const catalog::Column& to) {
     auto was = modifiers(from.type);
     auto now = modifiers(to.type);
     if (now.empty())
@@ -267,6 +299,33 @@ bool lossy(const catalog::Column& from, const catalog::Column& to, const catalog
             return true;
     // numeric(12,2) to numeric(10): fewer digits after the point.
     return now.size() < was.size();
+}
+
+/// Whether a narrower modifier can make a value fail to convert (a longer
+/// string, a number with more digits before the point) rather than round
+/// it (fewer digits after the point, fewer fractional seconds).
+bool may_not_fit(const catalog::Column& from, const catalog::Column& to) {
+    if (!narrows(from, to))
+        return false;
+    const std::string& base = to.base_type;
+    if (base.starts_with("time") || base == "interval")
+        return false;
+    if (base == "numeric" && from.base_type == "numeric") {
+        auto was = modifiers(from.type);
+        auto now = modifiers(to.type);
+        auto whole_digits = [](const std::vector<long>& m) {
+            return m.empty() ? 1000L : m[0] - (m.size() > 1 ? m[1] : 0L);
+        };
+        return whole_digits(now) < whole_digits(was);
+    }
+    return true;
+}
+
+/// Whether converting a column's values can lose what they hold: a cast
+/// PostgreSQL does not make implicitly (numeric to bigint, timestamptz to
+/// date, text to an enum), or a modifier that narrows.
+bool lossy(const catalog::Column& from, const catalog::Column& to, const catalog::Casts& casts) {
+    return !converts_always(from, to, casts) || narrows(from, to);
 }
 
 /// A foreign table, before the migration or after it.
@@ -856,15 +915,20 @@ Steps build(const diff::Alter<catalog::Column>& c, const Context& context) {
         Conversion how = foreign_table(catalog::table_of(t.key), context)
                              ? Conversion::Implicit
                              : conversion(f, t, context.to.casts);
-        if (t.using_expr && !foreign_table(catalog::table_of(t.key), context)) {
-            // The tree's own conversion (`-- schemac:using`).
+        // The tree's own conversion: `-- schemac:using` on the way to the
+        // tree, `-- schemac:using-reverse` (on the tree's column, here the
+        // one converted from) on the way back.
+        std::optional<std::string> tree_using = t.using_expr ? t.using_expr : f.using_reverse_expr;
+        if (foreign_table(catalog::table_of(t.key), context))
+            tree_using.reset();
+        if (tree_using) {
             how = Conversion::Cast;
-            sql += " USING " + *t.using_expr;
+            sql += " USING " + *tree_using;
             step.hazards.push_back(
-                {HazardKind::TableRewrite, "rewrites the table to convert column " +
-                                               catalog::qualified_name(t.key) + " from " + f.type +
-                                               " to " + t.type + " with the tree's USING " +
-                                               *t.using_expr});
+                {HazardKind::TableRewrite,
+                 "rewrites the table to convert column " + catalog::qualified_name(t.key) +
+                     " from " + f.type + " to " + t.type + " with the tree's " +
+                     (t.using_expr ? "USING " : "using-reverse ") + *tree_using});
         } else if (how != Conversion::Implicit) {
             std::string column = quote_ident(t.key.name);
             std::string message = "rewrites the table to convert column " +
@@ -892,18 +956,33 @@ Steps build(const diff::Alter<catalog::Column>& c, const Context& context) {
                                            ": values may be rounded or cut, or fail to convert"});
         if (step.checks_rows && how == Conversion::ThroughText)
             step.hazards.push_back(
-                needs_data("rows whose " + t.key.name + " as text is no valid " + t.type,
-                           catalog::table_of(t.key)));
+                needs_conversion("rows whose " + t.key.name + " as text is no valid " + t.type,
+                                 catalog::table_of(t.key)));
+        // A cast PostgreSQL makes only when asked can fail on a value (a
+        // bigint out of integer's range, a text that is no number), and so
+        // can a narrower modifier (unless an explicit cast to a string type
+        // cuts the value instead); the tree's USING is taken at its word.
+        if (step.checks_rows && how != Conversion::ThroughText && !tree_using) {
+            if (cast_can_fail(f, t, context.to.casts))
+                step.hazards.push_back(needs_conversion(
+                    "rows whose " + t.key.name + " does not convert to " + t.type + " with a cast",
+                    catalog::table_of(t.key)));
+            else if (may_not_fit(f, t) &&
+                     !(how == Conversion::Cast && context.to.casts.strings.contains(t.base_type)))
+                step.hazards.push_back(
+                    needs_conversion("rows whose " + t.key.name + " does not fit in " + t.type,
+                                     catalog::table_of(t.key)));
+        }
         // The reverse of the tree's own conversion: a cast is no inverse of it.
-        if (step.checks_rows && f.using_expr && !t.using_expr)
+        if (step.checks_rows && f.using_expr && !tree_using)
             step.hazards.push_back(
                 {HazardKind::DataLoss,
                  "converts column " + catalog::qualified_name(t.key) +
                      " back with a cast, "
                      "which does not undo the tree's USING " +
                      *f.using_expr +
-                     ": values may not come back as they were (edit the conversion here and "
-                     "run `schemac hash`)"});
+                     ": values may not come back as they were (give the conversion back with "
+                     "`-- schemac:using-reverse <expression>` above the column in the tree)"});
     }
     if (t.default_expr && (t.default_expr != f.default_expr || type_changed))
         own_statement("SET DEFAULT " + *t.default_expr);

@@ -17,7 +17,7 @@ struct DeployOptions {
     std::string url;
     std::filesystem::path dir = "generated";
     std::string to;                  ///< apply: last version to apply ("" = all)
-    bool dry_run = false;            ///< apply: print what would run, change nothing
+    bool dry_run = false;            ///< apply, rollback: print what would run, change nothing
     std::string lock_timeout = "5s"; ///< lock_timeout for every statement
     int lock_retries = 5;            ///< attempts after a lock timeout (SQLSTATE 55P03)
     int backoff_ms = 500;            ///< first wait before a retry; doubles each time

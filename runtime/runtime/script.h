@@ -91,6 +91,12 @@ std::vector<QualifiedName> extended_enums(const std::string& sql);
 /// `sql` built or dropped in a transaction: CREATE INDEX, DROP INDEX and
 /// REINDEX without CONCURRENTLY (unchanged when it has none).
 std::string without_concurrently(const std::string& sql);
+/// The lock `sql` takes once its concurrent build or drop runs plainly in
+/// a transaction, held until it commits, for a reader: `SHARE on
+/// public.t: writes wait` (CREATE INDEX), `ACCESS EXCLUSIVE on the table
+/// of public.i: reads and writes wait` (DROP INDEX); empty when it builds
+/// or drops nothing concurrently.
+std::string lock_without_concurrently(const std::string& sql);
 /// `script` as one transaction can run it (rollback's all or nothing): every
 /// step transactional, concurrent builds and drops plain; nothing when a
 /// step cannot run in a transaction whatever it says (an enum value added,

@@ -1063,6 +1063,19 @@ TEST_CASE("rollback is all or nothing: rows that break a key it rebuilds stop it
                "CREATE TABLE users (id bigint PRIMARY KEY, email text NOT NULL);\n"
                "CREATE TABLE audit (id bigint PRIMARY KEY, what text);\n"
                "CREATE INDEX users_email_idx ON users (email);\n");
+    // The plan says how its rollback runs, and the locks that takes.
+    auto plan = project.schemac("plan");
+    CHECK(contains(plan.out, "Rollback\n  `schemac rollback` undoes it in one transaction, all "
+                             "or nothing: its concurrent index steps run without CONCURRENTLY"));
+    CHECK(contains(plan.out, "    reverse step 1 (create constraint users_email_key ON "
+                             "public.users (its index, concurrently)): SHARE on public.users: "
+                             "writes wait\n"));
+    CHECK(contains(plan.out, "    reverse step 3 (drop index public.users_email_idx "
+                             "(concurrently)): ACCESS EXCLUSIVE on public.users: reads and writes "
+                             "wait\n"));
+    auto json = nlohmann::json::parse(project.schemac("plan --format json").out);
+    CHECK(json["rollback"]["one_transaction"] == true);
+    CHECK(json["rollback"]["locks_without_concurrently"].size() == 2);
     REQUIRE(project.schemac("diff -q --write relax").exit_code == 0);
     Database db;
     std::string url = shell_quote(db.url);
@@ -1070,6 +1083,21 @@ TEST_CASE("rollback is all or nothing: rows that break a key it rebuilds stop it
     db.query("INSERT INTO users VALUES (1, 'a@example.com'), (2, 'a@example.com');"
              "INSERT INTO audit VALUES (1, 'kept')");
     std::string catalog = db.catalog();
+
+    // A dry run shows the statements as the one transaction runs them, and
+    // changes nothing.
+    auto dry = project.schemac("rollback --dry-run --url " + url);
+    REQUIRE_MESSAGE(dry.exit_code == 0, dry.err);
+    CHECK(contains(dry.out, "0002_relax.down.sql (would revert in one transaction, all or "
+                            "nothing)"));
+    CHECK(contains(dry.out, "-- without CONCURRENTLY, until the rollback commits: SHARE on "
+                            "public.users: writes wait\nCREATE UNIQUE INDEX users_email_key ON"));
+    CHECK(contains(dry.out, "-- without CONCURRENTLY, until the rollback commits: ACCESS "
+                            "EXCLUSIVE on the table of public.users_email_idx: reads and writes "
+                            "wait\nDROP INDEX IF EXISTS public.users_email_idx;"));
+    CHECK(contains(dry.err, "1 migration would be rolled back; the database is at 0002_relax "
+                            "(dry run: nothing changed)"));
+    CHECK(db.history_rows() == "1 initial applied, 2 relax applied\n");
 
     // The reverse builds the unique key concurrently; rollback runs it in one
     // transaction, without CONCURRENTLY, and it fails on the duplicates.
@@ -1108,14 +1136,15 @@ TEST_CASE("the proof with rows: a step that fails only on existing rows is needs
                "    tenant bigint NOT NULL REFERENCES tenants ON DELETE CASCADE);\n");
     REQUIRE(project.schemac("diff -q --write initial").exit_code == 0);
 
-    // Only running it on rows shows that the conversion fails: no rule
-    // predicts the domain's check.
+    // The tree's own conversion is taken at its word: only running it on
+    // rows shows that it fails (on the domain's check).
     write_file(root / "schema/app.sql",
                "CREATE DOMAIN positive AS integer CHECK (VALUE > 10);\n"
                "CREATE TABLE tenants (id bigint PRIMARY KEY, name text NOT NULL);\n"
                "CREATE TABLE users (id bigint PRIMARY KEY,\n"
                "    email text NOT NULL CHECK (email LIKE '%@%'),\n"
                "    tenant bigint NOT NULL REFERENCES tenants ON DELETE CASCADE,\n"
+               "    -- schemac:using score\n"
                "    score positive);\n"
                "CREATE TABLE codes (code text PRIMARY KEY CHECK (length(code) = 7), n int);\n"
                "CREATE TABLE members (id bigint PRIMARY KEY,\n"
@@ -1128,7 +1157,8 @@ TEST_CASE("the proof with rows: a step that fails only on existing rows is needs
     // Each hazard comment is the step's: the conversion's.
     CHECK(contains(planned.out, "\"positive_check\"): change them first, in the data phase "
                                 "(`schemac diff --write NAME --data FILE`)\nALTER TABLE "
-                                "public.users ALTER COLUMN score TYPE public.positive"));
+                                "public.users ALTER COLUMN score TYPE public.positive USING "
+                                "score;"));
     auto refused = project.schemac("diff --write positive");
     CHECK(refused.exit_code == 1);
     CHECK(contains(refused.err, "alter column public.users.score"));
@@ -1185,11 +1215,21 @@ TEST_CASE("-- schemac:using converts a column's rows as the tree says, where a c
     REQUIRE(project.schemac("apply -q --url " + url).exit_code == 0);
     db.query("INSERT INTO prices VALUES (1, ''), (2, ' 12.5 '), (3, '7')");
 
-    // A cast would fail on the blank amount; the tree's conversion does not.
+    // A cast would fail on the blank amount: the step needs data, or the
+    // tree's own conversion, which does not fail.
+    write_file(root / "schema/app.sql",
+               "CREATE TABLE prices (id integer PRIMARY KEY, amount numeric(12,2));\n");
+    auto refused = project.schemac("diff --write amounts");
+    CHECK(refused.exit_code == 1);
+    CHECK(contains(refused.err, "rows whose amount does not convert to numeric(12,2) with a cast "
+                                "make it fail"));
+    CHECK(contains(refused.err, "or give the conversion above the column in the tree (`-- "
+                                "schemac:using <expression>`"));
     write_file(root / "schema/app.sql",
                "CREATE TABLE prices (\n"
                "    id integer PRIMARY KEY,\n"
                "    -- schemac:using nullif(trim(amount), '')::numeric(12,2)\n"
+               "    -- schemac:using-reverse coalesce(amount::text, '')\n"
                "    amount numeric(12,2)\n"
                ");\n");
     auto written = project.schemac("diff --write amounts");
@@ -1197,9 +1237,18 @@ TEST_CASE("-- schemac:using converts a column's rows as the tree says, where a c
     CHECK(contains(read_file(root / "generated/0002_amounts.up.sql"),
                    "ALTER TABLE public.prices ALTER COLUMN amount TYPE numeric(12,2) USING "
                    "nullif(trim(amount), '')::numeric(12,2);"));
+    std::string down = read_file(root / "generated/0002_amounts.down.sql");
+    CHECK(contains(down, "ALTER TABLE public.prices ALTER COLUMN amount TYPE text USING "
+                         "coalesce(amount::text, '');"));
+    CHECK_FALSE(contains(down, "does not undo the tree's USING"));
     auto applied = project.schemac("apply -q --allow-hazards data-loss --url " + url);
     REQUIRE_MESSAGE(applied.exit_code == 0, applied.err);
     CHECK(db.query("SELECT id, amount FROM prices ORDER BY id") == "1|\n2|12.50\n3|7.00\n");
-    // Applied, the annotation changes nothing.
+    // Applied, the annotations change nothing.
     CHECK(project.schemac("diff --exit-code --url " + url).exit_code == 0);
+    // Rolled back, the blank amount is blank text again, not NULL.
+    auto back = project.schemac("rollback -q --url " + url);
+    REQUIRE_MESSAGE(back.exit_code == 0, back.err);
+    CHECK(db.query("SELECT id, amount IS NULL, amount FROM prices ORDER BY id") ==
+          "1|f|\n2|f|12.50\n3|f|7.00\n");
 }

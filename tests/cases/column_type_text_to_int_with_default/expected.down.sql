@@ -1,5 +1,4 @@
 -- hazard table-rewrite: rewrites the table to convert column public.t.n from integer to text
--- hazard data-loss: converts column public.t.n from integer to text: values may be rounded or cut, or fail to convert
 ALTER TABLE public.t ALTER COLUMN n DROP DEFAULT;
 ALTER TABLE public.t ALTER COLUMN n TYPE text USING n::text;
 ALTER TABLE public.t ALTER COLUMN n SET DEFAULT '1'::text;

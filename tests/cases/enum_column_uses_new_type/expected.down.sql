@@ -1,5 +1,4 @@
 -- hazard table-rewrite: rewrites the table to convert column public.t.state from public.state to text
--- hazard data-loss: converts column public.t.state from public.state to text: values may be rounded or cut, or fail to convert
 ALTER TABLE public.t ALTER COLUMN state DROP DEFAULT;
 ALTER TABLE public.t ALTER COLUMN state TYPE text USING state::text;
 ALTER TABLE public.t ALTER COLUMN state SET DEFAULT 'open'::text;

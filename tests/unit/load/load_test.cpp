@@ -514,16 +514,19 @@ TEST_CASE("using annotations give a column of CREATE TABLE its conversion") {
                               "    amount numeric(12,2),\n"
                               "    -- schemac:renamed-from \"Cents\"\n"
                               "    -- schemac:using round(cents * 100)::bigint\n"
+                              "    -- schemac:using-reverse cents / 100.0\n"
                               "    cents bigint);\n"}});
     REQUIRE_MESSAGE(result.ok(), (result.ok() ? "" : result.error().message));
     std::vector<std::string> out;
     for (const auto& s : *result)
         for (const auto& u : s.usings)
-            out.push_back(u.column.schema + "." + u.column.parent + "." + u.column.name + " " +
-                          u.expression + " @" + std::to_string(u.file->locate(u.offset).line));
+            out.push_back(u.column.schema + "." + u.column.parent + "." + u.column.name +
+                          (u.reverse ? " back " : " ") + u.expression + " @" +
+                          std::to_string(u.file->locate(u.offset).line));
     CHECK(out ==
           std::vector<std::string>{"app.prices.amount nullif(trim(amount), '')::numeric(12,2) @5",
-                                   "app.prices.cents round(cents * 100)::bigint @8"});
+                                   "app.prices.cents round(cents * 100)::bigint @8",
+                                   "app.prices.cents back cents / 100.0 @9"});
     CHECK(renames_of("CREATE TABLE t (\n"
                      "  -- schemac:renamed-from b\n"
                      "  -- schemac:using b::int\n"
@@ -547,6 +550,12 @@ TEST_CASE("a misplaced or malformed using annotation is an error at the annotati
     }
     CHECK(error_of({{"a.sql", "CREATE TABLE t (a int);\n-- schemac:using a::int\n"}})
               .starts_with("a.sql:2:1: -- schemac:using: nothing below it to convert"));
+    CHECK(error_of({{"a.sql", "CREATE TABLE t (\n  -- schemac:using-reverse\n  a int);\n"}})
+              .starts_with("a.sql:2:3: -- schemac:using-reverse: expected the expression that "
+                           "converts the column's values back"));
+    CHECK(error_of({{"a.sql", "CREATE TABLE t (\n  -- schemac:using-reverse a::text\n"
+                              "  -- schemac:using-reverse a::varchar\n  a int);\n"}})
+              .starts_with("a.sql:3:3: -- schemac:using-reverse: the column already has one"));
     // Another word after the marker's prefix is no annotation.
     Files files;
     CHECK(files.load({{"a.sql", "-- schemac:usingx\nCREATE TABLE t (a int);\n"}}).ok());
