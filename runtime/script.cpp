@@ -253,17 +253,19 @@ std::string lock_without_concurrently(const std::string& sql) {
     return out;
 }
 
+bool runs_alone(const std::string& sql, bool transactional, bool batched) {
+    if (!extended_enums(sql).empty())
+        return true;
+    bool concurrent = !concurrent_indexes(sql).empty() || !concurrent_drops(sql).empty();
+    return !transactional && !concurrent && !batched && validated_constraints(sql).empty();
+}
+
 std::optional<Script> atomic(const Script& script) {
     Script out = script;
     for (auto& step : out.steps) {
         for (auto& statement : step.statements) {
-            if (!extended_enums(statement.sql).empty())
+            if (runs_alone(statement.sql, step.transactional, statement.batched))
                 return std::nullopt;
-            bool concurrent = !concurrent_indexes(statement.sql).empty() ||
-                              !concurrent_drops(statement.sql).empty();
-            if (!step.transactional && !concurrent && !statement.batched &&
-                validated_constraints(statement.sql).empty())
-                return std::nullopt; // outside a transaction for a reason of its own
             statement.sql = without_concurrently(statement.sql);
         }
         step.transactional = true;

@@ -18,27 +18,21 @@ Rollback rollback_of(const std::vector<steps::Step>& reverse) {
     for (std::size_t i = 0; i < reverse.size(); ++i) {
         const steps::Step& step = reverse[i];
         for (const auto& sql : step.statements) {
-            // As the runtime's atomic() decides: an enum value added commits
-            // on its own.
-            if (!runtime::extended_enums(sql).empty()) {
+            // As the runtime decides when it runs the rollback (atomic()).
+            if (runtime::runs_alone(sql, step.transactional)) {
                 out.alone = i;
                 out.stronger.clear();
                 return out;
             }
             if (step.transactional)
                 continue;
-            // CREATE INDEX takes SHARE (writes wait), DROP INDEX ACCESS
-            // EXCLUSIVE (reads wait too); VALIDATE keeps its lock, longer.
+            // Made plain, CREATE INDEX takes SHARE (writes wait), DROP INDEX
+            // ACCESS EXCLUSIVE (reads wait too); VALIDATE keeps its lock.
             std::optional<steps::LockMode> mode;
             if (!runtime::concurrent_indexes(sql).empty())
                 mode = steps::LockMode::Share;
             else if (!runtime::concurrent_drops(sql).empty())
                 mode = steps::LockMode::AccessExclusive;
-            else if (runtime::validated_constraints(sql).empty()) {
-                out.alone = i;
-                out.stronger.clear();
-                return out;
-            }
             if (mode)
                 for (const auto& lock : step.locks)
                     out.stronger.push_back({i, {lock.table, *mode}});

@@ -97,6 +97,12 @@ std::string without_concurrently(const std::string& sql);
 /// of public.i: reads and writes wait` (DROP INDEX); empty when it builds
 /// or drops nothing concurrently.
 std::string lock_without_concurrently(const std::string& sql);
+/// Whether a statement keeps its step from running in the rollback's one
+/// transaction whatever it says: an enum value added (it cannot be used in
+/// the transaction that adds it), or a statement outside a transaction for
+/// a reason of its own (not a concurrent build or drop, a validation or a
+/// batch, which run plainly inside it).
+bool runs_alone(const std::string& sql, bool transactional, bool batched = false);
 /// `script` as one transaction can run it (rollback's all or nothing): every
 /// step transactional, concurrent builds and drops plain; nothing when a
 /// step cannot run in a transaction whatever it says (an enum value added,

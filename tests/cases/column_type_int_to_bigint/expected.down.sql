@@ -1,11 +1,11 @@
 -- hazard table-rewrite: rewrites the table to convert column public.t.id from bigint to integer
 -- hazard data-loss: converts column public.t.id from bigint to integer: values may be rounded or cut, or fail to convert
--- hazard needs-data: rows whose id does not convert to integer with a cast make it fail: change them first, in the data phase (`schemac diff --write NAME --data FILE`), or give the conversion: `-- schemac:using <expression>` above the column in the tree
+-- hazard needs-data: rows whose id does not convert to integer with a cast make it fail: change them first, in the data phase (`schemac diff --write NAME --data FILE`), or give the conversion above the column in the tree (`-- schemac:using <expression>`; `-- schemac:using-reverse` for the reverse script)
 ALTER TABLE public.t ALTER COLUMN id TYPE integer USING id::integer;
 
 -- hazard table-rewrite: rewrites the table to convert column public.t.n from bigint to integer
 -- hazard data-loss: converts column public.t.n from bigint to integer: values may be rounded or cut, or fail to convert
--- hazard needs-data: rows whose n does not convert to integer with a cast make it fail: change them first, in the data phase (`schemac diff --write NAME --data FILE`), or give the conversion: `-- schemac:using <expression>` above the column in the tree
+-- hazard needs-data: rows whose n does not convert to integer with a cast make it fail: change them first, in the data phase (`schemac diff --write NAME --data FILE`), or give the conversion above the column in the tree (`-- schemac:using <expression>`; `-- schemac:using-reverse` for the reverse script)
 ALTER TABLE public.t ALTER COLUMN n DROP DEFAULT;
 ALTER TABLE public.t ALTER COLUMN n TYPE integer USING n::integer;
 ALTER TABLE public.t ALTER COLUMN n SET DEFAULT 0;

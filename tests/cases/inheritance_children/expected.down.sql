@@ -17,7 +17,7 @@ DROP TABLE public.events_2026;
 
 -- hazard table-rewrite: rewrites the table to convert column public.events.amount from bigint to integer
 -- hazard data-loss: converts column public.events.amount from bigint to integer: values may be rounded or cut, or fail to convert
--- hazard needs-data: rows whose amount does not convert to integer with a cast make it fail: change them first, in the data phase (`schemac diff --write NAME --data FILE`), or give the conversion: `-- schemac:using <expression>` above the column in the tree
+-- hazard needs-data: rows whose amount does not convert to integer with a cast make it fail: change them first, in the data phase (`schemac diff --write NAME --data FILE`), or give the conversion above the column in the tree (`-- schemac:using <expression>`; `-- schemac:using-reverse` for the reverse script)
 ALTER TABLE public.events ALTER COLUMN amount TYPE integer USING amount::integer;
 
 -- hazard data-loss: drops column public.events.source and its data

@@ -2,7 +2,7 @@ DROP MATERIALIZED VIEW public.tenant_totals;
 
 -- hazard table-rewrite: rewrites the table to convert column public.metrics.tenant_id from bigint to integer
 -- hazard data-loss: converts column public.metrics.tenant_id from bigint to integer: values may be rounded or cut, or fail to convert
--- hazard needs-data: rows whose tenant_id does not convert to integer with a cast make it fail: change them first, in the data phase (`schemac diff --write NAME --data FILE`), or give the conversion: `-- schemac:using <expression>` above the column in the tree
+-- hazard needs-data: rows whose tenant_id does not convert to integer with a cast make it fail: change them first, in the data phase (`schemac diff --write NAME --data FILE`), or give the conversion above the column in the tree (`-- schemac:using <expression>`; `-- schemac:using-reverse` for the reverse script)
 ALTER TABLE public.metrics ALTER COLUMN tenant_id TYPE integer USING tenant_id::integer;
 
 CREATE MATERIALIZED VIEW public.tenant_totals AS

@@ -5,7 +5,7 @@ ALTER PUBLICATION lab DROP TABLE ONLY public.lab_results, TABLE ONLY public.read
 
 -- hazard table-rewrite: rewrites the table to convert column public.lab_results.score from bigint to integer
 -- hazard data-loss: converts column public.lab_results.score from bigint to integer: values may be rounded or cut, or fail to convert
--- hazard needs-data: rows whose score does not convert to integer with a cast make it fail: change them first, in the data phase (`schemac diff --write NAME --data FILE`), or give the conversion: `-- schemac:using <expression>` above the column in the tree
+-- hazard needs-data: rows whose score does not convert to integer with a cast make it fail: change them first, in the data phase (`schemac diff --write NAME --data FILE`), or give the conversion above the column in the tree (`-- schemac:using <expression>`; `-- schemac:using-reverse` for the reverse script)
 ALTER TABLE public.lab_results ALTER COLUMN score TYPE integer USING score::integer;
 
 -- hazard data-loss: drops table public.readings and every row in it

@@ -1,5 +1,5 @@
 -- hazard data-loss: converts column public.members.display_name from text to character varying(50): values may be rounded or cut, or fail to convert
--- hazard needs-data: rows whose display_name does not fit in character varying(50) make it fail: change them first, in the data phase (`schemac diff --write NAME --data FILE`), or give the conversion: `-- schemac:using <expression>` above the column in the tree
+-- hazard needs-data: rows whose display_name does not fit in character varying(50) make it fail: change them first, in the data phase (`schemac diff --write NAME --data FILE`), or give the conversion above the column in the tree (`-- schemac:using <expression>`; `-- schemac:using-reverse` for the reverse script)
 ALTER TABLE public.members ALTER COLUMN display_name TYPE character varying(50);
 
 -- schemac:no-transaction (run on its own, outside a transaction: schemac apply does)

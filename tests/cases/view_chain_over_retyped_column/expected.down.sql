@@ -12,12 +12,12 @@ DROP VIEW public.popular_titles;
 DROP VIEW public.popular;
 
 -- hazard data-loss: converts column public.posts.title from text to character varying(100): values may be rounded or cut, or fail to convert
--- hazard needs-data: rows whose title does not fit in character varying(100) make it fail: change them first, in the data phase (`schemac diff --write NAME --data FILE`), or give the conversion: `-- schemac:using <expression>` above the column in the tree
+-- hazard needs-data: rows whose title does not fit in character varying(100) make it fail: change them first, in the data phase (`schemac diff --write NAME --data FILE`), or give the conversion above the column in the tree (`-- schemac:using <expression>`; `-- schemac:using-reverse` for the reverse script)
 ALTER TABLE public.posts ALTER COLUMN title TYPE character varying(100);
 
 -- hazard table-rewrite: rewrites the table to convert column public.posts.views from bigint to integer
 -- hazard data-loss: converts column public.posts.views from bigint to integer: values may be rounded or cut, or fail to convert
--- hazard needs-data: rows whose views does not convert to integer with a cast make it fail: change them first, in the data phase (`schemac diff --write NAME --data FILE`), or give the conversion: `-- schemac:using <expression>` above the column in the tree
+-- hazard needs-data: rows whose views does not convert to integer with a cast make it fail: change them first, in the data phase (`schemac diff --write NAME --data FILE`), or give the conversion above the column in the tree (`-- schemac:using <expression>`; `-- schemac:using-reverse` for the reverse script)
 ALTER TABLE public.posts ALTER COLUMN views DROP DEFAULT;
 ALTER TABLE public.posts ALTER COLUMN views TYPE integer USING views::integer;
 ALTER TABLE public.posts ALTER COLUMN views SET DEFAULT 0;
