@@ -221,36 +221,12 @@ std::string without_concurrently(const std::string& sql) {
 }
 
 std::string lock_without_concurrently(const std::string& sql) {
-    // Quoted as written unless a plain lower-case word (for a reader: the
-    // statement below it names it exactly).
-    auto ident = [](const std::string& name) {
-        bool plain = !name.empty() && !std::isdigit(static_cast<unsigned char>(name[0])) &&
-                     std::all_of(name.begin(), name.end(), [](char c) {
-                         return (c >= 'a' && c <= 'z') ||
-                                std::isdigit(static_cast<unsigned char>(c)) || c == '_';
-                     });
-        if (plain)
-            return name;
-        std::string out = "\"";
-        for (char c : name)
-            out += c == '"' ? std::string("\"\"") : std::string(1, c);
-        return out + "\"";
-    };
-    auto qualified = [&](const std::string& schema, const std::string& name) {
-        return schema.empty() ? ident(name) : ident(schema) + "." + ident(name);
-    };
-    std::string out;
-    for_each_statement(sql, "CONCURRENTLY", "IndexStmt", [&](const nlohmann::json& index) {
-        if (index.value("concurrent", false))
-            out = "SHARE on " +
-                  qualified(index["relation"].value("schemaname", ""),
-                            index["relation"].value("relname", "")) +
-                  ": writes wait";
-    });
-    if (auto drops = concurrent_drops(sql); !drops.empty())
-        out = "ACCESS EXCLUSIVE on the table of " +
-              qualified(drops.front().schema, drops.front().name) + ": reads and writes wait";
-    return out;
+    // The statement below the note names the table or index exactly.
+    if (!concurrent_indexes(sql).empty())
+        return "SHARE on its table: writes wait";
+    if (!concurrent_drops(sql).empty())
+        return "ACCESS EXCLUSIVE on its table: reads and writes wait";
+    return "";
 }
 
 bool runs_alone(const std::string& sql, bool transactional, bool batched) {

@@ -92,10 +92,10 @@ std::vector<QualifiedName> extended_enums(const std::string& sql);
 /// REINDEX without CONCURRENTLY (unchanged when it has none).
 std::string without_concurrently(const std::string& sql);
 /// The lock `sql` takes once its concurrent build or drop runs plainly in
-/// a transaction, held until it commits, for a reader: `SHARE on
-/// public.t: writes wait` (CREATE INDEX), `ACCESS EXCLUSIVE on the table
-/// of public.i: reads and writes wait` (DROP INDEX); empty when it builds
-/// or drops nothing concurrently.
+/// a transaction, held until it commits, for a reader: `SHARE on its
+/// table: writes wait` (CREATE INDEX), `ACCESS EXCLUSIVE on its table:
+/// reads and writes wait` (DROP INDEX); empty when it builds or drops
+/// nothing concurrently.
 std::string lock_without_concurrently(const std::string& sql);
 /// Whether a statement keeps its step from running in the rollback's one
 /// transaction whatever it says: an enum value added (it cannot be used in
