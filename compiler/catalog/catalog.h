@@ -209,17 +209,26 @@ struct Constraint : ObjectBase {
     /// parents (made and dropped with theirs); one of its own is false. Not
     /// compared.
     bool inherited = false;
+    /// A key of a partitioned table added to it alone (ALTER TABLE ONLY):
+    /// its index is not valid until every partition's is attached to it.
+    bool only = false;
+    /// A partition's own key whose index is attached to the parent's plain
+    /// index (ALTER INDEX ... ATTACH PARTITION): the key of that index.
+    std::optional<ObjectKey> attached_to;
     /// The comment on the index behind a key or exclusion constraint
     /// (COMMENT ON INDEX). Diffed as a comment, so not compared here.
     std::optional<std::string> index_comment;
     bool operator==(const Constraint& o) const {
-        return key == o.key && comment == o.comment && type == o.type && definition == o.definition;
+        return key == o.key && comment == o.comment && type == o.type &&
+               definition == o.definition && only == o.only && attached_to == o.attached_to;
     }
 };
 
 struct Index : ObjectBase {
-    std::string table;      ///< name of the indexed table, in key.schema
-    std::string definition; ///< pg_get_indexdef
+    std::string table; ///< name of the indexed table, in key.schema
+    /// pg_get_indexdef; `ON ONLY` the partitioned table while it is not
+    /// valid (not every partition's index is attached to it yet).
+    std::string definition;
     /// The definition with the tree's own text of its predicate, when what
     /// PostgreSQL prints back would store something else once executed (a
     /// varchar IN list); what a migration creates it from. Not compared.

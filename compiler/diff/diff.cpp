@@ -96,13 +96,14 @@ Decisions decide_all(const Catalog& from, const Catalog& to) {
     // keys and indexes it has of its own are always its own, and so are its
     // columns' defaults and NOT NULL where its parent's changes leave them
     // other than it states.
-    auto inherited = [&](const ObjectKey& key) {
-        for (const Catalog* side : {&to, &from}) {
-            if (auto c = side->constraints.find(key); c != side->constraints.end())
-                return c->second.inherited;
-            if (auto i = side->indexes.find(key); i != side->indexes.end())
-                return i->second.inherited;
-        }
+    // A drop is of the current state's object, a creation of the desired
+    // one's: an index of a partition may share its name with one of a table
+    // of its own.
+    auto inherited = [&](const ObjectKey& key, const Catalog& side) {
+        if (auto c = side.constraints.find(key); c != side.constraints.end())
+            return c->second.inherited;
+        if (auto i = side.indexes.find(key); i != side.indexes.end())
+            return i->second.inherited;
         return true; // a column
     };
     auto own_default_or_not_null = [&](const ObjectKey& key) {
@@ -117,7 +118,8 @@ Decisions decide_all(const Catalog& from, const Catalog& to) {
             d.alter.insert(key);
     for (auto* keys : {&d.drop, &d.create, &d.alter})
         std::erase_if(*keys, [&](const ObjectKey& key) {
-            if (!catalog::kind_info(key.kind).held_by_partition_parent || !inherited(key))
+            if (!catalog::kind_info(key.kind).held_by_partition_parent ||
+                !inherited(key, keys == &d.drop ? from : to))
                 return false;
             if (keys == &d.alter && key.kind == Kind::Column && own_default_or_not_null(key))
                 return false;
@@ -288,6 +290,13 @@ ObjectKey absorber(const Catalog& from, const Decisions& d, const ObjectKey& key
     if (auto it = memo.find(key); it != memo.end())
         return it->second;
     ObjectKey result = key;
+    // A partition's own key attached to its parent's plain index.
+    if (auto c = from.constraints.find(key); c != from.constraints.end() && c->second.attached_to &&
+                                             d.drop.contains(*c->second.attached_to)) {
+        result = absorber(from, d, *c->second.attached_to, memo);
+        memo.emplace(key, result);
+        return result;
+    }
     for (const auto& dep : from.dependencies_of(key)) {
         // An index depends on an index only as a partition's attached to its
         // parent's ('P'), which cannot be dropped alone.
@@ -417,7 +426,8 @@ class Writer {
     }
 
     /// A new table's columns and constraints go inline; NOT VALID constraints
-    /// cannot (CREATE TABLE validates), so they are added after.
+    /// cannot (CREATE TABLE validates), so they are added after, and so are
+    /// keys of a partitioned table alone (after its partitions).
     void write_create_table(const ObjectKey& key) {
         CreateTable create{get(m_to.tables, key), {}, {}};
         for (const auto* column : m_to.columns_of(key))
@@ -427,7 +437,8 @@ class Writer {
         // after (PARTITION OF is written without a column list).
         const bool partition = create.table.partition_of.has_value();
         for (const auto* constraint : m_to.constraints_of(key)) {
-            if (partition ? !constraint->inherited : constraint->definition.ends_with(" NOT VALID"))
+            if (partition ? !constraint->inherited
+                          : constraint->definition.ends_with(" NOT VALID") || constraint->only)
                 add(Create<catalog::Constraint>{*constraint});
             else
                 create.constraints.push_back(*constraint);

@@ -69,6 +69,7 @@ Status run_queries(Reader& reader, bool sizes) {
     if (!done)
         return done;
     link_inherited_columns(reader.catalog);
+    link_keys_of_the_parent_alone(reader.catalog);
     add_body_references(reader.catalog);
     return read_depend(reader);
 }

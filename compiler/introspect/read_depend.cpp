@@ -2,6 +2,9 @@
 
 #include "introspect/reader.h"
 
+#include <map>
+#include <vector>
+
 namespace schemac::introspect {
 using catalog::Kind;
 using catalog::ObjectKey;
@@ -52,6 +55,17 @@ Status read_depend(Reader& r) {
         // 'P': a partition's index under its parent's index. It orders a
         // detached partition's index to go before its former parent's.
         char deptype = row.text("deptype")[0];
+        // A partition's own key whose index is attached to the parent's
+        // plain index: made before that index, which takes it as the
+        // partition's part when built (or by ATTACH when it exists), and
+        // dropped with it.
+        if (deptype == 'P' && dependent->kind == Kind::Constraint &&
+            referenced->kind == Kind::Index) {
+            r.catalog.constraints.at(*dependent).attached_to = *referenced;
+            r.catalog.dependencies.insert(
+                {*referenced, *dependent, catalog::DependencyType::Normal});
+            continue;
+        }
         auto type = static_cast<catalog::DependencyType>(deptype == 'P' ? 'n' : deptype);
         if (type == catalog::DependencyType::Auto && dependent->kind == Kind::Sequence &&
             referenced->kind == Kind::Column)
@@ -77,6 +91,23 @@ void link_inherited_columns(catalog::Catalog& catalog) {
                 catalog.dependencies.insert({key, inherited, catalog::DependencyType::Normal});
         }
     }
+}
+
+void link_keys_of_the_parent_alone(catalog::Catalog& catalog) {
+    std::map<ObjectKey, std::vector<ObjectKey>> partitions;
+    for (const auto& [key, table] : catalog.tables)
+        if (table.partition_of)
+            partitions[*table.partition_of].push_back(key);
+    auto after_partitions = [&](const ObjectKey& object, const ObjectKey& table) {
+        for (const auto& partition : partitions[table])
+            catalog.dependencies.insert({object, partition, catalog::DependencyType::Normal});
+    };
+    for (const auto& [key, constraint] : catalog.constraints)
+        if (constraint.only)
+            after_partitions(key, catalog::table_of(key));
+    for (const auto& [key, index] : catalog.indexes)
+        if (index.definition.find(" ON ONLY ") != std::string::npos)
+            after_partitions(key, catalog::relation_key(Kind::Table, key.schema, index.table));
 }
 
 } // namespace schemac::introspect

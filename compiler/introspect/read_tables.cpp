@@ -228,9 +228,11 @@ Status read(Reader& r, Of<catalog::Constraint>) {
                pg_catalog.obj_description(con.oid, 'pg_constraint') AS comment,
                con.conparentid <> 0 OR NOT con.conislocal AS inherited,
                pg_catalog.array_to_string(ic.reloptions, ', ') AS index_options,
-               pg_catalog.obj_description(ic.oid, 'pg_class') AS index_comment
+               pg_catalog.obj_description(ic.oid, 'pg_class') AS index_comment,
+               c.relkind = 'p' AND NOT ix.indisvalid AS only
         FROM pg_catalog.pg_constraint con
         LEFT JOIN pg_catalog.pg_class ic ON ic.oid = con.conindid AND con.contype IN ('p', 'u', 'x')
+        LEFT JOIN pg_catalog.pg_index ix ON ix.indexrelid = ic.oid
         JOIN pg_catalog.pg_class c ON c.oid = con.conrelid
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
         LEFT JOIN pg_catalog.pg_class fc ON fc.oid = con.confrelid
@@ -258,6 +260,7 @@ Status read(Reader& r, Of<catalog::Constraint>) {
         con.comment = row.at("comment");
         con.index_comment = row.at("index_comment");
         con.inherited = row.flag("inherited");
+        con.only = row.flag("only");
         r.lookup.add(k_pg_constraint, con.oid, 0, con.key);
         // The index behind a key or exclusion constraint is the constraint.
         if (con.type != catalog::ConstraintType::ForeignKey && row.text("conindid") != "0")
@@ -277,6 +280,7 @@ Status read(Reader& r, Of<catalog::Index>) {
         SELECT i.indexrelid, n.nspname, ic.relname AS index_name, c.relname AS table_name,
                pg_catalog.pg_get_indexdef(i.indexrelid) AS definition,
                pg_catalog.obj_description(i.indexrelid, 'pg_class') AS comment, c.relkind,
+               i.indisvalid,
                EXISTS (SELECT 1 FROM pg_catalog.pg_inherits inh
                        WHERE inh.inhrelid = i.indexrelid) AS inherited
         FROM pg_catalog.pg_index i
@@ -297,7 +301,9 @@ Status read(Reader& r, Of<catalog::Index>) {
         idx.definition = row.text("definition");
         // A partitioned table's index is printed ON ONLY the parent, as
         // pg_dump attaches the partitions' own; created, it covers them all.
-        if (auto only = idx.definition.find(" ON ONLY "); only != std::string::npos)
+        // One not valid yet is built so: not every partition has its part.
+        if (auto only = idx.definition.find(" ON ONLY ");
+            only != std::string::npos && row.flag("indisvalid"))
             idx.definition.replace(only, 9, " ON ");
         idx.comment = row.at("comment");
         idx.inherited = row.flag("inherited");

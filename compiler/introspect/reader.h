@@ -111,5 +111,9 @@ Status read_depend(Reader&);
 /// so (pg_attribute.attinhcount does), and a detached partition's column must
 /// go before the parent's, which it no longer follows.
 void link_inherited_columns(catalog::Catalog&);
+/// A key or index built on a partitioned table alone (ONLY, not valid yet)
+/// comes after its table's partitions: built before one joins, it would get
+/// that partition's part made and attached.
+void link_keys_of_the_parent_alone(catalog::Catalog&);
 
 } // namespace schemac::introspect

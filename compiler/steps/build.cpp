@@ -126,15 +126,16 @@ void lock_partitions(std::vector<Step>& ordered, const catalog::Catalog& from) {
                 default_partition[*table.partition_of] = key;
         }
     for (auto& step : ordered) {
-        bool recurses = catalog::kind_info(step.key.kind).recurses_to_partitions;
+        bool recurses =
+            catalog::kind_info(step.key.kind).recurses_to_partitions && !step.parent_alone;
         bool drops_table = step.key.kind == Kind::Table && step.action == Action::Drop;
         for (std::size_t i = 0; i < step.locks.size(); ++i) {
             auto lock = step.locks[i]; // step.lock may grow the vector
             if (!recurses && !(drops_table && lock.table == step.key))
                 continue;
             for (const auto& partition : partitions[lock.table])
-                if (from.tables.contains(partition))
-                    step.lock(partition, lock.mode); // its own partitions: later in the loop
+                if (from.tables.contains(partition)) // its own partitions: later in the loop
+                    step.lock(partition, step.partition_lock.value_or(lock.mode));
         }
         // A partition joining or leaving a parent with a DEFAULT partition
         // changes what the default may hold: PostgreSQL locks it too.

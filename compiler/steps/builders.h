@@ -65,8 +65,9 @@ Step drop_object(const catalog::ObjectKey& key, const std::vector<catalog::Objec
 /// The key a DETACH PARTITION step provides for `table`.
 catalog::ObjectKey detached(catalog::ObjectKey table);
 
-/// `ALTER TABLE schema.table ` for a column / constraint key or a table key.
-std::string alter_table(const catalog::ObjectKey& key);
+/// `ALTER TABLE schema.table ` for a column / constraint key or a table key;
+/// `ALTER TABLE ONLY ...` when `only`.
+std::string alter_table(const catalog::ObjectKey& key, bool only = false);
 
 /// The tables that inherit from `table` in the current state (INHERITS, not
 /// partitions), and the tables that inherit from those, but those that leave

@@ -5,7 +5,9 @@
 
 #include "catalog/quote.h"
 
+#include <algorithm>
 #include <optional>
+#include <string_view>
 
 namespace schemac::steps {
 using catalog::ObjectKey;
@@ -113,6 +115,45 @@ bool inherits_down(const catalog::Constraint& con) {
            con.definition.find(" NO INHERIT") == std::string::npos;
 }
 
+/// A partition's own key whose index becomes its part of the parent's
+/// plain index: ATTACH when that index exists as it is; one built after the
+/// key takes it itself.
+std::optional<std::string> attach_to_parent_index(const catalog::Constraint& con,
+                                                  const Context& context) {
+    if (!con.attached_to)
+        return std::nullopt;
+    auto before = context.from.indexes.find(*con.attached_to);
+    auto after = context.to.indexes.find(*con.attached_to);
+    if (before == context.from.indexes.end() || after == context.to.indexes.end() ||
+        before->second != after->second)
+        return std::nullopt;
+    return "ALTER INDEX " + quote_qualified(con.attached_to->schema, con.attached_to->name) +
+           " ATTACH PARTITION " + quote_qualified(con.key.schema, con.key.name);
+}
+
+/// What a key of a partitioned table holds on its partitions: SHARE while
+/// it builds each one's index, unless a primary key sets NOT NULL on a
+/// column there (ACCESS EXCLUSIVE, as on the table).
+std::optional<LockMode> partition_lock(const catalog::Constraint& con, const Context& context) {
+    if (con.type == catalog::ConstraintType::Check ||
+        con.type == catalog::ConstraintType::ForeignKey)
+        return std::nullopt;
+    if (con.type == catalog::ConstraintType::PrimaryKey) {
+        std::string_view list = con.definition;
+        list = list.substr(0, list.find(')'));
+        list.remove_prefix(std::min(list.find('(') + 1, list.size()));
+        for (const auto* column : context.from.columns_of(catalog::table_of(con.key)))
+            if (!column->not_null)
+                for (std::string_view rest = list; !rest.empty();) {
+                    auto comma = rest.find(", ");
+                    if (rest.substr(0, comma) == quote_ident(column->key.name))
+                        return std::nullopt;
+                    rest.remove_prefix(comma == std::string_view::npos ? rest.size() : comma + 2);
+                }
+    }
+    return LockMode::Share;
+}
+
 } // namespace
 
 Steps build(const diff::Create<catalog::Constraint>& c, const Context& context) {
@@ -138,17 +179,21 @@ Steps build(const diff::Create<catalog::Constraint>& c, const Context& context) 
                   !(con.type == catalog::ConstraintType::Check && joins_parent()) &&
                   context.lives_on(catalog::table_of(con.key));
     Step step = make_step(con.key, Action::Create,
-                          alter_table(con.key) + "ADD " + constraint_clause(con) +
+                          alter_table(con.key, con.only) + "ADD " + constraint_clause(con) +
                               (online ? " NOT VALID" : ""));
+    if (auto attach = attach_to_parent_index(con, context))
+        step.statements.push_back(*attach);
     step.lock(catalog::table_of(con.key),
               foreign ? LockMode::ShareRowExclusive : LockMode::AccessExclusive);
     lock_referenced(step, con, LockMode::ShareRowExclusive);
     if (inherits_down(con))
         lock_inheritors(step, catalog::table_of(con.key), LockMode::AccessExclusive, context);
+    step.parent_alone = con.only;
+    step.partition_lock = partition_lock(con, context);
     step.provides.push_back(con.key);
     if (!online) {
         step.checks_rows = context.from.tables.contains(catalog::table_of(con.key)) &&
-                           !con.definition.ends_with(" NOT VALID");
+                           !con.definition.ends_with(" NOT VALID") && !con.only;
         if (step.checks_rows)
             step.hazards.push_back(needs_data(rows_breaking(con), catalog::table_of(con.key)));
         if (step.checks_rows)

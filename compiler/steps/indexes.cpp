@@ -6,6 +6,7 @@
 #include "catalog/printed.h"
 #include "catalog/quote.h"
 
+#include <algorithm>
 #include <optional>
 
 namespace schemac::steps {
@@ -95,15 +96,18 @@ Steps build(const diff::Create<catalog::Index>& c, const Context& context) {
     if (online)
         step.detail = "concurrently";
     step.lock(table, online ? LockMode::ShareUpdateExclusive : LockMode::Share);
+    // ON ONLY a partitioned table (not valid yet) builds nothing: the
+    // partitions' parts are attached to it.
+    step.parent_alone = index.definition.find(" ON ONLY ") != std::string::npos;
     if (online)
         step.hazards.push_back(concurrent_build(index.key, table));
-    else if (context.from.tables.contains(table))
+    else if (context.from.tables.contains(table) && !step.parent_alone)
         step.hazards.push_back(long_lock(LockMode::Share, table,
                                          "for the whole build of index " +
                                              catalog::qualified_name(index.key) + ": writes wait"));
     step.provides.push_back(index.key);
-    step.checks_rows =
-        index.definition.starts_with("CREATE UNIQUE") && context.from.tables.contains(table);
+    step.checks_rows = index.definition.starts_with("CREATE UNIQUE") &&
+                       context.from.tables.contains(table) && !step.parent_alone;
     if (step.checks_rows)
         step.hazards.push_back(
             needs_data("rows with equal keys in " + catalog::qualified_name(table), table));
@@ -116,11 +120,18 @@ Steps build(const diff::Drop<catalog::Index>& c, const Context& context) {
     ObjectKey table =
         catalog::relation_key(catalog::Kind::Table, c.object.key.schema, c.object.table);
     bool online = context.lives_on(table);
+    // A partition's own key attached to it goes only with CASCADE: neither
+    // can be dropped alone, and nothing else depends on the key by then.
+    bool takes_keys = std::ranges::any_of(c.implied, [&](const ObjectKey& implied) {
+        auto key = context.from.constraints.find(implied);
+        return key != context.from.constraints.end() && key->second.attached_to == c.object.key;
+    });
     Step step =
         make_step(c.object.key, Action::Drop,
                   // Outside a transaction, a step run again finds it gone.
                   std::string(online ? "DROP INDEX CONCURRENTLY IF EXISTS " : "DROP INDEX ") +
-                      quote_qualified(c.object.key.schema, c.object.key.name));
+                      quote_qualified(c.object.key.schema, c.object.key.name) +
+                      (takes_keys ? " CASCADE" : ""));
     step.transactional = !online;
     if (online)
         step.detail = "concurrently";

@@ -86,6 +86,11 @@ struct Step {
     std::optional<catalog::ObjectKey> partition_joins;
     std::optional<catalog::ObjectKey> partition_leaves;
 
+    /// What it holds on the partitions of a table it locks, when a kind that
+    /// reaches them takes less there (a key builds each one's index under
+    /// SHARE), or nothing at all when it works on the parent alone (ONLY).
+    std::optional<LockMode> partition_lock;
+    bool parent_alone = false;
     /// Records that the step takes `mode` on `table` (the strongest one counts).
     void lock(const catalog::ObjectKey& table, LockMode mode);
 

@@ -21,9 +21,10 @@ ObjectKey detached(ObjectKey table) {
     return catalog::facet_of(std::move(table), catalog::Facet::Detached);
 }
 
-std::string alter_table(const ObjectKey& key) {
+std::string alter_table(const ObjectKey& key, bool only) {
     const std::string& table = key.kind == catalog::Kind::Table ? key.name : key.parent;
-    return "ALTER TABLE " + quote_qualified(key.schema, table) + " ";
+    return std::string(only ? "ALTER TABLE ONLY " : "ALTER TABLE ") +
+           quote_qualified(key.schema, table) + " ";
 }
 
 /// What a partition or an inheritance child held as its parent's changes

@@ -1,0 +1,1 @@
+DROP INDEX public.events_id_kind_key CASCADE;
