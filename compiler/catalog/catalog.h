@@ -517,6 +517,10 @@ struct Catalog {
     /// What ignore rules and the managed scope left out, in key order
     /// (catalog/ignore.h).
     std::vector<ObjectKey> left_alone;
+    /// Of those, what an object kept depends on (a column's type in a
+    /// schema outside the managed scope) or what depends on one (a foreign
+    /// key to a managed table): context the state is built with.
+    std::set<ObjectKey> context_used;
 
     bool contains(const ObjectKey& key) const;
     /// The columns of a table in physical order.

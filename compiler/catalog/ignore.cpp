@@ -231,6 +231,12 @@ std::vector<ObjectKey> leave_out_ignored(Catalog& catalog, const std::vector<Ign
         return !p.schema.empty() && (hard.schemas.contains(p.schema) ||
                                      soft.schemas.contains(p.schema) || outside(p.schema));
     });
+    for (const auto& d : catalog.dependencies) {
+        if (out.contains(d.referenced) && !out.contains(d.dependent))
+            catalog.context_used.insert(d.referenced);
+        else if (out.contains(d.dependent) && !out.contains(d.referenced))
+            catalog.context_used.insert(d.dependent);
+    }
     std::erase_if(catalog.dependencies, [&](const Dependency& d) {
         return out.contains(d.dependent) || out.contains(d.referenced);
     });

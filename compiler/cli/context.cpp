@@ -59,17 +59,31 @@ Result<TargetContext> read_target_context(const std::string& url,
         context.schemas.push_back(key.name);
     catalog::for_each_objects(*live,
                               [&](const auto& objects) { context.objects += objects.size(); });
-    // Plain DDL, as dump writes it.
-    auto steps = plan::plan_steps(catalog::Catalog{}, *live, false);
+    // Plain DDL, as dump writes it; a foreign key to a table outside the
+    // context comes once that table exists.
+    catalog::Catalog early = *live;
+    std::erase_if(early.constraints, [&](const auto& entry) {
+        const auto& to = entry.second.references;
+        return to && !live->tables.contains(*to);
+    });
+    auto steps = plan::plan_steps(catalog::Catalog{}, early, false);
     if (!steps)
         return steps.error();
     context.steps = std::move(*steps);
+    if (early.constraints.size() != live->constraints.size()) {
+        auto late = plan::plan_steps(early, *live, false);
+        if (!late)
+            return late.error();
+        context.late_steps = std::move(*late);
+    }
     return context;
 }
 
-Status load_target_context(shadow::Server& server, const std::string& db,
-                           const TargetContext& context, int verbosity) {
-    if (context.steps.empty())
+namespace {
+
+Status run_context_steps(shadow::Server& server, const std::string& db,
+                         const std::vector<steps::Step>& steps, int verbosity) {
+    if (steps.empty())
         return Ok{};
     auto tree = server.connect_tree(db);
     if (!tree)
@@ -77,7 +91,7 @@ Status load_target_context(shadow::Server& server, const std::string& db,
     auto admin = server.connect(db);
     if (!admin)
         return admin.error();
-    for (const auto& step : context.steps)
+    for (const auto& step : steps)
         for (const auto& sql : step.statements) {
             auto done = runtime::needs_superuser(sql) ? admin->exec(sql) : tree->exec(sql);
             if (!done && verbosity > 0)
@@ -87,6 +101,18 @@ Status load_target_context(shadow::Server& server, const std::string& db,
                 break;
         }
     return Ok{};
+}
+
+} // namespace
+
+Status load_target_context(shadow::Server& server, const std::string& db,
+                           const TargetContext& context, int verbosity) {
+    return run_context_steps(server, db, context.steps, verbosity);
+}
+
+Status load_late_target_context(shadow::Server& server, const std::string& db,
+                                const TargetContext& context, int verbosity) {
+    return run_context_steps(server, db, context.late_steps, verbosity);
 }
 
 } // namespace schemac::cli

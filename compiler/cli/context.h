@@ -27,6 +27,11 @@ std::set<std::string> referenced_schemas(const load::Tree& tree, bool stubs_coun
 struct TargetContext {
     std::vector<std::string> schemas; ///< those asked for that the target has
     std::vector<steps::Step> steps;
+    /// Foreign keys from the context to tables it does not hold (managed
+    /// ones): added once the current state is rebuilt in the proof's copy of
+    /// it, where they hold what the migration may drop as they do on the
+    /// target.
+    std::vector<steps::Step> late_steps;
     std::size_t objects = 0;
 };
 
@@ -44,5 +49,9 @@ Result<TargetContext> read_target_context(const std::string& url,
 /// is then reported where the tree uses it.
 Status load_target_context(shadow::Server& server, const std::string& db,
                            const TargetContext& context, int verbosity);
+
+/// The same for the context's late steps.
+Status load_late_target_context(shadow::Server& server, const std::string& db,
+                                const TargetContext& context, int verbosity);
 
 } // namespace schemac::cli

@@ -185,9 +185,9 @@ class Run {
 
     /// What the target's managed objects reference in schemas that are
     /// context and the tree does not name (a foreign key to
-    /// `schema_1.accounts` from a table the tree drops, the schema a managed
-    /// extension lives in): read too, so the proof can rebuild the current
-    /// state.
+    /// `schema_1.accounts` from a table the tree drops, a column's type, the
+    /// schema a managed extension lives in): read too, so the proof can
+    /// rebuild the current state.
     Status context_of_current() {
         if (m_request.url.empty())
             return Ok{};
@@ -199,6 +199,13 @@ class Run {
                 to && !made.contains(to->schema) &&
                 !m_out.current.schemas.contains(catalog::schema_key(to->schema)))
                 wanted.insert(to->schema);
+        // What else the current state uses there (a column's type).
+        for (const auto& key : m_out.current.context_used) {
+            const std::string& schema = key.kind == catalog::Kind::Schema ? key.name : key.schema;
+            if (!schema.empty() && !made.contains(schema) &&
+                !m_out.current.schemas.contains(catalog::schema_key(schema)))
+                wanted.insert(schema);
+        }
         // An extension of the current state living in such a schema.
         std::set<catalog::ObjectKey> own = m_tree.own();
         for (const auto& [key, extension] : m_out.current.extensions) {
@@ -231,6 +238,9 @@ class Run {
                 !loaded)
                 return loaded;
             return shadow::load_context(*m_server, db, m_tree);
+        };
+        m_start.finish = [this](const std::string& db) -> Status {
+            return load_late_target_context(*m_server, db, m_context, m_global.verbosity);
         };
     }
 

@@ -58,12 +58,10 @@ Status read_depend(Reader& r) {
         // A partition's own key whose index is attached to the parent's
         // plain index: made before that index, which takes it as the
         // partition's part when built (or by ATTACH when it exists), and
-        // dropped with it.
+        // dropped with it (steps order both).
         if (deptype == 'P' && dependent->kind == Kind::Constraint &&
             referenced->kind == Kind::Index) {
             r.catalog.constraints.at(*dependent).attached_to = *referenced;
-            r.catalog.dependencies.insert(
-                {*referenced, *dependent, catalog::DependencyType::Normal});
             continue;
         }
         auto type = static_cast<catalog::DependencyType>(deptype == 'P' ? 'n' : deptype);

@@ -109,7 +109,15 @@ Result<std::string> copy_of_current(shadow::Server& server, const ProofStart& st
     auto rebuild = plan_steps(*empty, current);
     if (!rebuild)
         return rebuild.error();
-    auto copy = run_and_read(server, *db, *rebuild, "rebuilding the current state", options);
+    auto stopped = run_steps(server, *db, *rebuild, "rebuilding the current state");
+    if (!stopped)
+        return stopped.error();
+    if (*stopped)
+        return proof_failure("rebuilding the current state", (*stopped)->error);
+    if (start.finish)
+        if (auto finished = start.finish(*db); !finished)
+            return finished.error();
+    auto copy = introspect::introspect(server.tree_conninfo(*db), options);
     if (!copy)
         return copy.error();
     if (auto same = expect_equal(*copy, current,

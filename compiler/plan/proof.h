@@ -24,6 +24,9 @@ struct ProofStart {
     /// the context the tree stubs (`-- schemac:external`), which the
     /// catalogs leave out. A template database has it already.
     std::function<Status(const std::string& db)> prepare;
+    /// Run once the current state is rebuilt there: context that refers to
+    /// it (a foreign key from a context table to a managed one).
+    std::function<Status(const std::string& db)> finish;
 };
 
 /// The current state after `steps`, as PostgreSQL reads it back: they run on

@@ -65,6 +65,13 @@ Step drop_object(const catalog::ObjectKey& key, const std::vector<catalog::Objec
 /// The key a DETACH PARTITION step provides for `table`.
 catalog::ObjectKey detached(catalog::ObjectKey table);
 
+/// The parts the partitions of partitioned `table` have of its key or index
+/// `key`, which PostgreSQL drops with it: those of partitions that stay
+/// attached as they are (one detached, or re-bounded, keeps its own).
+std::vector<catalog::ObjectKey> parts_dropped_with(const catalog::ObjectKey& key,
+                                                   const catalog::ObjectKey& table,
+                                                   const Context& context);
+
 /// `ALTER TABLE schema.table ` for a column / constraint key or a table key;
 /// `ALTER TABLE ONLY ...` when `only`.
 std::string alter_table(const catalog::ObjectKey& key, bool only = false);

@@ -240,6 +240,9 @@ Steps build(const diff::Drop<catalog::Constraint>& c, const Context& context) {
         lock_inheritors(step, catalog::table_of(c.object.key), LockMode::AccessExclusive, context);
     step.removes.push_back(c.object.key);
     step.removes.insert(step.removes.end(), c.implied.begin(), c.implied.end());
+    for (const auto& part :
+         parts_dropped_with(c.object.key, catalog::table_of(c.object.key), context))
+        step.removes.push_back(part);
     return {step};
 }
 

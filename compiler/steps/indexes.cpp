@@ -106,6 +106,13 @@ Steps build(const diff::Create<catalog::Index>& c, const Context& context) {
                                          "for the whole build of index " +
                                              catalog::qualified_name(index.key) + ": writes wait"));
     step.provides.push_back(index.key);
+    // A partition's own key made in this migration to be its part comes
+    // first: the index takes it rather than build one.
+    if (auto t = context.to.tables.find(table);
+        t != context.to.tables.end() && t->second.partition_by)
+        for (const auto& [key, constraint] : context.to.constraints)
+            if (constraint.attached_to == index.key && !context.from.constraints.contains(key))
+                step.needs.push_back(key);
     step.checks_rows = index.definition.starts_with("CREATE UNIQUE") &&
                        context.from.tables.contains(table) && !step.parent_alone;
     if (step.checks_rows)

@@ -27,6 +27,33 @@ std::string alter_table(const ObjectKey& key, bool only) {
            quote_qualified(key.schema, table) + " ";
 }
 
+std::vector<ObjectKey> parts_dropped_with(const ObjectKey& key, const ObjectKey& table,
+                                          const Context& context) {
+    std::vector<ObjectKey> parts;
+    auto t = context.from.tables.find(table);
+    if (t == context.from.tables.end() || !t->second.partition_by)
+        return parts;
+    auto inherited = [&](const ObjectKey& part) {
+        if (auto c = context.from.constraints.find(part); c != context.from.constraints.end())
+            return c->second.inherited;
+        auto i = context.from.indexes.find(part);
+        return i != context.from.indexes.end() && i->second.inherited;
+    };
+    for (const auto& dep : context.from.dependencies) {
+        if (dep.referenced != key || !inherited(dep.dependent))
+            continue;
+        ObjectKey partition =
+            dep.dependent.kind == catalog::Kind::Index
+                ? catalog::relation_key(catalog::Kind::Table, dep.dependent.schema,
+                                        context.from.indexes.at(dep.dependent).table)
+                : catalog::table_of(dep.dependent);
+        auto after = context.to.tables.find(partition);
+        if (after != context.to.tables.end() && after->second.partition_of == table)
+            parts.push_back(dep.dependent);
+    }
+    return parts;
+}
+
 /// What a partition or an inheritance child held as its parent's changes
 /// only once it is detached (NO INHERIT).
 void after_detach(Step& step, const ObjectKey& table, const Context& context) {

@@ -452,6 +452,46 @@ TEST_CASE("with --url, what the target's own tables reference in a schema the tr
     CHECK(plan.out.find("SCHEMA billing") == std::string::npos);
 }
 
+TEST_CASE("with --url, a type the target's own tables use from a schema the tree does not name "
+          "is read too") {
+    auto db = database_from("CREATE SCHEMA billing;\n"
+                            "CREATE TYPE billing.currency AS ENUM ('eur', 'usd');\n"
+                            "CREATE TABLE public.prices (id integer, currency billing.currency);\n"
+                            "CREATE TABLE public.keep (id integer);\n");
+    const std::string url = " --url " + shell_quote(server().conninfo(db));
+    TempProject project("context-of-current-type");
+    write_file(project.root / "schema/keep.sql", "CREATE TABLE public.keep (id integer);\n");
+    auto plan = project.schemac("plan" + url);
+    REQUIRE_MESSAGE(plan.exit_code == 0, plan.out << plan.err);
+    CHECK_MESSAGE(plan.out.find("DROP TABLE public.prices") != std::string::npos, plan.out);
+    CHECK(plan.out.find("DROP TYPE") == std::string::npos); // context
+}
+
+TEST_CASE("with --url, a foreign key from a context table to one the tree drops is on the "
+          "proof's copy of the target too: the plan is refused, naming it, as the target would "
+          "refuse the script") {
+    auto db = database_from("CREATE SCHEMA billing;\n"
+                            "CREATE TABLE public.orders (id integer PRIMARY KEY);\n"
+                            "CREATE TABLE billing.invoices (\n"
+                            "    id integer PRIMARY KEY,\n"
+                            "    order_id integer REFERENCES public.orders\n"
+                            ");\n"
+                            "CREATE TABLE public.keep (id integer);\n");
+    const std::string url = " --url " + shell_quote(server().conninfo(db));
+    TempProject project("context-referencing-current");
+    write_file(project.root / "schema/keep.sql", "CREATE TABLE public.keep (id integer);\n");
+    auto plan = project.schemac("plan" + url);
+    CHECK_MESSAGE(plan.exit_code == 1, plan.out << plan.err);
+    CHECK_MESSAGE(plan.err.find("DROP TABLE public.orders") != std::string::npos, plan.err);
+    CHECK_MESSAGE(plan.err.find("billing.invoices") != std::string::npos, plan.err);
+    // With the key out of the way, the same tree plans.
+    REQUIRE(run(pg_bin("psql") + " -XAtq -d " + shell_quote(server().conninfo(db)) +
+                " -c 'ALTER TABLE billing.invoices DROP CONSTRAINT invoices_order_id_fkey'")
+                .exit_code == 0);
+    plan = project.schemac("plan" + url);
+    CHECK_MESSAGE(plan.exit_code == 0, plan.out << plan.err);
+}
+
 TEST_CASE("with --url, the schema a managed extension of the target lives in is read too, when "
           "the tree does not name it") {
     auto db = database_from("CREATE SCHEMA ext_old;\n"
