@@ -41,13 +41,21 @@ std::string file_name(const std::string& name) {
 
 /// Where a step's object is written: one folder per schema, one file per
 /// table with everything on it (columns, constraints, indexes, triggers,
-/// policies, its sequences, comments, grants), one per view, routine name
-/// and type; extensions and database-wide default privileges at the top.
+/// policies, its sequences, comments, grants, its partitions in the same
+/// schema), one per view, routine name and type; extensions and
+/// database-wide default privileges at the top.
 fs::path file_of(const steps::Step& step, const catalog::Catalog& live) {
     ObjectKey key = catalog::facet_of(step.key, catalog::Facet::Object);
     fs::path schema = file_name(key.schema);
     schema.replace_extension();
-    auto table_file = [&](const std::string& table) {
+    // A partition is written with its root table: what is built on the
+    // parent alone comes after its partitions, in one file, in plan order.
+    auto table_file = [&](std::string table) {
+        for (auto t = live.tables.find(catalog::relation_key(Kind::Table, key.schema, table));
+             t != live.tables.end() && t->second.partition_of &&
+             t->second.partition_of->schema == key.schema;
+             t = live.tables.find(*t->second.partition_of))
+            table = t->second.partition_of->name;
         return schema / "tables" / file_name(table);
     };
     switch (key.kind) {
