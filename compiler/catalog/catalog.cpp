@@ -40,6 +40,13 @@ bool is_secret_option(const std::string& name) {
         k_words, [&](std::string_view word) { return lower.find(word) != std::string::npos; });
 }
 
+bool Catalog::inherited(const ObjectKey& key) const {
+    if (auto c = constraints.find(key); c != constraints.end())
+        return c->second.inherited;
+    auto i = indexes.find(key);
+    return i != indexes.end() && i->second.inherited;
+}
+
 bool Catalog::contains(const ObjectKey& key) const {
     bool found = false;
     with_objects(*this, key.kind, [&](const auto& objects) { found = objects.contains(key); });

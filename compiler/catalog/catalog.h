@@ -236,6 +236,8 @@ struct Index : ObjectBase {
     /// A partition's index attached to its parent's, made and dropped with
     /// the partition; one of its own is false. Not compared.
     bool inherited = false;
+    /// Built ON ONLY a partitioned table: not valid yet.
+    bool parent_alone() const { return definition.find(" ON ONLY ") != std::string::npos; }
     bool operator==(const Index& o) const {
         return key == o.key && comment == o.comment && table == o.table &&
                definition == o.definition;
@@ -523,6 +525,10 @@ struct Catalog {
     std::set<ObjectKey> context_used;
 
     bool contains(const ObjectKey& key) const;
+    /// A constraint or index a partition or inheritance child has of its
+    /// parent's (Constraint::inherited, Index::inherited); false for
+    /// anything else.
+    bool inherited(const ObjectKey& key) const;
     /// The columns of a table in physical order.
     std::vector<const Column*> columns_of(const ObjectKey& table) const;
     std::vector<const Constraint*> constraints_of(const ObjectKey& table) const;

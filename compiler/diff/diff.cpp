@@ -100,11 +100,7 @@ Decisions decide_all(const Catalog& from, const Catalog& to) {
     // one's: an index of a partition may share its name with one of a table
     // of its own.
     auto inherited = [&](const ObjectKey& key, const Catalog& side) {
-        if (auto c = side.constraints.find(key); c != side.constraints.end())
-            return c->second.inherited;
-        if (auto i = side.indexes.find(key); i != side.indexes.end())
-            return i->second.inherited;
-        return true; // a column
+        return key.kind == Kind::Column || side.inherited(key);
     };
     auto own_default_or_not_null = [&](const ObjectKey& key) {
         const catalog::Column& after = to.columns.at(key);

@@ -104,7 +104,7 @@ void link_keys_of_the_parent_alone(catalog::Catalog& catalog) {
         if (constraint.only)
             after_partitions(key, catalog::table_of(key));
     for (const auto& [key, index] : catalog.indexes)
-        if (index.definition.find(" ON ONLY ") != std::string::npos)
+        if (index.parent_alone())
             after_partitions(key, catalog::relation_key(Kind::Table, key.schema, index.table));
 }
 

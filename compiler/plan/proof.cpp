@@ -80,14 +80,19 @@ Error proof_failure(const std::string& what, const Error& failed) {
                  (failed.server ? failed.server->describe() : failed.message));
 }
 
-Result<catalog::Catalog> run_and_read(shadow::Server& server, const std::string& db,
-                                      const std::vector<steps::Step>& steps,
-                                      const std::string& what, const introspect::Options& options) {
+/// Runs `steps`, then `then` (when given), and reads the database back.
+Result<catalog::Catalog>
+run_and_read(shadow::Server& server, const std::string& db, const std::vector<steps::Step>& steps,
+             const std::string& what, const introspect::Options& options,
+             const std::function<Status(const std::string& db)>& then = {}) {
     auto stopped = run_steps(server, db, steps, what);
     if (!stopped)
         return stopped.error();
     if (*stopped)
         return proof_failure(what, (*stopped)->error);
+    if (then)
+        if (auto done = then(db); !done)
+            return done.error();
     return introspect::introspect(server.tree_conninfo(db), options);
 }
 
@@ -109,15 +114,8 @@ Result<std::string> copy_of_current(shadow::Server& server, const ProofStart& st
     auto rebuild = plan_steps(*empty, current);
     if (!rebuild)
         return rebuild.error();
-    auto stopped = run_steps(server, *db, *rebuild, "rebuilding the current state");
-    if (!stopped)
-        return stopped.error();
-    if (*stopped)
-        return proof_failure("rebuilding the current state", (*stopped)->error);
-    if (start.finish)
-        if (auto finished = start.finish(*db); !finished)
-            return finished.error();
-    auto copy = introspect::introspect(server.tree_conninfo(*db), options);
+    auto copy =
+        run_and_read(server, *db, *rebuild, "rebuilding the current state", options, start.finish);
     if (!copy)
         return copy.error();
     if (auto same = expect_equal(*copy, current,

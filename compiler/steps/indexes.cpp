@@ -98,7 +98,7 @@ Steps build(const diff::Create<catalog::Index>& c, const Context& context) {
     step.lock(table, online ? LockMode::ShareUpdateExclusive : LockMode::Share);
     // ON ONLY a partitioned table (not valid yet) builds nothing: the
     // partitions' parts are attached to it.
-    step.parent_alone = index.definition.find(" ON ONLY ") != std::string::npos;
+    step.parent_alone = index.parent_alone();
     if (online)
         step.hazards.push_back(concurrent_build(index.key, table));
     else if (context.from.tables.contains(table) && !step.parent_alone)

@@ -33,14 +33,8 @@ std::vector<ObjectKey> parts_dropped_with(const ObjectKey& key, const ObjectKey&
     auto t = context.from.tables.find(table);
     if (t == context.from.tables.end() || !t->second.partition_by)
         return parts;
-    auto inherited = [&](const ObjectKey& part) {
-        if (auto c = context.from.constraints.find(part); c != context.from.constraints.end())
-            return c->second.inherited;
-        auto i = context.from.indexes.find(part);
-        return i != context.from.indexes.end() && i->second.inherited;
-    };
     for (const auto& dep : context.from.dependencies) {
-        if (dep.referenced != key || !inherited(dep.dependent))
+        if (dep.referenced != key || !context.from.inherited(dep.dependent))
             continue;
         ObjectKey partition =
             dep.dependent.kind == catalog::Kind::Index
