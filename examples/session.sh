@@ -10,6 +10,9 @@ if [ -z "${SCHEMAC_BIN:-}" ]; then
     SCHEMAC_BIN="$root/build/compiler/schemac"
 fi
 schemac_bin=$SCHEMAC_BIN
+# No progress lines for slow stages: the session's output must not depend on
+# the machine's speed.
+export SCHEMAC_PROGRESS=0
 
 pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 as_postgres() {

@@ -209,8 +209,8 @@ void print_dry_run(Session& session, const std::vector<const Loaded*>& pending,
         }
         out << "\n";
     }
-    session.progress(count(pending.size(), "migration") + " would be applied; the database is " +
-                     session.position() + " (dry run: nothing changed)");
+    session.progress(count(pending.size(), "migration") + " would be applied; " +
+                     session.standing() + " (dry run: nothing changed)");
 }
 
 /// Where the database stands before applying: the target, the interrupted
@@ -295,9 +295,9 @@ int apply(const DeployOptions& options, std::ostream& out, std::ostream& err) {
         if (auto read = session.load_history(); !read)
             return session.report(read.error());
     }
-    session.progress(pending.empty() ? "nothing to apply; the database is " + session.position()
-                                     : count(pending.size(), "migration") +
-                                           " applied; the database is " + session.position());
+    session.progress(pending.empty()
+                         ? "nothing to apply; " + session.standing()
+                         : count(pending.size(), "migration") + " applied; " + session.standing());
     return 0;
 }
 

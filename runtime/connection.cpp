@@ -2,8 +2,10 @@
 
 #include <cstdlib>
 #include <libpq-fe.h>
+#include <pwd.h>
 #include <regex>
 #include <stdexcept>
+#include <unistd.h>
 
 namespace schemac::runtime {
 namespace {
@@ -270,7 +272,10 @@ std::string redact(const std::string& conninfo) {
 
 std::string connect_error(const std::string& what, const std::string& conninfo,
                           const std::string& message) {
-    return "cannot connect to " + what + redact(conninfo) + ": " + scrub(message, conninfo);
+    std::string target = conninfo.empty() ? "database " + database_of(conninfo) +
+                                                " (no --url nor DATABASE_URL: libpq's defaults)"
+                                          : redact(conninfo);
+    return "cannot connect to " + what + target + ": " + scrub(message, conninfo);
 }
 
 Result<std::string> resolve_url(const std::string& url) {
@@ -285,16 +290,32 @@ Result<std::string> resolve_url(const std::string& url) {
 std::string database_of(const std::string& conninfo) {
     char* error = nullptr;
     PQconninfoOption* options = PQconninfoParse(conninfo.c_str(), &error);
-    std::string out;
+    std::string dbname, user;
     if (options) {
-        for (PQconninfoOption* o = options; o->keyword; ++o)
-            if (std::string(o->keyword) == "dbname" && o->val)
-                out = o->val;
+        for (PQconninfoOption* o = options; o->keyword; ++o) {
+            std::string_view keyword = o->keyword;
+            if (keyword == "dbname" && o->val)
+                dbname = o->val;
+            if (keyword == "user" && o->val)
+                user = o->val;
+        }
         PQconninfoFree(options);
     } else if (error) {
         PQfreemem(error);
     }
-    return out;
+    // libpq's defaults: PGDATABASE, else the user's name (PGUSER, else the
+    // operating system's user).
+    if (const char* value = std::getenv("PGDATABASE"); dbname.empty() && value)
+        dbname = value;
+    if (const char* value = std::getenv("PGUSER"); user.empty() && value)
+        user = value;
+    if (const passwd* pw = getpwuid(geteuid()); user.empty() && pw)
+        user = pw->pw_name;
+    return dbname.empty() ? user : dbname;
+}
+
+std::string Connection::database() const {
+    return PQdb(m_conn);
 }
 
 } // namespace schemac::runtime

@@ -21,10 +21,8 @@ Result<AppliedMigration> interrupted(const Session& session, const std::string& 
                      "fix it and run `schemac apply` (or `schemac rollback` to go back)");
     const AppliedMigration* last = session.last_applied();
     if (!last || last->version != number)
-        return Error("resolve " + version +
-                     ": not the last migration of the history (the "
-                     "database is " +
-                     session.position() + ")");
+        return Error("resolve " + version + ": not the last migration of the history (" +
+                     session.standing() + ")");
     if (last->state == "applied")
         return Error("resolve " + version + ": " + version_text(last->version) + "_" + last->name +
                      " is applied, not interrupted; `schemac rollback` undoes it");

@@ -52,8 +52,8 @@ void print_dry_run(Session& session, const std::vector<AppliedMigration>& rows) 
         }
         out << "\n";
     }
-    session.progress(count(rows.size(), "migration") + " would be rolled back; the database is " +
-                     session.position() + " (dry run: nothing changed)");
+    session.progress(count(rows.size(), "migration") + " would be rolled back; " +
+                     session.standing() + " (dry run: nothing changed)");
 }
 
 /// Reverts `m`, whose history row is `row` (applied, or interrupted while
@@ -203,7 +203,7 @@ int rollback(const DeployOptions& options, std::ostream& out, std::ostream& err)
             return session.report(read.error());
     }
     session.progress(count(static_cast<std::size_t>(options.steps), "migration") +
-                     " rolled back; the database is " + session.position());
+                     " rolled back; " + session.standing());
     return 0;
 }
 

@@ -70,8 +70,6 @@ Status Session::load_scripts() {
 }
 
 Status Session::connect() {
-    if (m_options.url.empty())
-        return Error("--url is required: the database to deploy to");
     auto conn = Connection::open(m_options.url);
     if (!conn)
         return Error(connect_error("", m_options.url, conn.error().message));
@@ -101,7 +99,7 @@ Status Session::lock() {
     auto taken = try_lock();
     if (!taken || *taken)
         return taken ? Status(Ok{}) : Status(taken.error());
-    std::string db = database_of(m_options.url);
+    std::string db = database();
     if (m_options.no_wait)
         return Error("another schemac apply or rollback holds the lock on " + db +
                      "; not waiting (--no-wait)");
@@ -166,6 +164,15 @@ std::string Session::position() const {
            (last.state == "applied" ? "" : " (" + last.state + ", interrupted)");
 }
 
+std::string Session::database() const {
+    return m_conn ? m_conn->database() : database_of(m_options.url);
+}
+
+std::string Session::standing() const {
+    return m_history.empty() ? "no migration is applied to the database"
+                             : "the database is " + position();
+}
+
 std::vector<std::string> Session::changed_files() const {
     std::vector<std::string> out;
     for (const auto& row : m_history) {
@@ -201,7 +208,7 @@ Status Session::check_applied_files() {
     if (changed.empty())
         return Ok{};
     std::string message =
-        "the migration directory disagrees with the history in " + database_of(m_options.url) + ":";
+        "the migration directory disagrees with the history in " + database() + ":";
     for (const auto& line : changed)
         message += "\n  " + line;
     return Error(message + "\nApplied migrations are never edited: undo the edit, or write a new "
@@ -252,7 +259,7 @@ Status Session::check_drift() {
 Status Session::refuse_drift(const std::vector<std::string>& lines, const std::string& expected) {
     if (lines.empty())
         return Ok{};
-    std::string message = "drift: " + database_of(m_options.url) + " is not " + expected +
+    std::string message = "drift: " + database() + " is not " + expected +
                           " (- expected, + found):" + list_drift(lines);
     if (m_options.allow_drift) {
         progress(message + "\ngoing on (--allow-drift)");

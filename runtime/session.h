@@ -114,6 +114,8 @@ class Session {
     const DeployOptions& options() const { return m_options; }
     std::ostream& out() const { return m_out; }
     Connection& conn() { return *m_conn; }
+    /// The database's name: the one connected to, once connected.
+    std::string database() const;
     const MigrationDir& dir() const { return m_dir; }
     const std::vector<Loaded>& loaded() const { return m_loaded; }
     const std::vector<AppliedMigration>& history() const { return m_history; }
@@ -129,6 +131,9 @@ class Session {
     Status clear_failed();
     /// "at 0003_x", "no migration applied", with an interrupted state.
     std::string position() const;
+    /// The position as a clause: "the database is at 0003_x", "no migration
+    /// is applied to the database".
+    std::string standing() const;
 
   private:
     /// Refuses drift `lines` (unless --allow-drift), which differ from what

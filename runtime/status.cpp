@@ -96,7 +96,7 @@ int status(const DeployOptions& options, std::ostream& out, std::ostream& err) {
     for (auto stage : {&Session::connect, &Session::load_history})
         if (auto done = (session.*stage)(); !done)
             return session.report(done.error());
-    out << "database: " << database_of(options.url) << " (" << session.position() << ")\n";
+    out << "database: " << session.database() << " (" << session.position() << ")\n";
     bool interrupted = applied_section(out, session.history());
     auto pending = pending_ids(session);
     section(out, "pending", pending);

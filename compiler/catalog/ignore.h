@@ -23,9 +23,6 @@ struct IgnoreRule {
                       ///< policies), unquoted; a routine without its arguments
 };
 
-/// Where the rules are: in the directory schemac runs in.
-inline constexpr const char* k_ignore_file = ".schemacignore";
-
 /// The rules of a file, one per line; blank lines and `#` comments skipped.
 /// No file: no rules. A line that is no rule is an error at `file:line`.
 Result<std::vector<IgnoreRule>> read_ignore_rules(const std::filesystem::path& file);

@@ -4,6 +4,7 @@
 #include "emit/migration_files.h"
 #include "emit/script.h"
 #include "plan/plan.h"
+#include "report/plan_graph.h"
 #include "report/plan_render.h"
 #include "runtime/migrations.h"
 
@@ -18,11 +19,6 @@ namespace {
 /// "1 migration", "2 migrations".
 std::string count(std::size_t n, const std::string& noun) {
     return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
-}
-
-int fail(const Error& error) {
-    std::cerr << error.describe() << "\n";
-    return 1;
 }
 
 /// A migration whose steps need rows prepared is written with the data
@@ -66,7 +62,7 @@ int check_planned(const GlobalOptions& global, const PlanOptions& options, const
                       << count(migrations, "migration") << ")\n";
         return 0;
     }
-    std::string message = "schemac: " + options.schema + " differs from what " + global.dir +
+    std::string message = options.schema + " differs from what " + global.dir +
                           "/ produces; run `schemac diff --write NAME` and commit the result:";
     for (const auto& change : plan.changes)
         message += "\n  " + diff::summary_line(change);
@@ -74,6 +70,11 @@ int check_planned(const GlobalOptions& global, const PlanOptions& options, const
 }
 
 } // namespace
+
+int fail(const Error& error) {
+    std::cerr << "schemac: " << error.describe() << "\n";
+    return 1;
+}
 
 int run_diff(const GlobalOptions& global, const DiffOptions& options) {
     PlanRequest request;
@@ -129,6 +130,8 @@ int run_plan(const GlobalOptions& global, const PlanOptions& options) {
         return check_planned(global, options, plan, planned->history.migrations.size());
     if (options.format == "markdown")
         std::cout << report::render_markdown(plan);
+    else if (options.format == "dot")
+        std::cout << report::render_dot(plan);
     else if (options.format == "json")
         std::cout << report::render_json(plan);
     else
@@ -147,7 +150,7 @@ int run_hash(const GlobalOptions& global) {
         return fail(written.error());
     if (global.verbosity >= 0)
         std::cerr << "schemac: wrote " << (dir->dir / runtime::k_sum_file).string() << " ("
-                  << dir->migrations.size() << " migrations)\n";
+                  << count(dir->migrations.size(), "migration") << ")\n";
     return 0;
 }
 

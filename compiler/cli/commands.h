@@ -9,6 +9,10 @@
 
 namespace schemac::cli {
 
+/// Prints `error` on stderr as every command reports failure ("schemac: "
+/// first) and returns exit code 1.
+int fail(const Error& error);
+
 /// Options every command takes.
 struct GlobalOptions {
     std::string dev_url;              ///< --dev-url / SCHEMAC_DEV_URL
@@ -16,7 +20,10 @@ struct GlobalOptions {
     /// --roles a,b: managed beyond the roles the tree and --dir name
     std::vector<std::string> roles;
     std::string dir = "generated"; ///< --dir: the migration history
-    int verbosity = 0;             ///< -v: 1, -q: -1
+    /// Objects left alone (schemac.toml's `ignore`).
+    std::string ignore_file = ".schemacignore";
+    std::string env;   ///< --env NAME: schemac.toml's [env.NAME]
+    int verbosity = 0; ///< -v: 1, -q: -1
 };
 
 struct DiffOptions {

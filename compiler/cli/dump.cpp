@@ -136,7 +136,7 @@ Result<std::map<std::string, std::string>> dump_files(const GlobalOptions& globa
                                                       const std::string& url) {
     introspect::Options scope;
     scope.schemas = global.schemas;
-    auto rules = catalog::read_ignore_rules(catalog::k_ignore_file);
+    auto rules = catalog::read_ignore_rules(global.ignore_file);
     if (!rules)
         return std::move(rules).error();
     scope.ignore = std::move(*rules);
@@ -194,14 +194,10 @@ Result<std::map<std::string, std::string>> external_files(const std::string& url
 int run_dump(const GlobalOptions& global, const DumpOptions& options) {
     auto files = options.external ? external_files(options.url, options.schema)
                                   : dump_files(global, options.url);
-    if (!files) {
-        std::cerr << files.error().describe() << "\n";
-        return 1;
-    }
-    if (auto written = write_tree(options.out, *files, options.force); !written) {
-        std::cerr << "schemac: " << written.error().describe() << "\n";
-        return 1;
-    }
+    if (!files)
+        return fail(files.error());
+    if (auto written = write_tree(options.out, *files, options.force); !written)
+        return fail(written.error());
     if (global.verbosity >= 0)
         std::cerr << "schemac: wrote " << files->size() << " file"
                   << (files->size() == 1 ? "" : "s") << " in " << options.out << "/\n";

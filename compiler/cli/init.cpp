@@ -3,11 +3,13 @@
 // builds that state from nothing (so new environments come from history).
 
 #include "cli/commands.h"
+#include "cli/config.h"
 #include "cli/pipeline.h"
 
 #include "emit/migration_files.h"
 #include "runtime/migrations.h"
 
+#include <filesystem>
 #include <iostream>
 
 namespace schemac::cli {
@@ -33,9 +35,20 @@ constexpr const char* k_example =
 -- );
 )sql";
 
-int fail(const std::string& message) {
-    std::cerr << message << "\n";
-    return 1;
+/// schemac.toml, unless the project (or a directory above it) has one.
+Status write_config(const GlobalOptions& global, const InitOptions& options) {
+    auto found = find_config(std::filesystem::current_path());
+    if (!found)
+        return found.error();
+    if (*found)
+        return Ok{};
+    if (auto written =
+            write_tree(".", {{k_config_file, config_template(options.schema, global.dir)}}, false);
+        !written)
+        return written;
+    if (global.verbosity >= 0)
+        std::cerr << "schemac: wrote " << k_config_file << "\n";
+    return Ok{};
 }
 
 } // namespace
@@ -44,7 +57,9 @@ int run_init(const GlobalOptions& global, const InitOptions& options) {
     if (options.url.empty()) {
         if (auto written = write_tree(options.schema, {{"example.sql", k_example}}, false);
             !written)
-            return fail("schemac: " + written.error().describe());
+            return fail(written.error());
+        if (auto config = write_config(global, options); !config)
+            return fail(config.error());
         if (global.verbosity >= 0)
             std::cerr << "schemac: wrote " << options.schema
                       << "/example.sql; next: write the schema in " << options.schema
@@ -53,16 +68,18 @@ int run_init(const GlobalOptions& global, const InitOptions& options) {
     }
     auto history = runtime::read_migrations(global.dir);
     if (!history)
-        return fail(history.error().describe());
+        return fail(history.error());
     if (!history->migrations.empty())
-        return fail("schemac: " + global.dir +
-                    "/ already holds migrations; init starts a "
-                    "project (a baseline is its first migration)");
+        return fail(Error(global.dir +
+                          "/ already holds migrations; init starts a project (a baseline "
+                          "is its first migration)"));
     auto files = dump_files(global, options.url);
     if (!files)
-        return fail(files.error().describe());
+        return fail(files.error());
     if (auto written = write_tree(options.schema, *files, false); !written)
-        return fail("schemac: " + written.error().describe());
+        return fail(written.error());
+    if (auto config = write_config(global, options); !config)
+        return fail(config.error());
     if (global.verbosity >= 0)
         std::cerr << "schemac: wrote " << files->size() << " files in " << options.schema
                   << "/ from the database\n";
@@ -70,14 +87,14 @@ int run_init(const GlobalOptions& global, const InitOptions& options) {
     // history to the tree just written.
     auto planned = plan_change(global, {options.schema, "", false, true, true, {}, {}});
     if (!planned)
-        return fail(planned.error().describe());
+        return fail(planned.error());
     if (planned->forward.empty())
-        return fail("schemac: the database holds nothing schemac manages; " + options.schema +
-                    "/ is written, generated/ is not");
+        return fail(Error("the database holds nothing schemac manages; " + options.schema +
+                          "/ is written, generated/ is not"));
     auto written = emit::write_migration(planned->history, "baseline", planned->forward,
                                          planned->reverse, planned->fingerprint_after);
     if (!written)
-        return fail(written.error().describe());
+        return fail(written.error());
     if (global.verbosity >= 0)
         std::cerr << "schemac: wrote " << written->first << " and " << written->second
                   << "\nnext: record that the database is already there, so apply does not "

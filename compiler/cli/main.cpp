@@ -3,6 +3,8 @@
 
 #include "catalog/ignore.h"
 #include "cli/commands.h"
+#include "cli/config.h"
+#include "cli/manual.h"
 #include "cli/pipeline.h"
 #include "runtime/connection.h"
 #include "runtime/deploy.h"
@@ -12,6 +14,7 @@
 #include <CLI/CLI.hpp>
 #include <cstdlib>
 #include <exception>
+#include <filesystem>
 #include <iostream>
 
 namespace {
@@ -32,6 +35,8 @@ void add_global_options(CLI::App& app, GlobalOptions& global) {
                    "tree does not state are revoked (others are left alone)")
         ->delimiter(',');
     app.add_option("--dir", global.dir, "Migration history directory (default: generated)");
+    app.add_option("--env", global.env,
+                   "Use schemac.toml's [env.NAME]: its url, dev_url, schemas and roles");
     app.add_flag_callback(
         "-v,--verbose", [&] { global.verbosity = 1; }, "Report each stage's time on stderr");
     app.add_flag_callback(
@@ -48,8 +53,9 @@ template <class Options> void add_planning_options(CLI::App& cmd, Options& optio
                  "Exit 2 when there are changes, 3 when a change needs approval");
     cmd.add_flag("--skip-proof", options.skip_proof,
                  "Do not prove the plan on a shadow copy before printing it");
-    cmd.add_flag("!--no-online", options.online,
-                 "Plain DDL instead of CONCURRENTLY / NOT VALID + VALIDATE strategies");
+    cmd.add_flag_callback(
+        "--no-online", [&options] { options.online = false; },
+        "Plain DDL instead of CONCURRENTLY / NOT VALID + VALIDATE strategies");
 }
 
 CLI::App* add_diff(CLI::App& app, DiffOptions& diff) {
@@ -59,7 +65,13 @@ CLI::App* add_diff(CLI::App& app, DiffOptions& diff) {
     cmd->add_flag("--reverse", diff.reverse,
                   "Print the reverse script (desired state back to current)");
     cmd->add_option("--write", diff.write,
-                    "Write the change as the next migration pair in --dir, with its sum");
+                    "Write the change as the next migration pair in --dir, with its sum")
+        ->check(CLI::Validator(
+            [](const std::string& name) {
+                return name.empty() ? "a migration name is lower-case letters, digits and _"
+                                    : std::string();
+            },
+            "NAME"));
     cmd->add_option("--data", diff.data,
                     "SQL file run in the data phase of the forward script (between expand and "
                     "contract); `-- schemac:batch` before a statement repeats it until it "
@@ -78,8 +90,9 @@ CLI::App* add_plan(CLI::App& app, PlanOptions& plan) {
     auto* cmd = app.add_subcommand(
         "plan", "The reviewable plan: changes, hazards, forward and reverse SQL");
     add_planning_options(*cmd, plan);
-    cmd->add_option("--format", plan.format, "text, markdown or json")
-        ->check(CLI::IsMember({"text", "markdown", "json"}))
+    cmd->add_option("--format", plan.format,
+                    "text, markdown (with a Mermaid picture), json, or dot (Graphviz)")
+        ->check(CLI::IsMember({"text", "markdown", "json", "dot"}))
         ->capture_default_str();
     cmd->add_flag("--check", plan.check,
                   "Exit 1 unless --dir reproduces the tree and its sum agrees");
@@ -95,9 +108,13 @@ std::string gated_hazards() {
     return out;
 }
 
+/// A target database that defaults the way psql's does.
+constexpr const char* k_default_url_help =
+    "The database (default: DATABASE_URL, else libpq's PGHOST, PGDATABASE, PGSERVICE...)";
+
 /// What apply and rollback share.
 void add_deploy_options(CLI::App& cmd, DeployOptions& deploy) {
-    cmd.add_option("--url", deploy.url, "The database to deploy to")->required();
+    cmd.add_option("--url", deploy.url, k_default_url_help);
     cmd.add_flag("--allow-drift", deploy.allow_drift,
                  "Go on when the live catalog differs from what the history says");
     cmd.add_option("--lock-timeout", deploy.lock_timeout,
@@ -153,7 +170,7 @@ void add_commands(CLI::App& app, Command& c) {
     add_deploy_options(*c.apply_cmd, c.deploy);
     c.status_cmd = app.add_subcommand(
         "status", "Show applied and pending migrations, changed files and drift");
-    c.status_cmd->add_option("--url", c.deploy.url, "The database")->required();
+    c.status_cmd->add_option("--url", c.deploy.url, k_default_url_help);
     c.rollback_cmd = app.add_subcommand(
         "rollback", "Undo the last applied migrations with their .down.sql files");
     c.rollback_cmd->add_flag("--online", c.deploy.online,
@@ -174,7 +191,7 @@ void add_commands(CLI::App& app, Command& c) {
         ->check(CLI::IsMember({"applied", "reverted"}));
     add_deploy_options(*c.resolve_cmd, c.deploy);
     c.dump_cmd = app.add_subcommand("dump", "Write a database's schema as a tree of SQL files");
-    c.dump_cmd->add_option("--url", c.dump.url, "The database")->required();
+    c.dump_cmd->add_option("--url", c.dump.url, k_default_url_help);
     c.dump_cmd->add_option("--out", c.dump.out, "The tree's folder")->capture_default_str();
     c.dump_cmd->add_flag("--force", c.dump.force, "Overwrite files that exist");
     c.dump_cmd->add_flag("--external", c.dump.external,
@@ -192,8 +209,79 @@ void add_commands(CLI::App& app, Command& c) {
         add_global_options(*cmd, c.global);
 }
 
-/// `env:NAME` URLs read from the environment, before any command uses them.
+/// The command run, if one was.
+const CLI::App* used_command(const CLI::App& app) {
+    auto used = app.get_subcommands();
+    return used.empty() ? nullptr : used.front();
+}
+
+/// Whether the command line gave option `name`, to schemac or to its command.
+bool given(const CLI::App& app, const std::string& name) {
+    for (const CLI::App* scope : {&app, used_command(app)})
+        if (const CLI::Option* option = scope ? scope->get_option_no_throw(name) : nullptr)
+            if (option->count() > 0)
+                return true;
+    return false;
+}
+
+/// schemac.toml (the nearest, walking up) under what the command line gives:
+/// its paths, scope and dev server, and with --env the environment's.
+schemac::Status apply_config(const CLI::App& app, Command& c) {
+    auto found = schemac::cli::find_config(std::filesystem::current_path());
+    if (!found)
+        return found.error();
+    if (!*found)
+        return c.global.env.empty()
+                   ? schemac::Status(schemac::Ok{})
+                   : schemac::Status(schemac::Error("--env " + c.global.env + ": there is no " +
+                                                    schemac::cli::k_config_file +
+                                                    " here or in a directory above"));
+    const schemac::cli::Config& config = **found;
+    const schemac::cli::Environment* env = nullptr;
+    if (!c.global.env.empty()) {
+        auto named = config.environment(c.global.env);
+        if (!named)
+            return named.error();
+        env = *named;
+    }
+    // Paths: the file's, or the defaults, relative to the file's directory.
+    if (!given(app, "--schema"))
+        for (std::string* schema : {&c.diff.schema, &c.plan.schema, &c.dump.schema, &c.init.schema})
+            *schema = config.locate(config.schema.value_or(*schema));
+    if (!given(app, "--out"))
+        c.dump.out = config.locate(config.schema.value_or(c.dump.out));
+    if (!given(app, "--dir"))
+        c.global.dir = config.locate(config.dir.value_or(c.global.dir));
+    c.global.ignore_file = config.locate(config.ignore.value_or(c.global.ignore_file));
+    auto pick = [&](const char* option, auto& field, const auto& base, const auto& over) {
+        if (given(app, option))
+            return;
+        if (over)
+            field = *over;
+        else if (base)
+            field = *base;
+    };
+    using Strings = std::optional<std::vector<std::string>>;
+    using Text = std::optional<std::string>;
+    pick("--schemas", c.global.schemas, config.schemas, env ? env->schemas : Strings());
+    pick("--roles", c.global.roles, config.roles, env ? env->roles : Strings());
+    pick("--dev-url", c.global.dev_url, config.dev_url, env ? env->dev_url : Text());
+    if (env && env->url && !given(app, "--url")) {
+        for (std::string* url : {&c.diff.url, &c.deploy.url, &c.dump.url})
+            *url = *env->url;
+        if (!c.plan.check)
+            c.plan.url = *env->url;
+    }
+    return schemac::Ok{};
+}
+
+/// `env:NAME` URLs read from the environment, before any command uses them;
+/// a target database not given is DATABASE_URL's, else libpq's defaults.
 bool resolve_urls(Command& c) {
+    if (const char* database_url = std::getenv("DATABASE_URL"))
+        for (std::string* url : {&c.deploy.url, &c.dump.url})
+            if (url->empty())
+                *url = database_url;
     for (std::string* url :
          {&c.diff.url, &c.plan.url, &c.deploy.url, &c.global.dev_url, &c.dump.url, &c.init.url}) {
         auto resolved = schemac::runtime::resolve_url(*url);
@@ -206,7 +294,9 @@ bool resolve_urls(Command& c) {
     return true;
 }
 
-int dispatch(Command& c) {
+int dispatch(const CLI::App& app, Command& c) {
+    if (auto configured = apply_config(app, c); !configured)
+        return schemac::cli::fail(configured.error());
     if (!resolve_urls(c))
         return 1;
     if (*c.diff_cmd)
@@ -222,7 +312,7 @@ int dispatch(Command& c) {
     c.deploy.dir = c.global.dir;
     c.deploy.verbosity = c.global.verbosity;
     c.deploy.schemas = c.global.schemas;
-    auto rules = schemac::catalog::read_ignore_rules(schemac::catalog::k_ignore_file);
+    auto rules = schemac::catalog::read_ignore_rules(c.global.ignore_file);
     if (!rules) {
         std::cerr << "schemac: " << rules.error().message << "\n";
         return 1;
@@ -249,18 +339,61 @@ int dispatch(Command& c) {
     return 1;
 }
 
+/// "diff, plan, ...": the commands, in the order --help lists them.
+std::string command_names(const CLI::App& app) {
+    std::string out;
+    for (const auto* sub : app.get_subcommands({}))
+        out += (out.empty() ? "" : ", ") + sub->get_name();
+    return out;
+}
+
+/// A command line CLI11 refused, said the way every other error is.
+int refuse(const CLI::App& app, const CLI::ParseError& e) {
+    const auto* used = app.get_subcommands().empty() ? nullptr : app.get_subcommands().front();
+    if (!used && dynamic_cast<const CLI::RequiredError*>(&e)) {
+        auto extra = app.remaining();
+        std::cerr << "schemac: "
+                  << (extra.empty() ? std::string("a command is required")
+                                    : "unknown command " + extra.front())
+                  << "; the commands are " << command_names(app) << " (schemac --help)\n";
+        return 1;
+    }
+    std::cerr << "schemac: " << e.what() << " (schemac " << (used ? used->get_name() + " " : "")
+              << "--help)\n";
+    return 1;
+}
+
 int run(int argc, char** argv) {
-    CLI::App app{"schemac: declarative schema migrations for PostgreSQL"};
+    CLI::App app{"schemac: declarative schema migrations for PostgreSQL", "schemac"};
     app.set_version_flag("--version", std::string("schemac ") + SCHEMAC_VERSION);
     app.require_subcommand(1);
     Command command;
     add_commands(app, command);
+    // The build writes the manual and completions from these definitions.
+    if (argc == 3 && std::string_view(argv[1]) == "--generate") {
+        std::string_view what = argv[2];
+        if (what == "man")
+            std::cout << schemac::cli::man_page(app, SCHEMAC_VERSION);
+        else if (what == "bash")
+            std::cout << schemac::cli::bash_completion(app);
+        else if (what == "zsh")
+            std::cout << schemac::cli::zsh_completion(app);
+        else
+            return 1;
+        return 0;
+    }
     try {
         app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
+        return app.exit(e);
     } catch (const CLI::ParseError& e) {
-        return app.exit(e) == 0 ? 0 : 1;
+        return refuse(app, e);
     }
-    return dispatch(command);
+    return dispatch(app, command);
 }
 
 } // namespace

@@ -1,4 +1,5 @@
 #include "cli/pipeline.h"
+#include "cli/progress.h"
 
 #include "catalog/printed.h"
 #include "catalog/quote.h"
@@ -20,6 +21,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
+#include <functional>
 #include <iostream>
 #include <iterator>
 #include <memory>
@@ -122,11 +124,33 @@ class Run {
     }
 
     Result<Planned> go() {
-        for (auto stage : {&Run::load_inputs, &Run::target_context, &Run::open_shadow,
-                           &Run::current_state, &Run::desired_state, &Run::scope_to_project,
-                           &Run::read_current, &Run::plan_both_ways, &Run::prove})
-            if (auto done = (this->*stage)(); !done)
+        struct Stage {
+            Status (Run::*run)();
+            std::function<std::string()> what; ///< for the progress line
+        };
+        const Stage stages[] = {
+            {&Run::load_inputs, [] { return "loading the tree"; }},
+            {&Run::target_context, [] { return "reading the target's context"; }},
+            {&Run::open_shadow, [] { return "starting the shadow server"; }},
+            {&Run::current_state,
+             [this] {
+                 return m_request.url.empty()
+                            ? "replaying " + count(m_out.history.migrations.size(), "migration")
+                            : std::string("reading the target");
+             }},
+            {&Run::desired_state,
+             [this] { return "materializing " + count(m_tree.statements.size(), "statement"); }},
+            {&Run::scope_to_project, [] { return "scoping to the project"; }},
+            {&Run::read_current, [] { return "reading the current state"; }},
+            {&Run::plan_both_ways, [] { return "planning forward and reverse"; }},
+            {&Run::prove, [] { return "proving the plan on a shadow copy"; }},
+        };
+        for (const auto& stage : stages) {
+            m_progress.begin(stage.what());
+            if (auto done = (this->*stage.run)(); !done)
                 return done.error();
+        }
+        m_progress.end();
         return std::move(m_out);
     }
 
@@ -146,7 +170,7 @@ class Run {
             return std::move(history).error();
         m_out.history = std::move(*history);
         m_roles = managed_roles();
-        auto rules = catalog::read_ignore_rules(catalog::k_ignore_file);
+        auto rules = catalog::read_ignore_rules(m_global.ignore_file);
         if (!rules)
             return std::move(rules).error();
         m_scope.ignore = std::move(*rules);
@@ -465,7 +489,7 @@ class Run {
         report_unmanaged(m_out.desired, "desired", m_global.verbosity);
         if (m_global.verbosity >= 0 && (!m_scope.ignore.empty() || !m_scope.scope.stubs.empty() ||
                                         !m_out.current.left_alone.empty()))
-            std::cerr << "schemac: context left alone (" << catalog::k_ignore_file
+            std::cerr << "schemac: context left alone (" << m_global.ignore_file
                       << ", -- schemac:external, outside the managed scope): "
                       << count(m_out.current.left_alone.size(), "object")
                       << " of the current state, " << m_out.desired.left_alone.size()
@@ -673,6 +697,7 @@ class Run {
     const GlobalOptions& m_global;
     const PlanRequest& m_request;
     Timer m_timer;
+    Progress m_progress{m_global.verbosity};
     introspect::Options m_scope;
     load::Tree m_tree;
     std::set<std::string> m_roles;

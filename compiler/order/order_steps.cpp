@@ -246,11 +246,19 @@ std::variant<std::vector<Step>, StepCycle> order_steps(const std::vector<Step>& 
                                           [&](Vertex a, Vertex b) { return rank[a] < rank[b]; });
     if (auto* cycle = std::get_if<Cycle>(&sorted))
         return StepCycle{cycle->path};
+    std::vector<std::vector<catalog::ObjectKey>> after(steps.size());
+    for (const auto& [before, then] : edges)
+        if (steps[before].key != steps[then].key)
+            after[then].push_back(steps[before].key);
     std::vector<Step> out;
     auto order =
         annotations_follow_their_object(std::get<std::vector<Vertex>>(sorted), steps, edges);
-    for (auto v : order)
+    for (auto v : order) {
         out.push_back(steps[v]);
+        std::ranges::sort(after[v]);
+        after[v].erase(std::unique(after[v].begin(), after[v].end()), after[v].end());
+        out.back().ordered_after = std::move(after[v]);
+    }
     return out;
 }
 

@@ -1,4 +1,5 @@
 #include "report/plan_render.h"
+#include "report/plan_graph.h"
 
 #include "emit/script.h"
 
@@ -234,6 +235,10 @@ std::string render_markdown(const Plan& plan) {
     for (const auto& change : plan.changes)
         out += "| `" + change.symbol + "` | " + cell(change.object) + " | " + change.action +
                (change.detail.empty() ? "" : " (" + change.detail + ")") + " |\n";
+    if (!plan.forward.empty())
+        out += "\nWhat changes (green created, yellow altered, red dropped, orange rebuilt, blue "
+               "renamed), each arrow from an object to what waits for it:\n\n```mermaid\n" +
+               render_mermaid(plan) + "```\n";
     out += "\n| step | locks on existing tables |\n|---:|---|\n";
     for (std::size_t i = 0; i < plan.forward.size(); ++i)
         out += "| " + std::to_string(i + 1) + ". " + cell(steps::describe_step(plan.forward[i])) +

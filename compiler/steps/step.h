@@ -76,6 +76,9 @@ struct Step {
     std::vector<catalog::ObjectKey> touches;
     /// Objects that must exist before it, beyond the catalogs' dependencies.
     std::vector<catalog::ObjectKey> needs;
+    /// Set by order: the objects whose steps it was ordered after by a
+    /// dependency (not its own object's), for the plan's picture.
+    std::vector<catalog::ObjectKey> ordered_after;
     /// Objects whose current dependencies it ends (ALTER SEQUENCE ... OWNED BY
     /// releases the sequence from its old column), so it runs before those go.
     std::vector<catalog::ObjectKey> releases;

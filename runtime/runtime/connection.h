@@ -93,6 +93,8 @@ class Connection {
     Result<Rows> exec_qualified(const std::string& sql,
                                 const std::vector<std::string>& params = {});
 
+    /// The database connected to (libpq's defaults applied).
+    std::string database() const;
     /// The server's version number, e.g. 150018.
     int server_version() const;
     /// The connection is gone (the server closed it, or the network did).

@@ -220,6 +220,11 @@ TEST_CASE("init without a database writes an example that is a valid, empty tree
     auto init = project.schemac("init");
     REQUIRE_MESSAGE(init.exit_code == 0, init.err);
     CHECK(fs::exists(project.root / "schema/example.sql"));
+    CHECK(init.err.find("schemac: wrote schemac.toml\n") != std::string::npos);
+    CHECK(read_file(project.root / "schemac.toml")
+              .starts_with("# schemac's settings for this project (man schemac): found from any\n"
+                           "# directory below this one; command-line options override them.\n"
+                           "schema = \"schema\"\ndir = \"generated\"\n"));
     auto diff = project.schemac("diff --exit-code");
     CHECK_MESSAGE(diff.exit_code == 0, diff.err);
     CHECK(project.schemac("init").exit_code == 1);

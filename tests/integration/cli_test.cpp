@@ -44,7 +44,7 @@ TEST_CASE("a syntax error gives file:line:col, the line and a caret, exit 1") {
     CHECK(out.exit_code == 1);
     CHECK(out.out == "");
     CHECK(out.err ==
-          (dir / "tree.sql").string() +
+          "schemac: " + (dir / "tree.sql").string() +
               ":2:8: syntax error at or near \"TABL\"\n  CREATE TABL posts (\n         ^\n");
 }
 
@@ -54,7 +54,7 @@ TEST_CASE("a PostgreSQL error points at the tree's file:line:col") {
                                shell_quote(dir.string())));
     CHECK(out.exit_code == 1);
     CHECK(out.err ==
-          (dir / "tree.sql").string() +
+          "schemac: " + (dir / "tree.sql").string() +
               ":3:5: type \"no_such_type\" does not exist\n    b no_such_type\n      ^\n"
               "HINT:  if the target database has it and the tree does not own it (a platform's "
               "schema, another service's table), plan with --url to read it from there, or stub "
@@ -427,11 +427,12 @@ TEST_CASE("renamed-from: an unknown old name is an error at the annotation; once
     auto typo = project.schemac("diff");
     CHECK(typo.exit_code == 1);
     CHECK(typo.out == "");
-    CHECK(typo.err == "schema/t.sql:2:1: -- schemac:renamed-from usres: in the current state "
-                      "neither table public.usres nor table public.accounts exists; check the "
-                      "old name, or remove the annotation\n"
-                      "  -- schemac:renamed-from usres\n"
-                      "  ^\n");
+    CHECK(typo.err ==
+          "schemac: schema/t.sql:2:1: -- schemac:renamed-from usres: in the current state "
+          "neither table public.usres nor table public.accounts exists; check the "
+          "old name, or remove the annotation\n"
+          "  -- schemac:renamed-from usres\n"
+          "  ^\n");
 
     write_file(root / "schema/t.sql", "-- schemac:renamed-from users\n"
                                       "CREATE TABLE accounts (\n"
@@ -454,4 +455,17 @@ TEST_CASE("renamed-from: an unknown old name is an error at the annotation; once
     CHECK_MESSAGE(again.exit_code == 0, again.err);
     CHECK(again.out == "");
     CHECK(project.schemac("plan --check").exit_code == 0);
+}
+
+TEST_CASE("--help of schemac and of every command matches tests/help/ (the manual's source)") {
+    const fs::path dir = fs::path(SCHEMAC_SOURCE_DIR) / "tests/help";
+    for (std::string command :
+         {"", "diff", "plan", "hash", "apply", "status", "rollback", "resolve", "dump", "init"}) {
+        auto help = run(schemac_cmd(command + " --help"));
+        CHECK(help.exit_code == 0);
+        fs::path expected = dir / ((command.empty() ? "schemac" : command) + ".txt");
+        if (std::getenv("SCHEMAC_UPDATE_GOLDEN"))
+            write_file(expected, help.out);
+        CHECK_MESSAGE(help.out == read_file(expected), expected.string());
+    }
 }

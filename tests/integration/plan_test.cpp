@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
+#include <regex>
 #include <unistd.h>
 
 namespace fs = std::filesystem;
@@ -17,13 +18,16 @@ namespace {
 const fs::path k_fixture = fs::path(SCHEMAC_SOURCE_DIR) / "tests/plan";
 
 /// The subset of JSON Schema (2020-12) that plan.schema.json uses: type,
-/// enum, required, properties, additionalProperties: false, items, minimum
-/// and local $ref. Returns the first violation, or "".
-std::string validate(const json& value, const json& schema, const json& root,
-                     const std::string& at) {
+/// enum, pattern (as a regex), required, properties, items, minimum and
+/// local $ref. The schema is open for additions, so a reader accepts
+/// members and values it does not know; `strict` checks schemac's own output
+/// is documented: every member a property, every value of a list with
+/// `examples` one of them. Returns the first violation, or "".
+std::string validate(const json& value, const json& schema, const json& root, const std::string& at,
+                     bool strict) {
     if (schema.contains("$ref")) {
         std::string ref = schema["$ref"];
-        return validate(value, root["$defs"][ref.substr(ref.rfind('/') + 1)], root, at);
+        return validate(value, root["$defs"][ref.substr(ref.rfind('/') + 1)], root, at, strict);
     }
     if (schema.contains("type")) {
         auto is = [&](const std::string& type) {
@@ -43,9 +47,18 @@ std::string validate(const json& value, const json& schema, const json& root,
         if (!ok)
             return at + ": not of type " + schema["type"].dump();
     }
-    if (schema.contains("enum") &&
-        std::find(schema["enum"].begin(), schema["enum"].end(), value) == schema["enum"].end())
+    auto listed = [&](const char* keyword) {
+        return std::find(schema[keyword].begin(), schema[keyword].end(), value) !=
+               schema[keyword].end();
+    };
+    if (schema.contains("enum") && !listed("enum"))
         return at + ": " + value.dump() + " is not one of " + schema["enum"].dump();
+    if (strict && schema.contains("examples") && !listed("examples"))
+        return at + ": " + value.dump() + " is not documented among " + schema["examples"].dump();
+    if (schema.contains("pattern") && value.is_string() &&
+        !std::regex_search(value.get<std::string>(),
+                           std::regex(schema["pattern"].get<std::string>())))
+        return at + ": " + value.dump() + " does not match " + schema["pattern"].dump();
     if (schema.contains("minimum") && value.is_number() && value < schema["minimum"])
         return at + ": below the minimum";
     if (value.is_object()) {
@@ -55,18 +68,18 @@ std::string validate(const json& value, const json& schema, const json& root,
         for (const auto& [name, member] : value.items()) {
             if (schema.contains("properties") && schema["properties"].contains(name)) {
                 if (auto problem =
-                        validate(member, schema["properties"][name], root, at + "." + name);
+                        validate(member, schema["properties"][name], root, at + "." + name, strict);
                     !problem.empty())
                     return problem;
-            } else if (schema.value("additionalProperties", true) == false) {
-                return at + ": unexpected member " + name;
+            } else if (strict) {
+                return at + ": undocumented member " + name;
             }
         }
     }
     if (value.is_array() && schema.contains("items"))
         for (std::size_t i = 0; i < value.size(); ++i)
-            if (auto problem =
-                    validate(value[i], schema["items"], root, at + "[" + std::to_string(i) + "]");
+            if (auto problem = validate(value[i], schema["items"], root,
+                                        at + "[" + std::to_string(i) + "]", strict);
                 !problem.empty())
                 return problem;
     return "";
@@ -109,14 +122,21 @@ TEST_CASE("plan: golden text, markdown and JSON for a fixed change; the JSON fit
     json schema =
         json::parse(read_file(fs::path(SCHEMAC_SOURCE_DIR) / "compiler/report/plan.schema.json"));
     json plan = json::parse(json_out.out);
-    CHECK(validate(plan, schema, schema, "$") == "");
-    // The validator itself catches what the schema forbids.
-    json broken = plan;
-    broken["forward"][0]["hazards"] = json::array({{{"kind", "mystery"}}});
-    CHECK(validate(broken, schema, schema, "$") != "");
-    broken = plan;
-    broken["surprise"] = 1;
-    CHECK(validate(broken, schema, schema, "$") == "$: unexpected member surprise");
+    CHECK(validate(plan, schema, schema, "$", true) == "");
+    // Open for additions: a reader of v1 accepts a member or a hazard kind
+    // it does not know; schemac's own output documents every one.
+    json added = plan;
+    added["forward"][0]["hazards"] =
+        json::array({{{"kind", "mystery"}, {"message", "m"}, {"needs_approval", false}}});
+    added["surprise"] = 1;
+    CHECK(validate(added, schema, schema, "$", false) == "");
+    CHECK(validate(added, schema, schema, "$", true) != "");
+    added.erase("surprise");
+    CHECK(validate(added, schema, schema, "$", true) ==
+          "$.forward[0].hazards[0].kind: \"mystery\" is not documented among [\"data-loss\","
+          "\"table-rewrite\",\"enum-rebuild\",\"long-lock\",\"index-build\","
+          "\"not-transactional\",\"needs-data\"]");
+    CHECK(schema.dump().find("additionalProperties") == std::string::npos);
 
     // The plan's forward SQL is exactly what diff prints.
     CHECK(plan["forward_sql"] == project.schemac("diff").out);
@@ -156,7 +176,7 @@ TEST_CASE("plan warns: a foreign key without an index, a table without a primary
     json plan = json::parse(out.out);
     json schema =
         json::parse(read_file(fs::path(SCHEMAC_SOURCE_DIR) / "compiler/report/plan.schema.json"));
-    CHECK(validate(plan, schema, schema, "$") == "");
+    CHECK(validate(plan, schema, schema, "$", true) == "");
     std::vector<std::string> found;
     for (const auto& w : plan["warnings"])
         found.push_back(w["code"].get<std::string>() + " " + w["object"].get<std::string>());

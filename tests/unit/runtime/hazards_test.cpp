@@ -25,10 +25,10 @@ std::string read(const fs::path& path) {
 
 } // namespace
 
-TEST_CASE("the plan's JSON schema lists exactly the hazard table's kinds") {
+TEST_CASE("the plan's JSON schema documents exactly the hazard table's kinds") {
     auto schema = nlohmann::json::parse(read("compiler/report/plan.schema.json"));
     auto listed =
-        schema["$defs"]["step"]["properties"]["hazards"]["items"]["properties"]["kind"]["enum"];
+        schema["$defs"]["step"]["properties"]["hazards"]["items"]["properties"]["kind"]["examples"];
     std::set<std::string> in_schema(listed.begin(), listed.end());
     std::set<std::string> in_table;
     for (const auto& info : k_hazards)
