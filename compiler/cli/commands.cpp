@@ -82,6 +82,7 @@ int run_diff(const GlobalOptions& global, const DiffOptions& options) {
     request.url = options.url;
     request.skip_proof = options.skip_proof;
     request.online = options.online;
+    request.strict = options.strict;
     request.fingerprint_after = !options.write.empty();
     for (auto [file, steps] : {std::pair{&options.data, &request.data_up},
                                std::pair{&options.data_down, &request.data_down}}) {
@@ -113,8 +114,14 @@ int run_plan(const GlobalOptions& global, const PlanOptions& options) {
     if (options.check && !options.url.empty())
         return fail(
             Error{"plan --check compares schema/ with " + global.dir + "; it takes no --url"});
-    auto planned = plan_change(
-        global, {options.schema, options.url, options.skip_proof, options.online, false, {}, {}});
+    auto planned = plan_change(global, {options.schema,
+                                        options.url,
+                                        options.skip_proof,
+                                        options.online,
+                                        false,
+                                        {},
+                                        {},
+                                        options.strict});
     if (!planned)
         return fail(planned.error());
     plan::Plan plan;

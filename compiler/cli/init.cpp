@@ -85,7 +85,7 @@ int run_init(const GlobalOptions& global, const InitOptions& options) {
                   << "/ from the database\n";
     // The baseline is planned and proven like any migration: from the empty
     // history to the tree just written.
-    auto planned = plan_change(global, {options.schema, "", false, true, true, {}, {}});
+    auto planned = plan_change(global, {options.schema, "", false, true, true, {}, {}, false});
     if (!planned)
         return fail(planned.error());
     if (planned->forward.empty())

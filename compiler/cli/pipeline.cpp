@@ -309,6 +309,32 @@ class Run {
         return roles;
     }
 
+    /// The shadow server's major version against the target's (`target`, 0
+    /// without one): a proof on another version proves less, so it is said,
+    /// and refused with --strict.
+    Status same_version(int target) {
+        if (target == 0)
+            return Ok{};
+        auto version = m_server->version();
+        if (!version)
+            return version.error();
+        int shadow = *version / 10000;
+        if (shadow == target)
+            return Ok{};
+        std::string message = "the target runs PostgreSQL " + std::to_string(target) +
+                              ", the shadow server " + std::to_string(shadow) +
+                              ": the plan is proven on another version than it will run on";
+        std::string remedy = m_global.dev_url.empty()
+                                 ? "install postgresql-" + std::to_string(target) +
+                                       " (schemac then uses it), or pass --dev-url"
+                                 : "give --dev-url a server of version " + std::to_string(target);
+        if (m_request.strict)
+            return Error(message + "; --strict refuses it: " + remedy);
+        if (m_global.verbosity >= 0)
+            std::cerr << "schemac: warning: " << message << " (" << remedy << ")\n";
+        return Ok{};
+    }
+
     /// The shadow server, started from the replayed history when the cache
     /// holds it (keyed by the sum), with the roles the tree names.
     Status open_shadow() {
@@ -318,10 +344,19 @@ class Run {
             m_replay_key = runtime::sha256_hex("replay 2\n" + runtime::compute_sum(m_out.history) +
                                                context_sql())
                                .substr(0, 32);
-        auto server = shadow::open_server(m_global.dev_url, m_replay_key);
+        int target = 0;
+        if (!m_request.url.empty()) {
+            auto conn = runtime::Connection::open(m_request.url);
+            if (!conn)
+                return Error(runtime::connect_error("", m_request.url, conn.error().message));
+            target = conn->server_version() / 10000;
+        }
+        auto server = shadow::open_server(m_global.dev_url, m_replay_key, target);
         if (!server)
             return server.error();
         m_server = std::move(*server);
+        if (auto same = same_version(target); !same)
+            return same;
         // Roles are the cluster's: the history's GRANTs need them too.
         if (auto roles = m_server->ensure_roles({m_roles.begin(), m_roles.end()}); !roles)
             return roles;

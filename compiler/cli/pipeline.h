@@ -27,6 +27,8 @@ struct PlanRequest {
     /// The data phase of each direction (`diff --data`, `--data-down`).
     std::vector<steps::Step> data_up;
     std::vector<steps::Step> data_down;
+    /// Refuse a shadow server of another major version than the target's.
+    bool strict = false;
 };
 
 /// Both states, read and planned both ways (and proven unless skipped).

@@ -51,9 +51,12 @@ bool has_server(const fs::path& dir) {
 
 /// PostgreSQL's binaries: `pg_config --bindir`, then PATH, then the newest
 /// /usr/lib/postgresql/*/bin.
-Result<fs::path> find_bindir() {
+Result<fs::path> find_bindir(int major) {
     if (const char* env = std::getenv("SCHEMAC_PG_BINDIR"); env && has_server(env))
         return fs::path(env);
+    if (fs::path same = fs::path("/usr/lib/postgresql") / std::to_string(major) / "bin";
+        major > 0 && has_server(same))
+        return same;
     fs::path from_pg_config = command_output("pg_config --bindir 2>/dev/null");
     if (!from_pg_config.empty() && has_server(from_pg_config))
         return from_pg_config;

@@ -151,9 +151,9 @@ Result<Start> prepare_data(const fs::path& bindir, const RunAs& as, const fs::pa
 
 } // namespace
 
-Result<std::unique_ptr<Server>> start_embedded(const std::string& replay_key) {
+Result<std::unique_ptr<Server>> start_embedded(const std::string& replay_key, int major) {
     install_handlers();
-    auto bindir = find_bindir();
+    auto bindir = find_bindir(major);
     if (!bindir)
         return bindir.error();
     auto as = server_user();

@@ -50,9 +50,10 @@ Result<int> run_and_wait(const std::vector<std::string>& argv, const RunAs& as,
 
 std::string read_all(const std::filesystem::path& path);
 
-/// PostgreSQL's binaries: `pg_config --bindir`, then PATH, then the newest
-/// /usr/lib/postgresql/*/bin.
-Result<std::filesystem::path> find_bindir();
+/// PostgreSQL's binaries: SCHEMAC_PG_BINDIR; then /usr/lib/postgresql/MAJOR/bin
+/// when `major` is given (the target's version) and installed; then
+/// `pg_config --bindir`, PATH, and the newest /usr/lib/postgresql/*/bin.
+Result<std::filesystem::path> find_bindir(int major = 0);
 
 /// A data directory copied, modes kept (the server checks them); no program
 /// runs, so no path can be taken for a command.

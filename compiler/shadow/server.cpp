@@ -135,8 +135,15 @@ Result<std::unique_ptr<Server>> use_existing(const std::string& url) {
 }
 
 Result<std::unique_ptr<Server>> open_server(const std::string& dev_url,
-                                            const std::string& replay_key) {
-    return dev_url.empty() ? start_embedded(replay_key) : use_existing(dev_url);
+                                            const std::string& replay_key, int major) {
+    return dev_url.empty() ? start_embedded(replay_key, major) : use_existing(dev_url);
+}
+
+Result<int> Server::version() const {
+    auto conn = connect(maintenance_database());
+    if (!conn)
+        return std::move(conn).error();
+    return conn->server_version();
 }
 
 } // namespace schemac::shadow

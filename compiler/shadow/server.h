@@ -37,6 +37,8 @@ class Server {
     /// ROLE and OWNER TO need it), unless it is a superuser.
     Status ensure_roles(const std::vector<std::string>& roles);
 
+    /// The server's version number (150018).
+    Result<int> version() const;
     /// An administrator's connection to `dbname`.
     Result<runtime::Connection> connect(const std::string& dbname) const;
     /// A connection to `dbname` as the tree's role.
@@ -70,15 +72,17 @@ class Server {
 /// and copied per run (or the cached cluster kept for `replay_key`, when
 /// there is one); a private unix socket; fsync off. As root, the server runs
 /// as the `postgres` user. It is stopped on every exit path.
-Result<std::unique_ptr<Server>> start_embedded(const std::string& replay_key = "");
+/// `major`: the target's major version, used when that server is installed.
+Result<std::unique_ptr<Server>> start_embedded(const std::string& replay_key = "", int major = 0);
 
 /// Uses an existing server (`--dev-url`): only temporary databases are made there.
 Result<std::unique_ptr<Server>> use_existing(const std::string& url);
 
 /// The server for a run: `dev_url` when not empty, else the embedded one,
-/// started from the history replayed under `replay_key` when it is cached.
+/// started from the history replayed under `replay_key` when it is cached,
+/// of major version `major` when that is installed.
 Result<std::unique_ptr<Server>> open_server(const std::string& dev_url,
-                                            const std::string& replay_key = "");
+                                            const std::string& replay_key = "", int major = 0);
 
 /// Stops every embedded server still running (for signal and exit handlers).
 void stop_all_embedded() noexcept;
