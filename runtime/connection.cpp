@@ -272,9 +272,11 @@ std::string redact(const std::string& conninfo) {
 
 std::string connect_error(const std::string& what, const std::string& conninfo,
                           const std::string& message) {
-    std::string target = conninfo.empty() ? "database " + database_of(conninfo) +
-                                                " (no --url nor DATABASE_URL: libpq's defaults)"
-                                          : redact(conninfo);
+    std::string target = redact(conninfo);
+    if (target.empty())
+        target = "database " + database_of(conninfo) +
+                 (conninfo.empty() ? " (no --url nor DATABASE_URL: libpq's defaults)"
+                                   : " (libpq's defaults)");
     return "cannot connect to " + what + target + ": " + scrub(message, conninfo);
 }
 

@@ -8,6 +8,15 @@
 #include <thread>
 
 namespace schemac::runtime {
+namespace {
+
+/// "  [2/18] create index public.x (concurrently)": a step as apply reports it.
+std::string step_label(const Script& script, std::size_t s) {
+    return "  [" + std::to_string(s + 1) + "/" + std::to_string(script.steps.size()) + "] " +
+           script.steps[s].title;
+}
+
+} // namespace
 
 Status Session::exec(const std::string& sql, const std::vector<std::string>& params,
                      const std::string& where) {
@@ -77,6 +86,7 @@ Status Session::run_group(const Script& script, std::size_t first, std::size_t l
         for (std::size_t s = first; s < last; ++s) {
             const ScriptStep& step = script.steps[s];
             auto started = Clock::now();
+            m_live.begin(step_label(script, s));
             for (const auto& statement : step.statements) {
                 std::string where = script.path.string() + ":" + std::to_string(statement.line);
                 // Batched in a transaction (an all-or-nothing rollback): the
@@ -86,8 +96,8 @@ Status Session::run_group(const Script& script, std::size_t first, std::size_t l
                     !done)
                     return rollback_with(std::move(done));
             }
-            progress("  [" + std::to_string(s + 1) + "/" + std::to_string(script.steps.size()) +
-                     "] " + step.title + " (" + std::to_string(elapsed_ms(started)) + " ms)");
+            m_live.end();
+            progress(step_label(script, s) + " (" + std::to_string(elapsed_ms(started)) + " ms)");
         }
         if (auto done = bookkeeping(); !done)
             return rollback_with(std::move(done));
@@ -160,6 +170,7 @@ Result<bool> Session::already_done(const std::string& where, const std::string& 
 Status Session::run_alone(const Script& script, std::size_t s, bool resuming, bool& committed) {
     const ScriptStep& step = script.steps[s];
     auto started = Clock::now();
+    m_live.begin(step_label(script, s));
     for (const auto& statement : step.statements) {
         std::string where = script.path.string() + ":" + std::to_string(statement.line);
         // Resumed: a statement that finished without its progress being
@@ -198,8 +209,8 @@ Status Session::run_alone(const Script& script, std::size_t s, bool resuming, bo
         }
         committed = true;
     }
-    progress("  [" + std::to_string(s + 1) + "/" + std::to_string(script.steps.size()) + "] " +
-             step.title + " (" + std::to_string(elapsed_ms(started)) +
+    m_live.end();
+    progress(step_label(script, s) + " (" + std::to_string(elapsed_ms(started)) +
              " ms, outside a transaction)");
     return Ok{};
 }

@@ -398,11 +398,13 @@ Status Session::check_secrets(const std::vector<const Script*>& scripts) const {
 }
 
 void Session::progress(const std::string& line) const {
+    m_live.clear();
     if (m_options.verbosity >= 0)
         m_err << "schemac: " << line << "\n";
 }
 
 int Session::report(const Error& error) const {
+    m_live.end();
     Error what = error;
     what.outcome.clear();
     std::string message = what.describe();

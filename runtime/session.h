@@ -6,6 +6,7 @@
 #include "runtime/deploy.h"
 #include "runtime/history.h"
 #include "runtime/migrations.h"
+#include "runtime/progress.h"
 #include "runtime/result.h"
 #include "runtime/script.h"
 
@@ -44,7 +45,7 @@ struct Loaded {
 class Session {
   public:
     Session(const DeployOptions& options, std::ostream& out, std::ostream& err)
-        : m_options(options), m_out(out), m_err(err) {}
+        : m_options(options), m_out(out), m_err(err), m_live(options.verbosity) {}
 
     /// Reads --dir, without checking its sum.
     Status read_directory();
@@ -167,6 +168,8 @@ class Session {
     int m_retries_made = 0; ///< by the last with_retries
     std::vector<AppliedMigration> m_history;
     std::optional<AppliedMigration> m_failed;
+    /// The step running, on a live line when it takes over a second.
+    mutable Progress m_live;
 };
 
 } // namespace schemac::runtime

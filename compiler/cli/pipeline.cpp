@@ -1,5 +1,5 @@
 #include "cli/pipeline.h"
-#include "cli/progress.h"
+#include "runtime/progress.h"
 
 #include "catalog/printed.h"
 #include "catalog/quote.h"
@@ -732,7 +732,7 @@ class Run {
     const GlobalOptions& m_global;
     const PlanRequest& m_request;
     Timer m_timer;
-    Progress m_progress{m_global.verbosity};
+    runtime::Progress m_progress{m_global.verbosity};
     introspect::Options m_scope;
     load::Tree m_tree;
     std::set<std::string> m_roles;

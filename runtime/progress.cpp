@@ -1,10 +1,10 @@
-#include "cli/progress.h"
+#include "runtime/progress.h"
 
 #include <cstdlib>
 #include <iostream>
 #include <unistd.h>
 
-namespace schemac::cli {
+namespace schemac::runtime {
 
 namespace {
 constexpr auto k_after = std::chrono::seconds(1);
@@ -49,6 +49,14 @@ void Progress::end() {
     m_what.clear();
 }
 
+void Progress::clear() {
+    if (!m_enabled)
+        return;
+    std::lock_guard lock(m_mutex);
+    if (m_terminal)
+        erase_line();
+}
+
 void Progress::erase_line() {
     if (m_terminal && m_shown)
         std::cerr << "\r\033[K" << std::flush;
@@ -75,4 +83,4 @@ void Progress::tick() {
     }
 }
 
-} // namespace schemac::cli
+} // namespace schemac::runtime

@@ -10,8 +10,8 @@
 /// about a second: a live line with the elapsed seconds on a terminal
 /// (erased when the stage ends), one plain line otherwise; nothing with -q or
 /// when SCHEMAC_PROGRESS=0 (the tests' sessions, whose output must not depend
-/// on the machine's speed).
-namespace schemac::cli {
+/// on the machine's speed). The compiler's stages and apply's steps use it.
+namespace schemac::runtime {
 
 class Progress {
   public:
@@ -24,6 +24,9 @@ class Progress {
     void begin(std::string what);
     /// The current stage ends; none runs.
     void end();
+    /// Erases a live line, so another line can be printed; it is drawn
+    /// again on the next tick while the stage runs.
+    void clear();
 
   private:
     void tick();
@@ -40,4 +43,4 @@ class Progress {
     std::thread m_ticker;
 };
 
-} // namespace schemac::cli
+} // namespace schemac::runtime
