@@ -284,9 +284,15 @@ Status read(Reader& r, Of<catalog::EventTrigger>) {
         t.oid = to_oid(row.text("oid"));
         t.key = catalog::global_key(Kind::EventTrigger, row.text("evtname"));
         t.event = row.text("evtevent");
-        for (auto tag : std::views::split(row.text("tags"), ','))
-            if (!tag.empty())
-                t.tags.emplace_back(tag.begin(), tag.end());
+        // Comma-separated (not std::views::split: clang 14 cannot compile
+        // libstdc++ 12's).
+        std::string tags = row.text("tags");
+        for (std::size_t at = 0; at < tags.size();) {
+            std::size_t end = std::min(tags.find(',', at), tags.size());
+            if (end > at)
+                t.tags.push_back(tags.substr(at, end - at));
+            at = end + 1;
+        }
         t.function =
             catalog::relation_key(Kind::Function, row.text("nspname"), row.text("proname"));
         t.function.args = row.text("args");

@@ -425,7 +425,8 @@ std::vector<std::string> options_to_set(const std::vector<std::string>& from,
                     to.begin(), to.begin() + static_cast<std::ptrdiff_t>(kept),
                     [&](const std::string& o) { return option_name(o) == option_name(option); }))
                 stays.push_back(option);
-        if (std::ranges::equal(stays, to | std::views::take(kept)))
+        if (std::equal(stays.begin(), stays.end(), to.begin(),
+                       to.begin() + static_cast<std::ptrdiff_t>(kept)))
             break;
     }
     return {to.begin() + static_cast<std::ptrdiff_t>(kept), to.end()};
