@@ -24,7 +24,7 @@ class TableReader {
         : m_file(file), m_table(table), m_prefix(std::move(prefix)) {}
 
     void text(const std::string& key, std::optional<std::string>& field) {
-        m_readers[key] = [&field, key](const toml::node& node) -> std::string {
+        m_readers[key] = [&field](const toml::node& node) -> std::string {
             if (const auto* value = node.as_string()) {
                 field = value->get();
                 return "";
@@ -50,8 +50,8 @@ class TableReader {
         };
     }
 
-    /// Runs the readers over the table; `others` takes a key none of them
-    /// reads (returns false when it does not know it either).
+    /// Runs the readers over the table; `others` is given a key none of them
+    /// reads, and sets `known` when it reads that key itself.
     Status read(const std::function<Status(const std::string&, const toml::node&, bool&)>& others =
                     nullptr) {
         for (const auto& [key, node] : m_table) {
@@ -107,9 +107,8 @@ Status no_password(const fs::path& file, const toml::table& table, const std::st
             password = true;
     PQconninfoFree(options);
     if (password)
-        return Error(where + prefix + key +
-                     " holds a password in clear; write url = \"env:NAME\" and set the "
-                     "environment variable NAME, or use ~/.pgpass");
+        return Error(where + prefix + key + " holds a password in clear; write " + key +
+                     " = \"env:NAME\" and set the environment variable NAME, or use ~/.pgpass");
     return Ok{};
 }
 
