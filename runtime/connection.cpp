@@ -234,8 +234,7 @@ std::string with_database(const std::string& conninfo, const std::string& dbname
     return rebuild(conninfo, "dbname", dbname, false);
 }
 
-/// The password a connection string holds, found as text (it may not
-/// parse): `scheme://user:password@`, or `password=value`.
+/// `scheme://user:password@`, or `password=value`.
 std::string password_in(const std::string& conninfo) {
     static const std::regex k_uri(R"(^[A-Za-z][A-Za-z0-9+.-]*://[^:@/?]*:([^@/?]*)@)");
     static const std::regex k_pair(R"((?:^|\s)password\s*=\s*('((?:[^'\\]|\\.)*)'?|([^\s']+)))");

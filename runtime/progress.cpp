@@ -11,6 +11,10 @@ constexpr auto k_after = std::chrono::seconds(1);
 constexpr auto k_every = std::chrono::milliseconds(250);
 } // namespace
 
+std::string count(std::size_t n, const std::string& noun) {
+    return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
+}
+
 Progress::Progress(int verbosity) {
     const char* setting = std::getenv("SCHEMAC_PROGRESS");
     m_enabled = verbosity >= 0 && !(setting && std::string_view(setting) == "0");

@@ -21,10 +21,6 @@ long long elapsed_ms(Clock::time_point since) {
     return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - since).count();
 }
 
-std::string count(std::size_t n, const std::string& noun) {
-    return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
-}
-
 std::string version_text(int version) {
     char text[16];
     std::snprintf(text, sizeof text, "%04d", version);

@@ -23,9 +23,6 @@ using Clock = std::chrono::steady_clock;
 
 long long elapsed_ms(Clock::time_point since);
 
-/// "1 step", "2 steps".
-std::string count(std::size_t n, const std::string& noun);
-
 /// "0003".
 std::string version_text(int version);
 

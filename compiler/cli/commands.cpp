@@ -7,6 +7,7 @@
 #include "report/plan_graph.h"
 #include "report/plan_render.h"
 #include "runtime/migrations.h"
+#include "runtime/progress.h"
 
 #include <algorithm>
 #include <cstdlib>
@@ -16,10 +17,7 @@
 namespace schemac::cli {
 namespace {
 
-/// "1 migration", "2 migrations".
-std::string count(std::size_t n, const std::string& noun) {
-    return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
-}
+using runtime::count;
 
 /// A migration whose steps need rows prepared is written with the data
 /// that prepares them (--data) or on purpose (--allow-hazards needs-data).

@@ -1,6 +1,7 @@
 #include "cli/config.h"
 
-#include <libpq-fe.h>
+#include "runtime/connection.h"
+
 #include <toml++/toml.h>
 
 #include <functional>
@@ -91,25 +92,11 @@ class TableReader {
 /// the environment, libpq's PGPASSWORD and ~/.pgpass keep it elsewhere.
 Status no_password(const fs::path& file, const toml::table& table, const std::string& prefix,
                    const std::string& key, const std::optional<std::string>& url) {
-    if (!url || url->starts_with("env:"))
+    if (!url || url->starts_with("env:") || runtime::password_in(*url).empty())
         return Ok{};
-    char* error = nullptr;
-    PQconninfoOption* options = PQconninfoParse(url->c_str(), &error);
-    std::string where = at(file, table[key].node()->source());
-    if (!options) {
-        // libpq's message may repeat the string (and its password): not printed.
-        PQfreemem(error);
-        return Error(where + prefix + key + " is not a connection string libpq can read");
-    }
-    bool password = false;
-    for (PQconninfoOption* o = options; o->keyword; ++o)
-        if (std::string_view(o->keyword) == "password" && o->val && *o->val)
-            password = true;
-    PQconninfoFree(options);
-    if (password)
-        return Error(where + prefix + key + " holds a password in clear; write " + key +
-                     " = \"env:NAME\" and set the environment variable NAME, or use ~/.pgpass");
-    return Ok{};
+    return Error(at(file, table[key].node()->source()) + prefix + key +
+                 " holds a password in clear; write " + key +
+                 " = \"env:NAME\" and set the environment variable NAME, or use ~/.pgpass");
 }
 
 Status read_environment(const fs::path& file, const std::string& name, const toml::table& table,

@@ -8,6 +8,7 @@
 #include "emit/script.h"
 #include "introspect/introspect.h"
 #include "plan/planner.h"
+#include "runtime/progress.h"
 #include "shadow/server.h"
 
 #include <filesystem>
@@ -199,8 +200,8 @@ int run_dump(const GlobalOptions& global, const DumpOptions& options) {
     if (auto written = write_tree(options.out, *files, options.force); !written)
         return fail(written.error());
     if (global.verbosity >= 0)
-        std::cerr << "schemac: wrote " << files->size() << " file"
-                  << (files->size() == 1 ? "" : "s") << " in " << options.out << "/\n";
+        std::cerr << "schemac: wrote " << runtime::count(files->size(), "file") << " in "
+                  << options.out << "/\n";
     return 0;
 }
 

@@ -30,10 +30,7 @@
 namespace schemac::cli {
 namespace {
 
-/// "1 migration", "2 migrations".
-std::string count(std::size_t n, const std::string& noun) {
-    return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
-}
+using runtime::count;
 
 /// Each stage's time on stderr, with -v.
 class Timer {

@@ -36,21 +36,22 @@ Fate fate_of(bool created, bool dropped, bool renamed) {
 
 /// Whether `to` is reachable from `from` without the direct edge.
 bool implied(const Graph& graph, std::size_t from, std::size_t to) {
+    auto successors = [&](std::size_t at, std::vector<std::size_t>& into) {
+        for (auto edge = graph.edges.lower_bound({at, 0});
+             edge != graph.edges.end() && edge->first == at; ++edge)
+            into.push_back(edge->second);
+    };
     std::vector<std::size_t> stack;
+    successors(from, stack);
+    std::erase(stack, to);
     std::set<std::size_t> seen;
-    for (const auto& [a, b] : graph.edges)
-        if (a == from && b != to)
-            stack.push_back(b);
     while (!stack.empty()) {
         std::size_t at = stack.back();
         stack.pop_back();
         if (at == to)
             return true;
-        if (!seen.insert(at).second)
-            continue;
-        for (auto edge = graph.edges.lower_bound({at, 0});
-             edge != graph.edges.end() && edge->first == at; ++edge)
-            stack.push_back(edge->second);
+        if (seen.insert(at).second)
+            successors(at, stack);
     }
     return false;
 }

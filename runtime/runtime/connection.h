@@ -119,6 +119,9 @@ std::vector<std::string> parse_text_array(const std::string& literal);
 namespace schemac::runtime {
 /// `conninfo` (a key=value string or URI) with its database replaced by `dbname`.
 std::string with_database(const std::string& conninfo, const std::string& dbname);
+/// The password a connection string holds (found as text: it may not
+/// parse), or "".
+std::string password_in(const std::string& conninfo);
 /// `conninfo` with any password removed, fit to print; a string libpq
 /// cannot parse has its password masked as text (`***`).
 std::string redact(const std::string& conninfo);

@@ -13,6 +13,9 @@
 /// on the machine's speed). The compiler's stages and apply's steps use it.
 namespace schemac::runtime {
 
+/// "1 step", "2 steps": a count as messages say it.
+std::string count(std::size_t n, const std::string& noun);
+
 class Progress {
   public:
     explicit Progress(int verbosity);
