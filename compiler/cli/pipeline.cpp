@@ -248,6 +248,9 @@ class Run {
             std::cerr << "schemac: context the current state references, read for the proof: "
                       << count(m_context.objects, "object") << "\n";
         prepare_shadows();
+        // The tree was materialized without it: the proof rebuilds the
+        // current state with it instead.
+        m_start.desired_db.clear();
         return Ok{};
     }
 
@@ -462,6 +465,9 @@ class Run {
                 (intent.reverse ? column->second.using_reverse_expr : column->second.using_expr) =
                     intent.expression;
         m_desired_db = *db;
+        // Against a live target, the proof starts here (plan/proof.h).
+        if (!m_request.url.empty())
+            m_start.desired_db = *db;
         m_out.warnings = plan::lint(m_out.desired, m_tree);
         return Ok{};
     }
@@ -689,7 +695,7 @@ class Run {
             return with_unmanaged_hint(proven.error(), m_out.current, m_out.desired);
         for (auto& warning : plan::lint_proof(proven->unseeded, m_tree))
             m_out.warnings.push_back(std::move(warning));
-        m_timer.lap("proof");
+        m_timer.lap(proven->from_desired ? "proof (from the desired state)" : "proof");
         if (proven->failed_on_rows)
             return failed_on_rows(*proven->failed_on_rows);
         return Ok{};

@@ -51,23 +51,42 @@ std::size_t step_of(const std::vector<steps::Step>& steps, const std::string& st
     return steps.size();
 }
 
+/// A shadow database the proof works in, with the two connections it uses
+/// throughout: the tree's role's (the scripts, the reads of what they built)
+/// and the administrator's (seeding, counting, what needs a superuser). A
+/// connection costs a server process, about 20 ms here.
+struct ProofDb {
+    std::string name;
+    runtime::Connection tree, admin;
+};
+
+Result<ProofDb> open_db(shadow::Server& server, const std::string& name) {
+    auto tree = server.connect_tree(name);
+    if (!tree)
+        return tree.error();
+    auto admin = server.connect(name);
+    if (!admin)
+        return admin.error();
+    return ProofDb{name, std::move(*tree), std::move(*admin)};
+}
+
+/// Drops the database once its connections are closed.
+Status drop(shadow::Server& server, ProofDb db) {
+    std::string name = std::move(db.name);
+    { ProofDb closing = std::move(db); }
+    return server.drop_database(name);
+}
+
 /// Runs `steps` exactly as a migration file holds them, read back and run
 /// as apply runs it (steps that cannot run in a transaction on their own);
 /// the step that failed, if one did.
-Result<std::optional<Stopped>> run_steps(shadow::Server& server, const std::string& db,
-                                         const std::vector<steps::Step>& steps,
+Result<std::optional<Stopped>> run_steps(ProofDb& db, const std::vector<steps::Step>& steps,
                                          const std::string& what) {
     auto script = runtime::parse_script(what, emit::render_migration(steps, what));
     if (!script)
         return std::move(script).error().within("proof failed: " + what + " does not parse");
-    auto conn = server.connect_tree(db);
-    if (!conn)
-        return conn.error();
-    auto admin = server.connect(db);
-    if (!admin)
-        return admin.error();
-    if (auto ran = runtime::execute_steps(*conn, *script, &*admin); !ran) {
-        if (conn->lost() || !ran.error().server)
+    if (auto ran = runtime::execute_steps(db.tree, *script, &db.admin); !ran) {
+        if (db.tree.lost() || !ran.error().server)
             return ran.error();
         return std::optional<Stopped>(
             Stopped{step_of(steps, ran.error().statement), std::move(ran).error()});
@@ -82,40 +101,47 @@ Error proof_failure(const std::string& what, const Error& failed) {
 
 /// Runs `steps`, then `then` (when given), and reads the database back.
 Result<catalog::Catalog>
-run_and_read(shadow::Server& server, const std::string& db, const std::vector<steps::Step>& steps,
-             const std::string& what, const introspect::Options& options,
+run_and_read(ProofDb& db, const std::vector<steps::Step>& steps, const std::string& what,
+             const introspect::Options& options,
              const std::function<Status(const std::string& db)>& then = {}) {
-    auto stopped = run_steps(server, db, steps, what);
+    auto stopped = run_steps(db, steps, what);
     if (!stopped)
         return stopped.error();
     if (*stopped)
         return proof_failure(what, (*stopped)->error);
     if (then)
-        if (auto done = then(db); !done)
+        if (auto done = then(db.name); !done)
             return done.error();
-    return introspect::introspect(server.tree_conninfo(db), options);
+    return introspect::introspect(db.tree, options);
 }
 
-/// A shadow database in the current state.
-Result<std::string> copy_of_current(shadow::Server& server, const ProofStart& start,
-                                    const catalog::Catalog& current,
-                                    const introspect::Options& options) {
-    if (!start.template_db.empty())
-        return server.create_database(start.template_db);
-    auto db = server.create_database();
+/// A shadow database in the current state: a copy of the template, or the
+/// current catalog rebuilt from nothing.
+Result<ProofDb> copy_of_current(shadow::Server& server, const ProofStart& start,
+                                const catalog::Catalog& current,
+                                const introspect::Options& options) {
+    if (!start.template_db.empty()) {
+        auto name = server.create_database(start.template_db);
+        if (!name)
+            return name.error();
+        return open_db(server, *name);
+    }
+    auto name = server.create_database();
+    if (!name)
+        return name.error();
+    if (start.prepare)
+        if (auto prepared = start.prepare(*name); !prepared)
+            return prepared.error();
+    auto db = open_db(server, *name);
     if (!db)
         return db;
-    if (start.prepare)
-        if (auto prepared = start.prepare(*db); !prepared)
-            return prepared.error();
-    auto empty = introspect::introspect(server.tree_conninfo(*db), options);
+    auto empty = introspect::introspect(db->tree, options);
     if (!empty)
         return empty.error();
     auto rebuild = plan_steps(*empty, current);
     if (!rebuild)
         return rebuild.error();
-    auto copy =
-        run_and_read(server, *db, *rebuild, "rebuilding the current state", options, start.finish);
+    auto copy = run_and_read(*db, *rebuild, "rebuilding the current state", options, start.finish);
     if (!copy)
         return copy.error();
     if (auto same = expect_equal(*copy, current,
@@ -135,10 +161,10 @@ Result<catalog::Catalog> state_after(shadow::Server& server, const ProofStart& s
     auto db = copy_of_current(server, start, current, options);
     if (!db)
         return db.error();
-    auto after = run_and_read(server, *db, steps, "the renames", options);
+    auto after = run_and_read(*db, steps, "the renames", options);
     if (!after)
         return after.error();
-    if (auto dropped = server.drop_database(*db); !dropped)
+    if (auto dropped = drop(server, std::move(*db)); !dropped)
         return dropped.error();
     return after;
 }
@@ -175,13 +201,9 @@ counted(const std::map<catalog::ObjectKey, long long>& seeded, const catalog::Ca
 }
 
 /// The seeded tables in `tables` have the row counts they were seeded with.
-Status expect_rows(shadow::Server& server, const std::string& db,
-                   const std::map<catalog::ObjectKey, long long>& seeded,
+Status expect_rows(ProofDb& db, const std::map<catalog::ObjectKey, long long>& seeded,
                    const std::vector<catalog::ObjectKey>& tables, const std::string& when) {
-    auto conn = server.connect(db);
-    if (!conn)
-        return conn.error();
-    auto counts = count_rows(*conn, tables);
+    auto counts = count_rows(db.admin, tables);
     if (!counts)
         return counts.error();
     std::string lost;
@@ -195,32 +217,35 @@ Status expect_rows(shadow::Server& server, const std::string& db,
     return Error("proof failed: " + when + " the tables it keeps do not keep their rows:" + lost);
 }
 
-/// One run of the proof from a fresh copy of the current state: seeded
-/// when `rows` is given. A step that fails on seeded rows is returned; any
-/// other failure is an error.
-Result<std::optional<FailedOnRows>>
-attempt(shadow::Server& server, const ProofStart& start, const catalog::Catalog& current,
-        const catalog::Catalog& desired, const std::vector<steps::Step>& forward,
-        const std::vector<steps::Step>& reverse, const introspect::Options& options,
-        const ProofRows* rows, Proven& proven, std::string* fingerprint_after) {
-    auto db = copy_of_current(server, start, current, options);
-    if (!db)
-        return db.error();
+/// What one run of the proof compares against.
+struct Scripts {
+    const catalog::Catalog& current;
+    const catalog::Catalog& desired;
+    const std::vector<steps::Step>& forward;
+    const std::vector<steps::Step>& reverse;
+    const introspect::Options& options;
+};
+
+/// The proof from `db`, a database in the current state: seeded when `rows`
+/// is given, then the forward script (its result must be the desired state)
+/// and the reverse one (back to the current state). A step that fails on
+/// seeded rows is returned; any other failure is an error. The database is
+/// dropped, unless an error leaves it to the server's cleanup.
+Result<std::optional<FailedOnRows>> from_current(shadow::Server& server, ProofDb db,
+                                                 const Scripts& s, const ProofRows* rows,
+                                                 Proven& proven, std::string* fingerprint_after) {
     if (rows) {
-        auto conn = server.connect(*db);
-        if (!conn)
-            return conn.error();
-        auto seeded = seed(*conn, current, tables_to_seed(current, forward, rows->empty));
+        auto seeded = seed(db.admin, s.current, tables_to_seed(s.current, s.forward, rows->empty));
         if (!seeded)
             return seeded.error();
         proven.seeded = std::move(seeded->rows);
         proven.unseeded = std::move(seeded->unseeded);
     }
     bool on_rows = rows && !proven.seeded.empty();
-    // A step that fails on rows: the database is left for the next attempt.
+    // A step that fails on rows: the database is dropped for the next attempt.
     auto run = [&](const std::vector<steps::Step>& steps, bool reverse_script,
                    const std::string& what) -> Result<std::optional<FailedOnRows>> {
-        auto stopped = run_steps(server, *db, steps, what);
+        auto stopped = run_steps(db, steps, what);
         if (!stopped)
             return stopped.error();
         if (!*stopped)
@@ -228,44 +253,42 @@ attempt(shadow::Server& server, const ProofStart& start, const catalog::Catalog&
         const Error& error = (*stopped)->error;
         if (!on_rows)
             return proof_failure(what, error);
-        if (auto dropped = server.drop_database(*db); !dropped)
+        auto failed = FailedOnRows{reverse_script, (*stopped)->step, error.server->message};
+        if (auto dropped = drop(server, std::move(db)); !dropped)
             return dropped.error();
-        return std::optional<FailedOnRows>(
-            FailedOnRows{reverse_script, (*stopped)->step, error.server->message});
+        return std::optional<FailedOnRows>(std::move(failed));
     };
-    auto forward_ran = run(forward, false, "the forward script");
+    auto forward_ran = run(s.forward, false, "the forward script");
     if (!forward_ran || *forward_ran)
         return forward_ran;
-    auto after = introspect::introspect(server.tree_conninfo(*db), options);
+    auto after = introspect::introspect(db.tree, s.options);
     if (!after)
         return after.error();
-    if (auto same = expect_equal(*after, desired,
+    if (auto same = expect_equal(*after, s.desired,
                                  "after the forward script the database does "
                                  "not match the desired state");
         !same)
         return same.error();
     if (on_rows)
-        if (auto kept = expect_rows(server, *db, proven.seeded,
-                                    counted(proven.seeded, desired, rows->written_up, {&forward}),
-                                    "after the forward script");
+        if (auto kept =
+                expect_rows(db, proven.seeded,
+                            counted(proven.seeded, s.desired, rows->written_up, {&s.forward}),
+                            "after the forward script");
             !kept)
             return kept.error();
     if (fingerprint_after) {
-        auto conn = server.connect(*db);
-        if (!conn)
-            return conn.error();
-        auto fingerprint = runtime::fingerprint(*conn);
+        auto fingerprint = runtime::fingerprint(db.admin);
         if (!fingerprint)
             return std::move(fingerprint).error();
         *fingerprint_after = fingerprint->sha256;
     }
-    auto reverse_ran = run(reverse, true, "the reverse script");
+    auto reverse_ran = run(s.reverse, true, "the reverse script");
     if (!reverse_ran || *reverse_ran)
         return reverse_ran;
-    auto back = introspect::introspect(server.tree_conninfo(*db), options);
+    auto back = introspect::introspect(db.tree, s.options);
     if (!back)
         return back.error();
-    if (auto same = expect_equal(*back, current,
+    if (auto same = expect_equal(*back, s.current,
                                  "after the reverse script the database does "
                                  "not match the current state");
         !same)
@@ -273,15 +296,41 @@ attempt(shadow::Server& server, const ProofStart& start, const catalog::Catalog&
     if (on_rows) {
         std::set<std::string> written = rows->written_up;
         written.insert(rows->written_down.begin(), rows->written_down.end());
-        if (auto kept = expect_rows(server, *db, proven.seeded,
-                                    counted(proven.seeded, current, written, {&forward, &reverse}),
-                                    "after the forward and reverse scripts");
+        if (auto kept =
+                expect_rows(db, proven.seeded,
+                            counted(proven.seeded, s.current, written, {&s.forward, &s.reverse}),
+                            "after the forward and reverse scripts");
             !kept)
             return kept.error();
     }
-    if (auto dropped = server.drop_database(*db); !dropped)
+    if (auto dropped = drop(server, std::move(db)); !dropped)
         return dropped.error();
     return std::optional<FailedOnRows>();
+}
+
+/// The current state reached from the desired one, which the tree was
+/// materialized in, by the reverse script: its first proof, without rows,
+/// and no rebuild of the whole current state. Nothing when the reverse
+/// script does not reach it there (the shadow lacks context the current
+/// state uses, or the script is wrong): the proof then starts from a
+/// rebuild, which says why.
+Result<std::optional<ProofDb>> current_from_desired(shadow::Server& server, const ProofStart& start,
+                                                    const Scripts& s) {
+    auto db = open_db(server, start.desired_db);
+    if (!db)
+        return db.error();
+    auto back = run_and_read(*db, s.reverse, "the reverse script", s.options);
+    if (!back && db->tree.lost())
+        return back.error();
+    if (!back || !differences(*back, s.current).empty()) {
+        if (auto dropped = drop(server, std::move(*db)); !dropped)
+            return dropped.error();
+        return std::optional<ProofDb>();
+    }
+    if (start.finish)
+        if (auto finished = start.finish(db->name); !finished)
+            return finished.error();
+    return std::optional<ProofDb>(std::move(*db));
 }
 
 } // namespace
@@ -291,17 +340,35 @@ Result<Proven> prove(shadow::Server& server, const ProofStart& start,
                      const std::vector<steps::Step>& forward,
                      const std::vector<steps::Step>& reverse, const introspect::Options& options,
                      const ProofRows& rows, std::string* fingerprint_after) {
+    const Scripts scripts{current, desired, forward, reverse, options};
     Proven proven;
-    auto with_rows = attempt(server, start, current, desired, forward, reverse, options, &rows,
-                             proven, fingerprint_after);
+    std::optional<ProofDb> db;
+    if (start.template_db.empty() && !start.desired_db.empty()) {
+        auto reached = current_from_desired(server, start, scripts);
+        if (!reached)
+            return reached.error();
+        db = std::move(*reached);
+        proven.from_desired = db.has_value();
+    }
+    if (!db) {
+        auto copy = copy_of_current(server, start, current, options);
+        if (!copy)
+            return copy.error();
+        db = std::move(*copy);
+    }
+    auto with_rows =
+        from_current(server, std::move(*db), scripts, &rows, proven, fingerprint_after);
     if (!with_rows)
         return with_rows.error();
     if (!*with_rows)
         return proven;
     // Does it fail without rows too? Then it is no matter of rows.
+    auto again = copy_of_current(server, start, current, options);
+    if (!again)
+        return again.error();
     Proven without;
-    auto empty = attempt(server, start, current, desired, forward, reverse, options, nullptr,
-                         without, fingerprint_after);
+    auto empty =
+        from_current(server, std::move(*again), scripts, nullptr, without, fingerprint_after);
     if (!empty)
         return empty.error();
     proven.failed_on_rows = std::move(**with_rows);

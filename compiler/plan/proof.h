@@ -16,10 +16,15 @@
 namespace schemac::plan {
 
 /// Where the proof starts: a shadow database already in the current state (it
-/// is copied with CREATE DATABASE ... TEMPLATE), or none, in which case the
-/// current catalog is rebuilt from nothing in a fresh database first.
+/// is copied with CREATE DATABASE ... TEMPLATE); else the database the tree
+/// was materialized in, taken back to the current state by the reverse
+/// script; else (or when the reverse script does not reach the current state
+/// there) the current catalog rebuilt from nothing in a fresh database.
 struct ProofStart {
     std::string template_db;
+    /// A database in the desired state that the proof may use up: the
+    /// proof then costs the change, not the whole current state.
+    std::string desired_db;
     /// Run in the fresh database before the current state is rebuilt in it:
     /// the context the tree stubs (`-- schemac:external`), which the
     /// catalogs leave out. A template database has it already.
@@ -61,11 +66,14 @@ struct Proven {
     std::map<catalog::ObjectKey, long long> seeded;     ///< rows per table
     std::map<catalog::ObjectKey, std::string> unseeded; ///< why no row could be made
     std::optional<FailedOnRows> failed_on_rows;
+    /// The proof started from the desired state (ProofStart::desired_db).
+    bool from_desired = false;
 };
 
 /// Seeds the tables the plan touches (plan/rows.h), runs `forward` on a
-/// shadow copy of the current state and re-introspects: it must equal
-/// `desired`, and every seeded table it keeps must keep its row count
+/// shadow copy of the current state (from `start`: from the desired state,
+/// the reverse script runs first and must reach `current`) and
+/// re-introspects: it must equal `desired`, and every seeded table it keeps must keep its row count
 /// (unless the data phase writes it); then `reverse` must bring it back to
 /// `current`, the counts too. A step that fails with rows is run again
 /// without them: when the proof then passes, the step is reported

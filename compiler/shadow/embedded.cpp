@@ -43,7 +43,8 @@ class EmbeddedServer final : public Server {
         : m_pid(pid), m_dir(std::move(dir)), m_bindir(std::move(bindir)), m_as(as),
           m_cache(std::move(cache)), m_replayed(std::move(replayed)) {}
     ~EmbeddedServer() override {
-        drop_all_databases();
+        // Its databases go with the cluster: none is dropped first.
+        close_admin();
         unregister_postmaster(m_pid);
         stop_postmaster(m_pid);
         std::error_code ec;

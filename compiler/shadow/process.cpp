@@ -88,10 +88,10 @@ void unregister_postmaster(pid_t pid) {
 void stop_postmaster(pid_t pid) noexcept {
     // SIGINT is PostgreSQL's fast shutdown; escalate if it does not go.
     kill(pid, SIGINT);
-    for (int i = 0; i < 200; ++i) {
+    for (int i = 0; i < 2000; ++i) {
         if (waitpid(pid, nullptr, WNOHANG) == pid)
             return;
-        usleep(50'000);
+        usleep(5'000);
     }
     kill(pid, SIGQUIT);
     usleep(500'000);

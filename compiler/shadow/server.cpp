@@ -31,18 +31,30 @@ Result<runtime::Connection> Server::connect_tree(const std::string& dbname) cons
     return open(tree_conninfo(dbname), dbname);
 }
 
+Result<runtime::Connection*> Server::admin() const {
+    if (m_admin && m_admin->lost())
+        m_admin.reset();
+    if (!m_admin) {
+        auto conn = connect(maintenance_database());
+        if (!conn)
+            return conn.error();
+        m_admin = std::move(*conn);
+    }
+    return &*m_admin;
+}
+
 Result<std::string> Server::create_database(const std::string& template_db) {
     static std::mt19937_64 random{std::random_device{}()};
     std::string name = "schemac_" + std::to_string(getpid()) + "_" + std::to_string(++m_counter) +
                        "_" + std::to_string(random() % 100000);
-    auto admin = connect(maintenance_database());
+    auto admin = this->admin();
     if (!admin)
         return admin.error();
     std::string sql = "CREATE DATABASE " + quote_ident(name) + " TEMPLATE " +
                       quote_ident(template_db.empty() ? "template0" : template_db);
     if (std::string owner = tree_role(); !owner.empty())
         sql += " OWNER " + quote_ident(owner);
-    auto created = admin->exec(sql);
+    auto created = (*admin)->exec(sql);
     if (!created.ok())
         return Error{"cannot create a shadow database: " + created.error().describe()};
     m_databases.push_back(name);
@@ -50,10 +62,11 @@ Result<std::string> Server::create_database(const std::string& template_db) {
 }
 
 Status Server::drop_database(const std::string& dbname) {
-    auto admin = connect(maintenance_database());
+    auto admin = this->admin();
     if (!admin)
         return admin.error();
-    auto dropped = admin->exec("DROP DATABASE IF EXISTS " + quote_ident(dbname) + " WITH (FORCE)");
+    auto dropped =
+        (*admin)->exec("DROP DATABASE IF EXISTS " + quote_ident(dbname) + " WITH (FORCE)");
     std::erase(m_databases, dbname);
     if (!dropped.ok())
         return Error{"cannot drop shadow database " + dbname + ": " + dropped.error().message};
@@ -64,24 +77,26 @@ void Server::drop_all_databases() {
     auto names = m_databases;
     for (const auto& name : names)
         (void)drop_database(name);
+    close_admin();
 }
 
 Status Server::ensure_roles(const std::vector<std::string>& roles) {
     if (roles.empty())
         return Ok{};
-    auto admin = connect(maintenance_database());
+    auto admin = this->admin();
     if (!admin)
         return admin.error();
     for (const auto& role : roles) {
-        auto exists = admin->exec("SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = $1", {role});
+        auto exists =
+            (*admin)->exec("SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = $1", {role});
         if (!exists || exists->empty()) {
-            auto created = admin->exec("CREATE ROLE " + quote_ident(role) + " NOLOGIN");
+            auto created = (*admin)->exec("CREATE ROLE " + quote_ident(role) + " NOLOGIN");
             // Another run may have created it meanwhile (duplicate_object).
             if (!created && created.error().sqlstate() != "42710")
                 return Error("cannot create role " + role +
                              " in the shadow server: " + created.error().message);
         }
-        if (auto granted = grant_to_tree(*admin, role); !granted)
+        if (auto granted = grant_to_tree(**admin, role); !granted)
             return granted;
     }
     return Ok{};
@@ -140,10 +155,10 @@ Result<std::unique_ptr<Server>> open_server(const std::string& dev_url,
 }
 
 Result<int> Server::version() const {
-    auto conn = connect(maintenance_database());
+    auto conn = admin();
     if (!conn)
         return std::move(conn).error();
-    return conn->server_version();
+    return (*conn)->server_version();
 }
 
 } // namespace schemac::shadow

@@ -109,6 +109,41 @@ TEST_CASE("objects of kinds not modeled yet are named on stderr and left alone")
                   out.err);
 }
 
+TEST_CASE("against a live database the proof starts from the desired state: it costs the change, "
+          "and a step that fails on rows is still found") {
+    auto db = database_from("CREATE TABLE t (id int PRIMARY KEY, name text);\n"
+                            "INSERT INTO t VALUES (1, 'a');\n"
+                            "CREATE TABLE u (id int);\n");
+    auto tree = temp_tree("from-desired", "CREATE TABLE t (id int PRIMARY KEY, name text, "
+                                          "code int NOT NULL);\nCREATE TABLE u (id int);\n");
+    auto diff = [&](const std::string& extra) {
+        return run(schemac_cmd("diff -v --dev-url " + shell_quote(dev_url()) + " --url " +
+                               shell_quote(server().conninfo(db)) + " --schema " +
+                               shell_quote(tree.string()) + extra));
+    };
+    // t holds a row, so the proof seeds it: validating the new column's
+    // check fails on those rows, and the proof passes again without them
+    // (on a rebuilt copy, the desired one being used up).
+    auto up = diff("");
+    REQUIRE_MESSAGE(up.exit_code == 0, up.err);
+    CHECK_MESSAGE(up.err.find("schemac: proof (from the desired state) ") != std::string::npos,
+                  up.err);
+    CHECK(up.out.find("ALTER TABLE public.t ADD COLUMN code integer;") != std::string::npos);
+    CHECK(up.out.find("-- hazard needs-data: column public.t.code is NOT NULL") !=
+          std::string::npos);
+    auto down = diff(" --reverse");
+    REQUIRE_MESSAGE(down.exit_code == 0, down.err);
+    CHECK(down.err.find("schemac: proof (from the desired state) ") != std::string::npos);
+    CHECK(down.out.find("ALTER TABLE public.t DROP COLUMN code;") != std::string::npos);
+    // No shadow database of schemac's is left on the server (the tests'
+    // own are named after this process).
+    auto left = run(pg_bin("psql") + " -XAtq -d " + shell_quote(dev_url()) +
+                    " -c \"SELECT count(*) FROM pg_database WHERE datname LIKE 'schemac\\_%' "
+                    "AND datname NOT LIKE 'schemac\\_" +
+                    std::to_string(getpid()) + "\\_%'\"");
+    CHECK_MESSAGE(left.out == "0\n", left.out << left.err);
+}
+
 TEST_CASE("schema/ round trip on the embedded server: empty -> schema -> empty, proven") {
     fs::path schema = fs::path(SCHEMAC_SOURCE_DIR) / "schema";
     auto up = run(schemac_cmd("diff --schema " + shell_quote(schema.string())));

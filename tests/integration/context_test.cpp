@@ -450,6 +450,12 @@ TEST_CASE("with --url, what the target's own tables reference in a schema the tr
     CHECK(plan.out.find("billing.accounts") != std::string::npos); // its lock, not a change
     CHECK(plan.out.find("DROP TABLE billing") == std::string::npos);
     CHECK(plan.out.find("SCHEMA billing") == std::string::npos);
+    // The tree was materialized without billing: the proof rebuilds the
+    // current state instead of starting from the desired one.
+    auto verbose = project.schemac("plan -v" + url);
+    REQUIRE_MESSAGE(verbose.exit_code == 0, verbose.err);
+    CHECK_MESSAGE(verbose.err.find("schemac: proof ") != std::string::npos, verbose.err);
+    CHECK(verbose.err.find("proof (from the desired state)") == std::string::npos);
 }
 
 TEST_CASE("with --url, a type the target's own tables use from a schema the tree does not name "
