@@ -8,18 +8,18 @@
 namespace schemac::load {
 
 SourceFile::SourceFile(std::string path, std::string text)
-    : m_path(std::move(path)), m_text(std::move(text)) {}
+    : m_path(std::move(path)), m_text(std::move(text)), m_line_starts{0} {
+    for (std::size_t i = m_text.find('\n'); i != std::string::npos; i = m_text.find('\n', i + 1))
+        m_line_starts.push_back(i + 1);
+}
 
 SourceLocation SourceFile::locate(std::size_t byte_offset) const {
     byte_offset = std::min(byte_offset, m_text.size());
-    int line = 1;
-    std::size_t line_start = 0;
-    for (std::size_t i = 0; i < byte_offset; ++i) {
-        if (m_text[i] == '\n') {
-            ++line;
-            line_start = i + 1;
-        }
-    }
+    // The last line starting at or before the offset (a newline's own byte
+    // belongs to the line it ends).
+    auto after = std::upper_bound(m_line_starts.begin(), m_line_starts.end(), byte_offset);
+    int line = static_cast<int>(after - m_line_starts.begin());
+    std::size_t line_start = *(after - 1);
     // Columns count characters, not bytes.
     auto before = std::string_view(m_text).substr(line_start, byte_offset - line_start);
     int column = 1 + static_cast<int>(catalog::utf8::length(before));
@@ -52,13 +52,9 @@ std::size_t SourceFile::skip_blank(std::size_t offset) const {
 }
 
 std::string_view SourceFile::line_text(int line) const {
-    std::size_t start = 0;
-    for (int l = 1; l < line; ++l) {
-        start = m_text.find('\n', start);
-        if (start == std::string::npos)
-            return {};
-        ++start;
-    }
+    if (line < 1 || static_cast<std::size_t>(line) > m_line_starts.size())
+        return {};
+    std::size_t start = m_line_starts[static_cast<std::size_t>(line) - 1];
     auto end = m_text.find('\n', start);
     std::string_view view(m_text);
     view = view.substr(start, end == std::string::npos ? std::string::npos : end - start);

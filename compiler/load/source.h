@@ -2,6 +2,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace schemac::load {
 
@@ -35,6 +36,9 @@ class SourceFile {
   private:
     std::string m_path;
     std::string m_text;
+    /// The byte offset where each line starts (line 1's is 0): every
+    /// statement is located, so a lookup must not scan the file.
+    std::vector<std::size_t> m_line_starts;
 };
 
 /// `file:line:col: message` with the source line and a caret (the form every
