@@ -350,6 +350,7 @@ class Run {
             if (!conn)
                 return Error(runtime::connect_error("", m_request.url, conn.error().message));
             target = conn->server_version() / 10000;
+            m_target = std::move(*conn); // read again once the tree is materialized
         }
         auto server = shadow::open_server(m_global.dev_url, m_replay_key, target);
         if (!server)
@@ -515,7 +516,13 @@ class Run {
             live.sizes = true;
             live.roles = m_roles;
         }
-        auto current = introspect::introspect(m_current_conninfo, live);
+        auto current = m_target ? introspect::introspect(*m_target, live)
+                                : introspect::introspect(m_current_conninfo, live);
+        // The target may close a connection left idle while the tree was
+        // materialized (idle_session_timeout): read it on a new one.
+        if (!current && m_target && m_target->lost())
+            current = introspect::introspect(m_current_conninfo, live);
+        m_target.reset();
         if (!current)
             return current.error();
         m_out.current = std::move(*current);
@@ -744,6 +751,8 @@ class Run {
     std::unique_ptr<shadow::Server> m_server;
     plan::ProofStart m_start;
     std::string m_current_conninfo;
+    /// The connection to --url, opened once.
+    std::optional<runtime::Connection> m_target;
     std::string m_desired_db; ///< the shadow database the tree was materialized in
     catalog::Catalog m_renamed;
     Planned m_out;

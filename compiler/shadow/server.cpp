@@ -124,7 +124,12 @@ namespace {
 
 class ExistingServer final : public Server {
   public:
-    explicit ExistingServer(std::string url) : m_url(std::move(url)) {}
+    /// `admin`: a connection to `url`, taken as the administrator's when
+    /// the URL names the database CREATE DATABASE runs from.
+    ExistingServer(std::string url, runtime::Connection admin) : m_url(std::move(url)) {
+        if (!runtime::database_of(m_url).empty())
+            adopt_admin(std::move(admin));
+    }
     ~ExistingServer() override { drop_all_databases(); }
     std::string conninfo(const std::string& dbname) const override {
         return runtime::with_database(m_url, dbname);
@@ -146,7 +151,7 @@ Result<std::unique_ptr<Server>> use_existing(const std::string& url) {
     auto conn = runtime::Connection::open(url);
     if (!conn.ok())
         return Error(runtime::connect_error("--dev-url ", url, conn.error().message));
-    return std::unique_ptr<Server>(std::make_unique<ExistingServer>(url));
+    return std::unique_ptr<Server>(std::make_unique<ExistingServer>(url, std::move(*conn)));
 }
 
 Result<std::unique_ptr<Server>> open_server(const std::string& dev_url,

@@ -64,6 +64,8 @@ class Server {
     void drop_all_databases();
     /// Closes the administrator's connection (before the server stops).
     void close_admin() { m_admin.reset(); }
+    /// Takes `conn`, to the maintenance database, as the administrator's.
+    void adopt_admin(runtime::Connection conn) { m_admin = std::move(conn); }
 
   private:
     Status grant_to_tree(runtime::Connection& admin, const std::string& role);

@@ -156,14 +156,22 @@ Status execute(Server& server, const std::string& db,
     auto conn = server.connect_tree(db);
     if (!conn)
         return conn.error();
-    auto admin = server.connect(db);
-    if (!admin)
-        return admin.error();
+    // The administrator's connection only when a statement needs it: a
+    // connection costs a server process.
+    std::optional<runtime::Connection> admin;
+    if (std::ranges::any_of(statements, [](const load::Statement* s) {
+            return s->runs && runtime::needs_superuser(s->sql);
+        })) {
+        auto opened = server.connect(db);
+        if (!opened)
+            return opened.error();
+        admin = std::move(*opened);
+    }
     // One transaction: a commit per statement costs more than the statements.
     if (auto begun = conn->exec("BEGIN"); !begun)
         return Error("cannot start loading the tree: " + begun.error().message);
     Session tree_session(*conn);
-    Session admin_session(*admin);
+    Session admin_session(admin ? *admin : *conn); // used only when opened
     for (const auto* statement : statements)
         if (auto done = run(tree_session, admin_session, *statement); !done)
             return done;
