@@ -77,7 +77,9 @@ struct Proven {
 /// (unless the data phase writes it); then `reverse` must bring it back to
 /// `current`, the counts too. A step that fails with rows is run again
 /// without them: when the proof then passes, the step is reported
-/// (Proven::failed_on_rows), not an error. When `fingerprint_after` is given,
+/// (Proven::failed_on_rows), not an error. With no step either way, the
+/// proof is `current` and `desired` compared as read: no database is made.
+/// When `fingerprint_after` is given,
 /// it receives the runtime fingerprint (SHA-256) of the database as the
 /// forward script left it.
 Result<Proven> prove(shadow::Server& server, const ProofStart& start,
