@@ -308,6 +308,23 @@ Result<std::optional<FailedOnRows>> from_current(shadow::Server& server, ProofDb
     return std::optional<FailedOnRows>();
 }
 
+/// Fills the materialized views the tree left empty (it loads them WITH NO
+/// DATA), as the tree's role: the current state has them filled, which a
+/// data phase or a seeded row's trigger may read.
+Status populate_materialized_views(ProofDb& db) {
+    auto empty = db.tree.exec_qualified(
+        "SELECT pg_catalog.format('%I.%I', n.nspname, c.relname) AS name "
+        "FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+        "WHERE c.relkind = 'm' AND NOT c.relispopulated ORDER BY 1");
+    if (!empty)
+        return empty.error();
+    for (auto row : *empty)
+        if (auto refreshed = db.tree.exec("REFRESH MATERIALIZED VIEW " + row.text("name"));
+            !refreshed)
+            return refreshed.error();
+    return Ok{};
+}
+
 /// The current state reached from the desired one, which the tree was
 /// materialized in, by the reverse script: its first proof, without rows,
 /// and no rebuild of the whole current state. Nothing when the reverse
@@ -322,7 +339,8 @@ Result<std::optional<ProofDb>> current_from_desired(shadow::Server& server, cons
     auto back = run_and_read(*db, s.reverse, "the reverse script", s.options);
     if (!back && db->tree.lost())
         return back.error();
-    if (!back || !differences(*back, s.current).empty()) {
+    auto populated = !back ? Status(Ok{}) : populate_materialized_views(*db);
+    if (!back || !differences(*back, s.current).empty() || !populated) {
         if (auto dropped = drop(server, std::move(*db)); !dropped)
             return dropped.error();
         return std::optional<ProofDb>();

@@ -144,6 +144,26 @@ TEST_CASE("against a live database the proof starts from the desired state: it c
     CHECK_MESSAGE(left.out == "0\n", left.out << left.err);
 }
 
+TEST_CASE("a proof from the desired state fills the materialized views the tree loaded empty: a "
+          "data phase may read them") {
+    auto db = database_from("CREATE TABLE t (id int PRIMARY KEY, v int);\n"
+                            "INSERT INTO t VALUES (1, 1);\n"
+                            "CREATE MATERIALIZED VIEW mv AS SELECT id FROM t;\n");
+    auto tree = temp_tree("mv-data", "CREATE TABLE t (id int PRIMARY KEY, v int, w int);\n"
+                                     "CREATE MATERIALIZED VIEW mv AS SELECT id FROM t;\n");
+    fs::path data = tree.string() + ".data.sql"; // beside the tree, not in it
+    write_file(data, "UPDATE t SET w = (SELECT count(*) FROM mv);\n");
+    auto up =
+        run(schemac_cmd("diff -v --dev-url " + shell_quote(dev_url()) + " --url " +
+                        shell_quote(server().conninfo(db)) + " --schema " +
+                        shell_quote(tree.string()) + " --data " + shell_quote(data.string())));
+    REQUIRE_MESSAGE(up.exit_code == 0, up.err);
+    CHECK_MESSAGE(up.err.find("schemac: proof (from the desired state) ") != std::string::npos,
+                  up.err);
+    CHECK(up.out.find("UPDATE t SET w = (SELECT count(*) FROM mv);") != std::string::npos);
+    fs::remove(data);
+}
+
 TEST_CASE("schema/ round trip on the embedded server: empty -> schema -> empty, proven") {
     fs::path schema = fs::path(SCHEMAC_SOURCE_DIR) / "schema";
     auto up = run(schemac_cmd("diff --schema " + shell_quote(schema.string())));
