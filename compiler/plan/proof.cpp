@@ -364,7 +364,7 @@ Result<Proven> prove(shadow::Server& server, const ProofStart& start,
     // so the two catalogs must be equal as they are (where the diff saw no
     // change, a difference it missed still fails the plan).
     if (forward.empty() && reverse.empty() && !fingerprint_after) {
-        if (auto same = expect_equal(desired, current,
+        if (auto same = expect_equal(current, desired,
                                      "after the forward script the database does "
                                      "not match the desired state");
             !same)
