@@ -10,7 +10,8 @@
 
 /// A PostgreSQL server that schemac materializes states in: its own embedded
 /// throwaway server, or an existing one given by --dev-url. Databases created
-/// through it are dropped when it goes away.
+/// through it are gone when it goes away (dropped on --dev-url's server,
+/// deleted with the embedded one's cluster).
 namespace schemac::shadow {
 
 class Server {

@@ -24,6 +24,13 @@ fs::path temp_tree(const std::string& name, const std::string& sql) {
     return dir;
 }
 
+/// `schemac diff -v` of `tree` against database `db` of the tests' server.
+Output diff_verbose(const std::string& db, const fs::path& tree, const std::string& extra = "") {
+    return run(schemac_cmd("diff -v --dev-url " + shell_quote(dev_url()) + " --url " +
+                           shell_quote(server().conninfo(db)) + " --schema " +
+                           shell_quote(tree.string()) + extra));
+}
+
 /// Embedded postmasters that outlived the schemac run that started them: their
 /// parent is no longer a schemac process (a leaked one is re-parented). Other
 /// runs going on at the same time, and this test's own server, are not strays.
@@ -116,22 +123,17 @@ TEST_CASE("against a live database the proof starts from the desired state: it c
                             "CREATE TABLE u (id int);\n");
     auto tree = temp_tree("from-desired", "CREATE TABLE t (id int PRIMARY KEY, name text, "
                                           "code int NOT NULL);\nCREATE TABLE u (id int);\n");
-    auto diff = [&](const std::string& extra) {
-        return run(schemac_cmd("diff -v --dev-url " + shell_quote(dev_url()) + " --url " +
-                               shell_quote(server().conninfo(db)) + " --schema " +
-                               shell_quote(tree.string()) + extra));
-    };
     // t holds a row, so the proof seeds it: validating the new column's
     // check fails on those rows, and the proof passes again without them
     // (on a rebuilt copy, the desired one being used up).
-    auto up = diff("");
+    auto up = diff_verbose(db, tree);
     REQUIRE_MESSAGE(up.exit_code == 0, up.err);
     CHECK_MESSAGE(up.err.find("schemac: proof (from the desired state) ") != std::string::npos,
                   up.err);
     CHECK(up.out.find("ALTER TABLE public.t ADD COLUMN code integer;") != std::string::npos);
     CHECK(up.out.find("-- hazard needs-data: column public.t.code is NOT NULL") !=
           std::string::npos);
-    auto down = diff(" --reverse");
+    auto down = diff_verbose(db, tree, " --reverse");
     REQUIRE_MESSAGE(down.exit_code == 0, down.err);
     CHECK(down.err.find("schemac: proof (from the desired state) ") != std::string::npos);
     CHECK(down.out.find("ALTER TABLE public.t DROP COLUMN code;") != std::string::npos);
@@ -153,10 +155,7 @@ TEST_CASE("a proof from the desired state fills the materialized views the tree 
                                      "CREATE MATERIALIZED VIEW mv AS SELECT id FROM t;\n");
     fs::path data = tree.string() + ".data.sql"; // beside the tree, not in it
     write_file(data, "UPDATE t SET w = (SELECT count(*) FROM mv);\n");
-    auto up =
-        run(schemac_cmd("diff -v --dev-url " + shell_quote(dev_url()) + " --url " +
-                        shell_quote(server().conninfo(db)) + " --schema " +
-                        shell_quote(tree.string()) + " --data " + shell_quote(data.string())));
+    auto up = diff_verbose(db, tree, " --data " + shell_quote(data.string()));
     REQUIRE_MESSAGE(up.exit_code == 0, up.err);
     CHECK_MESSAGE(up.err.find("schemac: proof (from the desired state) ") != std::string::npos,
                   up.err);
