@@ -4,6 +4,7 @@
 #include "catalog/printed.h"
 #include "catalog/quote.h"
 #include "cli/context.h"
+#include "cli/kept_states.h"
 #include "introspect/introspect.h"
 #include "load/load.h"
 #include "plan/planner.h"
@@ -13,6 +14,7 @@
 #include "runtime/connection.h"
 #include "runtime/history.h"
 #include "runtime/sha256.h"
+#include "shadow/kept.h"
 #include "shadow/replay.h"
 #include "shadow/shadow.h"
 #include "sql/body_references.h"
@@ -336,7 +338,10 @@ class Run {
     }
 
     /// The shadow server, started from the replayed history when the cache
-    /// holds it (keyed by the sum), with the roles the tree names.
+    /// holds it (keyed by the sum), with the roles the tree names. Without a
+    /// live target and --dev-url, the catalogs earlier runs kept may answer
+    /// instead (cli/kept_states.h): the server then starts only when a stage
+    /// needs it.
     Status open_shadow() {
         const auto& migrations = m_out.history.migrations;
         // The key changes with how a replay is made (2: by the tree's role).
@@ -352,6 +357,19 @@ class Run {
             target = conn->server_version() / 10000;
             m_target = std::move(*conn); // read again once the tree is materialized
         }
+        if (m_request.url.empty() && m_global.dev_url.empty())
+            m_kept.identity = shadow::embedded_identity();
+        if (!m_kept.identity.empty()) {
+            m_kept.roles = m_roles;
+            m_kept.schemas = m_global.schemas;
+            return Ok{};
+        }
+        return start_server(target);
+    }
+
+    /// Starts the shadow server (of the target's major version `target`
+    /// when that is installed) and makes the roles the states name.
+    Status start_server(int target) {
         auto server = shadow::open_server(m_global.dev_url, m_replay_key, target);
         if (!server)
             return server.error();
@@ -365,25 +383,53 @@ class Run {
         return Ok{};
     }
 
+    /// The shadow server, started now if no stage needed it before.
+    Result<shadow::Server*> server() {
+        if (!m_server)
+            if (auto started = start_server(0); !started)
+                return std::move(started).error();
+        return m_server.get();
+    }
+
     /// Where the current state is: the database at --url, or the committed
-    /// history replayed in the shadow server (which the proof starts from).
+    /// history replayed in the shadow server (which the proof starts from),
+    /// or its catalog as an earlier run read it.
     Status current_state() {
         if (!m_request.url.empty()) {
             m_current_conninfo = m_request.url;
             m_out.current_label = "database " + runtime::database_of(m_request.url);
             return Ok{};
         }
-        auto replayed = replayed_history();
-        if (!replayed)
-            return replayed.error();
-        m_start.template_db = *replayed;
-        m_current_conninfo = m_server->tree_conninfo(*replayed);
         const auto& history = m_out.history;
         m_out.current_label = history.migrations.empty()
                                   ? "empty (no migrations in " + history.dir.string() + "/)"
                                   : history.dir.string() + "/ replayed (" +
                                         count(history.migrations.size(), "migration") + ", last " +
                                         history.migrations.back().id() + ")";
+        if (!m_kept.identity.empty()) {
+            m_current_key = current_key(m_kept, runtime::compute_sum(m_out.history), context_sql());
+            if ((m_current_read = find_current(m_current_key))) {
+                m_timer.lap("replay (its catalog kept)");
+                return Ok{};
+            }
+        }
+        return replay();
+    }
+
+    /// The replayed history in the shadow server, for the proof to start
+    /// from: replayed now when its catalog came from the cache. Against a
+    /// live target there is none: the proof starts from the target's state.
+    Status replay() {
+        if (!m_request.url.empty() || !m_start.template_db.empty())
+            return Ok{};
+        auto server = this->server();
+        if (!server)
+            return server.error();
+        auto replayed = replayed_history();
+        if (!replayed)
+            return replayed.error();
+        m_start.template_db = *replayed;
+        m_current_conninfo = m_server->tree_conninfo(*replayed);
         return Ok{};
     }
 
@@ -442,15 +488,45 @@ class Run {
         return fingerprint->sha256 == recorded;
     }
 
-    /// The tree materialized in the shadow server and read back; its lint.
+    /// The tree materialized in the shadow server and read back, or as an
+    /// earlier run read it; its lint.
     Status desired_state() {
-        auto db = shadow::materialize(*m_server, m_tree, [this](const std::string& made) {
-            return load_target_context(*m_server, made, m_context, m_global.verbosity);
-        });
+        std::optional<KeptDesired> kept;
+        if (!m_kept.identity.empty()) {
+            m_desired_key = desired_key(m_kept, m_tree);
+            kept = find_desired(m_desired_key);
+        }
+        if (kept) {
+            auto desired = introspect::introspect(kept->read, m_scope);
+            if (!desired)
+                return desired.error();
+            m_out.desired = std::move(*desired);
+            kept->give_written(m_out.desired);
+            m_timer.lap("materialize and introspect (kept)");
+        } else if (auto read = materialize_tree(); !read) {
+            return read;
+        }
+        for (const auto& intent : m_tree.usings())
+            if (auto column = m_out.desired.columns.find(intent.column);
+                column != m_out.desired.columns.end())
+                (intent.reverse ? column->second.using_reverse_expr : column->second.using_expr) =
+                    intent.expression;
+        m_out.warnings = plan::lint(m_out.desired, m_tree);
+        return Ok{};
+    }
+
+    /// The tree materialized and read back (and the read kept, when reads
+    /// are); what the tree writes of its definitions kept beside them.
+    Status materialize_tree() {
+        auto server = this->server();
+        if (!server)
+            return server.error();
+        auto db = materialize();
         if (!db)
             return db.error();
-        m_timer.lap("materialize");
-        auto desired = introspect::introspect(m_server->tree_conninfo(*db), m_scope);
+        introspect::Recording read;
+        auto desired = introspect::introspect(m_server->tree_conninfo(*db), m_scope,
+                                              m_kept.identity.empty() ? nullptr : &read);
         if (!desired)
             return desired.error();
         m_out.desired = std::move(*desired);
@@ -460,17 +536,27 @@ class Run {
         if (auto written = shadow::keep_written_predicates(*m_server, *db, m_tree, m_out.desired);
             !written)
             return written;
-        for (const auto& intent : m_tree.usings())
-            if (auto column = m_out.desired.columns.find(intent.column);
-                column != m_out.desired.columns.end())
-                (intent.reverse ? column->second.using_reverse_expr : column->second.using_expr) =
-                    intent.expression;
-        m_desired_db = *db;
+        if (!m_kept.identity.empty())
+            keep_desired(m_desired_key, KeptDesired::of(std::move(read), m_out.desired));
         // Against a live target, the proof starts here (plan/proof.h).
         if (!m_request.url.empty())
             m_start.desired_db = *db;
-        m_out.warnings = plan::lint(m_out.desired, m_tree);
         return Ok{};
+    }
+
+    /// The database holding the tree, materialized now when its catalog
+    /// came from the cache.
+    Result<std::string> materialize() {
+        if (!m_desired_db.empty())
+            return m_desired_db;
+        auto db = shadow::materialize(*m_server, m_tree, [this](const std::string& made) {
+            return load_target_context(*m_server, made, m_context, m_global.verbosity);
+        });
+        if (!db)
+            return db.error();
+        m_timer.lap("materialize");
+        m_desired_db = *db;
+        return db;
     }
 
     /// Against a live target, the managed scope (DESIGN.md, decision 8):
@@ -516,19 +602,15 @@ class Run {
             live.sizes = true;
             live.roles = m_roles;
         }
-        auto current = m_target ? introspect::introspect(*m_target, live)
-                                : introspect::introspect(m_current_conninfo, live);
-        // The target may close a connection left idle while the tree was
-        // materialized (idle_session_timeout): read it on a new one.
-        if (!current && m_target && m_target->lost())
-            current = introspect::introspect(m_current_conninfo, live);
-        m_target.reset();
+        auto current = read_current_catalog(live);
         if (!current)
             return current.error();
         m_out.current = std::move(*current);
         auto named = m_out.current.roles();
-        if (auto roles = m_server->ensure_roles({named.begin(), named.end()}); !roles)
-            return roles;
+        m_roles.insert(named.begin(), named.end());
+        if (m_server)
+            if (auto roles = m_server->ensure_roles({named.begin(), named.end()}); !roles)
+                return roles;
         m_timer.lap("introspect");
         report_unmanaged(m_out.current, "current", m_global.verbosity);
         report_unmanaged(m_out.desired, "desired", m_global.verbosity);
@@ -542,12 +624,21 @@ class Run {
         report_left_alone(m_out.current, m_global.verbosity);
         if (auto widened = context_of_current(); !widened)
             return widened;
-        if (auto settled = shadow::settle_current_checks(*m_server, m_desired_db, m_out.current,
-                                                         m_out.desired);
+        // Materialized now if a definition must be tried there.
+        auto desired_db = [this]() -> Result<runtime::Connection> {
+            auto server = this->server();
+            if (!server)
+                return server.error();
+            auto db = materialize();
+            if (!db)
+                return db.error();
+            return m_server->connect_tree(*db);
+        };
+        if (auto settled = shadow::settle_current_checks(desired_db, m_out.current, m_out.desired);
             !settled)
             return settled;
-        if (auto settled = shadow::settle_current_predicates(*m_server, m_desired_db, m_out.current,
-                                                             m_out.desired);
+        if (auto settled =
+                shadow::settle_current_predicates(desired_db, m_out.current, m_out.desired);
             !settled)
             return settled;
         settle_lists_of_casts();
@@ -566,6 +657,29 @@ class Run {
             if (table.stats)
                 m_out.sizes[catalog::qualified_name(key)] = *table.stats;
         return Ok{};
+    }
+
+    /// The current state's catalog: the target's, the replayed history's
+    /// (kept for the next run, when reads are), or the one kept.
+    Result<catalog::Catalog> read_current_catalog(const introspect::Options& options) {
+        if (m_current_read)
+            return introspect::introspect(*m_current_read, options);
+        if (!m_target) {
+            introspect::Recording read;
+            bool keep = !m_kept.identity.empty();
+            auto current =
+                introspect::introspect(m_current_conninfo, options, keep ? &read : nullptr);
+            if (current && keep)
+                keep_current(m_current_key, read);
+            return current;
+        }
+        auto current = introspect::introspect(*m_target, options);
+        // The target may close a connection left idle while the tree was
+        // materialized (idle_session_timeout): read it on a new one.
+        if (!current && m_target->lost())
+            current = introspect::introspect(m_current_conninfo, options);
+        m_target.reset();
+        return current;
     }
 
     /// A live view, trigger, policy or domain check whose printed text
@@ -612,6 +726,8 @@ class Run {
         auto rename_forward = steps::rename_steps(*renames, false);
         const catalog::Catalog* from = &m_out.current;
         if (!renames->empty()) {
+            if (auto replayed = replay(); !replayed)
+                return replayed;
             auto after =
                 plan::state_after(*m_server, m_start, m_out.current, rename_forward, m_scope);
             if (!after)
@@ -695,6 +811,14 @@ class Run {
                 for (const auto& statement : step.statements)
                     for (const auto& [schema, name] : sql::writes(statement))
                         written->insert(catalog::quote_qualified(schema, name));
+        if (!plan::proof_needs_database(m_out.forward, m_out.reverse, fingerprint)) {
+            if (auto same = plan::prove_unchanged(m_out.current, m_out.desired); !same)
+                return with_unmanaged_hint(same.error(), m_out.current, m_out.desired);
+            m_timer.lap("proof (no step: the catalogs compared)");
+            return Ok{};
+        }
+        if (auto replayed = replay(); !replayed)
+            return replayed;
         auto proven = plan::prove(*m_server, m_start, m_out.current, m_out.desired, m_out.forward,
                                   m_out.reverse, m_scope, rows,
                                   fingerprint ? &m_out.fingerprint_after : nullptr);
@@ -754,6 +878,11 @@ class Run {
     /// The connection to --url, opened once.
     std::optional<runtime::Connection> m_target;
     std::string m_desired_db; ///< the shadow database the tree was materialized in
+    /// What reads earlier runs kept may answer this one (no identity: none).
+    KeptContext m_kept;
+    std::string m_desired_key, m_current_key;
+    /// The current state's catalog as an earlier run read it.
+    std::optional<introspect::Recording> m_current_read;
     catalog::Catalog m_renamed;
     Planned m_out;
 };

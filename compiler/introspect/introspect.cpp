@@ -16,7 +16,7 @@ catalog::Oid to_oid(const std::string& text) {
 }
 
 Result<runtime::Rows> Reader::query(const char* what, const std::string& sql) const {
-    auto rows = conn.exec(sql, {schemas});
+    auto rows = source.exec(sql, {schemas});
     if (!rows)
         return std::move(rows).error().within(std::string("introspecting ") + what + " failed");
     return rows;
@@ -34,10 +34,10 @@ namespace {
 
 /// The managed schemas as a text[] literal: the ones asked for, or every
 /// schema but the system ones, `schemac`, and those an extension owns.
-Result<std::string> managed_schemas(runtime::Connection& conn, const Options& options) {
+Result<std::string> managed_schemas(Source& source, const Options& options) {
     if (!options.schemas.empty())
         return runtime::text_array(options.schemas);
-    auto rows = conn.exec(R"(
+    auto rows = source.exec(R"(
         SELECT pg_catalog.array_agg(n.nspname ORDER BY n.nspname) AS schemas
         FROM pg_catalog.pg_namespace n
         WHERE n.nspname !~ '^pg_' AND n.nspname NOT IN ('information_schema', 'schemac')
@@ -95,23 +95,15 @@ void leave_unmanaged_roles(catalog::Catalog& catalog, const std::set<std::string
                                     " (the tree does not name it; --roles manages it)");
 }
 
-} // namespace
-
-Result<catalog::Catalog> introspect(runtime::Connection& conn, const Options& options) {
-    auto begun = conn.exec("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY; "
-                           "SET LOCAL search_path = ''");
-    if (!begun)
-        return Error("cannot start the introspection transaction: " + begun.error().message);
+/// One read, from the database or from a recording.
+Result<catalog::Catalog> read_catalog(Source& source, const Options& options) {
     catalog::Catalog catalog;
-    auto schemas = managed_schemas(conn, options);
+    auto schemas = managed_schemas(source, options);
+    if (!schemas)
+        return std::move(schemas).error();
     OidLookup lookup;
-    Status done = schemas ? Status(Ok{}) : Status(schemas.error());
-    if (done) {
-        Reader reader{conn, *schemas, catalog, lookup};
-        done = run_queries(reader, options.sizes);
-    }
-    (void)conn.exec(done ? "COMMIT" : "ROLLBACK");
-    if (!done)
+    Reader reader{source, *schemas, catalog, lookup};
+    if (auto done = run_queries(reader, options.sizes); !done)
         return std::move(done).error();
     if (options.roles)
         leave_unmanaged_roles(catalog, *options.roles);
@@ -119,11 +111,33 @@ Result<catalog::Catalog> introspect(runtime::Connection& conn, const Options& op
     return catalog;
 }
 
-Result<catalog::Catalog> introspect(const std::string& conninfo, const Options& options) {
+} // namespace
+
+Result<catalog::Catalog> introspect(runtime::Connection& conn, const Options& options,
+                                    Recording* record) {
+    auto begun = conn.exec("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY; "
+                           "SET LOCAL search_path = ''");
+    if (!begun)
+        return Error("cannot start the introspection transaction: " + begun.error().message);
+    if (record)
+        *record = Recording{conn.server_version(), {}};
+    Source source(conn, record);
+    auto catalog = read_catalog(source, options);
+    (void)conn.exec(catalog ? "COMMIT" : "ROLLBACK");
+    return catalog;
+}
+
+Result<catalog::Catalog> introspect(const Recording& recording, const Options& options) {
+    Source source(recording);
+    return read_catalog(source, options);
+}
+
+Result<catalog::Catalog> introspect(const std::string& conninfo, const Options& options,
+                                    Recording* record) {
     auto conn = runtime::Connection::open(conninfo);
     if (!conn)
         return Error(runtime::connect_error("", conninfo, conn.error().message));
-    return introspect(*conn, options);
+    return introspect(*conn, options, record);
 }
 
 } // namespace schemac::introspect

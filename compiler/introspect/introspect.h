@@ -5,9 +5,12 @@
 #include "runtime/connection.h"
 #include "runtime/result.h"
 
+#include <cstdint>
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 /// Reads a database's managed objects into a Catalog: one REPEATABLE READ,
@@ -31,12 +34,35 @@ struct Options {
     catalog::Scope scope;
 };
 
-Result<catalog::Catalog> introspect(runtime::Connection& conn, const Options& options = {});
+/// The rows every query of one read returned, in order, and the server's
+/// version: what it takes to read the same catalog again without the
+/// database (the catalog cache keeps them, cli/catalog_cache.h). Played
+/// back, the introspector's own code turns them into the catalog, so a
+/// field added to the catalog needs nothing here.
+struct Recording {
+    int server_version = 0;
+    /// Each query's text hashed, beside its rows: a recording made by other
+    /// queries is refused, never misread.
+    std::vector<std::pair<std::uint64_t, runtime::Rows>> results;
+
+    std::string serialize() const;
+    /// nullopt for bytes that are not a whole recording.
+    static std::optional<Recording> parse(std::string_view bytes);
+};
+
+/// Reads the database at `conn`; its results go into `record` when given.
+Result<catalog::Catalog> introspect(runtime::Connection& conn, const Options& options = {},
+                                    Recording* record = nullptr);
+/// The catalog a recorded read gave, read again from the recording with
+/// `options` (the ones it was made with, or the catalog may differ); an error
+/// when its queries are not this build's.
+Result<catalog::Catalog> introspect(const Recording& recording, const Options& options = {});
 
 /// Reads each function's body with libpg_query (sql::read_function): its
 /// language and the tables it writes, and, as dependencies, the tables and
 /// views PostgreSQL looks up when it creates it.
 void add_body_references(catalog::Catalog& catalog);
-Result<catalog::Catalog> introspect(const std::string& conninfo, const Options& options = {});
+Result<catalog::Catalog> introspect(const std::string& conninfo, const Options& options = {},
+                                    Recording* record = nullptr);
 
 } // namespace schemac::introspect

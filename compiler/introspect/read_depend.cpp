@@ -14,7 +14,7 @@ namespace {
 /// Extension members stand for their extension: a default that calls an
 /// extension's function depends on the extension.
 Status map_extension_members(Reader& r) {
-    auto members = r.conn.exec(R"(
+    auto members = r.source.exec(R"(
         SELECT classid, objid, refobjid FROM pg_catalog.pg_depend
         WHERE deptype = 'e' AND refclassid = 'pg_catalog.pg_extension'::pg_catalog.regclass)");
     if (!members)
@@ -31,7 +31,7 @@ Status read_depend(Reader& r) {
     if (auto mapped = map_extension_members(r); !mapped)
         return mapped;
     // Only user objects (oid >= FirstNormalObjectId) can be ours.
-    auto rows = r.conn.exec(R"(
+    auto rows = r.source.exec(R"(
         SELECT classid, objid, objsubid, refclassid, refobjid, refobjsubid, deptype
         FROM pg_catalog.pg_depend
         WHERE objid >= 16384 AND deptype IN ('n', 'a', 'i', 'P')

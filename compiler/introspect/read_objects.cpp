@@ -149,7 +149,7 @@ Status read_casts(Reader& r) {
     // What ALTER COLUMN TYPE may convert and how: the casts (binary-coercible
     // ones need no USING), the string types every type converts to and from
     // through its text form, and the base type behind each domain.
-    auto casts = r.conn.exec(R"(
+    auto casts = r.source.exec(R"(
         SELECT pg_catalog.format_type(castsource, NULL) AS source,
                pg_catalog.format_type(casttarget, NULL) AS target,
                castmethod = 'b' AS binary, castcontext = 'i' AS implicit
@@ -164,7 +164,7 @@ Status read_casts(Reader& r) {
             r.catalog.casts.implicit.insert(pair);
         r.catalog.casts.declared.insert(std::move(pair));
     }
-    auto types = r.conn.exec(R"(
+    auto types = r.source.exec(R"(
         SELECT pg_catalog.format_type(oid, NULL) AS name,
                CASE WHEN typtype = 'd' THEN pg_catalog.format_type(typbasetype, NULL) END AS base,
                typcategory = 'N' AS number
@@ -190,8 +190,8 @@ namespace {
 /// names, the columns its list and filter use included (pg_depend records
 /// them against the pg_publication_rel row, which has no key of its own).
 Status read_publication_members(Reader& r) {
-    const bool v15 = r.conn.server_version() >= 150000;
-    auto rows = r.conn.exec(std::string(R"(
+    const bool v15 = r.source.server_version() >= 150000;
+    auto rows = r.source.exec(std::string(R"(
         SELECT p.pubname, n.nspname, c.relname, )") +
                             (v15 ? R"(
                (SELECT pg_catalog.string_agg(pg_catalog.quote_ident(a.attname), ', '
@@ -234,7 +234,7 @@ Status read_publication_members(Reader& r) {
     }
     if (!v15)
         return Ok{};
-    auto schemas = r.conn.exec(R"(
+    auto schemas = r.source.exec(R"(
         SELECT p.pubname, n.nspname
         FROM pg_catalog.pg_publication_namespace pn
         JOIN pg_catalog.pg_publication p ON p.oid = pn.pnpubid
@@ -291,7 +291,7 @@ namespace {
 /// read. A user mapping's show only to its user, its server's owner and a
 /// superuser (pg_user_mappings).
 Status read_foreign_options(Reader& r) {
-    auto rows = r.conn.exec(R"(
+    auto rows = r.source.exec(R"(
         SELECT x.classid, x.oid, o.name, o.value
         FROM (SELECT 'pg_catalog.pg_foreign_data_wrapper'::pg_catalog.regclass::oid AS classid,
                      oid, fdwoptions AS options FROM pg_catalog.pg_foreign_data_wrapper
@@ -328,7 +328,7 @@ Status read_foreign_options(Reader& r) {
 
 Status read(Reader& r, Of<catalog::ForeignObject>) {
     // Wrappers an extension made (postgres_fdw) are the extension's.
-    auto rows = r.conn.exec(R"(
+    auto rows = r.source.exec(R"(
         SELECT 'w' AS what, w.oid, w.fdwname AS name, '' AS server,
                CASE WHEN w.fdwhandler <> 0 THEN w.fdwhandler::pg_catalog.regproc::text END
                    AS handler,

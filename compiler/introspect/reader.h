@@ -4,6 +4,7 @@
 // type of object.
 
 #include "catalog/catalog.h"
+#include "introspect/introspect.h"
 #include "runtime/connection.h"
 #include "runtime/result.h"
 
@@ -47,10 +48,28 @@ class OidLookup {
 
 catalog::Oid to_oid(const std::string& text);
 
-/// What every query needs: the connection, the managed schemas (the text[]
+/// Where the queries' rows come from: the database (each result kept in
+/// `record` when one is given), or a recording of an earlier read, played
+/// back in order.
+class Source {
+  public:
+    Source(runtime::Connection& conn, Recording* record) : m_conn(&conn), m_record(record) {}
+    explicit Source(const Recording& replay) : m_replay(&replay) {}
+
+    Result<runtime::Rows> exec(const std::string& sql, const std::vector<std::string>& params = {});
+    int server_version() const;
+
+  private:
+    runtime::Connection* m_conn = nullptr;
+    Recording* m_record = nullptr;
+    const Recording* m_replay = nullptr;
+    std::size_t m_next = 0;
+};
+
+/// What every query needs: where its rows come from, the managed schemas (the text[]
 /// literal every query takes as $1), the catalog it fills and the oid lookup.
 struct Reader {
-    runtime::Connection& conn;
+    Source& source;
     const std::string& schemas;
     catalog::Catalog& catalog;
     OidLookup& lookup;

@@ -360,14 +360,8 @@ Result<Proven> prove(shadow::Server& server, const ProofStart& start,
                      const ProofRows& rows, std::string* fingerprint_after) {
     const Scripts scripts{current, desired, forward, reverse, options};
     Proven proven;
-    // No step either way: what the scripts would leave is what was read,
-    // so the two catalogs must be equal as they are (where the diff saw no
-    // change, a difference it missed still fails the plan).
-    if (forward.empty() && reverse.empty() && !fingerprint_after) {
-        if (auto same = expect_equal(current, desired,
-                                     "after the forward script the database does "
-                                     "not match the desired state");
-            !same)
+    if (!proof_needs_database(forward, reverse, fingerprint_after != nullptr)) {
+        if (auto same = prove_unchanged(current, desired); !same)
             return same.error();
         return proven;
     }
@@ -402,6 +396,16 @@ Result<Proven> prove(shadow::Server& server, const ProofStart& start,
         return empty.error();
     proven.failed_on_rows = std::move(**with_rows);
     return proven;
+}
+
+bool proof_needs_database(const std::vector<steps::Step>& forward,
+                          const std::vector<steps::Step>& reverse, bool fingerprint_after) {
+    return !forward.empty() || !reverse.empty() || fingerprint_after;
+}
+
+Status prove_unchanged(const catalog::Catalog& current, const catalog::Catalog& desired) {
+    return expect_equal(current, desired,
+                        "after the forward script the database does not match the desired state");
 }
 
 } // namespace schemac::plan

@@ -88,4 +88,14 @@ Result<Proven> prove(shadow::Server& server, const ProofStart& start,
                      const std::vector<steps::Step>& reverse, const introspect::Options& options,
                      const ProofRows& rows, std::string* fingerprint_after = nullptr);
 
+/// Whether prove makes a database: not for a plan with no step either way
+/// whose fingerprint is not asked for.
+bool proof_needs_database(const std::vector<steps::Step>& forward,
+                          const std::vector<steps::Step>& reverse, bool fingerprint_after);
+
+/// The proof of a plan with no step either way: what the scripts would
+/// leave is what was read, so `current` and `desired` must be equal as they
+/// are (where the diff saw no change, a difference it missed still fails).
+Status prove_unchanged(const catalog::Catalog& current, const catalog::Catalog& desired);
+
 } // namespace schemac::plan

@@ -35,16 +35,21 @@ Status keep_written_checks(Server& server, const std::string& db, const load::Tr
 Status keep_written_predicates(Server& server, const std::string& db, const load::Tree& tree,
                                catalog::Catalog& desired);
 
+/// A connection as the tree's role to the database holding the desired
+/// state, opened only when asked for: a run whose desired catalog was kept
+/// from an earlier one materializes the tree only if it is needed.
+using ConnectTree = std::function<Result<runtime::Connection>()>;
+
 /// The indexes of `current` whose definition differs from the desired one
 /// only in how its predicate is written take the desired definition.
-Status settle_current_predicates(Server& server, const std::string& db, catalog::Catalog& current,
+Status settle_current_predicates(const ConnectTree& desired_db, catalog::Catalog& current,
                                  const catalog::Catalog& desired);
 
 /// The CHECK constraints of `current` whose definition differs from the
 /// desired one only in how it is written (what PostgreSQL stores for it, in
-/// the desired tables of `db`, is the desired definition) take the desired
-/// definition: the same constraint, not a change.
-Status settle_current_checks(Server& server, const std::string& db, catalog::Catalog& current,
+/// the desired tables of `desired_db`, is the desired definition) take the
+/// desired definition: the same constraint, not a change.
+Status settle_current_checks(const ConnectTree& desired_db, catalog::Catalog& current,
                              const catalog::Catalog& desired);
 
 } // namespace schemac::shadow

@@ -33,12 +33,12 @@ struct Probe {
 /// as the introspector prints it (`CHECK (...)`, without the NOT VALID the
 /// probe adds); nullopt for one it refuses. Added as the tree's role (it owns
 /// the tables) in one transaction that is rolled back.
-Result<std::vector<std::optional<std::string>>> stored_checks(Server& server, const std::string& db,
+Result<std::vector<std::optional<std::string>>> stored_checks(const ConnectTree& connect,
                                                               const std::vector<Probe>& probes) {
     std::vector<std::optional<std::string>> out(probes.size());
     if (probes.empty())
         return out;
-    auto conn = server.connect_tree(db);
+    auto conn = connect();
     if (!conn)
         return conn.error();
     if (auto begun = conn->exec("BEGIN"); !begun)
@@ -99,11 +99,11 @@ struct IndexProbe {
 /// probe's own name again); nullopt for one it refuses. Built as the tree's
 /// role in one transaction that is rolled back.
 Result<std::vector<std::optional<std::string>>>
-stored_indexes(Server& server, const std::string& db, const std::vector<IndexProbe>& probes) {
+stored_indexes(const ConnectTree& connect, const std::vector<IndexProbe>& probes) {
     std::vector<std::optional<std::string>> out(probes.size());
     if (probes.empty())
         return out;
-    auto conn = server.connect_tree(db);
+    auto conn = connect();
     if (!conn)
         return conn.error();
     if (auto begun = conn->exec("BEGIN"); !begun)
@@ -177,7 +177,7 @@ Status keep_written_predicates(Server& server, const std::string& db, const load
             }
     if (tried.empty())
         return Ok{};
-    auto stored = stored_indexes(server, db, probes);
+    auto stored = stored_indexes([&] { return server.connect_tree(db); }, probes);
     if (!stored)
         return stored.error();
     std::set<const catalog::Index*> fixed_points;
@@ -193,7 +193,7 @@ Status keep_written_predicates(Server& server, const std::string& db, const load
     return Ok{};
 }
 
-Status settle_current_predicates(Server& server, const std::string& db, catalog::Catalog& current,
+Status settle_current_predicates(const ConnectTree& desired_db, catalog::Catalog& current,
                                  const catalog::Catalog& desired) {
     std::vector<std::pair<catalog::Index*, const catalog::Index*>> pairs;
     std::vector<IndexProbe> probes;
@@ -204,7 +204,7 @@ Status settle_current_predicates(Server& server, const std::string& db, catalog:
             pairs.emplace_back(&index, &wanted->second);
             probes.push_back({index.definition, catalog::quote_ident(key.name), {}});
         }
-    auto stored = stored_indexes(server, db, probes);
+    auto stored = stored_indexes(desired_db, probes);
     if (!stored)
         return stored.error();
     for (std::size_t i = 0; i < pairs.size(); ++i)
@@ -239,7 +239,7 @@ Status keep_written_checks(Server& server, const std::string& db, const load::Tr
                 {check.table, std::move(check.expression), std::move(check.search_path)});
     if (probes.size() == printed.size())
         return Ok{};
-    auto stored = stored_checks(server, db, probes);
+    auto stored = stored_checks([&] { return server.connect_tree(db); }, probes);
     if (!stored)
         return stored.error();
     std::set<const catalog::Constraint*> fixed_points;
@@ -257,7 +257,7 @@ Status keep_written_checks(Server& server, const std::string& db, const load::Tr
     return Ok{};
 }
 
-Status settle_current_checks(Server& server, const std::string& db, catalog::Catalog& current,
+Status settle_current_checks(const ConnectTree& desired_db, catalog::Catalog& current,
                              const catalog::Catalog& desired) {
     std::vector<std::pair<catalog::Constraint*, const catalog::Constraint*>> pairs;
     std::vector<Probe> probes;
@@ -272,7 +272,7 @@ Status settle_current_checks(Server& server, const std::string& db, catalog::Cat
             probes.push_back(
                 {catalog::table_of(key), load::parenthesized(constraint.definition, 0), {}});
         }
-    auto stored = stored_checks(server, db, probes);
+    auto stored = stored_checks(desired_db, probes);
     if (!stored)
         return stored.error();
     for (std::size_t i = 0; i < pairs.size(); ++i) {

@@ -34,8 +34,17 @@ class Rows {
         std::size_t m_index;
     };
 
+    using Values = std::vector<std::vector<std::optional<std::string>>>;
+
     Rows() = default;
     explicit Rows(pg_result* result);
+    /// Rows kept from an earlier query (a recorded introspection).
+    Rows(std::vector<std::string> names, Values values)
+        : m_names(std::move(names)), m_values(std::move(values)) {}
+
+    /// The columns' names and the values, as the query returned them.
+    const std::vector<std::string>& names() const { return m_names; }
+    const Values& values() const { return m_values; }
 
     std::size_t size() const { return m_values.size(); }
     bool empty() const { return m_values.empty(); }
@@ -70,7 +79,7 @@ class Rows {
     std::size_t column(std::string_view name) const;
 
     std::vector<std::string> m_names;
-    std::vector<std::vector<std::optional<std::string>>> m_values;
+    Values m_values;
     std::size_t m_affected = 0;
 };
 

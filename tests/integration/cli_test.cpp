@@ -446,6 +446,65 @@ TEST_CASE("the replay of generated/ is cached with the embedded cluster, keyed b
     CHECK(snapshots() == 2);
 }
 
+TEST_CASE("an unchanged tree and history are planned from the catalogs kept: no server starts") {
+    TempProject project("kept-catalogs");
+    const fs::path& root = project.root;
+    // A CHECK whose printed text PostgreSQL would store otherwise: the tree's
+    // own text of it must come back from the cache too.
+    write_file(root / "schema/t.sql", "CREATE TABLE t (id int PRIMARY KEY, s varchar(5) "
+                                      "CHECK (s IN ('a', 'b')));\n");
+    auto in_root = [&](const std::string& args) {
+        return run_in(root, "SCHEMAC_CACHE_DIR=" + shell_quote((root / "cache").string()) + " " +
+                                schemac_cmd(args));
+    };
+    REQUIRE(in_root("diff --write initial -q").exit_code == 0);
+    auto first = in_root("plan -v");
+    REQUIRE_MESSAGE(first.exit_code == 0, first.err);
+    CHECK(first.out.find("Plan: no changes") != std::string::npos);
+    auto second = in_root("plan -v");
+    REQUIRE_MESSAGE(second.exit_code == 0, second.err);
+    CHECK(second.out == first.out);
+    CHECK(second.err.find("schemac: materialize and introspect (kept)") != std::string::npos);
+    CHECK(second.err.find("schemac: replay (its catalog kept)") != std::string::npos);
+    CHECK(second.err.find("shadow server") == std::string::npos);
+
+    // An edit is read from the tree: the kept history answers, the server
+    // starts for the proof only, and the plan is the one a cold run makes.
+    write_file(root / "schema/t.sql", "CREATE TABLE t (id int PRIMARY KEY, s varchar(5) "
+                                      "CHECK (s IN ('a', 'b')), note text);\n");
+    auto edited = in_root("plan -v");
+    REQUIRE_MESSAGE(edited.exit_code == 0, edited.err);
+    CHECK(edited.out.find("+ column public.t.note") != std::string::npos);
+    CHECK(edited.err.find("schemac: replay (its catalog kept)") != std::string::npos);
+    CHECK(edited.err.find("schemac: materialize ") != std::string::npos);
+    auto again = in_root("plan -v");
+    REQUIRE_MESSAGE(again.exit_code == 0, again.err);
+    CHECK(again.err.find("schemac: materialize and introspect (kept)") != std::string::npos);
+    auto cold = run_in(root, "SCHEMAC_CACHE_DIR=" + shell_quote((root / "cold").string()) + " " +
+                                 schemac_cmd("plan"));
+    CHECK(cold.out == edited.out);
+    CHECK(again.out == edited.out);
+
+    // A kept file damaged is read again from a server, never misread.
+    for (const auto& entry : fs::directory_iterator(root / "cache/catalogs"))
+        write_file(entry.path(), "schemac recording 1\ngarbage");
+    auto damaged = in_root("plan -v");
+    REQUIRE_MESSAGE(damaged.exit_code == 0, damaged.err);
+    CHECK(damaged.out == edited.out);
+    CHECK(damaged.err.find("(kept)") == std::string::npos);
+    CHECK(damaged.err.find("its catalog kept") == std::string::npos);
+
+    // A new migration is another history; --write proves with the database.
+    auto written = in_root("diff --write note -v");
+    REQUIRE_MESSAGE(written.exit_code == 0, written.err);
+    CHECK(written.err.find("schemac: replay ") != std::string::npos);
+    auto after = in_root("plan -v --exit-code");
+    CHECK(after.exit_code == 0);
+    auto kept = in_root("plan -v --exit-code");
+    CHECK(kept.exit_code == 0);
+    CHECK(kept.err.find("shadow server") == std::string::npos);
+}
+
 TEST_CASE("a history with a step outside a transaction replays as apply runs it") {
     TempProject project("no-transaction");
     const fs::path& root = project.root;

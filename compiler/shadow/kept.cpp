@@ -1,0 +1,99 @@
+#include "shadow/kept.h"
+
+#include "shadow/embedded.h"
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <sstream>
+#include <unistd.h>
+#include <vector>
+
+namespace schemac::shadow {
+namespace fs = std::filesystem;
+namespace {
+
+std::optional<fs::path> folder_of(const std::string& folder) {
+    std::string refused;
+    auto cache = trusted_cache(refused);
+    if (!cache)
+        return std::nullopt;
+    return *cache / folder;
+}
+
+/// "path size mtime" of a file, or "" when it is not there.
+std::string stamp(const fs::path& path) {
+    std::error_code ec;
+    auto size = fs::file_size(path, ec);
+    if (ec)
+        return "";
+    auto time = fs::last_write_time(path, ec);
+    if (ec)
+        return "";
+    return path.string() + " " + std::to_string(size) + " " +
+           std::to_string(time.time_since_epoch().count());
+}
+
+} // namespace
+
+std::optional<std::string> kept_file(const std::string& folder, const std::string& key) {
+    auto dir = folder_of(folder);
+    if (!dir)
+        return std::nullopt;
+    fs::path path = *dir / key;
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        return std::nullopt;
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    std::error_code ec;
+    fs::last_write_time(path, fs::file_time_type::clock::now(), ec);
+    return std::move(bytes).str();
+}
+
+void keep_file(const std::string& folder, const std::string& key, const std::string& bytes,
+               std::size_t newest) {
+    auto dir = folder_of(folder);
+    if (!dir)
+        return;
+    std::error_code ec;
+    fs::create_directories(*dir, ec);
+    fs::path staging = *dir / (key + ".tmp" + std::to_string(getpid()));
+    {
+        std::ofstream out(staging, std::ios::binary | std::ios::trunc);
+        out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+        if (!out.flush()) {
+            out.close();
+            fs::remove(staging, ec);
+            return;
+        }
+    }
+    fs::rename(staging, *dir / key, ec);
+    if (ec) {
+        fs::remove(staging, ec);
+        return;
+    }
+    std::vector<std::pair<fs::file_time_type, fs::path>> found;
+    for (const auto& entry : fs::directory_iterator(*dir, ec))
+        if (entry.path().filename().string().find(".tmp") == std::string::npos)
+            found.emplace_back(fs::last_write_time(entry.path(), ec), entry.path());
+    std::ranges::sort(found, std::greater<>());
+    for (std::size_t i = newest; i < found.size(); ++i)
+        fs::remove(found[i].second, ec);
+}
+
+std::string embedded_identity() {
+    auto bindir = find_bindir();
+    if (!bindir)
+        return "";
+    std::error_code ec;
+    std::string self = stamp(fs::read_symlink("/proc/self/exe", ec));
+    std::string server = stamp(*bindir / "postgres");
+    if (self.empty() || server.empty())
+        return "";
+    return self + "\n" + server;
+}
+
+} // namespace schemac::shadow
