@@ -168,7 +168,6 @@ class Run {
         if (!history)
             return std::move(history).error();
         m_out.history = std::move(*history);
-        m_roles = managed_roles();
         auto rules = catalog::read_ignore_rules(m_global.ignore_file);
         if (!rules)
             return std::move(rules).error();
@@ -301,14 +300,17 @@ class Run {
     }
 
     /// The roles whose grants are managed: those the tree, the history and
-    /// --roles name. A grant in the target to any other role is context.
-    std::set<std::string> managed_roles() const {
-        std::set<std::string> roles(m_global.roles.begin(), m_global.roles.end());
-        std::ranges::copy(m_tree.roles(), std::inserter(roles, roles.end()));
-        for (const auto& migration : m_out.history.migrations)
-            for (const auto& file : {migration.up, migration.down})
-                roles.merge(sql::roles_named(runtime::read_text(file)));
-        return roles;
+    /// --roles name (read when first asked for: it parses every migration).
+    /// A grant in the target to any other role is context.
+    std::set<std::string>& managed_roles() {
+        if (!m_roles) {
+            m_roles.emplace(m_global.roles.begin(), m_global.roles.end());
+            std::ranges::copy(m_tree.roles(), std::inserter(*m_roles, m_roles->end()));
+            for (const auto& migration : m_out.history.migrations)
+                for (const auto& file : {migration.up, migration.down})
+                    m_roles->merge(sql::roles_named(runtime::read_text(file)));
+        }
+        return *m_roles;
     }
 
     /// The shadow server's major version against the target's (`target`, 0
@@ -345,10 +347,11 @@ class Run {
     Status open_shadow() {
         const auto& migrations = m_out.history.migrations;
         // The key changes with how a replay is made (2: by the tree's role).
+        if (m_request.url.empty())
+            m_history_sum = runtime::compute_sum(m_out.history);
         if (m_request.url.empty() && !migrations.empty())
-            m_replay_key = runtime::sha256_hex("replay 2\n" + runtime::compute_sum(m_out.history) +
-                                               context_sql())
-                               .substr(0, 32);
+            m_replay_key =
+                runtime::sha256_hex("replay 2\n" + m_history_sum + context_sql()).substr(0, 32);
         int target = 0;
         if (!m_request.url.empty()) {
             auto conn = runtime::Connection::open(m_request.url);
@@ -360,7 +363,9 @@ class Run {
         if (m_request.url.empty() && m_global.dev_url.empty())
             m_kept.identity = shadow::embedded_identity();
         if (!m_kept.identity.empty()) {
-            m_kept.roles = m_roles;
+            // The roles the tree and the history name are in their keys
+            // already (reading them parses every migration).
+            m_kept.roles = {m_global.roles.begin(), m_global.roles.end()};
             m_kept.schemas = m_global.schemas;
             return Ok{};
         }
@@ -377,8 +382,10 @@ class Run {
         if (auto same = same_version(target); !same)
             return same;
         // Roles are the cluster's: the history's GRANTs need them too.
-        if (auto roles = m_server->ensure_roles({m_roles.begin(), m_roles.end()}); !roles)
-            return roles;
+        std::vector<std::string> roles(managed_roles().begin(), managed_roles().end());
+        roles.insert(roles.end(), m_current_roles.begin(), m_current_roles.end());
+        if (auto made = m_server->ensure_roles(roles); !made)
+            return made;
         m_timer.lap("shadow server");
         return Ok{};
     }
@@ -407,7 +414,7 @@ class Run {
                                         count(history.migrations.size(), "migration") + ", last " +
                                         history.migrations.back().id() + ")";
         if (!m_kept.identity.empty()) {
-            m_current_key = current_key(m_kept, runtime::compute_sum(m_out.history), context_sql());
+            m_current_key = current_key(m_kept, m_history_sum, context_sql());
             if ((m_current_read = find_current(m_current_key))) {
                 m_timer.lap("replay (its catalog kept)");
                 return Ok{};
@@ -600,14 +607,14 @@ class Run {
         introspect::Options live = m_scope;
         if (!m_request.url.empty()) {
             live.sizes = true;
-            live.roles = m_roles;
+            live.roles = managed_roles();
         }
         auto current = read_current_catalog(live);
         if (!current)
             return current.error();
         m_out.current = std::move(*current);
         auto named = m_out.current.roles();
-        m_roles.insert(named.begin(), named.end());
+        m_current_roles.insert(named.begin(), named.end());
         if (m_server)
             if (auto roles = m_server->ensure_roles({named.begin(), named.end()}); !roles)
                 return roles;
@@ -869,7 +876,9 @@ class Run {
     runtime::Progress m_progress{m_global.verbosity};
     introspect::Options m_scope;
     load::Tree m_tree;
-    std::set<std::string> m_roles;
+    std::optional<std::set<std::string>> m_roles; ///< managed_roles()
+    std::set<std::string> m_current_roles;        ///< named by the current state
+    std::string m_history_sum;                    ///< of --dir, without --url
     std::string m_replay_key;
     TargetContext m_context;
     std::unique_ptr<shadow::Server> m_server;
