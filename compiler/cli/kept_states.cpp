@@ -3,8 +3,6 @@
 #include "runtime/sha256.h"
 #include "shadow/kept.h"
 
-#include <iterator>
-
 namespace schemac::cli {
 namespace {
 
@@ -23,38 +21,21 @@ std::string context_text(const KeptContext& context) {
     return out + "\n";
 }
 
-/// The written texts as rows (kind, position, text), kept as one more
-/// recorded result.
+/// The written texts as rows (kind, schema, parent, name, text), kept as
+/// one more recorded result.
 runtime::Rows written_rows(const KeptDesired& kept) {
     runtime::Rows::Values values;
-    for (const auto& [kind, list] :
-         {std::pair{"c", &kept.checks}, std::pair{"i", &kept.predicates}})
-        for (const auto& [at, text] : *list)
-            values.push_back({kind, std::to_string(at), text});
-    return runtime::Rows({"kind", "at", "written"}, std::move(values));
+    for (const auto& [key, text] : kept.written)
+        values.push_back(
+            {key.kind == catalog::Kind::Index ? "i" : "c", key.schema, key.parent, key.name, text});
+    return runtime::Rows({"kind", "schema", "parent", "name", "written"}, std::move(values));
 }
 
 template <class Map>
-void take_written(const Map& objects, std::vector<std::pair<std::size_t, std::string>>& out) {
-    std::size_t at = 0;
-    for (const auto& [key, object] : objects) {
+void take_written(const Map& objects, std::map<catalog::ObjectKey, std::string>& out) {
+    for (const auto& [key, object] : objects)
         if (!object.written.empty())
-            out.emplace_back(at, object.written);
-        ++at;
-    }
-}
-
-template <class Map>
-void give(Map& objects, const std::vector<std::pair<std::size_t, std::string>>& written) {
-    auto it = objects.begin();
-    std::size_t at = 0;
-    for (const auto& [position, text] : written) {
-        if (position < at || position >= objects.size())
-            return; // not this catalog's: the positions only grow
-        std::advance(it, position - at);
-        at = position;
-        it->second.written = text;
-    }
+            out.emplace(key, object.written);
 }
 
 } // namespace
@@ -73,15 +54,22 @@ std::string current_key(const KeptContext& context, const std::string& sum,
 }
 
 KeptDesired KeptDesired::of(introspect::Recording read, const catalog::Catalog& desired) {
-    KeptDesired kept{std::move(read), {}, {}};
-    take_written(desired.constraints, kept.checks);
-    take_written(desired.indexes, kept.predicates);
+    KeptDesired kept{std::move(read), {}};
+    take_written(desired.constraints, kept.written);
+    take_written(desired.indexes, kept.written);
     return kept;
 }
 
 void KeptDesired::give_written(catalog::Catalog& desired) const {
-    give(desired.constraints, checks);
-    give(desired.indexes, predicates);
+    for (const auto& [key, text] : written) {
+        if (key.kind == catalog::Kind::Index) {
+            if (auto index = desired.indexes.find(key); index != desired.indexes.end())
+                index->second.written = text;
+        } else if (auto constraint = desired.constraints.find(key);
+                   constraint != desired.constraints.end()) {
+            constraint->second.written = text;
+        }
+    }
 }
 
 std::optional<KeptDesired> find_desired(const std::string& key) {
@@ -94,12 +82,21 @@ std::optional<KeptDesired> find_desired(const std::string& key) {
     // The written texts are the last result.
     runtime::Rows written = std::move(read->results.back().second);
     read->results.pop_back();
-    if (written.names() != std::vector<std::string>{"kind", "at", "written"})
+    if (written.names() != std::vector<std::string>{"kind", "schema", "parent", "name", "written"})
         return std::nullopt;
-    KeptDesired kept{std::move(*read), {}, {}};
+    KeptDesired kept{std::move(*read), {}};
     for (auto row : written) {
-        auto& list = row.text("kind") == "c" ? kept.checks : kept.predicates;
-        list.emplace_back(std::stoul(row.text("at")), row.text("written"));
+        catalog::ObjectKey object;
+        if (row.text("kind") == "c")
+            object.kind = catalog::Kind::Constraint;
+        else if (row.text("kind") == "i")
+            object.kind = catalog::Kind::Index;
+        else
+            return std::nullopt;
+        object.schema = row.text("schema");
+        object.parent = row.text("parent");
+        object.name = row.text("name");
+        kept.written.emplace(std::move(object), row.text("written"));
     }
     return kept;
 }

@@ -4,6 +4,7 @@
 #include "introspect/introspect.h"
 #include "load/load.h"
 
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -35,11 +36,10 @@ std::string current_key(const KeptContext& context, const std::string& sum,
 
 /// A read of the desired state, and what materializing gave it beyond the
 /// read: the tree's own text of definitions (Constraint::written,
-/// Index::written), by the object's position in its map.
+/// Index::written), by object.
 struct KeptDesired {
     introspect::Recording read;
-    std::vector<std::pair<std::size_t, std::string>> checks;
-    std::vector<std::pair<std::size_t, std::string>> predicates;
+    std::map<catalog::ObjectKey, std::string> written;
 
     /// The written texts of `desired`, read from it.
     static KeptDesired of(introspect::Recording read, const catalog::Catalog& desired);

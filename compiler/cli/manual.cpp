@@ -140,7 +140,7 @@ std::string man_page(const CLI::App& app, const std::string& version) {
            "libpq's own defaults, used when neither --url nor DATABASE_URL names the "
            "database (~/.pgpass too).\n"
            ".TP\n.B SCHEMAC_DEV_URL\nThe server for shadow databases (--dev-url).\n"
-           ".TP\n.B SCHEMAC_CACHE_DIR\nWhere replayed histories and clusters are cached.\n"
+           ".TP\n.B SCHEMAC_CACHE_DIR\nWhere clusters, replayed histories and the catalogs read are kept between runs.\n"
            ".TP\n.B SCHEMAC_PROGRESS\n0: no progress lines for slow stages.\n"
            ".SH FILES\n"
            ".TP\n.B schemac.toml\n"

@@ -503,10 +503,10 @@ class Run {
             m_desired_key = desired_key(m_kept, m_tree);
             kept = find_desired(m_desired_key);
         }
-        if (kept) {
-            auto desired = introspect::introspect(kept->read, m_scope);
-            if (!desired)
-                return desired.error();
+        // A kept read this build's queries do not match is read again.
+        auto desired = kept ? introspect::introspect(kept->read, m_scope)
+                            : Result<catalog::Catalog>(Error("not kept"));
+        if (desired) {
             m_out.desired = std::move(*desired);
             kept->give_written(m_out.desired);
             m_timer.lap("materialize and introspect (kept)");
@@ -669,8 +669,13 @@ class Run {
     /// The current state's catalog: the target's, the replayed history's
     /// (kept for the next run, when reads are), or the one kept.
     Result<catalog::Catalog> read_current_catalog(const introspect::Options& options) {
-        if (m_current_read)
-            return introspect::introspect(*m_current_read, options);
+        if (m_current_read) {
+            if (auto current = introspect::introspect(*m_current_read, options))
+                return current;
+            m_current_read.reset(); // not this build's queries: read again
+            if (auto replayed = replay(); !replayed)
+                return std::move(replayed).error();
+        }
         if (!m_target) {
             introspect::Recording read;
             bool keep = !m_kept.identity.empty();

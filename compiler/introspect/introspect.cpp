@@ -3,6 +3,8 @@
 #include "catalog/quote.h"
 #include "introspect/reader.h"
 
+#include <stdexcept>
+
 namespace schemac::introspect {
 
 const catalog::ObjectKey* OidLookup::find(catalog::Oid classid, catalog::Oid objid,
@@ -46,6 +48,8 @@ Result<std::string> managed_schemas(Source& source, const Options& options) {
                             AND e.objid = n.oid AND e.deptype = 'e'))");
     if (!rows)
         return std::move(rows).error().within("introspecting schemas failed");
+    if (rows->empty())
+        return Error("introspecting schemas failed: no row");
     return (*rows)[0].at("schemas").value_or("{}");
 }
 
@@ -129,7 +133,12 @@ Result<catalog::Catalog> introspect(runtime::Connection& conn, const Options& op
 
 Result<catalog::Catalog> introspect(const Recording& recording, const Options& options) {
     Source source(recording);
-    return read_catalog(source, options);
+    // A recording of other queries may hold what the reads do not expect.
+    try {
+        return read_catalog(source, options);
+    } catch (const std::exception& e) {
+        return Error(std::string("the recorded read does not read back: ") + e.what());
+    }
 }
 
 Result<catalog::Catalog> introspect(const std::string& conninfo, const Options& options,

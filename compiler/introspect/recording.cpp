@@ -8,21 +8,33 @@
 namespace schemac::introspect {
 namespace {
 
-/// FNV-1a over a query's text and parameters: which query a result answers.
-std::uint64_t query_hash(const std::string& sql, const std::vector<std::string>& params) {
-    std::uint64_t hash = 14695981039346656037ULL;
-    auto mix = [&](std::string_view text) {
+/// FNV-1a: which query a result answers, and whether a kept recording is
+/// the one written (a byte changed inside a value would still parse).
+class Fnv {
+  public:
+    void mix(std::string_view text) {
         for (unsigned char c : text)
-            hash = (hash ^ c) * 1099511628211ULL;
-        hash = (hash ^ 0xff) * 1099511628211ULL; // a separator no text holds
-    };
-    mix(sql);
-    for (const auto& param : params)
-        mix(param);
-    return hash;
+            m_hash = (m_hash ^ c) * 1099511628211ULL;
+    }
+    std::uint64_t value() const { return m_hash; }
+
+  private:
+    std::uint64_t m_hash = 14695981039346656037ULL;
+};
+
+std::uint64_t query_hash(const std::string& sql, const std::vector<std::string>& params) {
+    Fnv hash;
+    hash.mix(sql);
+    for (const auto& param : params) {
+        hash.mix("\xff"); // a separator no text holds
+        hash.mix(param);
+    }
+    return hash.value();
 }
 
-constexpr std::string_view k_magic = "schemac recording 1\n";
+constexpr std::size_t k_sum_bytes = 8;
+
+constexpr std::string_view k_magic = "schemac recording 2\n";
 constexpr std::uint32_t k_null = 0xffffffff;
 
 void put(std::string& out, std::uint64_t value, int bytes) {
@@ -114,13 +126,21 @@ std::string Recording::serialize() const {
                     put(out, k_null, 4);
             }
     }
+    Fnv sum;
+    sum.mix(out);
+    put(out, sum.value(), k_sum_bytes);
     return out;
 }
 
 std::optional<Recording> Recording::parse(std::string_view bytes) {
-    if (!bytes.starts_with(k_magic))
+    if (!bytes.starts_with(k_magic) || bytes.size() < k_magic.size() + k_sum_bytes)
         return std::nullopt;
-    Bytes in(bytes.substr(k_magic.size()));
+    std::string_view payload = bytes.substr(0, bytes.size() - k_sum_bytes);
+    Fnv sum;
+    sum.mix(payload);
+    if (Bytes(bytes.substr(payload.size())).get(k_sum_bytes) != sum.value())
+        return std::nullopt;
+    Bytes in(payload.substr(k_magic.size()));
     Recording recording;
     recording.server_version = static_cast<int>(in.get(4));
     std::size_t results = in.get_count(8);

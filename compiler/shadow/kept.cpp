@@ -4,10 +4,10 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <functional>
-#include <sstream>
 #include <unistd.h>
 #include <vector>
 
@@ -23,10 +23,11 @@ std::optional<fs::path> folder_of(const std::string& folder) {
     return *cache / folder;
 }
 
-/// "path size mtime" of a file, or "" when it is not there.
+/// "path size mtime" of a file or folder (size 0), or "" when it is not
+/// there.
 std::string stamp(const fs::path& path) {
     std::error_code ec;
-    auto size = fs::file_size(path, ec);
+    auto size = fs::is_directory(path, ec) ? 0 : fs::file_size(path, ec);
     if (ec)
         return "";
     auto time = fs::last_write_time(path, ec);
@@ -43,14 +44,16 @@ std::optional<std::string> kept_file(const std::string& folder, const std::strin
     if (!dir)
         return std::nullopt;
     fs::path path = *dir / key;
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        return std::nullopt;
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
     std::error_code ec;
+    auto size = fs::file_size(path, ec);
+    std::ifstream in(path, std::ios::binary);
+    if (ec || !in)
+        return std::nullopt;
+    std::string bytes(size, '\0');
+    if (!in.read(bytes.data(), static_cast<std::streamsize>(size)))
+        return std::nullopt;
     fs::last_write_time(path, fs::file_time_type::clock::now(), ec);
-    return std::move(bytes).str();
+    return bytes;
 }
 
 void keep_file(const std::string& folder, const std::string& key, const std::string& bytes,
@@ -93,7 +96,21 @@ std::string embedded_identity() {
     std::string server = stamp(*bindir / "postgres");
     if (self.empty() || server.empty())
         return "";
-    return self + "\n" + server;
+    std::string identity = self + "\n" + server + "\n";
+    // The extensions installed (CREATE EXTENSION reads their files there):
+    // a package installed, removed or upgraded changes its folder.
+    fs::path prefix = bindir->parent_path();
+    for (const fs::path& dir :
+         {prefix / "lib", prefix / "share" / "extension",
+          prefix / "share" / "postgresql" / "extension",
+          fs::path("/usr/share/postgresql") / prefix.filename() / "extension"})
+        identity += stamp(dir) + "\n";
+    // What libpq sends the server from the environment, which the printed
+    // definitions may depend on.
+    for (const char* name : {"PGOPTIONS", "PGTZ", "PGDATESTYLE", "PGCLIENTENCODING"})
+        if (const char* value = std::getenv(name))
+            identity += std::string(name) + "=" + value + "\n";
+    return identity;
 }
 
 } // namespace schemac::shadow

@@ -457,6 +457,13 @@ TEST_CASE("an unchanged tree and history are planned from the catalogs kept: no 
         return run_in(root, "SCHEMAC_CACHE_DIR=" + shell_quote((root / "cache").string()) + " " +
                                 schemac_cmd(args));
     };
+    auto cold_diff = in_root("diff -v");
+    REQUIRE_MESSAGE(cold_diff.exit_code == 0, cold_diff.err);
+    CHECK(cold_diff.out.find("CHECK (s IN ('a', 'b'))") != std::string::npos);
+    auto kept_diff = in_root("diff -v");
+    REQUIRE_MESSAGE(kept_diff.exit_code == 0, kept_diff.err);
+    CHECK(kept_diff.err.find("schemac: materialize and introspect (kept)") != std::string::npos);
+    CHECK(kept_diff.out == cold_diff.out);
     REQUIRE(in_root("diff --write initial -q").exit_code == 0);
     auto first = in_root("plan -v");
     REQUIRE_MESSAGE(first.exit_code == 0, first.err);
@@ -485,9 +492,13 @@ TEST_CASE("an unchanged tree and history are planned from the catalogs kept: no 
     CHECK(cold.out == edited.out);
     CHECK(again.out == edited.out);
 
-    // A kept file damaged is read again from a server, never misread.
-    for (const auto& entry : fs::directory_iterator(root / "cache/catalogs"))
-        write_file(entry.path(), "schemac recording 1\ngarbage");
+    // A kept file damaged (a byte of a value changed) is read again from a
+    // server, never misread.
+    for (const auto& entry : fs::directory_iterator(root / "cache/catalogs")) {
+        std::string bytes = read_file(entry.path());
+        bytes[bytes.size() / 2] ^= 1;
+        write_file(entry.path(), bytes);
+    }
     auto damaged = in_root("plan -v");
     REQUIRE_MESSAGE(damaged.exit_code == 0, damaged.err);
     CHECK(damaged.out == edited.out);

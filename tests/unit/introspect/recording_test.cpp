@@ -32,12 +32,18 @@ TEST_CASE("a recording reads back as it was written: NULL, empty and binary text
     CHECK(back->results[1].second.empty());
 }
 
-TEST_CASE("a damaged recording is refused: cut short, extended, another format") {
+TEST_CASE("a damaged recording is refused: cut short, extended, a value changed, another format") {
     std::string bytes = sample().serialize();
     for (std::size_t size = 0; size < bytes.size(); ++size)
         CHECK_FALSE(Recording::parse(bytes.substr(0, size)));
     CHECK_FALSE(Recording::parse(bytes + "x"));
+    // A byte changed inside a value still parses: the sum refuses it.
+    std::string changed = bytes;
+    auto at = changed.find("public");
+    REQUIRE(at != std::string::npos);
+    changed[at] = 'P';
+    CHECK_FALSE(Recording::parse(changed));
     std::string other = bytes;
-    other[18] = '2'; // "schemac recording 2"
+    other[18] = '3'; // "schemac recording 3"
     CHECK_FALSE(Recording::parse(other));
 }
