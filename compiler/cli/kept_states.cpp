@@ -7,7 +7,7 @@ namespace schemac::cli {
 namespace {
 
 constexpr const char* k_folder = "catalogs";
-/// At 5,000 tables a read is about 10 MB: the tree's last few versions and
+/// At 5,000 tables a read is about 12 MB: the tree's last few versions and
 /// the history's.
 constexpr std::size_t k_kept = 8;
 
