@@ -525,9 +525,6 @@ class Run {
     /// The tree materialized and read back (and the read kept, when reads
     /// are); what the tree writes of its definitions kept beside them.
     Status materialize_tree() {
-        auto server = this->server();
-        if (!server)
-            return server.error();
         auto db = materialize();
         if (!db)
             return db.error();
@@ -551,11 +548,13 @@ class Run {
         return Ok{};
     }
 
-    /// The database holding the tree, materialized now when its catalog
-    /// came from the cache.
+    /// The database holding the tree, materialized now (the server started
+    /// first) when its catalog came from the cache.
     Result<std::string> materialize() {
         if (!m_desired_db.empty())
             return m_desired_db;
+        if (auto server = this->server(); !server)
+            return server.error();
         auto db = shadow::materialize(*m_server, m_tree, [this](const std::string& made) {
             return load_target_context(*m_server, made, m_context, m_global.verbosity);
         });
@@ -633,9 +632,6 @@ class Run {
             return widened;
         // Materialized now if a definition must be tried there.
         auto desired_db = [this]() -> Result<runtime::Connection> {
-            auto server = this->server();
-            if (!server)
-                return server.error();
             auto db = materialize();
             if (!db)
                 return db.error();
