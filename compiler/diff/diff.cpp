@@ -84,18 +84,14 @@ catalog::Column as_parent_leaves_it(const Catalog& from, const Catalog& to,
     return column;
 }
 
-Decisions decide_all(const Catalog& from, const Catalog& to) {
-    Decisions d;
-    catalog::for_each_objects(to, [&](const auto& after) {
-        using T = typename std::decay_t<decltype(after)>::mapped_type;
-        decide(catalog::objects_of<T>(from), after, d);
-    });
-    // A partition's columns, and the constraints and indexes it has of its
-    // parent's, are the parent's: created, attached and dropped with it.
-    // Only a partition detached into a plain table has them to compare; the
-    // keys and indexes it has of its own are always its own, and so are its
-    // columns' defaults and NOT NULL where its parent's changes leave them
-    // other than it states.
+/// A partition's columns, and the constraints and indexes it has of its
+/// parent's, are the parent's: created, attached and dropped with it.
+/// Only a partition detached into a plain table has them to compare; the
+/// keys and indexes it has of its own are always its own, and so are its
+/// columns' defaults and NOT NULL where its parent's changes leave them
+/// other than it states. Applied to what the catalogs decide, and again to
+/// what rebuilds add (a partition rebuilt to join another parent).
+void leave_to_partition_parents(const Catalog& from, const Catalog& to, Decisions& d) {
     // A drop is of the current state's object, a creation of the desired
     // one's: an index of a partition may share its name with one of a table
     // of its own.
@@ -124,6 +120,15 @@ Decisions decide_all(const Catalog& from, const Catalog& to) {
             // and what uses them goes first.
             return is_partition(to, table);
         });
+}
+
+Decisions decide_all(const Catalog& from, const Catalog& to) {
+    Decisions d;
+    catalog::for_each_objects(to, [&](const auto& after) {
+        using T = typename std::decay_t<decltype(after)>::mapped_type;
+        decide(catalog::objects_of<T>(from), after, d);
+    });
+    leave_to_partition_parents(from, to, d);
     // An inheritance child's columns and CHECKs that are only its parents'
     // come and go with theirs (ADD and DROP recurse), as long as it keeps
     // those parents; one it gains a parent with must exist before INHERIT,
@@ -670,6 +675,7 @@ class Writer {
 std::vector<Change> diff(const Catalog& from, const Catalog& to) {
     Decisions d = decide_all(from, to);
     propagate_rebuilds(from, to, d);
+    leave_to_partition_parents(from, to, d);
     rejoin_publications(from, to, d);
     return Writer(from, to, d).write();
 }

@@ -1,6 +1,7 @@
 #include "order/order_steps.h"
 
 #include <algorithm>
+#include <iterator>
 #include <set>
 
 namespace schemac::order {
@@ -42,6 +43,7 @@ bool split_drop(std::vector<diff::Change>& changes, diff::Drop<catalog::Table>& 
         moved.push_back(it->second);
         return true;
     });
+    std::vector<diff::Change> split;
     for (auto& c : moved) {
         std::vector<ObjectKey> copies;
         std::erase_if(drop.implied, [&](const ObjectKey& key) {
@@ -54,8 +56,10 @@ bool split_drop(std::vector<diff::Change>& changes, diff::Drop<catalog::Table>& 
             copies.push_back(key);
             return true;
         });
-        changes.push_back(diff::Drop<catalog::Constraint>{std::move(c), std::move(copies)});
+        split.push_back(diff::Drop<catalog::Constraint>{std::move(c), std::move(copies)});
     }
+    // Appended last: `drop` is an element of `changes`, which may move.
+    std::ranges::move(split, std::back_inserter(changes));
     return !moved.empty();
 }
 

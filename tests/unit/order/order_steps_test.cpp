@@ -146,3 +146,39 @@ TEST_CASE("the data phase goes after what expands, before what checks rows or re
     REQUIRE_FALSE(broken.ok());
     CHECK(broken.error().message.starts_with("backfill.sql:2:"));
 }
+
+TEST_CASE("a dropped table's foreign keys are split out, each with its partitions' copies") {
+    // t has two foreign keys to other tables; its partition has a copy of
+    // the second. Every one is split out of DROP TABLE, the copy with its key.
+    catalog::Catalog from;
+    auto key = [](const std::string& table, const std::string& name) {
+        return catalog::child_key(Kind::Constraint, "public", table, name);
+    };
+    auto foreign_key = [&](const std::string& table, const std::string& name, const std::string& to,
+                           bool inherited) {
+        catalog::Constraint c;
+        c.key = key(table, name);
+        c.type = catalog::ConstraintType::ForeignKey;
+        c.references = catalog::relation_key(Kind::Table, "public", to);
+        c.inherited = inherited;
+        from.constraints.emplace(c.key, c);
+    };
+    foreign_key("t", "a_fk", "a", false);
+    foreign_key("t", "b_fk", "b", false);
+    foreign_key("t_1", "b_fk", "b", true);
+    from.dependencies.insert({key("t_1", "b_fk"), key("t", "b_fk")});
+    diff::Drop<catalog::Table> drop;
+    drop.object.key = table("t");
+    drop.implied = {table("t_1"), key("t", "a_fk"), key("t", "b_fk"), key("t_1", "b_fk")};
+    std::vector<diff::Change> changes{drop};
+    changes.shrink_to_fit(); // the first split moves the vector
+    Step dropping = step(table("t"), Action::Drop);
+    dropping.change = 0;
+    REQUIRE(order::split_foreign_keys(changes, {dropping}, order::StepCycle{{0, 0}}, from));
+    REQUIRE(changes.size() == 3);
+    CHECK(std::get<diff::Drop<catalog::Table>>(changes[0]).implied ==
+          std::vector<ObjectKey>{table("t_1")});
+    auto& second = std::get<diff::Drop<catalog::Constraint>>(changes[2]);
+    CHECK(second.object.key == key("t", "b_fk"));
+    CHECK(second.implied == std::vector<ObjectKey>{key("t_1", "b_fk")});
+}
