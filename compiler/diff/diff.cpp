@@ -90,8 +90,12 @@ catalog::Column as_parent_leaves_it(const Catalog& from, const Catalog& to,
 /// keys and indexes it has of its own are always its own, and so are its
 /// columns' defaults and NOT NULL where its parent's changes leave them
 /// other than it states. Applied to what the catalogs decide, and again to
-/// what rebuilds add (a partition rebuilt to join another parent).
-void leave_to_partition_parents(const Catalog& from, const Catalog& to, Decisions& d) {
+/// the creations rebuilds add (a partition rebuilt to join another parent:
+/// PARTITION OF makes its parts of the parent's indexes); the drops they
+/// add go with their parents' (DROP INDEX of the parent takes its parts).
+enum class Decided { All, Creations };
+void leave_to_partition_parents(const Catalog& from, const Catalog& to, Decisions& d,
+                                Decided which) {
     // A drop is of the current state's object, a creation of the desired
     // one's: an index of a partition may share its name with one of a table
     // of its own.
@@ -104,11 +108,15 @@ void leave_to_partition_parents(const Catalog& from, const Catalog& to, Decision
         return left.default_expr != after.default_expr || left.not_null != after.not_null;
     };
     // One that stays as it was is set again after its parent's change.
-    for (const auto& [key, column] : to.columns)
-        if (from.columns.contains(key) && is_partition(to, catalog::table_of(key)) &&
-            own_default_or_not_null(key))
-            d.alter.insert(key);
-    for (auto* keys : {&d.drop, &d.create, &d.alter})
+    if (which == Decided::All)
+        for (const auto& [key, column] : to.columns)
+            if (from.columns.contains(key) && is_partition(to, catalog::table_of(key)) &&
+                own_default_or_not_null(key))
+                d.alter.insert(key);
+    std::vector<std::set<ObjectKey>*> decided{&d.create};
+    if (which == Decided::All)
+        decided = {&d.drop, &d.create, &d.alter};
+    for (auto* keys : decided)
         std::erase_if(*keys, [&](const ObjectKey& key) {
             if (!catalog::kind_info(key.kind).held_by_partition_parent ||
                 !inherited(key, keys == &d.drop ? from : to))
@@ -128,7 +136,7 @@ Decisions decide_all(const Catalog& from, const Catalog& to) {
         using T = typename std::decay_t<decltype(after)>::mapped_type;
         decide(catalog::objects_of<T>(from), after, d);
     });
-    leave_to_partition_parents(from, to, d);
+    leave_to_partition_parents(from, to, d, Decided::All);
     // An inheritance child's columns and CHECKs that are only its parents'
     // come and go with theirs (ADD and DROP recurse), as long as it keeps
     // those parents; one it gains a parent with must exist before INHERIT,
@@ -675,7 +683,7 @@ class Writer {
 std::vector<Change> diff(const Catalog& from, const Catalog& to) {
     Decisions d = decide_all(from, to);
     propagate_rebuilds(from, to, d);
-    leave_to_partition_parents(from, to, d);
+    leave_to_partition_parents(from, to, d, Decided::Creations);
     rejoin_publications(from, to, d);
     return Writer(from, to, d).write();
 }

@@ -62,6 +62,10 @@ Step drop_step(const catalog::ObjectKey& key, std::string sql,
 /// trigger or policy ON its table).
 Step drop_object(const catalog::ObjectKey& key, const std::vector<catalog::ObjectKey>& implied);
 
+/// A partition's own key whose index becomes its part of an index the
+/// parent has before and after the migration, unchanged.
+bool joins_existing_parent_index(const catalog::Constraint& con, const Context& context);
+
 /// The key a DETACH PARTITION step provides for `table`.
 catalog::ObjectKey detached(catalog::ObjectKey table);
 

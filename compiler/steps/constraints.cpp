@@ -117,15 +117,12 @@ bool inherits_down(const catalog::Constraint& con) {
 
 /// A partition's own key whose index becomes its part of the parent's
 /// plain index: ATTACH when that index exists as it is; one built after the
-/// key takes it itself.
+/// key takes it itself, and so does a new partition as it joins (see
+/// build(CreateTable)).
 std::optional<std::string> attach_to_parent_index(const catalog::Constraint& con,
                                                   const Context& context) {
-    if (!con.attached_to)
-        return std::nullopt;
-    auto before = context.from.indexes.find(*con.attached_to);
-    auto after = context.to.indexes.find(*con.attached_to);
-    if (before == context.from.indexes.end() || after == context.to.indexes.end() ||
-        before->second != after->second)
+    if (!joins_existing_parent_index(con, context) ||
+        !context.from.tables.contains(catalog::table_of(con.key)))
         return std::nullopt;
     return "ALTER INDEX " + quote_qualified(con.attached_to->schema, con.attached_to->name) +
            " ATTACH PARTITION " + quote_qualified(con.key.schema, con.key.name);
@@ -155,6 +152,15 @@ std::optional<LockMode> partition_lock(const catalog::Constraint& con, const Con
 }
 
 } // namespace
+
+bool joins_existing_parent_index(const catalog::Constraint& con, const Context& context) {
+    if (!con.attached_to)
+        return false;
+    auto before = context.from.indexes.find(*con.attached_to);
+    auto after = context.to.indexes.find(*con.attached_to);
+    return before != context.from.indexes.end() && after != context.to.indexes.end() &&
+           before->second == after->second;
+}
 
 Steps build(const diff::Create<catalog::Constraint>& c, const Context& context) {
     const catalog::Constraint& con = c.object;

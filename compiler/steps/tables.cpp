@@ -524,10 +524,25 @@ std::vector<std::string> differs_from_parents(const catalog::Column& column,
 } // namespace
 
 Steps build(const diff::CreateTable& c, const Context& context) {
+    // A new partition whose own key is to be its part of an index the parent
+    // has already is made on its own, with that key, and attached: PARTITION
+    // OF would build a part of its own, and the key's index could not be
+    // attached then; ATTACH takes the key's index as the part.
+    std::vector<ObjectKey> joining_keys;
+    if (c.table.partition_of)
+        for (const auto* constraint : context.to.constraints_of(c.table.key))
+            if (!constraint->inherited && joins_existing_parent_index(*constraint, context))
+                joining_keys.push_back(constraint->key);
+    const bool attaches = !joining_keys.empty();
     std::string sql = std::string("CREATE ") + (c.table.unlogged ? "UNLOGGED " : "") +
                       (c.table.server ? "FOREIGN " : "") + "TABLE " +
                       quote_qualified(c.table.key.schema, c.table.key.name);
-    if (c.table.partition_of) {
+    if (attaches) {
+        // The parent's columns, with their NOT NULL, defaults and CHECKs, as
+        // ATTACH requires them; its keys, indexes and foreign keys come then.
+        sql += " (LIKE " + catalog::qualified_name(*c.table.partition_of) +
+               " INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING GENERATED)";
+    } else if (c.table.partition_of) {
         // Its columns, constraints and indexes come from the parent.
         sql += " PARTITION OF " + catalog::qualified_name(*c.table.partition_of) + " " +
                c.table.bound.value_or("DEFAULT");
@@ -559,13 +574,29 @@ Steps build(const diff::CreateTable& c, const Context& context) {
     Step step = make_step(c.table.key, Action::Create, sql);
     // A new partition locks its parent while it joins it, and the tables
     // whose foreign keys reach the parent (they get a trigger on it).
+    std::optional<Step> attach;
+    if (attaches) {
+        attach = make_step(c.table.key, Action::Alter,
+                           alter_table(*c.table.partition_of) + "ATTACH PARTITION " +
+                               quote_qualified(c.table.key.schema, c.table.key.name) + " " +
+                               c.table.bound.value_or("DEFAULT"));
+        attach->detail = "attach to " + catalog::qualified_name(*c.table.partition_of);
+        attach->needs = joining_keys;
+        attach->needs.push_back(*c.table.partition_of);
+        step.needs.push_back(*c.table.partition_of);
+        step.lock(*c.table.partition_of, LockMode::AccessShare); // LIKE reads it
+    }
     if (c.table.partition_of) {
-        step.lock(*c.table.partition_of, LockMode::AccessExclusive);
-        step.partition_joins = c.table.partition_of;
+        Step& joins = attach ? *attach : step;
+        joins.lock(*c.table.partition_of,
+                   attach ? LockMode::ShareUpdateExclusive : LockMode::AccessExclusive);
+        if (attach)
+            joins.lock(c.table.key, LockMode::AccessExclusive);
+        joins.partition_joins = c.table.partition_of;
         for (const auto& [key, constraint] : context.from.constraints)
             if (constraint.type == catalog::ConstraintType::ForeignKey && !constraint.inherited &&
                 constraint.references == c.table.partition_of)
-                step.lock(catalog::table_of(key), LockMode::ShareRowExclusive);
+                joins.lock(catalog::table_of(key), LockMode::ShareRowExclusive);
     }
     // A new child locks its parents, and takes their columns' defaults and
     // NOT NULL where it has none of its own; so does a partition.
@@ -587,14 +618,17 @@ Steps build(const diff::CreateTable& c, const Context& context) {
     if (c.table.replica_identity == 'f' || c.table.replica_identity == 'n')
         step.statements.push_back(alter_table(c.table.key) + "REPLICA IDENTITY " +
                                   std::string(replica_identity_words(c.table.replica_identity)));
+    Step& joins = attach ? *attach : step;
     for (const auto& constraint : c.constraints)
         if (constraint.references != c.table.key)
-            lock_referenced(step, constraint, LockMode::ShareRowExclusive);
+            lock_referenced(joins, constraint, LockMode::ShareRowExclusive);
     step.provides.push_back(c.table.key);
     for (const auto& column : c.columns)
         step.provides.push_back(column.key);
     for (const auto& constraint : c.constraints)
-        step.provides.push_back(constraint.key);
+        joins.provides.push_back(constraint.key);
+    if (attach)
+        return {step, *attach};
     return {step};
 }
 

@@ -1,0 +1,17 @@
+-- Events partitioned by tenant; the parent's unique index covers every
+-- partition, and a table refers to the parent.
+CREATE TABLE events (
+    tenant text NOT NULL,
+    id bigint NOT NULL,
+    kind text DEFAULT 'note',
+    at timestamptz,
+    CHECK (kind <> '')
+) PARTITION BY LIST (tenant);
+CREATE UNIQUE INDEX events_tenant_id ON events (tenant, id);
+CREATE TABLE events_acme PARTITION OF events FOR VALUES IN ('acme');
+
+CREATE TABLE event_links (
+    tenant text NOT NULL,
+    event bigint NOT NULL,
+    FOREIGN KEY (tenant, event) REFERENCES events (tenant, id)
+);
