@@ -236,6 +236,9 @@ struct Index : ObjectBase {
     /// A partition's index attached to its parent's, made and dropped with
     /// the partition; one of its own is false. Not compared.
     bool inherited = false;
+    /// The parent's index it is attached to (pg_depend 'P'), when it is a
+    /// partition's part of one. Not compared.
+    std::optional<ObjectKey> part_of;
     /// Built ON ONLY a partitioned table: not valid yet.
     bool parent_alone() const { return definition.find(" ON ONLY ") != std::string::npos; }
     bool operator==(const Index& o) const {

@@ -64,6 +64,10 @@ Status read_depend(Reader& r) {
             r.catalog.constraints.at(*dependent).attached_to = *referenced;
             continue;
         }
+        // A partition's index under its parent's: the part the parent's
+        // CREATE INDEX takes when it exists by then (see steps/indexes.cpp).
+        if (deptype == 'P' && dependent->kind == Kind::Index && referenced->kind == Kind::Index)
+            r.catalog.indexes.at(*dependent).part_of = *referenced;
         auto type = static_cast<catalog::DependencyType>(deptype == 'P' ? 'n' : deptype);
         if (type == catalog::DependencyType::Auto && dependent->kind == Kind::Sequence &&
             referenced->kind == Kind::Column)

@@ -9,9 +9,11 @@
 #include "runtime/sql_text.h"
 
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <pg_query.h>
 #include <set>
 #include <sstream>
@@ -35,9 +37,38 @@ Result<std::string> read_file(const fs::path& path) {
     return text;
 }
 
+/// Where the last `COPY ... FROM stdin;` before `at` starts: the rows a
+/// data dump writes after it are not SQL.
+std::optional<std::size_t> copy_from_stdin_before(const std::string& text, std::size_t at) {
+    std::optional<std::size_t> found;
+    for (std::size_t line = 0; line < at && line < text.size();) {
+        std::size_t end = std::min(text.find('\n', line), text.size());
+        std::string_view l(text.data() + line, end - line);
+        while (!l.empty() && (l.back() == '\r' || l.back() == ' '))
+            l.remove_suffix(1);
+        auto upper = [](std::string_view v) {
+            std::string out(v);
+            std::ranges::transform(out, out.begin(),
+                                   [](unsigned char c) { return std::toupper(c); });
+            return out;
+        };
+        if (l.size() > 5 && upper(l.substr(0, 5)) == "COPY " && l.size() >= 11 &&
+            upper(l.substr(l.size() - 11)) == "FROM STDIN;")
+            found = line;
+        line = end + 1;
+    }
+    return found;
+}
+
 /// The error for a file libpg_query cannot parse, pointing at the offending token.
 Error parse_error(const SourceFile& file, const PgQueryError& error) {
     std::size_t at = error.cursorpos > 0 ? file.byte_offset_of_char(error.cursorpos) : 0;
+    // A data dump's rows follow COPY ... FROM stdin: say what the file is.
+    if (auto copy = copy_from_stdin_before(file.text(), at))
+        return Error{file.diagnostic(*copy, "COPY ... FROM stdin writes data (the rows of a data "
+                                            "dump follow it); the tree describes the schema: dump "
+                                            "it with pg_dump --schema-only, and move data in data "
+                                            "steps")};
     // psql meta-commands are not SQL; say so instead of "syntax error at or near \".
     auto line_start = file.text().rfind('\n', at == 0 ? 0 : at - 1);
     line_start = line_start == std::string::npos ? 0 : line_start + 1;

@@ -7,6 +7,7 @@
 #include "catalog/quote.h"
 
 #include <algorithm>
+#include <map>
 #include <optional>
 
 namespace schemac::steps {
@@ -31,6 +32,41 @@ std::string concurrently(const catalog::Index& index, const std::string& name = 
     if (!name.empty()) // the name follows, quoted as pg_get_indexdef quotes it
         sql.replace(at + 13, quote_ident(index.key.name).size(), quote_ident(name));
     return sql;
+}
+
+/// The parts the partitions have of new partitioned index `index`, built
+/// under their own names before it, deepest first: it takes them as they are
+/// (built after it, PostgreSQL would build parts under names it chooses).
+/// A partition's own index that stays becomes its part as it is.
+void build_parts_first(Step& step, const catalog::Index& index, const Context& context) {
+    std::multimap<ObjectKey, const catalog::Index*> parts;
+    for (const auto& [key, part] : context.to.indexes)
+        if (part.part_of)
+            parts.emplace(*part.part_of, &part);
+    auto adopted = [&](const catalog::Index& part, const ObjectKey& partition) {
+        auto before = context.from.indexes.find(part.key);
+        auto table_before = context.from.tables.find(partition);
+        return before != context.from.indexes.end() && !before->second.inherited &&
+               before->second.definition == part.definition &&
+               table_before != context.from.tables.end() &&
+               table_before->second == context.to.tables.at(partition);
+    };
+    std::vector<std::string> first;
+    auto below = [&](const ObjectKey& parent, auto& self) -> void {
+        for (auto [it, end] = parts.equal_range(parent); it != end; ++it) {
+            const catalog::Index& part = *it->second;
+            self(part.key, self);
+            ObjectKey partition =
+                catalog::relation_key(catalog::Kind::Table, part.key.schema, part.table);
+            step.needs.push_back(partition);
+            if (adopted(part, partition))
+                continue;
+            first.push_back(created_from(part));
+            step.provides.push_back(part.key);
+        }
+    };
+    below(index.key, below);
+    step.statements.insert(step.statements.begin(), first.begin(), first.end());
 }
 
 } // namespace
@@ -109,9 +145,20 @@ Steps build(const diff::Create<catalog::Index>& c, const Context& context) {
     // A partition's own key made in this migration to be its part comes
     // first: the index takes it rather than build one.
     if (auto t = context.to.tables.find(table);
-        t != context.to.tables.end() && t->second.partition_by)
+        t != context.to.tables.end() && t->second.partition_by) {
         for (const auto& [key, constraint] : context.to.constraints)
             if (constraint.attached_to == index.key && !context.from.constraints.contains(key))
+                step.needs.push_back(key);
+        if (!step.parent_alone)
+            build_parts_first(step, index, context);
+    }
+    // A partition's index of its own comes after its parent's new indexes,
+    // which would otherwise take it as their part if it matches.
+    if (auto t = context.to.tables.find(table);
+        t != context.to.tables.end() && t->second.partition_of && !index.inherited)
+        for (const auto& [key, other] : context.to.indexes)
+            if (key.schema == t->second.partition_of->schema &&
+                other.table == t->second.partition_of->name)
                 step.needs.push_back(key);
     step.checks_rows = index.definition.starts_with("CREATE UNIQUE") &&
                        context.from.tables.contains(table) && !step.parent_alone;

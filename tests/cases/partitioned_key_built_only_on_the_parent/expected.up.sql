@@ -3,6 +3,7 @@ DROP INDEX public.readings_2026_sensor_key;
 DROP INDEX public.readings_value_idx;
 
 -- hazard long-lock: holds SHARE on public.readings for the whole build of index public.readings_value_idx: writes wait
+CREATE INDEX readings_2026_value_idx ON public.readings_2026 USING btree (value);
 CREATE INDEX readings_value_idx ON public.readings USING btree (value);
 
 ALTER TABLE public.readings DROP CONSTRAINT readings_pkey;

@@ -27,6 +27,8 @@ BEGIN
 END
 $function$;
 
+CREATE INDEX usage_events_2026_11_kind_at_idx ON public.usage_events_2026_11 USING btree (kind, at);
+CREATE INDEX usage_events_2026_12_kind_at_idx ON public.usage_events_2026_12 USING btree (kind, at);
 CREATE INDEX usage_events_kind_idx ON public.usage_events USING btree (kind, at);
 
 CREATE TRIGGER usage_events_check BEFORE INSERT ON public.usage_events FOR EACH ROW EXECUTE FUNCTION public.reject_negative();

@@ -38,6 +38,7 @@ DROP TABLE public.orders_v2;
 
 CREATE TABLE public.orders_eu PARTITION OF public.orders FOR VALUES IN ('eu');
 
+CREATE UNIQUE INDEX orders_eu_region_customer_idx ON public.orders_eu USING btree (region, customer);
 CREATE UNIQUE INDEX orders_by_customer ON public.orders USING btree (region, customer);
 
 ALTER TABLE public.customers_eu ADD CONSTRAINT customers_eu_first_order_fk FOREIGN KEY (region, first_order) REFERENCES public.orders_eu(region, id);

@@ -36,6 +36,7 @@ DROP TABLE public.orders;
 
 CREATE TABLE public.orders_eu PARTITION OF public.orders_v2 FOR VALUES IN ('eu');
 
+CREATE UNIQUE INDEX orders_eu_region_customer_idx ON public.orders_eu USING btree (region, customer);
 CREATE UNIQUE INDEX orders_by_customer ON public.orders_v2 USING btree (region, customer);
 
 ALTER TABLE public.customers_eu ADD CONSTRAINT customers_eu_first_order_fk FOREIGN KEY (region, first_order) REFERENCES public.orders_eu(region, id);

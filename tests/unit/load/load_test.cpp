@@ -173,6 +173,18 @@ TEST_CASE("error texts") {
               "  \\i other.sql\n"
               "  ^");
     }
+    SUBCASE("a data dump's rows, after COPY ... FROM stdin") {
+        for (const char* end : {"\\.\n", ""})
+            CHECK(error_of({{"t.sql", std::string("CREATE TABLE a (id int, s text);\n"
+                                                  "COPY public.a (id, s) FROM stdin;\n"
+                                                  "1\tone\n") +
+                                          end}}) ==
+                  "t.sql:2:1: COPY ... FROM stdin writes data (the rows of a data dump follow "
+                  "it); the tree describes the schema: dump it with pg_dump --schema-only, and "
+                  "move data in data steps\n"
+                  "  COPY public.a (id, s) FROM stdin;\n"
+                  "  ^");
+    }
     SUBCASE("the same object twice, in two files") {
         CHECK(error_of({{"a.sql", "CREATE TABLE t (id int);"},
                         {"b.sql", "\n\nCREATE TABLE public.t (x int);"}}) ==
