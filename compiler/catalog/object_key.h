@@ -14,6 +14,7 @@ enum class Facet : std::uint8_t {
     Object,
     Keys,     ///< a table's primary and unique keys, which foreign keys need
     Detached, ///< a partition once detached from its parent
+    Joined,   ///< a new partition once attached to its parent
     Comment,  ///< the comment on the object (the loader's duplicate check)
     Members,  ///< a publication's tables and schemas, which it leaves and joins
     /// The default privileges objects of one kind are created with, in one

@@ -37,27 +37,19 @@ Result<std::string> read_file(const fs::path& path) {
     return text;
 }
 
-/// Where the last `COPY ... FROM stdin;` before `at` starts: the rows a
-/// data dump writes after it are not SQL.
+/// Where the line before `at` (blank ones skipped) starts, when it is
+/// `COPY ... FROM stdin;`: what follows is a data dump's rows, not SQL.
 std::optional<std::size_t> copy_from_stdin_before(const std::string& text, std::size_t at) {
-    std::optional<std::size_t> found;
-    for (std::size_t line = 0; line < at && line < text.size();) {
-        std::size_t end = std::min(text.find('\n', line), text.size());
-        std::string_view l(text.data() + line, end - line);
-        while (!l.empty() && (l.back() == '\r' || l.back() == ' '))
-            l.remove_suffix(1);
-        auto upper = [](std::string_view v) {
-            std::string out(v);
-            std::ranges::transform(out, out.begin(),
-                                   [](unsigned char c) { return std::toupper(c); });
-            return out;
-        };
-        if (l.size() > 5 && upper(l.substr(0, 5)) == "COPY " && l.size() >= 11 &&
-            upper(l.substr(l.size() - 11)) == "FROM STDIN;")
-            found = line;
-        line = end + 1;
-    }
-    return found;
+    std::size_t end = text.find_last_not_of(" \t\r\n", at == 0 ? 0 : at - 1);
+    if (end == std::string::npos || at == 0)
+        return std::nullopt;
+    std::size_t start = text.rfind('\n', end);
+    start = start == std::string::npos ? 0 : start + 1;
+    std::string line = text.substr(start, end + 1 - start);
+    std::ranges::transform(line, line.begin(), [](unsigned char c) { return std::toupper(c); });
+    if (line.starts_with("COPY ") && line.ends_with(" FROM STDIN;"))
+        return start;
+    return std::nullopt;
 }
 
 /// The error for a file libpg_query cannot parse, pointing at the offending token.

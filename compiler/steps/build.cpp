@@ -61,15 +61,24 @@ void likely_moves(std::vector<Step>& out) {
 std::vector<Step> build_steps(const std::vector<diff::Change>& changes,
                               const catalog::Catalog& from, const catalog::Catalog& to,
                               bool online) {
-    Context context{from, to, online, {}};
+    Context context{from, to, online, {}, {}, {}, {}};
     std::set<catalog::ObjectKey> dropped;
     for (const auto& change : changes)
         std::visit(
             [&](const auto& c) {
-                if constexpr (requires { c.implied; })
+                if constexpr (requires { c.implied; }) {
                     dropped.insert(c.object.key);
+                    context.dropped.insert(c.implied.begin(), c.implied.end());
+                }
             },
             change);
+    context.dropped.insert(dropped.begin(), dropped.end());
+    for (const auto& [key, index] : to.indexes) {
+        context.indexes_on.emplace(
+            catalog::relation_key(catalog::Kind::Table, key.schema, index.table), &index);
+        if (index.part_of)
+            context.parts_of.emplace(*index.part_of, &index);
+    }
     // An index built anew beside the old one, unless the old one goes because
     // something it uses goes (a function replaced): the new one needs the
     // replacement, and the old one is in the way of dropping what it uses.

@@ -6,6 +6,7 @@
 #include "diff/change.h"
 #include "steps/step.h"
 
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -21,6 +22,11 @@ struct Context {
     /// Indexes dropped and created again on a table that stays: built anew
     /// under a temporary name, then swapped in (online only).
     std::set<catalog::ObjectKey> swapped_indexes;
+    /// What the migration drops, with what goes along with it.
+    std::set<catalog::ObjectKey> dropped;
+    /// The desired state's indexes by their table, and the partitions' parts
+    /// of partitioned indexes by the index they are part of.
+    std::multimap<catalog::ObjectKey, const catalog::Index*> indexes_on, parts_of;
 
     /// The table exists before and after: online strategies apply to it.
     /// Not to partitioned tables and partitions: PostgreSQL builds no index
@@ -65,6 +71,10 @@ Step drop_object(const catalog::ObjectKey& key, const std::vector<catalog::Objec
 /// A partition's own key whose index becomes its part of an index the
 /// parent has before and after the migration, unchanged.
 bool joins_existing_parent_index(const catalog::Constraint& con, const Context& context);
+
+/// The key an ATTACH PARTITION step of a new partition provides for `table`:
+/// its own indexes wait for it, or ATTACH would take one as its part.
+catalog::ObjectKey joined(catalog::ObjectKey table);
 
 /// The key a DETACH PARTITION step provides for `table`.
 catalog::ObjectKey detached(catalog::ObjectKey table);

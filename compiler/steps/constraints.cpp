@@ -121,8 +121,10 @@ bool inherits_down(const catalog::Constraint& con) {
 /// build(CreateTable)).
 std::optional<std::string> attach_to_parent_index(const catalog::Constraint& con,
                                                   const Context& context) {
-    if (!joins_existing_parent_index(con, context) ||
-        !context.from.tables.contains(catalog::table_of(con.key)))
+    auto table = context.from.tables.find(catalog::table_of(con.key));
+    auto now = context.to.tables.find(catalog::table_of(con.key));
+    if (!joins_existing_parent_index(con, context) || table == context.from.tables.end() ||
+        now == context.to.tables.end() || table->second.partition_of != now->second.partition_of)
         return std::nullopt;
     return "ALTER INDEX " + quote_qualified(con.attached_to->schema, con.attached_to->name) +
            " ATTACH PARTITION " + quote_qualified(con.key.schema, con.key.name);
@@ -159,7 +161,7 @@ bool joins_existing_parent_index(const catalog::Constraint& con, const Context& 
     auto before = context.from.indexes.find(*con.attached_to);
     auto after = context.to.indexes.find(*con.attached_to);
     return before != context.from.indexes.end() && after != context.to.indexes.end() &&
-           before->second == after->second;
+           before->second.definition == after->second.definition;
 }
 
 Steps build(const diff::Create<catalog::Constraint>& c, const Context& context) {

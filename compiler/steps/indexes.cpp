@@ -7,7 +7,6 @@
 #include "catalog/quote.h"
 
 #include <algorithm>
-#include <map>
 #include <optional>
 
 namespace schemac::steps {
@@ -37,30 +36,23 @@ std::string concurrently(const catalog::Index& index, const std::string& name = 
 /// The parts the partitions have of new partitioned index `index`, built
 /// under their own names before it, deepest first: it takes them as they are
 /// (built after it, PostgreSQL would build parts under names it chooses).
-/// A partition's own index that stays becomes its part as it is.
+/// A partition's index that exists and stays becomes its part as it is,
+/// with the parts it has in turn.
 void build_parts_first(Step& step, const catalog::Index& index, const Context& context) {
-    std::multimap<ObjectKey, const catalog::Index*> parts;
-    for (const auto& [key, part] : context.to.indexes)
-        if (part.part_of)
-            parts.emplace(*part.part_of, &part);
-    auto adopted = [&](const catalog::Index& part, const ObjectKey& partition) {
+    auto stays = [&](const catalog::Index& part) {
         auto before = context.from.indexes.find(part.key);
-        auto table_before = context.from.tables.find(partition);
-        return before != context.from.indexes.end() && !before->second.inherited &&
-               before->second.definition == part.definition &&
-               table_before != context.from.tables.end() &&
-               table_before->second == context.to.tables.at(partition);
+        return before != context.from.indexes.end() &&
+               before->second.definition == part.definition && !context.dropped.contains(part.key);
     };
     std::vector<std::string> first;
     auto below = [&](const ObjectKey& parent, auto& self) -> void {
-        for (auto [it, end] = parts.equal_range(parent); it != end; ++it) {
+        for (auto [it, end] = context.parts_of.equal_range(parent); it != end; ++it) {
             const catalog::Index& part = *it->second;
-            self(part.key, self);
-            ObjectKey partition =
-                catalog::relation_key(catalog::Kind::Table, part.key.schema, part.table);
-            step.needs.push_back(partition);
-            if (adopted(part, partition))
+            step.needs.push_back(
+                catalog::relation_key(catalog::Kind::Table, part.key.schema, part.table));
+            if (stays(part))
                 continue;
+            self(part.key, self);
             first.push_back(created_from(part));
             step.provides.push_back(part.key);
         }
@@ -152,14 +144,16 @@ Steps build(const diff::Create<catalog::Index>& c, const Context& context) {
         if (!step.parent_alone)
             build_parts_first(step, index, context);
     }
-    // A partition's index of its own comes after its parent's new indexes,
-    // which would otherwise take it as their part if it matches.
+    // A partition's index of its own comes after its parent's new indexes
+    // and after a new partition is attached, either of which would otherwise
+    // take it as a part if it matches.
     if (auto t = context.to.tables.find(table);
-        t != context.to.tables.end() && t->second.partition_of && !index.inherited)
-        for (const auto& [key, other] : context.to.indexes)
-            if (key.schema == t->second.partition_of->schema &&
-                other.table == t->second.partition_of->name)
-                step.needs.push_back(key);
+        t != context.to.tables.end() && t->second.partition_of && !index.inherited) {
+        for (auto [it, end] = context.indexes_on.equal_range(*t->second.partition_of); it != end;
+             ++it)
+            step.needs.push_back(it->second->key);
+        step.needs.push_back(joined(table));
+    }
     step.checks_rows = index.definition.starts_with("CREATE UNIQUE") &&
                        context.from.tables.contains(table) && !step.parent_alone;
     if (step.checks_rows)

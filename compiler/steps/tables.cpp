@@ -21,6 +21,10 @@ ObjectKey detached(ObjectKey table) {
     return catalog::facet_of(std::move(table), catalog::Facet::Detached);
 }
 
+ObjectKey joined(ObjectKey table) {
+    return catalog::facet_of(std::move(table), catalog::Facet::Joined);
+}
+
 std::string alter_table(const ObjectKey& key, bool only) {
     const std::string& table = key.kind == catalog::Kind::Table ? key.name : key.parent;
     return std::string(only ? "ALTER TABLE ONLY " : "ALTER TABLE ") +
@@ -521,18 +525,40 @@ std::vector<std::string> differs_from_parents(const catalog::Column& column,
     return out;
 }
 
-} // namespace
-
-Steps build(const diff::CreateTable& c, const Context& context) {
-    // A new partition whose own key is to be its part of an index the parent
-    // has already is made on its own, with that key, and attached: PARTITION
-    // OF would build a part of its own, and the key's index could not be
-    // attached then; ATTACH takes the key's index as the part.
-    std::vector<ObjectKey> joining_keys;
+/// A new partition whose own keys are to be its parts of indexes the parent
+/// has already: it is made on its own, with those keys, and attached.
+/// PARTITION OF would build parts of its own, and the keys' indexes could not
+/// be attached then; ATTACH takes them as the parts.
+std::vector<ObjectKey> keys_joining_parent_indexes(const diff::CreateTable& c,
+                                                   const Context& context) {
+    std::vector<ObjectKey> out;
     if (c.table.partition_of)
         for (const auto* constraint : context.to.constraints_of(c.table.key))
             if (!constraint->inherited && joins_existing_parent_index(*constraint, context))
-                joining_keys.push_back(constraint->key);
+                out.push_back(constraint->key);
+    return out;
+}
+
+/// ALTER TABLE parent ATTACH PARTITION of a new partition made on its own,
+/// after the keys that are to be its parts.
+Step attach_new_partition(const diff::CreateTable& c, std::vector<ObjectKey> keys) {
+    const ObjectKey& parent = *c.table.partition_of;
+    Step attach = make_step(c.table.key, Action::Alter,
+                            alter_table(parent) + "ATTACH PARTITION " +
+                                quote_qualified(c.table.key.schema, c.table.key.name) + " " +
+                                c.table.bound.value_or("DEFAULT"));
+    attach.detail = "attach to " + catalog::qualified_name(parent);
+    attach.needs = std::move(keys);
+    attach.needs.push_back(parent);
+    attach.provides.push_back(joined(c.table.key));
+    attach.lock(c.table.key, LockMode::AccessExclusive);
+    return attach;
+}
+
+} // namespace
+
+Steps build(const diff::CreateTable& c, const Context& context) {
+    std::vector<ObjectKey> joining_keys = keys_joining_parent_indexes(c, context);
     const bool attaches = !joining_keys.empty();
     std::string sql = std::string("CREATE ") + (c.table.unlogged ? "UNLOGGED " : "") +
                       (c.table.server ? "FOREIGN " : "") + "TABLE " +
@@ -541,7 +567,8 @@ Steps build(const diff::CreateTable& c, const Context& context) {
         // The parent's columns, with their NOT NULL, defaults and CHECKs, as
         // ATTACH requires them; its keys, indexes and foreign keys come then.
         sql += " (LIKE " + catalog::qualified_name(*c.table.partition_of) +
-               " INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING GENERATED)";
+               " INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING GENERATED"
+               " INCLUDING STORAGE INCLUDING COMPRESSION)";
     } else if (c.table.partition_of) {
         // Its columns, constraints and indexes come from the parent.
         sql += " PARTITION OF " + catalog::qualified_name(*c.table.partition_of) + " " +
@@ -576,13 +603,7 @@ Steps build(const diff::CreateTable& c, const Context& context) {
     // whose foreign keys reach the parent (they get a trigger on it).
     std::optional<Step> attach;
     if (attaches) {
-        attach = make_step(c.table.key, Action::Alter,
-                           alter_table(*c.table.partition_of) + "ATTACH PARTITION " +
-                               quote_qualified(c.table.key.schema, c.table.key.name) + " " +
-                               c.table.bound.value_or("DEFAULT"));
-        attach->detail = "attach to " + catalog::qualified_name(*c.table.partition_of);
-        attach->needs = joining_keys;
-        attach->needs.push_back(*c.table.partition_of);
+        attach = attach_new_partition(c, std::move(joining_keys));
         step.needs.push_back(*c.table.partition_of);
         step.lock(*c.table.partition_of, LockMode::AccessShare); // LIKE reads it
     }
@@ -590,8 +611,6 @@ Steps build(const diff::CreateTable& c, const Context& context) {
         Step& joins = attach ? *attach : step;
         joins.lock(*c.table.partition_of,
                    attach ? LockMode::ShareUpdateExclusive : LockMode::AccessExclusive);
-        if (attach)
-            joins.lock(c.table.key, LockMode::AccessExclusive);
         joins.partition_joins = c.table.partition_of;
         for (const auto& [key, constraint] : context.from.constraints)
             if (constraint.type == catalog::ConstraintType::ForeignKey && !constraint.inherited &&

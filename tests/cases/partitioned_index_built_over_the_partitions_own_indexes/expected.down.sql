@@ -1,3 +1,5 @@
+COMMENT ON TABLE public.measurements_2026_02 IS NULL;
+
 DROP INDEX public.measurements_2026_01_value;
 
 -- hazard data-loss: drops table public.measurements_2026_03 and every row in it

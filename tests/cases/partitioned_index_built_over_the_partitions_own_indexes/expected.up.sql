@@ -1,3 +1,5 @@
+COMMENT ON TABLE public.measurements_2026_02 IS 'February, checked';
+
 CREATE TABLE public.measurements_2026_03 PARTITION OF public.measurements FOR VALUES FROM ('2026-03-01') TO ('2026-04-01');
 
 -- hazard long-lock: holds SHARE on public.measurements for the whole build of index public.measurements_by_sensor: writes wait
