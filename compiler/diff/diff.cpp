@@ -84,6 +84,8 @@ catalog::Column as_parent_leaves_it(const Catalog& from, const Catalog& to,
     return column;
 }
 
+enum class Decided { All, Creations };
+
 /// A partition's columns, and the constraints and indexes it has of its
 /// parent's, are the parent's: created, attached and dropped with it.
 /// Only a partition detached into a plain table has them to compare; the
@@ -93,7 +95,6 @@ catalog::Column as_parent_leaves_it(const Catalog& from, const Catalog& to,
 /// the creations rebuilds add (a partition rebuilt to join another parent:
 /// PARTITION OF makes its parts of the parent's indexes); the drops they
 /// add go with their parents' (DROP INDEX of the parent takes its parts).
-enum class Decided { All, Creations };
 void leave_to_partition_parents(const Catalog& from, const Catalog& to, Decisions& d,
                                 Decided which) {
     // A drop is of the current state's object, a creation of the desired
@@ -113,9 +114,8 @@ void leave_to_partition_parents(const Catalog& from, const Catalog& to, Decision
             if (from.columns.contains(key) && is_partition(to, catalog::table_of(key)) &&
                 own_default_or_not_null(key))
                 d.alter.insert(key);
-    std::vector<std::set<ObjectKey>*> decided{&d.create};
-    if (which == Decided::All)
-        decided = {&d.drop, &d.create, &d.alter};
+    auto decided =
+        which == Decided::All ? std::vector{&d.drop, &d.create, &d.alter} : std::vector{&d.create};
     for (auto* keys : decided)
         std::erase_if(*keys, [&](const ObjectKey& key) {
             if (!catalog::kind_info(key.kind).held_by_partition_parent ||

@@ -61,7 +61,7 @@ void likely_moves(std::vector<Step>& out) {
 std::vector<Step> build_steps(const std::vector<diff::Change>& changes,
                               const catalog::Catalog& from, const catalog::Catalog& to,
                               bool online) {
-    Context context{from, to, online, {}, {}, {}, {}};
+    Context context{from, to, online};
     std::set<catalog::ObjectKey> dropped;
     for (const auto& change : changes)
         std::visit(

@@ -21,12 +21,12 @@ struct Context {
     bool online = true;
     /// Indexes dropped and created again on a table that stays: built anew
     /// under a temporary name, then swapped in (online only).
-    std::set<catalog::ObjectKey> swapped_indexes;
+    std::set<catalog::ObjectKey> swapped_indexes{};
     /// What the migration drops, with what goes along with it.
-    std::set<catalog::ObjectKey> dropped;
+    std::set<catalog::ObjectKey> dropped{};
     /// The desired state's indexes by their table, and the partitions' parts
     /// of partitioned indexes by the index they are part of.
-    std::multimap<catalog::ObjectKey, const catalog::Index*> indexes_on, parts_of;
+    std::multimap<catalog::ObjectKey, const catalog::Index*> indexes_on{}, parts_of{};
 
     /// The table exists before and after: online strategies apply to it.
     /// Not to partitioned tables and partitions: PostgreSQL builds no index
