@@ -180,11 +180,24 @@ struct Column : ObjectBase {
     /// How its values convert back to the current type, in the reverse:
     /// `-- schemac:using-reverse` (desired state only). Not compared.
     std::optional<std::string> using_reverse_expr;
+    /// ALTER COLUMN ... SET STATISTICS: pg_attribute.attstattarget, -1 for
+    /// the default.
+    int statistics = -1;
+    /// SET STORAGE (pg_attribute.attstorage: p, e, m or x) where it is not
+    /// its type's, which is `type_storage` (not compared).
+    std::optional<char> storage;
+    char type_storage = 'x';
+    /// SET COMPRESSION (pg_attribute.attcompression: p for pglz, l for
+    /// lz4), when one is set.
+    std::optional<char> compression;
+    /// The storage it has, its own or its type's.
+    char storage_or_default() const { return storage.value_or(type_storage); }
     bool operator==(const Column& o) const {
         return key == o.key && comment == o.comment && type == o.type && collation == o.collation &&
                default_expr == o.default_expr && generated_expr == o.generated_expr &&
                not_null == o.not_null && identity == o.identity &&
-               (identity == Identity::None || identity_options == o.identity_options);
+               (identity == Identity::None || identity_options == o.identity_options) &&
+               statistics == o.statistics && storage == o.storage && compression == o.compression;
     }
 };
 
@@ -404,6 +417,20 @@ struct Rule : ObjectBase {
     }
 };
 
+/// An extended statistics object (CREATE STATISTICS) on one table.
+struct Statistics : ObjectBase {
+    ObjectKey table; ///< the table (or materialized view) it is on
+    /// pg_get_statisticsobjdef: the whole CREATE STATISTICS, names qualified.
+    std::string definition;
+    /// pg_statistic_ext.stxstattarget: ALTER STATISTICS ... SET STATISTICS;
+    /// -1 is the default (the columns' own targets).
+    int target = -1;
+    bool operator==(const Statistics& o) const {
+        return key == o.key && comment == o.comment && table == o.table &&
+               definition == o.definition && target == o.target;
+    }
+};
+
 /// An event trigger: the function it runs on one event, for some command
 /// tags or all of them.
 struct EventTrigger : ObjectBase {
@@ -512,6 +539,7 @@ struct Catalog {
     std::map<ObjectKey, RangeType> ranges;
     std::map<ObjectKey, Collation> collations;
     std::map<ObjectKey, EventTrigger> event_triggers;
+    std::map<ObjectKey, Statistics> statistics;
     std::set<Privilege> privileges;
     std::set<DefaultPrivilege> default_privileges;
     std::set<Dependency> dependencies;
@@ -519,6 +547,9 @@ struct Catalog {
     Casts casts;
     /// Objects of kinds schemac does not model yet: reported, never touched.
     std::vector<std::string> unmanaged;
+    /// Managed objects that one of those depends on (pg_depend), with its
+    /// description (pg_describe_object): a plan may not drop them.
+    std::map<ObjectKey, std::string> used_by_unmanaged;
     /// What ignore rules and the managed scope left out, in key order
     /// (catalog/ignore.h).
     std::vector<ObjectKey> left_alone;
@@ -572,6 +603,7 @@ template <> struct ObjectsOf<Kind::RangeType> { static constexpr auto member = &
 template <> struct ObjectsOf<Kind::Collation> { static constexpr auto member = &Catalog::collations; };
 template <> struct ObjectsOf<Kind::Aggregate> { static constexpr auto member = &Catalog::functions; };
 template <> struct ObjectsOf<Kind::EventTrigger> { static constexpr auto member = &Catalog::event_triggers; };
+template <> struct ObjectsOf<Kind::Statistics> { static constexpr auto member = &Catalog::statistics; };
 // clang-format on
 
 namespace detail {

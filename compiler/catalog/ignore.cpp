@@ -98,8 +98,7 @@ Result<std::vector<IgnoreRule>> read_ignore_rules(const std::filesystem::path& f
                          "` is no kind of object schemac reads (schema, extension, table, view, "
                          "materialized view, sequence, type, domain, function, procedure, "
                          "column, constraint, index, trigger, policy, publication, rule, server, "
-                         "event trigger, "
-                         "or a glob such as *)");
+                         "event trigger, statistics, or a glob such as *)");
         rules.push_back(std::move(rule));
     }
     return rules;

@@ -42,6 +42,7 @@ enum class Kind : std::uint8_t {
     Collation,
     Aggregate,
     EventTrigger,
+    Statistics,
 };
 
 /// PostgreSQL's table-level lock modes, weakest first.
@@ -170,11 +171,16 @@ inline constexpr std::array k_kind_info{
              .replaceable = true},
     KindInfo{.kind = Kind::EventTrigger, .name = "event trigger", .keyword = "EVENT TRIGGER",
              .priority = 17, .naming = Naming::Global},
+    // Dropped with a column it names; carried by ALTER COLUMN TYPE; a
+    // function its expression calls cannot be dropped while it exists.
+    KindInfo{.kind = Kind::Statistics, .name = "statistics", .keyword = "STATISTICS",
+             .priority = 10, .naming = Naming::InSchema, .blocks_drop = true,
+             .carried_by_alter_type = true},
 };
 // clang-format on
 
 inline constexpr std::size_t k_kind_count = k_kind_info.size();
-static_assert(k_kind_count == static_cast<std::size_t>(Kind::EventTrigger) + 1,
+static_assert(k_kind_count == static_cast<std::size_t>(Kind::Statistics) + 1,
               "k_kind_info must list every Kind");
 
 constexpr bool kinds_in_enum_order() {

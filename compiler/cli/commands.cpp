@@ -128,6 +128,8 @@ int run_plan(const GlobalOptions& global, const PlanOptions& options) {
     // A reviewer reads by object: a table's changes together, kinds apart.
     std::ranges::stable_sort(plan.changes, {}, &diff::ChangeSummary::object);
     plan.warnings = std::move(planned->warnings);
+    plan.unmanaged_current = planned->current.unmanaged;
+    plan.unmanaged_desired = planned->desired.unmanaged;
     plan.forward = std::move(planned->forward);
     plan.reverse = std::move(planned->reverse);
     plan.sizes = std::move(planned->sizes);

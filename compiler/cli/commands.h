@@ -38,7 +38,7 @@ struct DiffOptions {
     std::string data_down; ///< --data-down FILE: the reverse script's
     /// --allow-hazards: needs-data lets --write go on without --data.
     std::vector<std::string> allow_hazards;
-    bool strict = false; ///< refuse a shadow of another major version than --url's
+    bool strict = false; ///< refuse another major version than --url's, or unmanaged objects
 };
 
 /// `schemac diff`: prints the SQL that takes the current state to the tree.
@@ -53,7 +53,7 @@ struct PlanOptions {
     bool exit_code = false;
     bool skip_proof = false;
     bool online = true;
-    bool strict = false; ///< refuse a shadow of another major version than --url's
+    bool strict = false; ///< refuse another major version than --url's, or unmanaged objects
 };
 
 /// `schemac plan`: the reviewable plan, or with --check whether --dir

@@ -95,6 +95,15 @@ fs::path file_of(const steps::Step& step, const catalog::Catalog& live) {
             if (constraint.schema == key.schema && constraint.name == key.name)
                 return table_file(constraint.parent);
         return schema / "indexes" / file_name(key.name);
+    case Kind::Statistics:
+        // With its table or materialized view when they share a schema.
+        if (auto statistics = live.statistics.find(key);
+            statistics != live.statistics.end() && statistics->second.table.schema == key.schema) {
+            const ObjectKey& on = statistics->second.table;
+            return on.kind == Kind::MaterializedView ? schema / "views" / file_name(on.name)
+                                                     : table_file(on.name);
+        }
+        return schema / "statistics" / file_name(key.name);
     case Kind::Sequence:
         if (auto sequence = live.sequences.find(key);
             sequence != live.sequences.end() && sequence->second.owned_by &&

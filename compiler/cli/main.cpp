@@ -57,7 +57,8 @@ template <class Options> void add_planning_options(CLI::App& cmd, Options& optio
         "--no-online", [&options] { options.online = false; },
         "Plain DDL instead of CONCURRENTLY / NOT VALID + VALIDATE strategies");
     cmd.add_flag("--strict", options.strict,
-                 "Refuse to prove on a shadow server of another major version than --url's");
+                 "Refuse to prove on a shadow server of another major version than --url's, "
+                 "or to plan while objects of kinds schemac does not diff exist");
 }
 
 CLI::App* add_diff(CLI::App& app, DiffOptions& diff) {

@@ -599,6 +599,25 @@ class Run {
         return Ok{};
     }
 
+    /// With --strict, no object of a kind schemac does not diff: the plan
+    /// would leave it as it is, whatever the tree says.
+    Status all_managed() const {
+        if (!m_request.strict)
+            return Ok{};
+        std::vector<std::string> named = m_out.current.unmanaged;
+        std::ranges::copy(m_out.desired.unmanaged, std::back_inserter(named));
+        if (named.empty())
+            return Ok{};
+        std::ranges::sort(named);
+        named.erase(std::unique(named.begin(), named.end()), named.end());
+        std::string list;
+        for (const auto& name : named)
+            list += (list.empty() ? "" : ", ") + name;
+        return Error("--strict refuses to plan while objects of kinds schemac does not diff "
+                     "exist (they would be left as they are): " +
+                     list);
+    }
+
     /// The current state read; a live database's table sizes go beside the
     /// locks in the plan, and its grants to roles not managed are context.
     /// The shadow gets every role the current state names, to rebuild it.
@@ -620,6 +639,8 @@ class Run {
         m_timer.lap("introspect");
         report_unmanaged(m_out.current, "current", m_global.verbosity);
         report_unmanaged(m_out.desired, "desired", m_global.verbosity);
+        if (auto managed = all_managed(); !managed)
+            return managed;
         if (m_global.verbosity >= 0 && (!m_scope.ignore.empty() || !m_scope.scope.stubs.empty() ||
                                         !m_out.current.left_alone.empty()))
             std::cerr << "schemac: context left alone (" << m_global.ignore_file
@@ -753,6 +774,8 @@ class Run {
             return forward.error();
         m_out.forward = std::move(rename_forward);
         std::ranges::move(*forward, std::back_inserter(m_out.forward));
+        if (auto kept = keeps_what_unmanaged_use(m_out.forward, *from); !kept)
+            return kept;
         auto reverse = plan::plan_steps(m_out.desired, *from, m_request.online);
         if (!reverse)
             return reverse.error();
@@ -772,6 +795,24 @@ class Run {
             });
         for (auto& warning : plan::lint_live(m_out.forward, m_out.desired, m_out.sizes, m_tree))
             m_out.warnings.push_back(std::move(warning));
+        return Ok{};
+    }
+
+    /// No forward step drops what an object of a kind schemac does not diff
+    /// depends on (a type a cast converts, a function an operator calls):
+    /// PostgreSQL would refuse the drop when the migration runs, and the
+    /// proof, which rebuilds only what schemac models, would not see it.
+    static Status keeps_what_unmanaged_use(const std::vector<steps::Step>& forward,
+                                           const catalog::Catalog& current) {
+        for (const auto& step : forward)
+            for (const auto& removed : step.removes)
+                if (auto user = current.used_by_unmanaged.find(removed);
+                    user != current.used_by_unmanaged.end())
+                    return Error("the plan drops " + catalog::describe(removed) + ", which " +
+                                 user->second +
+                                 " depends on; schemac does not manage that kind of object and "
+                                 "leaves it alone: drop it in the database first, or keep " +
+                                 catalog::describe(removed) + " as it is in the tree");
         return Ok{};
     }
 

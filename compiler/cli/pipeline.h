@@ -27,7 +27,8 @@ struct PlanRequest {
     /// The data phase of each direction (`diff --data`, `--data-down`).
     std::vector<steps::Step> data_up;
     std::vector<steps::Step> data_down;
-    /// Refuse a shadow server of another major version than the target's.
+    /// Refuse a shadow server of another major version than the target's,
+    /// and objects of kinds not diffed (Catalog::unmanaged) in either state.
     bool strict = false;
 };
 

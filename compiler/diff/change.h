@@ -139,6 +139,8 @@ using Change = std::variant<                                                //
     Create<catalog::Collation>, Drop<catalog::Collation>,                   //
     Create<catalog::EventTrigger>, Drop<catalog::EventTrigger>,             //
     Alter<catalog::EventTrigger>,                                           //
+    Create<catalog::Statistics>, Drop<catalog::Statistics>,                 //
+    Alter<catalog::Statistics>,                                             //
     ResetDefault, SetPrivileges, SetDefaultPrivileges, SetComment>;
 
 /// ALTER ... RENAME, asked for by the tree (`-- schemac:renamed-from`) and

@@ -63,6 +63,7 @@ bool needs_rebuild(const catalog::ForeignObject& from, const catalog::ForeignObj
 bool needs_rebuild(const catalog::RangeType& from, const catalog::RangeType& to);
 bool needs_rebuild(const catalog::Collation& from, const catalog::Collation& to);
 bool needs_rebuild(const catalog::EventTrigger& from, const catalog::EventTrigger& to);
+bool needs_rebuild(const catalog::Statistics& from, const catalog::Statistics& to);
 /// No ALTER PUBLICATION turns FOR ALL TABLES on or off.
 bool needs_rebuild(const catalog::Publication& from, const catalog::Publication& to);
 

@@ -115,6 +115,11 @@ bool needs_rebuild(const catalog::EventTrigger& from, const catalog::EventTrigge
     return from.event != to.event || from.tags != to.tags || from.function != to.function;
 }
 
+bool needs_rebuild(const catalog::Statistics& from, const catalog::Statistics& to) {
+    // ALTER STATISTICS sets only its target (besides names and owner).
+    return from.definition != to.definition || from.table != to.table;
+}
+
 bool needs_rebuild(const catalog::Publication& from, const catalog::Publication& to) {
     return from.all_tables != to.all_tables;
 }

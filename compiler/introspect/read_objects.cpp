@@ -193,7 +193,7 @@ Status read_publication_members(Reader& r) {
     const bool v15 = r.source.server_version() >= 150000;
     auto rows = r.source.exec(std::string(R"(
         SELECT p.pubname, n.nspname, c.relname, )") +
-                            (v15 ? R"(
+                              (v15 ? R"(
                (SELECT pg_catalog.string_agg(pg_catalog.quote_ident(a.attname), ', '
                                              ORDER BY a.attname)
                 FROM pg_catalog.pg_attribute a
@@ -205,9 +205,9 @@ Status read_publication_members(Reader& r) {
                   ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
                 WHERE d.classid = 'pg_catalog.pg_publication_rel'::pg_catalog.regclass
                   AND d.objid = pr.oid AND d.refobjsubid > 0) AS used)"
-                                 : R"(
+                                   : R"(
                NULL AS columns, NULL AS qual, NULL AS used)") +
-                            R"(
+                              R"(
         FROM pg_catalog.pg_publication_rel pr
         JOIN pg_catalog.pg_publication p ON p.oid = pr.prpubid
         JOIN pg_catalog.pg_class c ON c.oid = pr.prrelid
@@ -384,12 +384,14 @@ Status read(Reader& r, Of<catalog::ForeignObject>) {
 
 Status read_unmanaged(Reader& r) {
     // Kinds schemac does not diff yet. They are named on stderr and never
-    // touched: not created, altered or dropped.
-    auto rows = r.query("unmanaged objects", R"(
+    // touched: not created, altered or dropped. A subscription is the
+    // database's (it holds a connection string): always named.
+    auto rows = r
+                    .query("unmanaged objects", R"(
         SELECT 'window function ' || p.oid::pg_catalog.regprocedure::text AS object
         FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
         WHERE p.prokind = 'w' AND )" + managed("pg_proc", "p.oid") +
-                                                 R"(
+                                                    R"(
         UNION ALL
         SELECT 'trigger ' || pg_catalog.quote_ident(t.tgname) || ' on ' || t.tgrelid::pg_catalog.regclass::text
         FROM pg_catalog.pg_trigger t JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid
@@ -412,11 +414,100 @@ Status read_unmanaged(Reader& r) {
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
         WHERE r.rulename <> '_RETURN' AND n.nspname = ANY($1::text[])
           AND c.relkind NOT IN ('r', 'p', 'v')
+        UNION ALL
+        SELECT 'operator ' || o.oid::pg_catalog.regoperator::text
+        FROM pg_catalog.pg_operator o JOIN pg_catalog.pg_namespace n ON n.oid = o.oprnamespace
+        WHERE )" + managed("pg_operator", "o.oid") + R"(
+        UNION ALL
+        SELECT 'operator class ' || pg_catalog.quote_ident(n.nspname) || '.'
+               || pg_catalog.quote_ident(c.opcname) || ' using ' || am.amname
+        FROM pg_catalog.pg_opclass c JOIN pg_catalog.pg_namespace n ON n.oid = c.opcnamespace
+        JOIN pg_catalog.pg_am am ON am.oid = c.opcmethod
+        WHERE )" + managed("pg_opclass", "c.oid") + R"(
+        UNION ALL
+        SELECT 'operator family ' || pg_catalog.quote_ident(n.nspname) || '.'
+               || pg_catalog.quote_ident(f.opfname) || ' using ' || am.amname
+        FROM pg_catalog.pg_opfamily f JOIN pg_catalog.pg_namespace n ON n.oid = f.opfnamespace
+        JOIN pg_catalog.pg_am am ON am.oid = f.opfmethod
+        WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_opclass c
+                          WHERE c.opcfamily = f.oid AND c.opcname = f.opfname)
+          AND )" + managed("pg_opfamily", "f.oid") + R"(
+        UNION ALL
+        SELECT 'cast (' || pg_catalog.format_type(c.castsource, NULL) || ' AS '
+               || pg_catalog.format_type(c.casttarget, NULL) || ')'
+        FROM pg_catalog.pg_cast c
+        WHERE c.oid >= 16384
+          AND EXISTS (SELECT 1 FROM pg_catalog.pg_type t
+                      JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
+                      WHERE t.oid IN (c.castsource, c.casttarget) AND n.nspname = ANY($1::text[]))
+          AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
+                          WHERE e.classid = 'pg_catalog.pg_cast'::pg_catalog.regclass
+                            AND e.objid = c.oid AND e.deptype = 'e')
+        UNION ALL
+        SELECT 'base type ' || t.oid::pg_catalog.regtype::text
+        FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
+        WHERE t.typtype IN ('b', 'p')
+          AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_type e WHERE e.typarray = t.oid)
+          AND )" + managed("pg_type", "t.oid") + R"(
+        UNION ALL
+        SELECT 'conversion ' || pg_catalog.quote_ident(n.nspname) || '.'
+               || pg_catalog.quote_ident(c.conname)
+        FROM pg_catalog.pg_conversion c JOIN pg_catalog.pg_namespace n ON n.oid = c.connamespace
+        WHERE )" + managed("pg_conversion", "c.oid") +
+                                                    R"(
+        UNION ALL
+        SELECT 'text search configuration ' || c.oid::pg_catalog.regconfig::text
+        FROM pg_catalog.pg_ts_config c JOIN pg_catalog.pg_namespace n ON n.oid = c.cfgnamespace
+        WHERE )" + managed("pg_ts_config", "c.oid") +
+                                                    R"(
+        UNION ALL
+        SELECT 'text search dictionary ' || d.oid::pg_catalog.regdictionary::text
+        FROM pg_catalog.pg_ts_dict d JOIN pg_catalog.pg_namespace n ON n.oid = d.dictnamespace
+        WHERE )" + managed("pg_ts_dict", "d.oid") + R"(
+        UNION ALL
+        SELECT 'text search template ' || pg_catalog.quote_ident(n.nspname) || '.'
+               || pg_catalog.quote_ident(t.tmplname)
+        FROM pg_catalog.pg_ts_template t JOIN pg_catalog.pg_namespace n ON n.oid = t.tmplnamespace
+        WHERE )" + managed("pg_ts_template", "t.oid") +
+                                                    R"(
+        UNION ALL
+        SELECT 'text search parser ' || pg_catalog.quote_ident(n.nspname) || '.'
+               || pg_catalog.quote_ident(p.prsname)
+        FROM pg_catalog.pg_ts_parser p JOIN pg_catalog.pg_namespace n ON n.oid = p.prsnamespace
+        WHERE )" + managed("pg_ts_parser", "p.oid") +
+                                                    R"(
+        UNION ALL
+        SELECT 'subscription ' || pg_catalog.quote_ident(s.subname)
+        FROM pg_catalog.pg_subscription s
+        WHERE s.subdbid = (SELECT oid FROM pg_catalog.pg_database
+                           WHERE datname = pg_catalog.current_database())
         ORDER BY 1)");
     if (!rows)
         return rows.error();
     for (auto row : *rows)
         r.catalog.unmanaged.push_back(row.text("object"));
+    // What they use of the managed objects (the lookup knows every one).
+    auto uses = r.query("what unmanaged objects use", R"(
+        SELECT d.refclassid, d.refobjid, d.refobjsubid,
+               pg_catalog.pg_describe_object(d.classid, d.objid, d.objsubid) AS object
+        FROM pg_catalog.pg_depend d
+        WHERE d.classid = ANY (ARRAY['pg_catalog.pg_operator', 'pg_catalog.pg_opclass',
+                                     'pg_catalog.pg_opfamily', 'pg_catalog.pg_amop',
+                                     'pg_catalog.pg_amproc', 'pg_catalog.pg_cast',
+                                     'pg_catalog.pg_conversion', 'pg_catalog.pg_ts_config',
+                                     'pg_catalog.pg_ts_dict', 'pg_catalog.pg_ts_template',
+                                     'pg_catalog.pg_ts_parser']::pg_catalog.regclass[])
+          AND d.deptype = 'n' AND d.objid >= 16384 AND $1::text[] IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
+                          WHERE e.classid = d.classid AND e.objid = d.objid AND e.deptype = 'e')
+        ORDER BY 4)");
+    if (!uses)
+        return uses.error();
+    for (auto row : *uses)
+        if (const auto* key =
+                r.lookup.find(to_oid(row.text("refclassid")), to_oid(row.text("refobjid")),
+                              std::stoi(row.text("refobjsubid"))))
+            r.catalog.used_by_unmanaged.emplace(*key, row.text("object"));
     return Ok{};
 }
 

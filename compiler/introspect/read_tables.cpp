@@ -160,6 +160,12 @@ catalog::Column column_of(const runtime::Rows::Row& row) {
     }
     col.comment = row.at("comment");
     col.volatile_default = row.flag("volatile_default");
+    col.statistics = std::stoi(row.text("stattarget"));
+    col.type_storage = row.text("typstorage").front();
+    if (char storage = row.text("attstorage").front(); storage != col.type_storage)
+        col.storage = storage;
+    if (auto compression = row.at("compression"); compression && !compression->empty())
+        col.compression = compression->front();
     col.local = row.flag("attislocal");
     col.of_parent = row.text("attinhcount") != "0";
     return col;
@@ -170,8 +176,14 @@ catalog::Column column_of(const runtime::Rows::Row& row) {
 Status read(Reader& r, Of<catalog::Column>) {
     // One query for the columns of every managed table. The identity
     // sequence's options come along: they belong to the column.
+    // attcompression is PostgreSQL 14's; attstattarget NULL for the default
+    // PostgreSQL 17's.
+    const std::string compression =
+        r.source.server_version() >= 140000 ? "NULLIF(a.attcompression::text, '')" : "NULL::text";
     auto rows = r.query("columns", R"(
         SELECT c.oid AS table_oid, n.nspname, c.relname, a.attname, a.attnum,
+               coalesce(a.attstattarget::integer, -1) AS stattarget, a.attstorage, t.typstorage,
+               )" + compression + R"( AS compression,
                pg_catalog.format_type(a.atttypid, a.atttypmod) AS type,
                pg_catalog.format_type(a.atttypid, NULL) AS base_type,
                CASE WHEN a.attcollation <> t.typcollation
@@ -314,6 +326,38 @@ Status read(Reader& r, Of<catalog::Index>) {
                                        catalog::relation_key(on, idx.key.schema, idx.table),
                                        catalog::DependencyType::Auto});
         r.catalog.indexes.emplace(idx.key, idx);
+    }
+    return Ok{};
+}
+
+Status read(Reader& r, Of<catalog::Statistics>) {
+    // stxstattarget is NULL for the default from PostgreSQL 17 on, -1 before.
+    auto rows = r.query("extended statistics", R"(
+        SELECT s.oid, n.nspname, s.stxname, tn.nspname AS table_schema,
+               c.relname AS table_name, c.relkind,
+               pg_catalog.pg_get_statisticsobjdef(s.oid) AS definition,
+               coalesce(s.stxstattarget::integer, -1) AS target,
+               pg_catalog.obj_description(s.oid, 'pg_statistic_ext') AS comment
+        FROM pg_catalog.pg_statistic_ext s
+        JOIN pg_catalog.pg_namespace n ON n.oid = s.stxnamespace
+        JOIN pg_catalog.pg_class c ON c.oid = s.stxrelid
+        JOIN pg_catalog.pg_namespace tn ON tn.oid = c.relnamespace
+        WHERE )" + managed("pg_statistic_ext", "s.oid") +
+                                                   " ORDER BY 2, 3");
+    if (!rows)
+        return rows.error();
+    for (auto row : *rows) {
+        catalog::Statistics st;
+        st.oid = to_oid(row.text("oid"));
+        st.key = catalog::relation_key(Kind::Statistics, row.text("nspname"), row.text("stxname"));
+        Kind on = row.text("relkind") == "m" ? Kind::MaterializedView : Kind::Table;
+        st.table = catalog::relation_key(on, row.text("table_schema"), row.text("table_name"));
+        st.definition = row.text("definition");
+        st.target = std::stoi(row.text("target"));
+        st.comment = row.at("comment");
+        r.lookup.add(k_pg_statistic_ext, st.oid, 0, st.key);
+        r.catalog.dependencies.insert({st.key, st.table, catalog::DependencyType::Auto});
+        r.catalog.statistics.emplace(st.key, std::move(st));
     }
     return Ok{};
 }

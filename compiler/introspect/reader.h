@@ -32,6 +32,7 @@ enum CatalogOid : catalog::Oid {
     k_pg_user_mapping = 1418,
     k_pg_collation = 3456,
     k_pg_event_trigger = 3466,
+    k_pg_statistic_ext = 3381,
 };
 
 /// (catalog, object oid, sub-id) -> key: how pg_depend rows become key pairs.
@@ -112,6 +113,7 @@ Status read(Reader&, Of<catalog::ForeignObject>);
 Status read(Reader&, Of<catalog::RangeType>);
 Status read(Reader&, Of<catalog::Collation>);
 Status read(Reader&, Of<catalog::EventTrigger>);
+Status read(Reader&, Of<catalog::Statistics>);
 
 /// Privileges and default privileges, once every object they may be on has
 /// its key in the lookup.

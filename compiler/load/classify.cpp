@@ -177,7 +177,6 @@ std::string sql_words(std::string node) {
         {"CreateForeignServerStmt", "CREATE SERVER"},
         {"CreateUserMappingStmt", "CREATE USER MAPPING"},
         {"CreateForeignTableStmt", "CREATE FOREIGN TABLE"},
-        {"CreateStatsStmt", "CREATE STATISTICS"},
         {"CreateRangeStmt", "CREATE TYPE ... AS RANGE"},
         {"CreateTableSpaceStmt", "CREATE TABLESPACE"},
         {"RenameStmt", "ALTER ... RENAME"},
@@ -539,6 +538,8 @@ Status classify_drop(Statement& s, const json& v) {
             s.drops.push_back(catalog::global_key(Kind::EventTrigger, str(object)));
         else if (type == "OBJECT_TYPE" || type == "OBJECT_DOMAIN")
             s.drops.push_back(name_key(k_type, names(object["TypeName"]["names"])));
+        else if (type == "OBJECT_STATISTIC_EXT")
+            s.drops.push_back(name_key(Kind::Statistics, names(object["List"]["items"])));
         else if (type == "OBJECT_FUNCTION" || type == "OBJECT_PROCEDURE")
             s.drops.push_back(name_key(k_function, names(object["ObjectWithArgs"]["objname"])));
         else if (type == "OBJECT_TRIGGER" || type == "OBJECT_POLICY" || type == "OBJECT_RULE") {
@@ -598,7 +599,8 @@ Status classify_comment(Statement& s, const json& v) {
                     : (objtype == "OBJECT_FUNCTION" || objtype == "OBJECT_PROCEDURE" ||
                        objtype == "OBJECT_AGGREGATE")
                         ? k_function
-                        : k_relation;
+                    : objtype == "OBJECT_STATISTIC_EXT" ? Kind::Statistics
+                                                        : k_relation;
         if (kind == k_function && object.contains("ObjectWithArgs"))
             parts = names(object["ObjectWithArgs"]["objname"]);
         target = name_key(kind, parts);
@@ -848,6 +850,23 @@ Status classify_event_trigger(Statement& s, const json& v) {
     return Ok{};
 }
 
+/// CREATE STATISTICS after its table (collect_references finds it);
+/// ALTER STATISTICS ... SET STATISTICS after the statistics. PostgreSQL
+/// names one created without a name itself.
+Status classify_statistics(Statement& s, const json& v) {
+    auto parts = names(v["defnames"]);
+    if (s.node == "CreateStatsStmt") {
+        if (parts.empty())
+            return Error{s.diagnostic("CREATE STATISTICS without a name: PostgreSQL would choose "
+                                      "one; name it so that the tree can say which it means")};
+        s.creates = name_key(Kind::Statistics, parts);
+    } else {
+        s.alters = name_key(Kind::Statistics, parts);
+        s.references.push_back(*s.alters);
+    }
+    return Ok{};
+}
+
 /// `FOR role` of a user mapping, as its key names it: a quoted name,
 /// CURRENT_USER (SESSION_USER, USER: whoever runs it) or PUBLIC.
 std::string mapping_role(const json& spec) {
@@ -1002,6 +1021,8 @@ const Rule k_rules[] = {
     {"CreateForeignTableStmt", classify_foreign},
     {"CreatePublicationStmt", classify_publication},
     {"AlterPublicationStmt", classify_publication},
+    {"CreateStatsStmt", classify_statistics},
+    {"AlterStatsStmt", classify_statistics},
     {"CreateEventTrigStmt", classify_event_trigger},
     {"AlterEventTrigStmt", classify_event_trigger},
     {"CommentStmt", classify_comment},

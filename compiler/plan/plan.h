@@ -23,6 +23,9 @@ struct Plan {
     /// current state is a live database (--url).
     std::map<std::string, catalog::TableStats> sizes;
     std::vector<Warning> warnings; ///< about the desired state (lint)
+    /// Objects of kinds schemac does not diff, in each state: left alone.
+    std::vector<std::string> unmanaged_current;
+    std::vector<std::string> unmanaged_desired;
 };
 
 /// Hazards of a step as the plan shows them: the step's own, plus

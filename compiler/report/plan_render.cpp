@@ -306,8 +306,11 @@ std::string render_json(const Plan& plan) {
     for (const auto& w : plan.warnings)
         warnings.push_back(
             {{"code", w.code}, {"name", w.name}, {"object", w.object}, {"message", w.message}});
+    nlohmann::json unmanaged = {{"current", plan.unmanaged_current},
+                                {"desired", plan.unmanaged_desired}};
     nlohmann::json doc = {{"format_version", k_plan_format_version},
                           {"warnings", warnings},
+                          {"unmanaged", unmanaged},
                           {"current", plan.current},
                           {"summary", summary},
                           {"needs_approval", needs_approval(plan.forward)},

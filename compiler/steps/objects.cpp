@@ -1,4 +1,5 @@
-// Schemas, extensions, enums, range types, collations, sequences and comments.
+// Schemas, extensions, enums, range types, collations, extended statistics,
+// sequences and comments.
 
 #include "steps/build.h"
 #include "steps/builders.h"
@@ -126,6 +127,36 @@ Steps build(const diff::Create<catalog::Collation>& c, const Context&) {
 
 Steps build(const diff::Drop<catalog::Collation>& c, const Context&) {
     return {drop_object(c.object.key, c.implied)};
+}
+
+namespace {
+
+/// ALTER STATISTICS ... SET STATISTICS to its target (-1: the default).
+std::string statistics_target(const catalog::Statistics& s) {
+    return "ALTER STATISTICS " + name_of(s.key) + " SET STATISTICS " + std::to_string(s.target);
+}
+
+} // namespace
+
+// CREATE and DROP STATISTICS take SHARE UPDATE EXCLUSIVE on the table: they
+// read no row (ANALYZE fills the statistics later).
+Steps build(const diff::Create<catalog::Statistics>& c, const Context&) {
+    const catalog::Statistics& s = c.object;
+    Step step = create_step(s.key, catalog::pin_array_casts(s.definition));
+    if (s.target != -1)
+        step.statements.push_back(statistics_target(s));
+    step.lock(s.table, LockMode::ShareUpdateExclusive);
+    return {step};
+}
+
+Steps build(const diff::Alter<catalog::Statistics>& c, const Context&) {
+    return {alter_step(c.to.key, statistics_target(c.to))};
+}
+
+Steps build(const diff::Drop<catalog::Statistics>& c, const Context&) {
+    Step step = drop_object(c.object.key, c.implied);
+    step.lock(c.object.table, LockMode::ShareUpdateExclusive);
+    return {step};
 }
 
 Steps build(const diff::AddEnumValues& c, const Context&) {

@@ -354,6 +354,51 @@ bool lossy(const catalog::Column& from, const catalog::Column& to, const catalog
     return !converts_always(from, to, casts) || narrows(from, to);
 }
 
+/// SET STORAGE's word for pg_attribute.attstorage.
+std::string_view storage_word(char storage) {
+    switch (storage) {
+    case 'p':
+        return "PLAIN";
+    case 'e':
+        return "EXTERNAL";
+    case 'm':
+        return "MAIN";
+    default:
+        return "EXTENDED";
+    }
+}
+
+/// The ALTER COLUMN clauses (SET STATISTICS, SET STORAGE, SET COMPRESSION)
+/// that give column `to` its settings where `from` has others (nullptr: a
+/// column just created, which has the defaults). `retyped`: ALTER COLUMN
+/// TYPE has just given it its new type's storage and no compression.
+std::vector<std::string> settings_clauses(const catalog::Column* from, const catalog::Column& to,
+                                          bool retyped) {
+    std::vector<std::string> out;
+    int statistics = from ? from->statistics : -1;
+    if (to.statistics != statistics || (retyped && to.statistics != -1))
+        out.push_back("SET STATISTICS " + std::to_string(to.statistics));
+    char storage = from && !retyped ? from->storage_or_default() : to.type_storage;
+    if (to.storage_or_default() != storage)
+        out.push_back("SET STORAGE " + std::string(storage_word(to.storage_or_default())));
+    std::optional<char> compression = from ? from->compression : std::nullopt;
+    if (to.compression != compression || (retyped && (to.compression || compression)))
+        out.push_back(std::string("SET COMPRESSION ") + (!to.compression          ? "DEFAULT"
+                                                         : *to.compression == 'l' ? "lz4"
+                                                                                  : "pglz"));
+    return out;
+}
+
+/// `ALTER TABLE t ALTER COLUMN c ` + each clause.
+std::vector<std::string> alter_column(const catalog::Column& column,
+                                      const std::vector<std::string>& clauses) {
+    std::vector<std::string> out;
+    for (const auto& clause : clauses)
+        out.push_back(alter_table(column.key) + "ALTER COLUMN " + quote_ident(column.key.name) +
+                      " " + clause);
+    return out;
+}
+
 /// A foreign table, before the migration or after it.
 bool foreign_table(const ObjectKey& table, const Context& context) {
     for (const auto* side : {&context.from, &context.to})
@@ -630,6 +675,12 @@ Steps build(const diff::CreateTable& c, const Context& context) {
         if (!column.local)
             for (auto& statement : differs_from_parents(column, parents, &step, context))
                 step.statements.push_back(std::move(statement));
+    // Its own columns' statistics targets, storage and compression (those
+    // of a parent are copied from it).
+    for (const auto& column : c.columns)
+        if (column.local)
+            std::ranges::move(alter_column(column, settings_clauses(nullptr, column, false)),
+                              std::back_inserter(step.statements));
     if (c.table.row_security)
         step.statements.push_back(alter_table(c.table.key) + "ENABLE ROW LEVEL SECURITY");
     if (c.table.force_row_security)
@@ -848,6 +899,8 @@ Steps build(const diff::Create<catalog::Column>& c, const Context& context) {
     added.not_null = added.not_null && !later_not_null;
     Step step = make_step(c.object.key, Action::Create,
                           alter_table(c.object.key) + "ADD COLUMN " + column_definition(added));
+    std::ranges::move(alter_column(added, settings_clauses(nullptr, added, false)),
+                      std::back_inserter(step.statements));
     step.lock(catalog::table_of(c.object.key), LockMode::AccessExclusive);
     // The tables that inherit it get it too, with its default and NOT NULL
     // where they state none of their own.
@@ -1094,6 +1147,25 @@ Steps build(const diff::Alter<catalog::Column>& c, const Context& context) {
         own_statement("DROP NOT NULL");
     if (!step.statements.empty())
         out.push_back(step);
+    // Its statistics target (under SHARE UPDATE EXCLUSIVE), storage and
+    // compression (ACCESS EXCLUSIVE), reaching the tables that inherit it.
+    if (auto clauses = settings_clauses(&f, t, type_changed); !clauses.empty()) {
+        Step settings;
+        settings.key = t.key;
+        settings.action = Action::Alter;
+        for (const auto& clause : clauses)
+            settings.statements.push_back(prefix + clause);
+        bool statistics_only = clauses.size() == 1 && clauses[0].starts_with("SET STATISTICS");
+        LockMode mode =
+            statistics_only ? LockMode::ShareUpdateExclusive : LockMode::AccessExclusive;
+        settings.lock(catalog::table_of(t.key), mode);
+        for (const auto& child : children)
+            settings.lock(child, mode);
+        after_detach(settings, catalog::table_of(t.key), context);
+        settings.modifies.push_back(t.key);
+        settings.detail = "settings";
+        out.push_back(std::move(settings));
+    }
     if (online_not_null)
         for (auto& part : not_null_online(t))
             out.push_back(std::move(part));

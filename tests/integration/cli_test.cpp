@@ -6,6 +6,7 @@
 #include <chrono>
 #include <csignal>
 #include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <thread>
 #include <unistd.h>
@@ -114,6 +115,51 @@ TEST_CASE("objects of kinds not modeled yet are named on stderr and left alone")
     CHECK_MESSAGE(out.err.find("unmanaged in the current state (not diffed, left alone): "
                                "window function public.my_rank()\n") != std::string::npos,
                   out.err);
+}
+
+TEST_CASE("an operator, a cast or a text search configuration is left alone: named in the plan, "
+          "refused by --strict, and what it uses is not dropped") {
+    auto db =
+        database_from("CREATE TYPE pair AS (a int, b int);\n"
+                      "CREATE FUNCTION pair_eq(pair, pair) RETURNS boolean LANGUAGE sql IMMUTABLE\n"
+                      "  AS 'SELECT $1.a = $2.a AND $1.b = $2.b';\n"
+                      "CREATE OPERATOR === (LEFTARG = pair, RIGHTARG = pair, FUNCTION = pair_eq);\n"
+                      "CREATE CAST (pair AS text) WITH INOUT;\n"
+                      "CREATE TEXT SEARCH CONFIGURATION my_english (COPY = pg_catalog.english);\n");
+    const std::string url = shell_quote(server().conninfo(db));
+    auto plan = [&](const fs::path& tree, const std::string& extra) {
+        return run(schemac_cmd("plan --format json --skip-proof --dev-url " +
+                               shell_quote(dev_url()) + " --url " + url + " --schema " +
+                               shell_quote(tree.string()) + " " + extra));
+    };
+    auto keeps = temp_tree("unmanaged-keeps", "CREATE TYPE pair AS (a int, b int);\n"
+                                              "CREATE FUNCTION pair_eq(pair, pair) RETURNS boolean "
+                                              "LANGUAGE sql IMMUTABLE\n"
+                                              "  AS 'SELECT $1.a = $2.a AND $1.b = $2.b';\n");
+    auto kept = plan(keeps, "");
+    REQUIRE_MESSAGE(kept.exit_code == 0, kept.err);
+    auto json = nlohmann::json::parse(kept.out);
+    CHECK(json["unmanaged"]["current"] ==
+          nlohmann::json::array({"cast (public.pair AS text)",
+                                 "operator public.===(public.pair,public.pair)",
+                                 "text search configuration public.my_english"}));
+    CHECK(json["unmanaged"]["desired"] == nlohmann::json::array());
+    CHECK(json["forward"].empty());
+    auto strict = plan(keeps, "--strict");
+    CHECK(strict.exit_code == 1);
+    CHECK_MESSAGE(strict.err.find("--strict refuses to plan while objects of kinds schemac does "
+                                  "not diff exist (they would be left as they are): cast "
+                                  "(public.pair AS text), operator "
+                                  "public.===(public.pair,public.pair), text search "
+                                  "configuration public.my_english") != std::string::npos,
+                  strict.err);
+    // Dropping the type would fail when the migration runs: the cast and
+    // the operator's function use it.
+    auto drops = plan(temp_tree("unmanaged-drops", "CREATE TABLE t (id int);"), "");
+    CHECK(drops.exit_code == 1);
+    CHECK_MESSAGE(drops.err.find("schemac does not manage that kind of object and leaves it "
+                                 "alone: drop it in the database first") != std::string::npos,
+                  drops.err);
 }
 
 TEST_CASE("against a live database the proof starts from the desired state: it costs the change, "

@@ -1,0 +1,26 @@
+-- Column settings: statistics targets, storage and compression, changed in
+-- place (SET STATISTICS alone under SHARE UPDATE EXCLUSIVE, SET STORAGE and
+-- SET COMPRESSION under ACCESS EXCLUSIVE), set after a new table's or
+-- column's creation, and given again after ALTER COLUMN TYPE, which puts
+-- them back to the new type's.
+CREATE TABLE public.documents (
+    id bigint PRIMARY KEY,
+    title text,
+    body text COMPRESSION lz4,
+    summary varchar(500),
+    raw bytea,
+    version integer,
+    notes text
+);
+ALTER TABLE public.documents ALTER COLUMN title SET STATISTICS 1000;
+ALTER TABLE public.documents ALTER COLUMN body SET STORAGE EXTERNAL;
+ALTER TABLE public.documents ALTER COLUMN summary SET STORAGE MAIN;
+ALTER TABLE public.documents ALTER COLUMN version SET STATISTICS 50;
+ALTER TABLE public.documents ALTER COLUMN notes SET STORAGE EXTERNAL;
+
+CREATE TABLE public.archive (
+    id bigint,
+    payload jsonb COMPRESSION lz4
+);
+ALTER TABLE public.archive ALTER COLUMN id SET STATISTICS 10;
+ALTER TABLE public.archive ALTER COLUMN payload SET STORAGE EXTERNAL;
