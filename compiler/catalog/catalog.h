@@ -547,6 +547,9 @@ struct Catalog {
     Casts casts;
     /// Objects of kinds schemac does not model yet: reported, never touched.
     std::vector<std::string> unmanaged;
+    /// Grants to roles outside the managed ones (introspect::Options::roles):
+    /// reported, never touched.
+    std::vector<std::string> unmanaged_privileges;
     /// Managed objects that one of those depends on (pg_depend), with its
     /// description (pg_describe_object): a plan may not drop them.
     std::map<ObjectKey, std::string> used_by_unmanaged;

@@ -171,11 +171,11 @@ inline constexpr std::array k_kind_info{
              .replaceable = true},
     KindInfo{.kind = Kind::EventTrigger, .name = "event trigger", .keyword = "EVENT TRIGGER",
              .priority = 17, .naming = Naming::Global},
-    // Dropped with a column it names; carried by ALTER COLUMN TYPE; a
-    // function its expression calls cannot be dropped while it exists.
+    // Dropped with a column it names; a function its expression calls
+    // cannot be dropped while it exists. ALTER COLUMN TYPE would create it
+    // again without its target: it is dropped and created around it.
     KindInfo{.kind = Kind::Statistics, .name = "statistics", .keyword = "STATISTICS",
-             .priority = 10, .naming = Naming::InSchema, .blocks_drop = true,
-             .carried_by_alter_type = true},
+             .priority = 10, .naming = Naming::InSchema, .blocks_drop = true},
 };
 // clang-format on
 

@@ -80,9 +80,10 @@ void report_left_alone(const catalog::Catalog& current, int verbosity) {
 void report_unmanaged(const catalog::Catalog& catalog, const char* side, int verbosity) {
     if (verbosity < 0)
         return;
-    for (const auto& name : catalog.unmanaged)
-        std::cerr << "schemac: unmanaged in the " << side
-                  << " state (not diffed, left alone): " << name << "\n";
+    for (const auto* names : {&catalog.unmanaged, &catalog.unmanaged_privileges})
+        for (const auto& name : *names)
+            std::cerr << "schemac: unmanaged in the " << side
+                      << " state (not diffed, left alone): " << name << "\n";
 }
 
 /// Why a proof may fail that is not schemac's plan: the tree defines objects
@@ -774,13 +775,14 @@ class Run {
             return forward.error();
         m_out.forward = std::move(rename_forward);
         std::ranges::move(*forward, std::back_inserter(m_out.forward));
-        if (auto kept = keeps_what_unmanaged_use(m_out.forward, *from); !kept)
-            return kept;
         auto reverse = plan::plan_steps(m_out.desired, *from, m_request.online);
         if (!reverse)
             return reverse.error();
         m_out.reverse = std::move(*reverse);
         std::ranges::move(steps::rename_steps(*renames, true), std::back_inserter(m_out.reverse));
+        for (const auto* script : {&m_out.forward, &m_out.reverse})
+            if (auto kept = keeps_what_unmanaged_use(*script, *from); !kept)
+                return kept;
         mark_emptied(m_out.forward, m_out.reverse);
         m_out.forward = steps::with_data_phase(std::move(m_out.forward), m_request.data_up);
         m_out.reverse = steps::with_data_phase(std::move(m_out.reverse), m_request.data_down);
@@ -798,13 +800,14 @@ class Run {
         return Ok{};
     }
 
-    /// No forward step drops what an object of a kind schemac does not diff
-    /// depends on (a type a cast converts, a function an operator calls):
-    /// PostgreSQL would refuse the drop when the migration runs, and the
-    /// proof, which rebuilds only what schemac models, would not see it.
-    static Status keeps_what_unmanaged_use(const std::vector<steps::Step>& forward,
+    /// No step, forward or reverse, drops what an object of a kind schemac
+    /// does not diff depends on (a type a cast converts, a function an
+    /// operator calls): PostgreSQL would refuse the drop when the migration
+    /// runs, and the proof, which rebuilds only what schemac models, would
+    /// not see it.
+    static Status keeps_what_unmanaged_use(const std::vector<steps::Step>& script,
                                            const catalog::Catalog& current) {
-        for (const auto& step : forward)
+        for (const auto& step : script)
             for (const auto& removed : step.removes)
                 if (auto user = current.used_by_unmanaged.find(removed);
                     user != current.used_by_unmanaged.end())

@@ -95,8 +95,8 @@ void leave_unmanaged_roles(catalog::Catalog& catalog, const std::set<std::string
         return unmanaged(d.grantee) || unmanaged(d.role);
     });
     for (const auto& role : left)
-        catalog.unmanaged.push_back("privileges of role " + role +
-                                    " (the tree does not name it; --roles manages it)");
+        catalog.unmanaged_privileges.push_back("privileges of role " + role +
+                                               " (the tree does not name it; --roles manages it)");
 }
 
 /// One read, from the database or from a recording.

@@ -371,12 +371,13 @@ std::string_view storage_word(char storage) {
 /// The ALTER COLUMN clauses (SET STATISTICS, SET STORAGE, SET COMPRESSION)
 /// that give column `to` its settings where `from` has others (nullptr: a
 /// column just created, which has the defaults). `retyped`: ALTER COLUMN
-/// TYPE has just given it its new type's storage and no compression.
+/// TYPE has just given it its new type's storage and no compression (it
+/// keeps the statistics target).
 std::vector<std::string> settings_clauses(const catalog::Column* from, const catalog::Column& to,
                                           bool retyped) {
     std::vector<std::string> out;
     int statistics = from ? from->statistics : -1;
-    if (to.statistics != statistics || (retyped && to.statistics != -1))
+    if (to.statistics != statistics)
         out.push_back("SET STATISTICS " + std::to_string(to.statistics));
     char storage = from && !retyped ? from->storage_or_default() : to.type_storage;
     if (to.storage_or_default() != storage)
@@ -675,12 +676,23 @@ Steps build(const diff::CreateTable& c, const Context& context) {
         if (!column.local)
             for (auto& statement : differs_from_parents(column, parents, &step, context))
                 step.statements.push_back(std::move(statement));
-    // Its own columns' statistics targets, storage and compression (those
-    // of a parent are copied from it).
-    for (const auto& column : c.columns)
-        if (column.local)
-            std::ranges::move(alter_column(column, settings_clauses(nullptr, column, false)),
-                              std::back_inserter(step.statements));
+    // Its columns' statistics targets, storage and compression. A column
+    // of a parent's comes with the parent's storage and compression, not
+    // its statistics target.
+    for (const auto& column : c.columns) {
+        std::optional<catalog::Column> copied;
+        if (!column.local && !parents.empty())
+            if (auto of_parent = context.to.columns.find(
+                    catalog::child_key(catalog::Kind::Column, parents.front().schema,
+                                       parents.front().name, column.key.name));
+                of_parent != context.to.columns.end()) {
+                copied = of_parent->second;
+                copied->statistics = -1;
+            }
+        for (const auto& clause : settings_clauses(copied ? &*copied : nullptr, column, false))
+            step.statements.push_back(alter_table(column.key, true) + "ALTER COLUMN " +
+                                      quote_ident(column.key.name) + " " + clause);
+    }
     if (c.table.row_security)
         step.statements.push_back(alter_table(c.table.key) + "ENABLE ROW LEVEL SECURITY");
     if (c.table.force_row_security)
@@ -1148,20 +1160,26 @@ Steps build(const diff::Alter<catalog::Column>& c, const Context& context) {
     if (!step.statements.empty())
         out.push_back(step);
     // Its statistics target (under SHARE UPDATE EXCLUSIVE), storage and
-    // compression (ACCESS EXCLUSIVE), reaching the tables that inherit it.
-    if (auto clauses = settings_clauses(&f, t, type_changed); !clauses.empty()) {
+    // compression (ACCESS EXCLUSIVE): each inheritance child's are its own
+    // (ONLY), a partition's its parent's. A column retyped with its parent
+    // has its storage and compression reset by the parent's ALTER.
+    bool retyped = f.type != t.type || f.collation != t.collation;
+    if (auto clauses = settings_clauses(&f, t, retyped); !clauses.empty()) {
         Step settings;
         settings.key = t.key;
         settings.action = Action::Alter;
         for (const auto& clause : clauses)
-            settings.statements.push_back(prefix + clause);
+            settings.statements.push_back(own_prefix + clause);
         bool statistics_only = clauses.size() == 1 && clauses[0].starts_with("SET STATISTICS");
-        LockMode mode =
-            statistics_only ? LockMode::ShareUpdateExclusive : LockMode::AccessExclusive;
-        settings.lock(catalog::table_of(t.key), mode);
-        for (const auto& child : children)
-            settings.lock(child, mode);
+        settings.lock(catalog::table_of(t.key),
+                      statistics_only ? LockMode::ShareUpdateExclusive : LockMode::AccessExclusive);
         after_detach(settings, catalog::table_of(t.key), context);
+        if (retyped && !type_changed)
+            if (auto table = context.to.tables.find(catalog::table_of(t.key));
+                table != context.to.tables.end())
+                for (const auto& parent : table->second.inherits)
+                    settings.needs.push_back(catalog::child_key(
+                        catalog::Kind::Column, parent.schema, parent.name, t.key.name));
         settings.modifies.push_back(t.key);
         settings.detail = "settings";
         out.push_back(std::move(settings));

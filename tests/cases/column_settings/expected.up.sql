@@ -2,9 +2,9 @@ CREATE TABLE public.archive (
     id bigint,
     payload jsonb
 );
-ALTER TABLE public.archive ALTER COLUMN id SET STATISTICS 10;
-ALTER TABLE public.archive ALTER COLUMN payload SET STORAGE EXTERNAL;
-ALTER TABLE public.archive ALTER COLUMN payload SET COMPRESSION lz4;
+ALTER TABLE ONLY public.archive ALTER COLUMN id SET STATISTICS 10;
+ALTER TABLE ONLY public.archive ALTER COLUMN payload SET STORAGE EXTERNAL;
+ALTER TABLE ONLY public.archive ALTER COLUMN payload SET COMPRESSION lz4;
 
 ALTER TABLE public.documents ALTER COLUMN body SET COMPRESSION lz4;
 

@@ -41,11 +41,9 @@ TEST_CASE("the kind table's facts hang together") {
         INFO(info.name);
         CHECK_FALSE(info.keyword.empty());
         CHECK(info.priority > 0);
-        // What ALTER COLUMN TYPE carries along is on a table: part of it,
-        // an index or an extended statistics object.
+        // What ALTER COLUMN TYPE carries along is part of a table.
         if (info.carried_by_alter_type)
-            CHECK((info.naming == Naming::Column || info.held_by_partition_parent ||
-                   info.kind == Kind::Statistics));
+            CHECK((info.naming == Naming::Column || info.held_by_partition_parent));
         // Only what is part of a table is renamed through ALTER TABLE.
         if (info.altered_through_table)
             CHECK((info.naming == Naming::Column || info.naming == Naming::OnTable));
