@@ -390,13 +390,15 @@ std::vector<std::string> settings_clauses(const catalog::Column* from, const cat
     return out;
 }
 
-/// `ALTER TABLE t ALTER COLUMN c ` + each clause.
+/// `ALTER TABLE t ALTER COLUMN c ` + each clause of a new column: storage
+/// and compression reach the tables that inherit it (they copy them, as a
+/// child created later would), a statistics target is t's alone (ONLY).
 std::vector<std::string> alter_column(const catalog::Column& column,
                                       const std::vector<std::string>& clauses) {
     std::vector<std::string> out;
     for (const auto& clause : clauses)
-        out.push_back(alter_table(column.key) + "ALTER COLUMN " + quote_ident(column.key.name) +
-                      " " + clause);
+        out.push_back(alter_table(column.key, clause.starts_with("SET STATISTICS")) +
+                      "ALTER COLUMN " + quote_ident(column.key.name) + " " + clause);
     return out;
 }
 

@@ -1,7 +1,8 @@
 -- Column settings of inheritance children are their own: the parent's are
 -- set with ONLY, a child's storage is given again after the parent's ALTER
 -- COLUMN TYPE resets it, and a new child gets its own statistics target
--- (what it copies from its parent is its storage and compression).
+-- (what it copies from its parent is its storage and compression), as do
+-- the children of a parent given a column.
 CREATE TABLE public.events (
     id bigint,
     payload text,

@@ -1,13 +1,16 @@
 -- Column settings of inheritance children are their own: the parent's are
 -- set with ONLY, a child's storage is given again after the parent's ALTER
 -- COLUMN TYPE resets it, and a new child gets its own statistics target
--- (what it copies from its parent is its storage and compression).
+-- (what it copies from its parent is its storage and compression), as do
+-- the children of a parent given a column.
 CREATE TABLE public.events (
     id bigint,
     payload varchar(1000),
-    kind text
+    kind text,
+    source text
 );
 ALTER TABLE ONLY public.events ALTER COLUMN kind SET STATISTICS 500;
+ALTER TABLE ONLY public.events ALTER COLUMN source SET STATISTICS 70;
 ALTER TABLE ONLY public.events ALTER COLUMN payload SET STORAGE MAIN;
 CREATE TABLE public.click_events (
     x integer
