@@ -195,6 +195,13 @@ std::string sql_words(std::string node) {
         {"AlterSystemStmt", "ALTER SYSTEM"},
         {"RefreshMatViewStmt", "REFRESH MATERIALIZED VIEW"},
         {"SecLabelStmt", "SECURITY LABEL"},
+        {"CreatePLangStmt", "CREATE LANGUAGE"},
+        {"CreateAmStmt", "CREATE ACCESS METHOD"},
+        {"CreateOpClassStmt", "CREATE OPERATOR CLASS"},
+        {"CreateOpFamilyStmt", "CREATE OPERATOR FAMILY"},
+        {"AlterOpFamilyStmt", "ALTER OPERATOR FAMILY"},
+        {"AlterTSConfigurationStmt", "ALTER TEXT SEARCH CONFIGURATION"},
+        {"AlterTSDictionaryStmt", "ALTER TEXT SEARCH DICTIONARY"},
     };
     for (const auto& [name, words] : k_named)
         if (node == name)

@@ -134,6 +134,11 @@ TEST_CASE("error texts") {
         CHECK(error_of({{"t.sql", "CREATE TYPE c AS (a int);\n"
                                   "CREATE CAST (c AS text) WITH INOUT;"}})
                   .starts_with("t.sql:2:1: CREATE CAST is not supported yet"));
+        CHECK(error_of({{"t.sql", "CREATE OPERATOR CLASS c FOR TYPE int4 USING btree AS "
+                                  "OPERATOR 1 <;"}})
+                  .starts_with("t.sql:1:1: CREATE OPERATOR CLASS is not supported yet"));
+        CHECK(error_of({{"t.sql", "CREATE LANGUAGE plsample HANDLER plsample_call_handler;"}})
+                  .starts_with("t.sql:1:1: CREATE LANGUAGE is not supported yet"));
         CHECK(error_of({{"t.sql", "CREATE TABLE t (id int);\nCREATE PUBLICATION p FOR TABLE t;\n"
                                   "ALTER PUBLICATION p DROP TABLE t;"}})
                   .starts_with("t.sql:3:1: ALTER PUBLICATION ... DROP takes away what the tree "
