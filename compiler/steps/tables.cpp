@@ -370,9 +370,9 @@ std::string_view storage_word(char storage) {
 
 /// The ALTER COLUMN clauses (SET STATISTICS, SET STORAGE, SET COMPRESSION)
 /// that give column `to` its settings where `from` has others (nullptr: a
-/// column just created, which has the defaults). `retyped`: ALTER COLUMN
-/// TYPE has just given it its new type's storage and no compression (it
-/// keeps the statistics target).
+/// column just created, with its compression in its definition and the
+/// other defaults). `retyped`: ALTER COLUMN TYPE has just given it its new
+/// type's storage and no compression (it keeps the statistics target).
 std::vector<std::string> settings_clauses(const catalog::Column* from, const catalog::Column& to,
                                           bool retyped) {
     std::vector<std::string> out;
@@ -382,7 +382,7 @@ std::vector<std::string> settings_clauses(const catalog::Column* from, const cat
     char storage = from && !retyped ? from->storage_or_default() : to.type_storage;
     if (to.storage_or_default() != storage)
         out.push_back("SET STORAGE " + std::string(storage_word(to.storage_or_default())));
-    std::optional<char> compression = from ? from->compression : std::nullopt;
+    std::optional<char> compression = from ? from->compression : to.compression;
     if (to.compression != compression || (retyped && (to.compression || compression)))
         out.push_back(std::string("SET COMPRESSION ") + (!to.compression          ? "DEFAULT"
                                                          : *to.compression == 'l' ? "lz4"
@@ -391,14 +391,48 @@ std::vector<std::string> settings_clauses(const catalog::Column* from, const cat
 }
 
 /// `ALTER TABLE t ALTER COLUMN c ` + each clause of a new column: storage
-/// and compression reach the tables that inherit it (they copy them, as a
-/// child created later would), a statistics target is t's alone (ONLY).
+/// reaches the tables that inherit it (they copy it, as a child created
+/// later would), a statistics target is t's alone (ONLY).
 std::vector<std::string> alter_column(const catalog::Column& column,
                                       const std::vector<std::string>& clauses) {
     std::vector<std::string> out;
     for (const auto& clause : clauses)
         out.push_back(alter_table(column.key, clause.starts_with("SET STATISTICS")) +
                       "ALTER COLUMN " + quote_ident(column.key.name) + " " + clause);
+    return out;
+}
+
+/// Every partition under `table` in the desired state, at any depth.
+std::vector<ObjectKey> partitions_below(const ObjectKey& table, const Context& context) {
+    std::vector<ObjectKey> out;
+    std::vector<ObjectKey> todo{table};
+    while (!todo.empty()) {
+        ObjectKey parent = todo.back();
+        todo.pop_back();
+        for (const auto& [key, t] : context.to.tables)
+            if (t.partition_of == parent) {
+                out.push_back(key);
+                todo.push_back(key);
+            }
+    }
+    return out;
+}
+
+/// Every table `table` inherits from in the desired state, at any depth.
+std::vector<ObjectKey> ancestors(const ObjectKey& table, const Context& context) {
+    std::vector<ObjectKey> out;
+    std::vector<ObjectKey> todo{table};
+    while (!todo.empty()) {
+        auto found = context.to.tables.find(todo.back());
+        todo.pop_back();
+        if (found == context.to.tables.end())
+            continue;
+        for (const auto& parent : found->second.inherits)
+            if (std::ranges::find(out, parent) == out.end()) {
+                out.push_back(parent);
+                todo.push_back(parent);
+            }
+    }
     return out;
 }
 
@@ -414,6 +448,10 @@ bool foreign_table(const ObjectKey& table, const Context& context) {
 
 std::string column_definition(const catalog::Column& c) {
     std::string out = quote_ident(c.key.name) + " " + c.type;
+    // In the definition, so that the tables inheriting it copy it (SET
+    // COMPRESSION never recurses).
+    if (c.compression)
+        out += std::string(" COMPRESSION ") + (*c.compression == 'l' ? "lz4" : "pglz");
     if (c.collation)
         out += " COLLATE " + *c.collation;
     if (c.generated_expr)
@@ -683,14 +721,15 @@ Steps build(const diff::CreateTable& c, const Context& context) {
     // its statistics target.
     for (const auto& column : c.columns) {
         std::optional<catalog::Column> copied;
-        if (!column.local && !parents.empty())
-            if (auto of_parent = context.to.columns.find(
-                    catalog::child_key(catalog::Kind::Column, parents.front().schema,
-                                       parents.front().name, column.key.name));
-                of_parent != context.to.columns.end()) {
-                copied = of_parent->second;
-                copied->statistics = -1;
-            }
+        for (const auto& parent : parents) {
+            auto of_parent = context.to.columns.find(catalog::child_key(
+                catalog::Kind::Column, parent.schema, parent.name, column.key.name));
+            if (column.local || of_parent == context.to.columns.end())
+                continue;
+            copied = of_parent->second;
+            copied->statistics = -1;
+            break;
+        }
         for (const auto& clause : settings_clauses(copied ? &*copied : nullptr, column, false))
             step.statements.push_back(alter_table(column.key, true) + "ALTER COLUMN " +
                                       quote_ident(column.key.name) + " " + clause);
@@ -1166,22 +1205,33 @@ Steps build(const diff::Alter<catalog::Column>& c, const Context& context) {
     // (ONLY), a partition's its parent's. A column retyped with its parent
     // has its storage and compression reset by the parent's ALTER.
     bool retyped = f.type != t.type || f.collation != t.collation;
-    if (auto clauses = settings_clauses(&f, t, retyped); !clauses.empty()) {
+    auto clauses = settings_clauses(&f, t, retyped);
+    // A foreign table has no compression to set.
+    if (foreign_table(catalog::table_of(t.key), context))
+        std::erase_if(clauses, [](const std::string& clause) {
+            return clause.starts_with("SET COMPRESSION");
+        });
+    if (!clauses.empty()) {
         Step settings;
         settings.key = t.key;
         settings.action = Action::Alter;
         for (const auto& clause : clauses)
             settings.statements.push_back(own_prefix + clause);
+        // SET COMPRESSION does not recurse: each partition is given it too
+        // (ALTER COLUMN TYPE reset theirs as well).
+        for (const auto& clause : clauses)
+            if (clause.starts_with("SET COMPRESSION"))
+                for (const auto& partition : partitions_below(catalog::table_of(t.key), context))
+                    settings.statements.push_back(alter_table(partition, true) + "ALTER COLUMN " +
+                                                  quote_ident(t.key.name) + " " + clause);
         bool statistics_only = clauses.size() == 1 && clauses[0].starts_with("SET STATISTICS");
         settings.lock(catalog::table_of(t.key),
                       statistics_only ? LockMode::ShareUpdateExclusive : LockMode::AccessExclusive);
         after_detach(settings, catalog::table_of(t.key), context);
         if (retyped && !type_changed)
-            if (auto table = context.to.tables.find(catalog::table_of(t.key));
-                table != context.to.tables.end())
-                for (const auto& parent : table->second.inherits)
-                    settings.needs.push_back(catalog::child_key(
-                        catalog::Kind::Column, parent.schema, parent.name, t.key.name));
+            for (const auto& ancestor : ancestors(catalog::table_of(t.key), context))
+                settings.needs.push_back(catalog::child_key(catalog::Kind::Column, ancestor.schema,
+                                                            ancestor.name, t.key.name));
         settings.modifies.push_back(t.key);
         settings.detail = "settings";
         out.push_back(std::move(settings));

@@ -15,3 +15,9 @@ ALTER TABLE public.documents ALTER COLUMN title SET STATISTICS 200;
 ALTER TABLE public.documents ALTER COLUMN body SET STORAGE EXTERNAL;
 ALTER TABLE public.documents ALTER COLUMN summary SET STORAGE MAIN;
 ALTER TABLE public.documents ALTER COLUMN raw SET COMPRESSION pglz;
+
+CREATE TABLE public.measures (
+    id integer NOT NULL,
+    note text COMPRESSION lz4
+) PARTITION BY RANGE (id);
+CREATE TABLE public.measures_low PARTITION OF public.measures FOR VALUES FROM (0) TO (1000);

@@ -24,3 +24,9 @@ CREATE TABLE public.archive (
 );
 ALTER TABLE public.archive ALTER COLUMN id SET STATISTICS 10;
 ALTER TABLE public.archive ALTER COLUMN payload SET STORAGE EXTERNAL;
+
+CREATE TABLE public.measures (
+    id integer NOT NULL,
+    note varchar(200) COMPRESSION lz4
+) PARTITION BY RANGE (id);
+CREATE TABLE public.measures_low PARTITION OF public.measures FOR VALUES FROM (0) TO (1000);

@@ -10,6 +10,11 @@ ALTER TABLE public.documents ALTER COLUMN summary TYPE text;
 
 ALTER TABLE public.documents ALTER COLUMN summary SET STORAGE MAIN;
 
+ALTER TABLE public.measures ALTER COLUMN note TYPE text;
+
+ALTER TABLE public.measures ALTER COLUMN note SET COMPRESSION lz4;
+ALTER TABLE ONLY public.measures_low ALTER COLUMN note SET COMPRESSION lz4;
+
 -- hazard data-loss: drops column public.documents.notes and its data
 ALTER TABLE public.documents DROP COLUMN notes;
 

@@ -7,7 +7,7 @@ CREATE TABLE public.events (
     id bigint,
     payload varchar(1000),
     kind text,
-    source text
+    source text COMPRESSION lz4
 );
 ALTER TABLE ONLY public.events ALTER COLUMN kind SET STATISTICS 500;
 ALTER TABLE ONLY public.events ALTER COLUMN source SET STATISTICS 70;

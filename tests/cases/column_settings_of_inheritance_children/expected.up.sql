@@ -2,7 +2,7 @@ ALTER TABLE ONLY public.events ALTER COLUMN kind SET STATISTICS 500;
 
 ALTER TABLE public.click_events ALTER COLUMN kind SET STATISTICS 50;
 
-ALTER TABLE public.events ADD COLUMN source text;
+ALTER TABLE public.events ADD COLUMN source text COMPRESSION lz4;
 ALTER TABLE ONLY public.events ALTER COLUMN source SET STATISTICS 70;
 
 -- hazard data-loss: converts column public.events.payload from text to character varying(1000): values may be rounded or cut, or fail to convert
