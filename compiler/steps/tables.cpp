@@ -368,6 +368,11 @@ std::string_view storage_word(char storage) {
     }
 }
 
+/// SET COMPRESSION's word for pg_attribute.attcompression.
+std::string_view compression_word(char compression) {
+    return compression == 'l' ? "lz4" : "pglz";
+}
+
 /// The ALTER COLUMN clauses (SET STATISTICS, SET STORAGE, SET COMPRESSION)
 /// that give column `to` its settings where `from` has others (nullptr: a
 /// column just created, with its compression in its definition and the
@@ -384,22 +389,16 @@ std::vector<std::string> settings_clauses(const catalog::Column* from, const cat
         out.push_back("SET STORAGE " + std::string(storage_word(to.storage_or_default())));
     std::optional<char> compression = from ? from->compression : to.compression;
     if (to.compression != compression || (retyped && (to.compression || compression)))
-        out.push_back(std::string("SET COMPRESSION ") + (!to.compression          ? "DEFAULT"
-                                                         : *to.compression == 'l' ? "lz4"
-                                                                                  : "pglz"));
+        out.push_back("SET COMPRESSION " +
+                      std::string(to.compression ? compression_word(*to.compression) : "DEFAULT"));
     return out;
 }
 
-/// `ALTER TABLE t ALTER COLUMN c ` + each clause of a new column: storage
-/// reaches the tables that inherit it (they copy it, as a child created
-/// later would), a statistics target is t's alone (ONLY).
-std::vector<std::string> alter_column(const catalog::Column& column,
-                                      const std::vector<std::string>& clauses) {
-    std::vector<std::string> out;
-    for (const auto& clause : clauses)
-        out.push_back(alter_table(column.key, clause.starts_with("SET STATISTICS")) +
-                      "ALTER COLUMN " + quote_ident(column.key.name) + " " + clause);
-    return out;
+/// `ALTER TABLE [ONLY] t ALTER COLUMN c <clause>`; `on` is t or one of its
+/// columns.
+std::string alter_column(const ObjectKey& on, const std::string& column, bool only,
+                         const std::string& clause) {
+    return alter_table(on, only) + "ALTER COLUMN " + quote_ident(column) + " " + clause;
 }
 
 /// Every partition under `table` in the desired state, at any depth.
@@ -451,7 +450,7 @@ std::string column_definition(const catalog::Column& c) {
     // In the definition, so that the tables inheriting it copy it (SET
     // COMPRESSION never recurses).
     if (c.compression)
-        out += std::string(" COMPRESSION ") + (*c.compression == 'l' ? "lz4" : "pglz");
+        out += " COMPRESSION " + std::string(compression_word(*c.compression));
     if (c.collation)
         out += " COLLATE " + *c.collation;
     if (c.generated_expr)
@@ -731,8 +730,7 @@ Steps build(const diff::CreateTable& c, const Context& context) {
             break;
         }
         for (const auto& clause : settings_clauses(copied ? &*copied : nullptr, column, false))
-            step.statements.push_back(alter_table(column.key, true) + "ALTER COLUMN " +
-                                      quote_ident(column.key.name) + " " + clause);
+            step.statements.push_back(alter_column(column.key, column.key.name, true, clause));
     }
     if (c.table.row_security)
         step.statements.push_back(alter_table(c.table.key) + "ENABLE ROW LEVEL SECURITY");
@@ -952,8 +950,11 @@ Steps build(const diff::Create<catalog::Column>& c, const Context& context) {
     added.not_null = added.not_null && !later_not_null;
     Step step = make_step(c.object.key, Action::Create,
                           alter_table(c.object.key) + "ADD COLUMN " + column_definition(added));
-    std::ranges::move(alter_column(added, settings_clauses(nullptr, added, false)),
-                      std::back_inserter(step.statements));
+    // Storage reaches the tables that inherit it (they copy it, as a child
+    // created later would); a statistics target is its table's alone.
+    for (const auto& clause : settings_clauses(nullptr, added, false))
+        step.statements.push_back(
+            alter_column(added.key, added.key.name, clause.starts_with("SET STATISTICS"), clause));
     step.lock(catalog::table_of(c.object.key), LockMode::AccessExclusive);
     // The tables that inherit it get it too, with its default and NOT NULL
     // where they state none of their own.
@@ -1222,8 +1223,8 @@ Steps build(const diff::Alter<catalog::Column>& c, const Context& context) {
         for (const auto& clause : clauses)
             if (clause.starts_with("SET COMPRESSION"))
                 for (const auto& partition : partitions_below(catalog::table_of(t.key), context))
-                    settings.statements.push_back(alter_table(partition, true) + "ALTER COLUMN " +
-                                                  quote_ident(t.key.name) + " " + clause);
+                    settings.statements.push_back(
+                        alter_column(partition, t.key.name, true, clause));
         bool statistics_only = clauses.size() == 1 && clauses[0].starts_with("SET STATISTICS");
         settings.lock(catalog::table_of(t.key),
                       statistics_only ? LockMode::ShareUpdateExclusive : LockMode::AccessExclusive);
