@@ -1,5 +1,6 @@
 #include "runtime/executor.h"
 
+#include <algorithm>
 #include <set>
 #include <string_view>
 
@@ -45,9 +46,41 @@ Status run_batched(Connection& conn, const std::string& sql,
     }
 }
 
+namespace {
+
+/// `ALTER ... OWNER TO r` of a role by name: only a superuser may give an
+/// object to a role that lacks CREATE on its schema. OWNER TO CURRENT_USER
+/// stays with the tree's role, which it names.
+bool gives_to_a_role(const std::string& sql) {
+    auto owners = new_owners(sql);
+    return std::ranges::any_of(owners, [](const std::string& r) { return r != "CURRENT_USER"; });
+}
+
+/// Refuses to give an object to a superuser or a predefined role: a
+/// SECURITY DEFINER function the tree owned would then run with its rights.
+Status gives_no_power(Connection& admin, const std::string& sql) {
+    auto owners = new_owners(sql);
+    if (owners.empty())
+        return Ok{};
+    auto powerful =
+        admin.exec("SELECT pg_catalog.string_agg(rolname, ', ' ORDER BY rolname) AS names "
+                   "FROM pg_catalog.pg_roles WHERE (rolsuper OR rolname ~ '^pg_') "
+                   "AND rolname = ANY($1::text[])",
+                   {text_array(owners)});
+    if (!powerful)
+        return std::move(powerful).error();
+    if (auto names = (*powerful)[0].at("names"))
+        return Error("the shadow gives no object to " + *names +
+                     ": a superuser or predefined role there, whose rights the tree's code "
+                     "would run with");
+    return Ok{};
+}
+
+} // namespace
+
 bool needs_superuser(const std::string& sql) {
     return manages_extension(sql) || manages_publication(sql) || manages_foreign_data(sql) ||
-           manages_event_trigger(sql) || marks_leakproof(sql);
+           manages_event_trigger(sql) || marks_leakproof(sql) || gives_to_a_role(sql);
 }
 
 namespace {
@@ -106,6 +139,8 @@ std::string_view enabled_words(std::string_view state) {
 } // namespace
 
 Result<Rows> run_as_superuser(Connection& tree, Connection& admin, const std::string& sql) {
+    if (auto safe = gives_no_power(admin, sql); !safe)
+        return std::move(safe).error();
     // A command on an event trigger fires none; any other the administrator
     // runs would run the tree's event trigger functions as a superuser, so
     // those that would fire are disabled around it and then set back.

@@ -382,6 +382,27 @@ bool marks_leakproof(const std::string& sql) {
     return found;
 }
 
+std::vector<std::string> new_owners(const std::string& sql) {
+    std::vector<std::string> out;
+    auto add = [&](const nlohmann::json& role) {
+        // A RoleSpec field, not a node: its members without a wrapper.
+        const auto& spec = role.contains("RoleSpec") ? role["RoleSpec"] : role;
+        out.push_back(spec.value("roletype", "") == "ROLESPEC_CSTRING" ? spec.value("rolename", "")
+                                                                       : "CURRENT_USER");
+    };
+    for_each_statement(sql, "OWNER", "AlterOwnerStmt", [&](const nlohmann::json& alter) {
+        add(alter.value("newowner", nlohmann::json::object()));
+    });
+    for_each_statement(sql, "OWNER", "AlterTableStmt", [&](const nlohmann::json& alter) {
+        for (const auto& cmd : alter.value("cmds", nlohmann::json::array())) {
+            const auto& c = cmd.value("AlterTableCmd", nlohmann::json::object());
+            if (c.value("subtype", "") == "AT_ChangeOwner")
+                add(c.value("newowner", nlohmann::json::object()));
+        }
+    });
+    return out;
+}
+
 namespace {
 
 /// Where the next placeholder `'${SCHEMAC_SECRET_...}'` starts in `sql` at

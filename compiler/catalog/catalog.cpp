@@ -91,7 +91,15 @@ std::set<std::string> Catalog::roles() const {
     for (const auto& [key, object] : foreign)
         if (key.kind == Kind::UserMapping && key.name != "CURRENT_USER")
             add(key.name);
+    for (const auto& key : owners_compared)
+        if (auto owner = owner_of(key); !owner.empty())
+            out.insert(owner);
     return out;
+}
+
+std::string Catalog::owner_of(const ObjectKey& key) const {
+    auto found = owners.find(key);
+    return found == owners.end() || found->second == reader ? "" : found->second;
 }
 
 std::vector<Dependency> Catalog::dependencies_of(const ObjectKey& key) const {

@@ -542,6 +542,17 @@ struct Catalog {
     std::map<ObjectKey, Statistics> statistics;
     std::set<Privilege> privileges;
     std::set<DefaultPrivilege> default_privileges;
+    /// Who owns each object of a kind whose owner is compared
+    /// (KindInfo::owned), by role name, and the role that read the catalog:
+    /// an object it owns is owned by whoever runs the migration.
+    std::map<ObjectKey, std::string> owners;
+    std::string reader;
+    /// The objects whose owner is compared: those the tree gives to a role
+    /// other than the one that materializes it. An owner the tree does not
+    /// state is whoever runs the migration, and is not compared, so
+    /// environments with other role names do not differ. Set on both sides
+    /// by the pipeline; the diff compares the union of the two sides'.
+    std::set<ObjectKey> owners_compared;
     std::set<Dependency> dependencies;
     /// What the server knows about converting one type to another.
     Casts casts;
@@ -571,7 +582,11 @@ struct Catalog {
     std::vector<const Constraint*> constraints_of(const ObjectKey& table) const;
     /// Everything `key` depends on.
     std::vector<Dependency> dependencies_of(const ObjectKey& key) const;
-    /// The roles its grants, default privileges and policies name (unquoted).
+    /// The role that owns `key`, or "" when the reader owns it (or it has
+    /// no owner of its own).
+    std::string owner_of(const ObjectKey& key) const;
+    /// The roles its grants, default privileges, policies and compared
+    /// owners name (unquoted).
     std::set<std::string> roles() const;
 };
 

@@ -102,21 +102,24 @@ struct KindInfo {
     bool created_with_comment = false;
     /// The lock COMMENT ON takes on its table (its own, for a table).
     std::optional<LockMode> comment_lock = std::nullopt;
+    /// Its owner is compared (ALTER ... OWNER TO); false where it follows
+    /// another object's or must be a superuser.
+    bool owned = false;
 };
 
 // clang-format off
 inline constexpr std::array k_kind_info{
     KindInfo{.kind = Kind::Schema, .name = "schema", .keyword = "SCHEMA", .priority = 1,
-             .naming = Naming::Global, .grant_keyword = "SCHEMA", .default_privileges = 'n'},
+             .naming = Naming::Global, .grant_keyword = "SCHEMA", .default_privileges = 'n', .owned = true},
     KindInfo{.kind = Kind::Extension, .name = "extension", .keyword = "EXTENSION", .priority = 2,
              .naming = Naming::Global, .created_with_comment = true},
     KindInfo{.kind = Kind::Enum, .name = "type", .keyword = "TYPE", .priority = 3,
-             .naming = Naming::InSchema, .grant_keyword = "TYPE", .default_privileges = 'T'},
+             .naming = Naming::InSchema, .grant_keyword = "TYPE", .default_privileges = 'T', .owned = true},
     KindInfo{.kind = Kind::Sequence, .name = "sequence", .keyword = "SEQUENCE", .priority = 5,
-             .naming = Naming::InSchema, .grant_keyword = "SEQUENCE", .default_privileges = 'S'},
+             .naming = Naming::InSchema, .grant_keyword = "SEQUENCE", .default_privileges = 'S', .owned = true},
     KindInfo{.kind = Kind::Table, .name = "table", .keyword = "TABLE", .priority = 6,
              .naming = Naming::InSchema, .grant_keyword = "TABLE", .default_privileges = 'r',
-             .comment_lock = LockMode::ShareUpdateExclusive},
+             .comment_lock = LockMode::ShareUpdateExclusive, .owned = true},
     KindInfo{.kind = Kind::Column, .name = "column", .keyword = "COLUMN", .priority = 7,
              .naming = Naming::Column, .grant_keyword = "TABLE", .carried_by_alter_type = true,
              .altered_through_table = true, .held_by_partition_parent = true,
@@ -131,16 +134,16 @@ inline constexpr std::array k_kind_info{
              .held_by_partition_parent = true, .recurses_to_partitions = true},
     KindInfo{.kind = Kind::Function, .name = "function", .keyword = "FUNCTION", .priority = 8,
              .naming = Naming::Routine, .grant_keyword = "FUNCTION", .default_privileges = 'f', .blocks_drop = true,
-             .replaceable = true},
+             .replaceable = true, .owned = true},
     KindInfo{.kind = Kind::Procedure, .name = "procedure", .keyword = "PROCEDURE", .priority = 8,
              .naming = Naming::Routine, .grant_keyword = "PROCEDURE", .default_privileges = 'f', .blocks_drop = true,
-             .replaceable = true},
+             .replaceable = true, .owned = true},
     KindInfo{.kind = Kind::View, .name = "view", .keyword = "VIEW", .priority = 11,
              .naming = Naming::InSchema, .grant_keyword = "TABLE", .default_privileges = 'r', .blocks_drop = true,
-             .replaceable = true},
+             .replaceable = true, .owned = true},
     KindInfo{.kind = Kind::MaterializedView, .name = "materialized view",
              .keyword = "MATERIALIZED VIEW", .priority = 12, .naming = Naming::InSchema,
-             .grant_keyword = "TABLE", .default_privileges = 'r', .blocks_drop = true},
+             .grant_keyword = "TABLE", .default_privileges = 'r', .blocks_drop = true, .owned = true},
     KindInfo{.kind = Kind::Trigger, .name = "trigger", .keyword = "TRIGGER", .priority = 13,
              .naming = Naming::OnTable, .blocks_drop = true, .recurses_to_partitions = true,
              .comment_lock = LockMode::AccessShare},
@@ -148,9 +151,9 @@ inline constexpr std::array k_kind_info{
              .naming = Naming::OnTable, .blocks_drop = true,
              .comment_lock = LockMode::AccessShare},
     KindInfo{.kind = Kind::Domain, .name = "domain", .keyword = "DOMAIN", .priority = 4,
-             .naming = Naming::InSchema, .grant_keyword = "DOMAIN", .default_privileges = 'T'},
+             .naming = Naming::InSchema, .grant_keyword = "DOMAIN", .default_privileges = 'T', .owned = true},
     KindInfo{.kind = Kind::CompositeType, .name = "type", .keyword = "TYPE", .priority = 4,
-             .naming = Naming::InSchema, .grant_keyword = "TYPE", .default_privileges = 'T'},
+             .naming = Naming::InSchema, .grant_keyword = "TYPE", .default_privileges = 'T', .owned = true},
     KindInfo{.kind = Kind::Publication, .name = "publication", .keyword = "PUBLICATION",
              .priority = 15, .naming = Naming::Global},
     KindInfo{.kind = Kind::Rule, .name = "rule", .keyword = "RULE", .priority = 13,
@@ -159,23 +162,23 @@ inline constexpr std::array k_kind_info{
     KindInfo{.kind = Kind::ForeignDataWrapper, .name = "foreign-data wrapper",
              .keyword = "FOREIGN DATA WRAPPER", .priority = 2, .naming = Naming::Global},
     KindInfo{.kind = Kind::Server, .name = "server", .keyword = "SERVER", .priority = 2,
-             .naming = Naming::Global},
+             .naming = Naming::Global, .owned = true},
     KindInfo{.kind = Kind::UserMapping, .name = "user mapping", .keyword = "USER MAPPING",
              .priority = 16, .naming = Naming::Mapping, .blocks_drop = true},
     KindInfo{.kind = Kind::RangeType, .name = "type", .keyword = "TYPE", .priority = 4,
-             .naming = Naming::InSchema, .grant_keyword = "TYPE", .default_privileges = 'T'},
+             .naming = Naming::InSchema, .grant_keyword = "TYPE", .default_privileges = 'T', .owned = true},
     KindInfo{.kind = Kind::Collation, .name = "collation", .keyword = "COLLATION", .priority = 3,
-             .naming = Naming::InSchema},
+             .naming = Naming::InSchema, .owned = true},
     KindInfo{.kind = Kind::Aggregate, .name = "aggregate", .keyword = "AGGREGATE", .priority = 8,
              .naming = Naming::Routine, .grant_keyword = "FUNCTION", .default_privileges = 'f', .blocks_drop = true,
-             .replaceable = true},
+             .replaceable = true, .owned = true},
     KindInfo{.kind = Kind::EventTrigger, .name = "event trigger", .keyword = "EVENT TRIGGER",
              .priority = 17, .naming = Naming::Global},
     // Dropped with a column it names; a function its expression calls
     // cannot be dropped while it exists. ALTER COLUMN TYPE would create it
     // again without its target: it is dropped and created around it.
     KindInfo{.kind = Kind::Statistics, .name = "statistics", .keyword = "STATISTICS",
-             .priority = 10, .naming = Naming::InSchema, .blocks_drop = true},
+             .priority = 10, .naming = Naming::InSchema, .blocks_drop = true, .owned = true},
 };
 // clang-format on
 

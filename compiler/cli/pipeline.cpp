@@ -14,6 +14,7 @@
 #include "runtime/connection.h"
 #include "runtime/history.h"
 #include "runtime/sha256.h"
+#include "shadow/embedded.h"
 #include "shadow/kept.h"
 #include "shadow/replay.h"
 #include "shadow/shadow.h"
@@ -632,6 +633,7 @@ class Run {
         if (!current)
             return current.error();
         m_out.current = std::move(*current);
+        compare_stated_owners();
         auto named = m_out.current.roles();
         m_current_roles.insert(named.begin(), named.end());
         if (m_server)
@@ -682,6 +684,26 @@ class Run {
             if (table.stats)
                 m_out.sizes[catalog::qualified_name(key)] = *table.stats;
         return Ok{};
+    }
+
+    /// The owners the tree states (those the shadow reads as another role
+    /// than the one that materialized it) are compared on both sides. A
+    /// predefined role or the shadow's superuser is none the tree gave an
+    /// object to (the shadow refuses to): `public` is theirs from CREATE
+    /// DATABASE.
+    void compare_stated_owners() {
+        for (const auto& [key, owner] : m_out.desired.owners)
+            if (auto stated = m_out.desired.owner_of(key);
+                !stated.empty() && !stated.starts_with("pg_") && stated != shadow::k_admin_role)
+                m_out.desired.owners_compared.insert(key);
+        // The role that reads a live target runs its migration: an object
+        // the tree gives to that role is owned by whoever runs it.
+        const std::string& runner = m_out.current.reader;
+        if (!runner.empty() && runner != m_out.desired.reader)
+            for (const auto& key : m_out.desired.owners_compared)
+                if (auto& owner = m_out.desired.owners[key]; owner == runner)
+                    owner = m_out.desired.reader;
+        m_out.current.owners_compared = m_out.desired.owners_compared;
     }
 
     /// The current state's catalog: the target's, the replayed history's

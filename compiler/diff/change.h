@@ -100,6 +100,13 @@ struct AlterPublication {
     std::vector<catalog::ObjectKey> rejoin;
 };
 
+/// ALTER ... OWNER TO `owner`; empty gives the object to whoever runs the
+/// migration (CURRENT_USER).
+struct SetOwner {
+    catalog::ObjectKey target;
+    std::string owner;
+};
+
 /// COMMENT ON ... IS; nullopt removes the comment.
 struct SetComment {
     catalog::ObjectKey target;
@@ -141,7 +148,7 @@ using Change = std::variant<                                                //
     Alter<catalog::EventTrigger>,                                           //
     Create<catalog::Statistics>, Drop<catalog::Statistics>,                 //
     Alter<catalog::Statistics>,                                             //
-    ResetDefault, SetPrivileges, SetDefaultPrivileges, SetComment>;
+    ResetDefault, SetPrivileges, SetDefaultPrivileges, SetComment, SetOwner>;
 
 /// ALTER ... RENAME, asked for by the tree (`-- schemac:renamed-from`) and
 /// run before the catalogs' differences. `object` carries the desired schema

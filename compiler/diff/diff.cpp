@@ -391,6 +391,7 @@ class Writer {
         write_creates();
         write_alters();
         write_comments();
+        write_owners();
         write_privileges();
         write_default_privileges();
         return std::move(m_changes);
@@ -625,6 +626,22 @@ class Writer {
             if (constraint.index_comment != (old ? old->index_comment : std::nullopt))
                 add(SetComment{catalog::relation_key(Kind::Index, key.schema, key.name),
                                constraint.index_comment, key});
+        }
+    }
+
+    /// Owners where either side says the tree states one
+    /// (Catalog::owners_compared), of objects that exist after the
+    /// migration. A created or rebuilt object starts owned by whoever runs
+    /// the migration.
+    void write_owners() {
+        std::set<ObjectKey> keys = m_from.owners_compared;
+        keys.insert(m_to.owners_compared.begin(), m_to.owners_compared.end());
+        for (const auto& key : keys) {
+            if (!catalog::kind_info(key.kind).owned || !m_to.contains(key))
+                continue;
+            std::string before = m_d.create.contains(key) ? "" : m_from.owner_of(key);
+            if (std::string after = m_to.owner_of(key); after != before)
+                add(SetOwner{key, after});
         }
     }
 

@@ -13,6 +13,9 @@ ChangeSummary summary_of(const Change& change) {
                 return {"±", "rebuild", object, ""};
             else if constexpr (std::is_same_v<T, SetComment>)
                 return {"~", "alter", object, "comment"};
+            else if constexpr (std::is_same_v<T, SetOwner>)
+                return {"~", "alter", object,
+                        "owner " + (c.owner.empty() ? std::string("CURRENT_USER") : c.owner)};
             else if constexpr (std::is_same_v<T, ResetDefault>)
                 return {"~", "alter", object, "default, around its function's rebuild"};
             else if constexpr (std::is_same_v<T, SetDefaultPrivileges>)

@@ -62,7 +62,7 @@ Status run_queries(Reader& reader, bool sizes) {
         if (done)
             done = read(reader, Of<T>{});
     });
-    for (auto* next : {read_privileges, read_default_privileges})
+    for (auto* next : {read_privileges, read_default_privileges, read_owners})
         if (done)
             done = next(reader);
     if (done && sizes)

@@ -69,6 +69,61 @@ Status read_privileges(Reader& r) {
     return Ok{};
 }
 
+Status read_owners(Reader& r) {
+    // A sequence a column owns follows its table's owner; a range type's
+    // constructors (read after it, by class) are its own.
+    auto rows = r.query("owners", R"(
+        WITH objects AS (
+            SELECT 'pg_catalog.pg_class'::pg_catalog.regclass::oid AS classid, c.oid,
+                   c.relowner AS owner
+            FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+            WHERE c.relkind IN ('r', 'p', 'f', 'v', 'm', 'S') AND n.nspname = ANY($1::text[])
+              AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
+                              WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
+                                AND d.objid = c.oid AND c.relkind = 'S'
+                                AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass
+                                AND d.deptype IN ('a', 'i'))
+            UNION ALL
+            SELECT 'pg_catalog.pg_proc'::pg_catalog.regclass::oid, p.oid, p.proowner
+            FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
+            WHERE n.nspname = ANY($1::text[])
+            UNION ALL
+            SELECT 'pg_catalog.pg_namespace'::pg_catalog.regclass::oid, n.oid, n.nspowner
+            FROM pg_catalog.pg_namespace n WHERE n.nspname = ANY($1::text[])
+            UNION ALL
+            SELECT 'pg_catalog.pg_type'::pg_catalog.regclass::oid, t.oid, t.typowner
+            FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
+            LEFT JOIN pg_catalog.pg_class rc ON rc.oid = t.typrelid
+            WHERE (t.typtype IN ('e', 'd', 'r') OR (t.typtype = 'c' AND rc.relkind = 'c'))
+              AND n.nspname = ANY($1::text[])
+            UNION ALL
+            SELECT 'pg_catalog.pg_collation'::pg_catalog.regclass::oid, c.oid, c.collowner
+            FROM pg_catalog.pg_collation c JOIN pg_catalog.pg_namespace n
+              ON n.oid = c.collnamespace
+            WHERE n.nspname = ANY($1::text[])
+            UNION ALL
+            SELECT 'pg_catalog.pg_statistic_ext'::pg_catalog.regclass::oid, s.oid, s.stxowner
+            FROM pg_catalog.pg_statistic_ext s JOIN pg_catalog.pg_namespace n
+              ON n.oid = s.stxnamespace
+            WHERE n.nspname = ANY($1::text[])
+            UNION ALL
+            SELECT 'pg_catalog.pg_foreign_server'::pg_catalog.regclass::oid, s.oid, s.srvowner
+            FROM pg_catalog.pg_foreign_server s
+        )
+        SELECT classid, oid, pg_catalog.pg_get_userbyid(owner) AS owner,
+               current_user::text AS reader
+        FROM objects ORDER BY 1, 2)");
+    if (!rows)
+        return rows.error();
+    for (auto row : *rows) {
+        r.catalog.reader = row.text("reader");
+        const auto* object = r.lookup.find(to_oid(row.text("classid")), to_oid(row.text("oid")), 0);
+        if (object && catalog::kind_info(object->kind).owned)
+            r.catalog.owners.emplace(*object, row.text("owner"));
+    }
+    return Ok{};
+}
+
 Status read_default_privileges(Reader& r) {
     // Against the kind's acldefault for entries that cover every schema (a
     // schema's own entries add to those), without the role itself.

@@ -119,6 +119,8 @@ Status read(Reader&, Of<catalog::Statistics>);
 /// its key in the lookup.
 Status read_privileges(Reader&);
 Status read_default_privileges(Reader&);
+/// The owner of every object of a kind whose owner is compared.
+Status read_owners(Reader&);
 /// Each managed table's estimated rows and total size, into Table::stats.
 Status read_table_sizes(Reader&);
 /// Casts PostgreSQL performs without a function.

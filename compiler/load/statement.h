@@ -85,9 +85,9 @@ struct Statement {
     /// before the statement that creates it (the idempotent-script idiom),
     /// and then not run.
     std::vector<catalog::ObjectKey> drops;
-    /// False for what is read but not run in the shadow: `OWNER TO` (owners
-    /// are carried in the tree, not compared yet), a DO block that only
-    /// creates roles (the shadow creates the roles the tree names).
+    /// False for what is read but not run in the shadow: `OWNER TO` of a
+    /// kind a superuser owns (a publication, an event trigger), a DO block
+    /// that only creates roles (the shadow creates the roles the tree names).
     bool runs = true;
     /// CREATE MATERIALIZED VIEW that runs its query when created (without
     /// WITH NO DATA): the shadow creates it empty, running nothing.

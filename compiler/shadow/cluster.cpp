@@ -156,7 +156,7 @@ void hand_over(const fs::path& dir, const RunAs& as) {
 
 namespace {
 
-/// The cache directory for this server version, ~/.cache/schemac/pg15.18,
+/// The cache directory for this server version, ~/.cache/schemac/pg15.18-schemac_admin,
 /// from `postgres --version` ("postgres (PostgreSQL) 15.18 (Debian ...)").
 Result<fs::path> version_cache(const fs::path& cache, const fs::path& bindir, const fs::path& run) {
     fs::path log = run / "version.log";
@@ -169,7 +169,9 @@ Result<fs::path> version_cache(const fs::path& cache, const fs::path& bindir, co
                      trim(text)};
     std::string version = text.substr(at + marker.size());
     version = version.substr(0, version.find_first_of(" \n"));
-    return cache / ("pg" + version);
+    // Named for the cluster's superuser too: clusters initdb'd as another
+    // are not reused.
+    return cache / ("pg" + version + "-" + std::string(k_admin_role));
 }
 
 } // namespace
@@ -188,8 +190,9 @@ Result<fs::path> cached_cluster(const fs::path& bindir, const RunAs& as, const f
             return cached;
     }
     fs::path fresh = run / "initdb";
-    auto rc = run_and_wait({(bindir / "initdb").string(), "-D", fresh.string(), "-U", "postgres",
-                            "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"},
+    auto rc = run_and_wait({(bindir / "initdb").string(), "-D", fresh.string(), "-U",
+                            std::string(k_admin_role), "-A", "trust", "-E", "UTF8", "--locale=C",
+                            "--no-sync"},
                            as, run / "initdb.log");
     if (!rc || *rc != 0)
         return Error{"initdb failed:\n" + read_all(run / "initdb.log")};

@@ -52,7 +52,8 @@ class EmbeddedServer final : public Server {
         unregister_run_dir(m_dir);
     }
     std::string conninfo(const std::string& dbname) const override {
-        return "host='" + m_dir.string() + "' port=5432 user=postgres dbname='" + dbname + "'";
+        return "host='" + m_dir.string() + "' port=5432 user=" + std::string(k_admin_role) +
+               " dbname='" + dbname + "'";
     }
     std::string tree_conninfo(const std::string& dbname) const override {
         return "host='" + m_dir.string() + "' port=5432 user=" + std::string(k_tree_role) +
@@ -76,10 +77,11 @@ class EmbeddedServer final : public Server {
         // is a client: it runs as schemac's user and writes straight into
         // the cache; a run that starts from the copy hands it over as it
         // does the initdb'd cluster.
-        auto rc = run_and_wait({(m_bindir / "pg_basebackup").string(), "-h", m_dir.string(), "-p",
-                                "5432", "-U", "postgres", "-D", (staging / "data").string(), "-X",
-                                "stream", "-c", "fast", "--no-sync", "--no-manifest"},
-                               RunAs{}, m_dir / "basebackup.log");
+        auto rc =
+            run_and_wait({(m_bindir / "pg_basebackup").string(), "-h", m_dir.string(), "-p", "5432",
+                          "-U", std::string(k_admin_role), "-D", (staging / "data").string(), "-X",
+                          "stream", "-c", "fast", "--no-sync", "--no-manifest"},
+                         RunAs{}, m_dir / "basebackup.log");
         std::ofstream(staging / "database") << dbname;
         if (!rc || *rc != 0 || !fs::exists(staging / "data" / "PG_VERSION")) {
             fs::remove_all(staging, ec);

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <sys/types.h>
 #include <vector>
 
@@ -67,6 +68,11 @@ void hand_over(const std::filesystem::path& dir, const RunAs& as);
 /// shared fallback), private (created 0700; refused when someone else owns
 /// it or others may write it, with the reason in `refused`).
 std::optional<std::filesystem::path> trusted_cache(std::string& refused);
+
+/// The embedded cluster's superuser (initdb's bootstrap role). Not
+/// `postgres`: a tree (a pg_dump's above all) gives objects to `postgres`,
+/// which the shadow creates as an ordinary role like every role a tree names.
+inline constexpr std::string_view k_admin_role = "schemac_admin";
 
 /// The initdb'd cluster for this server version: cached in `cache` (made in
 /// `run` and copied there when missing), or made in `run` when there is no

@@ -127,7 +127,8 @@ class Session {
 /// One statement of the tree, in the open transaction of the tree's role,
 /// with its file's settings; one that manages an extension or makes a
 /// function LEAKPROOF runs as the administrator, between two transactions of
-/// the tree. What is read but not run (OWNER TO) is skipped.
+/// the tree, and so does OWNER TO (it gives the object to an ordinary role the
+/// tree's role is a member of). What is read but not run is skipped.
 Status run(Session& tree, Session& admin, const load::Statement& s) {
     if (!s.runs)
         return Ok{};

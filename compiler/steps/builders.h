@@ -194,5 +194,6 @@ Steps build(const diff::ResetDefault&, const Context&);
 Steps build(const diff::SetPrivileges&, const Context&);
 Steps build(const diff::SetDefaultPrivileges&, const Context&);
 Steps build(const diff::SetComment&, const Context&);
+Steps build(const diff::SetOwner&, const Context&);
 
 } // namespace schemac::steps

@@ -276,6 +276,25 @@ Steps build(const diff::SetComment& c, const Context& context) {
     return {step};
 }
 
+Steps build(const diff::SetOwner& c, const Context& context) {
+    auto table = context.to.tables.find(c.target);
+    bool foreign = table != context.to.tables.end() && table->second.server;
+    std::string sql = "ALTER " + std::string(foreign ? "FOREIGN " : "") +
+                      std::string(catalog::kind_info(c.target.kind).keyword) + " " +
+                      catalog::qualified_name(c.target) + " OWNER TO " +
+                      (c.owner.empty() ? "CURRENT_USER" : quote_ident(c.owner));
+    Step step = make_step(c.target, Action::Alter, sql);
+    step.detail = "owner";
+    // Its indexes and the sequences its columns own go with a table, not
+    // its partitions.
+    if (c.target.kind == catalog::Kind::Table) {
+        step.lock(c.target, LockMode::AccessExclusive);
+        step.parent_alone = true;
+    }
+    step.touches.push_back(c.target);
+    return {step};
+}
+
 namespace {
 
 /// Checking a domain's new constraint scans every column of that domain,

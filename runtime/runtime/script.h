@@ -129,6 +129,9 @@ bool manages_event_trigger(const std::string& sql);
 /// Whether `sql` creates or makes a function LEAKPROOF: what only a
 /// superuser may do.
 bool marks_leakproof(const std::string& sql);
+/// The roles `sql` gives objects to (`ALTER ... OWNER TO r`), in order;
+/// CURRENT_USER and SESSION_USER are named "CURRENT_USER".
+std::vector<std::string> new_owners(const std::string& sql);
 
 /// A secret a migration does not hold: where an option's value would be, a
 /// migration writes the literal `'${SCHEMAC_SECRET_<NAME>}'`, and the value

@@ -260,6 +260,18 @@ TEST_CASE("the tree is code: on the embedded server nothing in it runs a program
              (out_dir / "pwned").string() +
              "''';\n  RETURN 1;\nEND $$;\nCREATE MATERIALIZED VIEW m AS SELECT harmless() AS x;\n",
          "must be superuser or have privileges of the pg_execute_server_program role"},
+        // OWNER TO runs as the administrator, who gives nothing to a
+        // superuser or a predefined role: the body would run with its rights.
+        {"owner",
+         "CREATE FUNCTION harmless() RETURNS int LANGUAGE plpgsql SECURITY DEFINER "
+         "AS $$\nBEGIN\n  EXECUTE 'COPY (SELECT 1) TO PROGRAM ''id > " +
+             (out_dir / "pwned").string() +
+             "''';\n  RETURN 1;\nEND $$;\nALTER FUNCTION harmless() OWNER TO schemac_admin;\n"
+             "CREATE MATERIALIZED VIEW m AS SELECT harmless() AS x;\n",
+         "tree.sql:6:1: the shadow gives no object to schemac_admin"},
+        {"owner-predefined",
+         copy + "ALTER FUNCTION harmless() OWNER TO pg_execute_server_program;\n",
+         "tree.sql:6:1: the shadow gives no object to pg_execute_server_program"},
         {"read",
          "CREATE TABLE p (id text) PARTITION BY LIST (id);\n"
          "CREATE TABLE p1 PARTITION OF p FOR VALUES IN (pg_read_file('/etc/passwd'));\n",

@@ -252,8 +252,10 @@ GRANT SELECT ON SEQUENCE app.users_id_seq TO reader;
                                                            {"default_tablespace", ""},
                                                            {"search_path", ""},
                                                            {"standard_conforming_strings", "on"}});
-    // OWNER TO is read and carried, not run in the shadow.
-    CHECK_FALSE((*result)[static_cast<std::size_t>(at("ALTER TABLE app.orders OWNER"))].runs);
+    // OWNER TO runs in the shadow, and the shadow must have the role.
+    const auto& owner = (*result)[static_cast<std::size_t>(at("ALTER TABLE app.orders OWNER"))];
+    CHECK(owner.runs);
+    CHECK(owner.roles == std::vector<std::string>{"postgres"});
 }
 
 TEST_CASE("search_path decides where unqualified names are created and found") {

@@ -1,3 +1,4 @@
+#include "runtime/executor.h"
 #include "runtime/history.h"
 #include "runtime/script.h"
 
@@ -160,6 +161,18 @@ TEST_CASE("a statement that makes a function leakproof is recognized") {
     CHECK_FALSE(marks_leakproof("CREATE FUNCTION f(int) RETURNS int LANGUAGE sql NOT LEAKPROOF "
                                 "RETURN $1"));
     CHECK_FALSE(marks_leakproof("COMMENT ON FUNCTION f(int) IS 'LEAKPROOF'"));
+}
+
+TEST_CASE("the roles a statement gives objects to are read, and only those need the superuser") {
+    using V = std::vector<std::string>;
+    CHECK(new_owners("ALTER TABLE app.t OWNER TO \"App Owner\"") == V{"App Owner"});
+    CHECK(new_owners("ALTER FUNCTION f(int) OWNER TO app; ALTER SCHEMA s OWNER TO CURRENT_USER") ==
+          V{"app", "CURRENT_USER"});
+    CHECK(new_owners("COMMENT ON TABLE t IS 'OWNER TO x'").empty());
+    CHECK(new_owners("ALTER TABLE t ADD COLUMN owner text").empty());
+    CHECK(needs_superuser("ALTER VIEW v OWNER TO reporting"));
+    // OWNER TO CURRENT_USER stays with the role that runs the rest.
+    CHECK_FALSE(needs_superuser("ALTER VIEW v OWNER TO CURRENT_USER"));
 }
 
 TEST_CASE("a statement that manages an event trigger is recognized") {

@@ -1,0 +1,29 @@
+ALTER SCHEMA app OWNER TO CURRENT_USER;
+
+ALTER TYPE app.e OWNER TO CURRENT_USER;
+
+ALTER DOMAIN app.d OWNER TO CURRENT_USER;
+
+ALTER SEQUENCE app.s OWNER TO CURRENT_USER;
+
+ALTER TABLE app.t OWNER TO service_role;
+
+ALTER FUNCTION app.f() OWNER TO CURRENT_USER;
+
+ALTER VIEW app.v OWNER TO CURRENT_USER;
+
+DROP MATERIALIZED VIEW app.m;
+
+CREATE MATERIALIZED VIEW app.m AS
+ SELECT 1 AS one;
+
+ALTER MATERIALIZED VIEW app.m OWNER TO service_role;
+
+DROP PROCEDURE app.p();
+
+DROP AGGREGATE app.total(integer);
+
+-- hazard data-loss: drops table app."New Table" and every row in it
+DROP TABLE app."New Table";
+
+DROP COLLATION app.c;
