@@ -97,6 +97,14 @@ std::set<std::string> Catalog::roles() const {
     return out;
 }
 
+std::set<ObjectKey> Catalog::owned_by_others(std::string_view except) const {
+    std::set<ObjectKey> out;
+    for (const auto& [key, owner] : owners)
+        if (auto other = owner_of(key); !other.empty() && !other.starts_with("pg_") && other != except)
+            out.insert(key);
+    return out;
+}
+
 std::string Catalog::owner_of(const ObjectKey& key) const {
     auto found = owners.find(key);
     return found == owners.end() || found->second == reader ? "" : found->second;

@@ -585,6 +585,10 @@ struct Catalog {
     /// The role that owns `key`, or "" when the reader owns it (or it has
     /// no owner of its own).
     std::string owner_of(const ObjectKey& key) const;
+    /// The objects a role other than the reader owns, but for predefined
+    /// roles (`public` is pg_database_owner's from CREATE DATABASE) and
+    /// `except`: the owners a tree states.
+    std::set<ObjectKey> owned_by_others(std::string_view except = "") const;
     /// The roles its grants, default privileges, policies and compared
     /// owners name (unquoted).
     std::set<std::string> roles() const;

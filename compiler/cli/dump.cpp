@@ -157,6 +157,9 @@ Result<std::map<std::string, std::string>> dump_files(const GlobalOptions& globa
         for (const auto& name : live->unmanaged)
             std::cerr << "schemac: not dumped (a kind schemac does not manage yet): " << name
                       << "\n";
+    // An owner other than the role that reads is written (OWNER TO), and so
+    // compared from then on.
+    live->owners_compared = live->owned_by_others();
     auto empty = empty_catalog(global, scope);
     if (!empty)
         return empty.error();

@@ -692,10 +692,7 @@ class Run {
     /// object to (the shadow refuses to): `public` is theirs from CREATE
     /// DATABASE.
     void compare_stated_owners() {
-        for (const auto& [key, owner] : m_out.desired.owners)
-            if (auto stated = m_out.desired.owner_of(key);
-                !stated.empty() && !stated.starts_with("pg_") && stated != shadow::k_admin_role)
-                m_out.desired.owners_compared.insert(key);
+        m_out.desired.owners_compared = m_out.desired.owned_by_others(shadow::k_admin_role);
         // The role that reads a live target runs its migration: an object
         // the tree gives to that role is owned by whoever runs it.
         const std::string& runner = m_out.current.reader;

@@ -245,9 +245,6 @@ Status reject(const Statement& s, const std::string& node, const json& v) {
             enum_name(v, "kind").substr(std::string_view("TRANS_STMT_").size()) +
             " is refused; the tree is run as one transaction (BEGIN, START TRANSACTION and "
             "COMMIT around statements are accepted)")};
-    if (node == "CreateRoleStmt")
-        return refuse(" is refused: roles are cluster-wide and not managed by migrations; the "
-                      "shadow creates the roles the tree names");
     if (node == "RenameStmt")
         return refuse(" is refused: write the new name in the tree, with a `-- schemac:"
                       "renamed-from <old name>` comment above it");
@@ -1040,6 +1037,14 @@ const Rule k_rules[] = {
     {"AlterFunctionStmt", classify_alter_function},
     {"AlterPolicyStmt", classify_alter_policy},
     {"AlterOwnerStmt", classify_owner},
+    // Roles belong to the cluster: the shadow creates every role the tree
+    // names, and a target must have them; CREATE ROLE says which, as a DO
+    // block that creates roles does.
+    {"CreateRoleStmt", [](Statement& s, const json& v) -> Status {
+         s.runs = false;
+         s.roles.push_back(v.value("role", ""));
+         return Ok{};
+     }},
     {"CreateFdwStmt", classify_foreign},
     {"CreateForeignServerStmt", classify_foreign},
     {"CreateUserMappingStmt", classify_foreign},

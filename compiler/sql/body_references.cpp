@@ -197,7 +197,9 @@ Names writes(const std::string& script) {
 std::set<std::string> roles_named(const std::string& script) {
     std::set<std::string> out;
     walk(parse(script), [&](const std::string& name, const json& value) {
-        if (name == "RoleSpec" && value.value("roletype", "") == "ROLESPEC_CSTRING")
+        // OWNER TO's role is a RoleSpec field, not a node.
+        if ((name == "RoleSpec" || name == "newowner") && value.is_object() &&
+            value.value("roletype", "") == "ROLESPEC_CSTRING")
             out.insert(value.value("rolename", ""));
     });
     return out;

@@ -302,7 +302,8 @@ TEST_CASE("DO blocks take part in the ordering through the statements inside") {
                    "  END IF;\n"
                    "END $$;\n"},
          {"c.sql", "DO $$ BEGIN CREATE ROLE app_reader NOLOGIN; EXCEPTION WHEN "
-                   "duplicate_object THEN NULL; END $$;\n"}});
+                   "duplicate_object THEN NULL; END $$;\n"
+                   "CREATE ROLE \"App Writer\" LOGIN;\n"}});
     REQUIRE_MESSAGE(result.ok(), result.error().describe());
     CHECK((*result)[0].node == "DoStmt");
     CHECK((*result)[0].runs);
@@ -310,6 +311,9 @@ TEST_CASE("DO blocks take part in the ordering through the statements inside") {
     // A block that only creates roles names them; the shadow creates them.
     CHECK((*result)[2].roles == std::vector<std::string>{"app_reader"});
     CHECK_FALSE((*result)[2].runs);
+    // So does CREATE ROLE: roles belong to the cluster, not to migrations.
+    CHECK((*result)[3].roles == std::vector<std::string>{"App Writer"});
+    CHECK_FALSE((*result)[3].runs);
 }
 
 TEST_CASE("idempotent-script idioms: DROP IF EXISTS before the CREATE, IF NOT EXISTS twice") {

@@ -5,6 +5,7 @@
 using schemac::sql::created_by;
 using schemac::sql::Names;
 using schemac::sql::read_function;
+using schemac::sql::roles_named;
 using schemac::sql::writes;
 
 TEST_CASE("a string SQL body: what it names, what it writes, unqualified names in public") {
@@ -114,4 +115,10 @@ TEST_CASE("writes: the tables a data phase's statements write rows of") {
                                                                {"public", "scratch"},
                                                                {"public", "tenants"}});
     CHECK(writes("UPDATE (").empty());
+}
+
+TEST_CASE("the roles a script names include those it gives objects to") {
+    CHECK(roles_named("GRANT SELECT ON t TO reader; ALTER TABLE t OWNER TO \"App Owner\";\n"
+                      "ALTER FUNCTION f() OWNER TO app; ALTER VIEW v OWNER TO CURRENT_USER") ==
+          std::set<std::string>{"App Owner", "app", "reader"});
 }
