@@ -48,24 +48,40 @@ Status run_batched(Connection& conn, const std::string& sql,
 
 namespace {
 
-/// `ALTER ... OWNER TO r` of a role by name: only a superuser may give an
-/// object to a role that lacks CREATE on its schema. OWNER TO CURRENT_USER
-/// stays with the tree's role, which it names.
-bool gives_to_a_role(const std::string& sql) {
-    auto owners = new_owners(sql);
-    return std::ranges::any_of(owners, [](const std::string& r) { return r != "CURRENT_USER"; });
-}
-
-/// Refuses to give an object to a superuser or a predefined role: a
-/// SECURITY DEFINER function the tree owned would then run with its rights.
-Status gives_no_power(Connection& admin, const std::string& sql) {
-    auto owners = new_owners(sql);
-    if (owners.empty())
+/// Before the administrator gives objects away (`check`: owner_check of
+/// the statement), the tree's role must show that it owns them: it gives
+/// them to itself in a savepoint it rolls back. Then no role that is a
+/// superuser or predefined (but pg_database_owner) is given one: a
+/// SECURITY DEFINER function would run with its rights. Where the tree runs
+/// as the administrator (--dev-url), there is no boundary to keep.
+Status may_give(Connection& tree, Connection& admin, const std::string& sql,
+                const std::string& check) {
+    auto who = tree.exec("SELECT current_user::text AS name");
+    auto admin_is = admin.exec("SELECT current_user::text AS name");
+    if (!who)
+        return std::move(who).error();
+    if (!admin_is)
+        return std::move(admin_is).error();
+    if ((*who)[0].text("name") == (*admin_is)[0].text("name"))
         return Ok{};
+    bool in_block = tree.exec("SAVEPOINT schemac_owner_check").ok();
+    if (!in_block)
+        if (auto begun = tree.exec("BEGIN"); !begun)
+            return std::move(begun).error();
+    auto owned = tree.exec(check);
+    auto undone = tree.exec(in_block ? "ROLLBACK TO SAVEPOINT schemac_owner_check; "
+                                       "RELEASE SAVEPOINT schemac_owner_check"
+                                     : "ROLLBACK");
+    if (!owned)
+        return Error("the shadow gives away only what the tree's role owns: " +
+                     owned.error().message);
+    if (!undone)
+        return std::move(undone).error();
+    auto owners = new_owners(sql);
     auto powerful =
         admin.exec("SELECT pg_catalog.string_agg(rolname, ', ' ORDER BY rolname) AS names "
-                   "FROM pg_catalog.pg_roles WHERE (rolsuper OR rolname ~ '^pg_') "
-                   "AND rolname = ANY($1::text[])",
+                   "FROM pg_catalog.pg_roles WHERE (rolsuper OR (rolname ~ '^pg_' AND rolname <> "
+                   "'pg_database_owner')) AND rolname = ANY($1::text[])",
                    {text_array(owners)});
     if (!powerful)
         return std::move(powerful).error();
@@ -80,7 +96,7 @@ Status gives_no_power(Connection& admin, const std::string& sql) {
 
 bool needs_superuser(const std::string& sql) {
     return manages_extension(sql) || manages_publication(sql) || manages_foreign_data(sql) ||
-           manages_event_trigger(sql) || marks_leakproof(sql) || gives_to_a_role(sql);
+           manages_event_trigger(sql) || marks_leakproof(sql) || owner_check(sql).has_value();
 }
 
 namespace {
@@ -139,8 +155,9 @@ std::string_view enabled_words(std::string_view state) {
 } // namespace
 
 Result<Rows> run_as_superuser(Connection& tree, Connection& admin, const std::string& sql) {
-    if (auto safe = gives_no_power(admin, sql); !safe)
-        return std::move(safe).error();
+    if (auto check = owner_check(sql))
+        if (auto safe = may_give(tree, admin, sql, *check); !safe)
+            return std::move(safe).error();
     // A command on an event trigger fires none; any other the administrator
     // runs would run the tree's event trigger functions as a superuser, so
     // those that would fire are disabled around it and then set back.

@@ -59,7 +59,10 @@ std::string qualified_name(const ObjectKey& key) {
     case Naming::OnTable:
         return quote_ident(key.name) + " ON " + quote_qualified(key.schema, key.parent);
     case Naming::Routine:
-        return quote_qualified(key.schema, key.name) + "(" + key.args + ")";
+        // An aggregate of no arguments is `agg(*)` to DROP, COMMENT ON and
+        // ALTER AGGREGATE (GRANT names it as a function: privilege_target).
+        return quote_qualified(key.schema, key.name) + "(" +
+               (key.kind == Kind::Aggregate && key.args.empty() ? "*" : key.args) + ")";
     case Naming::Mapping:
         return "FOR " + key.name + " SERVER " + quote_ident(key.parent);
     case Naming::InSchema:

@@ -773,6 +773,10 @@ class Run {
         if (!renames)
             return renames.error();
         auto rename_forward = steps::rename_steps(*renames, false);
+        // A renamed object's owner is compared under its old name too.
+        for (const auto& rename : *renames)
+            if (!rename.enum_value && m_out.current.owners_compared.contains(rename.after()))
+                m_out.current.owners_compared.insert(rename.current);
         const catalog::Catalog* from = &m_out.current;
         if (!renames->empty()) {
             if (auto replayed = replay(); !replayed)

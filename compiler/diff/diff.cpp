@@ -631,15 +631,16 @@ class Writer {
 
     /// Owners where either side says the tree states one
     /// (Catalog::owners_compared), of objects that exist after the
-    /// migration. A created or rebuilt object starts owned by whoever runs
-    /// the migration.
+    /// migration. A created or rebuilt object (an enum rebuilt under a
+    /// temporary name too) starts owned by whoever runs the migration.
     void write_owners() {
         std::set<ObjectKey> keys = m_from.owners_compared;
         keys.insert(m_to.owners_compared.begin(), m_to.owners_compared.end());
         for (const auto& key : keys) {
             if (!catalog::kind_info(key.kind).owned || !m_to.contains(key))
                 continue;
-            std::string before = m_d.create.contains(key) ? "" : m_from.owner_of(key);
+            bool anew = m_d.create.contains(key) || m_d.rebuild_enum.contains(key);
+            std::string before = anew ? "" : m_from.owner_of(key);
             if (std::string after = m_to.owner_of(key); after != before)
                 add(SetOwner{key, after});
         }

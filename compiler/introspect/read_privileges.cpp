@@ -110,13 +110,15 @@ Status read_owners(Reader& r) {
             SELECT 'pg_catalog.pg_foreign_server'::pg_catalog.regclass::oid, s.oid, s.srvowner
             FROM pg_catalog.pg_foreign_server s
         )
-        SELECT classid, oid, pg_catalog.pg_get_userbyid(owner) AS owner,
-               current_user::text AS reader
-        FROM objects ORDER BY 1, 2)");
+        SELECT me.reader, o.classid, o.oid, pg_catalog.pg_get_userbyid(o.owner) AS owner
+        FROM (SELECT current_user::text AS reader) me LEFT JOIN objects o ON true
+        ORDER BY o.classid, o.oid)");
     if (!rows)
         return rows.error();
     for (auto row : *rows) {
-        r.catalog.reader = row.text("reader");
+        r.catalog.reader = row.text("reader"); // one row at least
+        if (!row.at("classid"))
+            continue;
         const auto* object = r.lookup.find(to_oid(row.text("classid")), to_oid(row.text("oid")), 0);
         if (object && catalog::kind_info(object->kind).owned)
             r.catalog.owners.emplace(*object, row.text("owner"));

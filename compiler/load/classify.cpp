@@ -521,20 +521,6 @@ Status classify_alter_function(Statement& s, const json& v) {
 }
 
 /// ALTER POLICY of a policy the tree creates.
-/// ALTER ... OWNER TO runs in the shadow, whose owners are compared where
-/// the tree states one; the owner of a publication, event trigger,
-/// foreign-data wrapper or what schemac does not model (the database, a
-/// tablespace) is read and left as it is: a superuser's, not the tree's.
-Status classify_owner(Statement& s, const json& v) {
-    static const std::set<std::string, std::less<>> compared{
-        "OBJECT_SCHEMA",        "OBJECT_FUNCTION",      "OBJECT_PROCEDURE", "OBJECT_ROUTINE",
-        "OBJECT_AGGREGATE",     "OBJECT_TYPE",          "OBJECT_DOMAIN",    "OBJECT_COLLATION",
-        "OBJECT_STATISTIC_EXT", "OBJECT_FOREIGN_SERVER"};
-    s.runs = compared.contains(v.value("objectType", ""));
-    new_owner(s, v);
-    return Ok{};
-}
-
 Status classify_alter_policy(Statement& s, const json& v) {
     auto table = range_var_key(v["table"]);
     s.alters =
@@ -586,9 +572,9 @@ Status classify_drop(Statement& s, const json& v) {
 
 /// The object a COMMENT ON names, with the reference that orders it after
 /// that object; its `defines` is the object's comment (one per object).
-Status classify_comment(Statement& s, const json& v) {
-    std::string objtype = v.value("objtype", "");
-    const json& object = v["object"];
+/// The object COMMENT ON or ALTER ... OWNER TO names (`objtype` is
+/// OBJECT_TABLE, ...), which the statement references.
+ObjectKey named_object(Statement& s, const std::string& objtype, const json& object) {
     std::vector<std::string> parts;
     if (object.contains("List"))
         parts = names(object["List"]["items"]);
@@ -623,9 +609,10 @@ Status classify_comment(Statement& s, const json& v) {
     } else {
         Kind kind = (objtype == "OBJECT_TYPE" || objtype == "OBJECT_DOMAIN") ? k_type
                     : (objtype == "OBJECT_FUNCTION" || objtype == "OBJECT_PROCEDURE" ||
-                       objtype == "OBJECT_AGGREGATE")
+                       objtype == "OBJECT_ROUTINE" || objtype == "OBJECT_AGGREGATE")
                         ? k_function
                     : objtype == "OBJECT_STATISTIC_EXT" ? Kind::Statistics
+                    : objtype == "OBJECT_COLLATION"     ? Kind::Collation
                                                         : k_relation;
         if (kind == k_function && object.contains("ObjectWithArgs"))
             parts = names(object["ObjectWithArgs"]["objname"]);
@@ -636,7 +623,34 @@ Status classify_comment(Statement& s, const json& v) {
         else if (objtype == "OBJECT_AGGREGATE")
             target.kind = Kind::Aggregate;
     }
-    s.defines = catalog::facet_of(std::move(target), catalog::Facet::Comment);
+    return target;
+}
+
+Status classify_comment(Statement& s, const json& v) {
+    s.defines = catalog::facet_of(named_object(s, v.value("objtype", ""), v["object"]),
+                                  catalog::Facet::Comment);
+    return Ok{};
+}
+
+/// ALTER ... OWNER TO runs in the shadow, whose owners are compared where
+/// the tree states one: of what the tree creates, like any ALTER. The owner
+/// of a publication, event trigger, foreign-data wrapper or what schemac
+/// does not model (the database, a tablespace) is read and left as it is: a
+/// superuser's, not the tree's.
+Status classify_owner(Statement& s, const json& v) {
+    static const std::set<std::string, std::less<>> compared{
+        "OBJECT_SCHEMA",        "OBJECT_FUNCTION",      "OBJECT_PROCEDURE", "OBJECT_ROUTINE",
+        "OBJECT_AGGREGATE",     "OBJECT_TYPE",          "OBJECT_DOMAIN",    "OBJECT_COLLATION",
+        "OBJECT_STATISTIC_EXT", "OBJECT_FOREIGN_SERVER"};
+    const std::string objtype = v.value("objectType", "");
+    s.runs = compared.contains(objtype);
+    new_owner(s, v);
+    if (s.runs) {
+        // Routines are created, and so altered, under the function's key.
+        s.alters = named_object(s, objtype, v.value("object", json::object()));
+        if (s.alters->kind == Kind::Procedure || s.alters->kind == Kind::Aggregate)
+            s.alters->kind = k_function;
+    }
     return Ok{};
 }
 

@@ -94,9 +94,10 @@ class EmbeddedServer final : public Server {
         prune_snapshots(m_cache);
     }
 
+    std::string tree_role() const override { return std::string(k_tree_role); }
+
   protected:
     std::string maintenance_database() const override { return "postgres"; }
-    std::string tree_role() const override { return std::string(k_tree_role); }
 
   private:
     pid_t m_pid;

@@ -53,13 +53,13 @@ class Server {
     /// with `key` replayed, so a later run starts from it. Best effort: the
     /// embedded server takes a base backup into its cache; others keep nothing.
     virtual void keep_replay(const std::string& /*key*/, const std::string& /*dbname*/) {}
+    /// The role that owns the databases made here and runs the tree, when it
+    /// is not the administrator ("").
+    virtual std::string tree_role() const { return ""; }
 
   protected:
     /// The database to run CREATE / DROP DATABASE from.
     virtual std::string maintenance_database() const = 0;
-    /// The role that owns the databases made here and runs the tree, when it
-    /// is not the administrator ("").
-    virtual std::string tree_role() const { return ""; }
     /// Drops every database made here, then closes the administrator's
     /// connection.
     void drop_all_databases();

@@ -127,8 +127,8 @@ class Session {
 /// One statement of the tree, in the open transaction of the tree's role,
 /// with its file's settings; one that manages an extension or makes a
 /// function LEAKPROOF runs as the administrator, between two transactions of
-/// the tree, and so does OWNER TO (it gives the object to an ordinary role the
-/// tree's role is a member of). What is read but not run is skipped.
+/// the tree, and so does OWNER TO (give_owners runs those last). What is
+/// read but not run is skipped.
 Status run(Session& tree, Session& admin, const load::Statement& s) {
     if (!s.runs)
         return Ok{};
@@ -148,6 +148,42 @@ Status run(Session& tree, Session& admin, const load::Statement& s) {
     if (!privileged)
         return locate_error(s, std::move(privileged).error());
     return located(runtime::run_as_superuser(**conn, **privileged, s.sql));
+}
+
+/// Whether `s` only gives an object to a role by name: the administrator's
+/// to run, after the rest of the tree.
+bool gives_owner(const load::Statement& s) {
+    return s.runs && runtime::owner_check(s.sql).has_value();
+}
+
+/// The tree's OWNER TO statements, after the rest: the administrator runs
+/// each run of them with the same settings at once (one hand-over instead
+/// of one per statement). Nothing the tree runs depends on an owner it gives
+/// (the tree's role is a member of every role it names). When a batch
+/// fails, its statements run one by one, so the error has its file:line.
+Status give_owners(Session& tree, Session& admin,
+                   const std::vector<const load::Statement*>& statements) {
+    for (std::size_t begin = 0; begin < statements.size();) {
+        std::size_t end = begin;
+        std::string batch;
+        while (end < statements.size() && statements[end]->settings == statements[begin]->settings)
+            batch += statements[end++]->sql + ";\n";
+        auto conn = tree.to(statements[begin]->settings);
+        if (!conn)
+            return conn.error();
+        auto privileged = admin.to(statements[begin]->settings);
+        if (!privileged)
+            return privileged.error();
+        if (!runtime::run_as_superuser(**conn, **privileged, batch)) {
+            if (auto begun = (*conn)->exec("BEGIN"); !begun)
+                return begun.error();
+            for (std::size_t i = begin; i < end; ++i)
+                if (auto done = run(tree, admin, *statements[i]); !done)
+                    return done;
+        }
+        begin = end;
+    }
+    return Ok{};
 }
 
 /// Executes `statements` in database `db`, in one transaction of the
@@ -173,9 +209,28 @@ Status execute(Server& server, const std::string& db,
         return Error("cannot start loading the tree: " + begun.error().message);
     Session tree_session(*conn);
     Session admin_session(admin ? *admin : *conn); // used only when opened
-    for (const auto* statement : statements)
+    // Where the tree runs as the administrator (--dev-url), owners are
+    // given only by a superuser: another role may not be a member of them.
+    bool owners_given = !server.tree_role().empty();
+    if (!owners_given) {
+        auto super = conn->exec("SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = "
+                                "current_user");
+        if (!super)
+            return super.error();
+        owners_given = !super->empty() && (*super)[0].flag("rolsuper");
+    }
+    std::vector<const load::Statement*> owners;
+    for (const auto* statement : statements) {
+        if (gives_owner(*statement)) {
+            if (owners_given)
+                owners.push_back(statement);
+            continue;
+        }
         if (auto done = run(tree_session, admin_session, *statement); !done)
             return done;
+    }
+    if (auto given = give_owners(tree_session, admin_session, owners); !given)
+        return given;
     if (auto committed = conn->exec("COMMIT"); !committed)
         return std::move(committed).error().within("loading the tree failed at COMMIT");
     return Ok{};

@@ -283,6 +283,9 @@ namespace {
 std::string privilege_target(const ObjectKey& key) {
     const auto& kind = catalog::kind_info(key.kind);
     // A column's privileges are granted on its table, naming the column.
+    if (kind.naming == catalog::Naming::Routine)
+        return std::string(kind.grant_keyword) + " " +
+               catalog::quote_qualified(key.schema, key.name) + "(" + key.args + ")";
     return std::string(kind.grant_keyword) + " " +
            catalog::qualified_name(kind.altered_through_table ? catalog::table_of(key) : key);
 }

@@ -26,7 +26,10 @@ Status run_batched(Connection& conn, const std::string& sql,
                    std::optional<std::size_t> limit = std::nullopt);
 
 /// Whether `sql` needs the superuser where the tree's role runs the rest:
-/// it manages an extension or a publication, or makes a function LEAKPROOF.
+/// it manages an extension or a publication, makes a function LEAKPROOF, or
+/// only gives objects to a role by name (OWNER TO: the new owner may lack
+/// CREATE on the schema; the tree's role must own what is given, and no
+/// superuser or predefined role is given anything).
 bool needs_superuser(const std::string& sql);
 /// Runs `sql` (which needs_superuser) on `admin`, between two transactions
 /// of `tree`, then gives what it created that the superuser would otherwise

@@ -230,6 +230,41 @@ TEST_CASE("schema/ round trip on the embedded server: empty -> schema -> empty, 
     CHECK(stray_postmasters() == "");
 }
 
+TEST_CASE("owners the tree states are given on the embedded server, as its administrator, and "
+          "proven: the reverse gives them back") {
+    auto db = database_from("CREATE SCHEMA app;\n"
+                            "CREATE TABLE app.t (id serial PRIMARY KEY);\n"
+                            "CREATE TABLE app.u (id int);\n"
+                            "ALTER TABLE app.u OWNER TO authenticated;\n"
+                            "CREATE FUNCTION app.f() RETURNS int LANGUAGE sql RETURN 1;\n");
+    // Not CREATE on app for service_role, nor membership of it for the
+    // tree's role: only the administrator can give it t, once the tree's
+    // role has shown it owns t. u's owner is not stated: left as it is.
+    auto tree = temp_tree("owners", "CREATE SCHEMA app;\n"
+                                    "CREATE TABLE app.t (id serial PRIMARY KEY);\n"
+                                    "ALTER TABLE app.t OWNER TO service_role;\n"
+                                    "CREATE TABLE app.u (id int);\n"
+                                    "CREATE FUNCTION app.f() RETURNS int LANGUAGE sql RETURN 1;\n"
+                                    "ALTER FUNCTION app.f() OWNER TO authenticated;\n");
+    auto url = shell_quote(server().conninfo(db));
+    auto diff = [&](const std::string& extra) {
+        return run(
+            schemac_cmd("diff --url " + url + " --schema " + shell_quote(tree.string()) + extra));
+    };
+    auto up = diff("");
+    REQUIRE_MESSAGE(up.exit_code == 0, up.err);
+    CHECK(up.out == "ALTER TABLE app.t OWNER TO service_role;\n\n"
+                    "ALTER FUNCTION app.f() OWNER TO authenticated;\n");
+    auto down = diff(" --reverse");
+    REQUIRE_MESSAGE(down.exit_code == 0, down.err);
+    CHECK(down.out == "ALTER TABLE app.t OWNER TO CURRENT_USER;\n\n"
+                      "ALTER FUNCTION app.f() OWNER TO CURRENT_USER;\n");
+    REQUIRE(psql_apply(db, up.out).exit_code == 0);
+    auto again = diff("");
+    REQUIRE_MESSAGE(again.exit_code == 0, again.err);
+    CHECK(again.out == "");
+}
+
 TEST_CASE("the tree is code: on the embedded server nothing in it runs a program or reads a file") {
     // A folder the server's user can write to: were the tree run by a
     // superuser, COPY ... TO PROGRAM would leave a file here.
@@ -272,6 +307,10 @@ TEST_CASE("the tree is code: on the embedded server nothing in it runs a program
         {"owner-predefined",
          copy + "ALTER FUNCTION harmless() OWNER TO pg_execute_server_program;\n",
          "tree.sql:6:1: the shadow gives no object to pg_execute_server_program"},
+        // Nor anything the tree's role does not own: owning pg_catalog's
+        // objects, it could put functions there that the administrator calls.
+        {"owner-system", "ALTER FUNCTION pg_catalog.pg_read_file(text) OWNER TO reader;\n",
+         "tree.sql:1:1:"},
         {"read",
          "CREATE TABLE p (id text) PARTITION BY LIST (id);\n"
          "CREATE TABLE p1 PARTITION OF p FOR VALUES IN (pg_read_file('/etc/passwd'));\n",

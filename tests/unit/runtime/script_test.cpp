@@ -173,6 +173,16 @@ TEST_CASE("the roles a statement gives objects to are read, and only those need 
     CHECK(needs_superuser("ALTER VIEW v OWNER TO reporting"));
     // OWNER TO CURRENT_USER stays with the role that runs the rest.
     CHECK_FALSE(needs_superuser("ALTER VIEW v OWNER TO CURRENT_USER"));
+    // So does a statement that does anything besides giving the object away.
+    CHECK_FALSE(needs_superuser("ALTER TABLE t OWNER TO app, ADD COLUMN c int DEFAULT f()"));
+    CHECK_FALSE(needs_superuser("ALTER TABLE t OWNER TO app; SELECT f()"));
+    // The check the tree's role runs first: the same statements, giving
+    // the objects to itself.
+    CHECK(
+        owner_check("ALTER TABLE app.t OWNER TO \"App Owner\";\n  ALTER FUNCTION f(int) OWNER "
+                    "TO app") ==
+        "ALTER TABLE app.t OWNER TO CURRENT_USER;\nALTER FUNCTION f(int) OWNER TO CURRENT_USER;\n");
+    CHECK_FALSE(owner_check("ALTER SCHEMA s OWNER TO SESSION_USER").has_value());
 }
 
 TEST_CASE("a statement that manages an event trigger is recognized") {
