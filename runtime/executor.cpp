@@ -46,57 +46,9 @@ Status run_batched(Connection& conn, const std::string& sql,
     }
 }
 
-namespace {
-
-/// Before the administrator gives objects away (`check`: owner_check of
-/// the statement), the tree's role must show that it owns them: it gives
-/// them to itself in a savepoint it rolls back. Then no role that is a
-/// superuser or predefined (but pg_database_owner) is given one: a
-/// SECURITY DEFINER function would run with its rights. Where the tree runs
-/// as the administrator (--dev-url), there is no boundary to keep.
-Status may_give(Connection& tree, Connection& admin, const std::string& sql,
-                const std::string& check) {
-    auto who = tree.exec("SELECT current_user::text AS name");
-    auto admin_is = admin.exec("SELECT current_user::text AS name");
-    if (!who)
-        return std::move(who).error();
-    if (!admin_is)
-        return std::move(admin_is).error();
-    if ((*who)[0].text("name") == (*admin_is)[0].text("name"))
-        return Ok{};
-    bool in_block = tree.exec("SAVEPOINT schemac_owner_check").ok();
-    if (!in_block)
-        if (auto begun = tree.exec("BEGIN"); !begun)
-            return std::move(begun).error();
-    auto owned = tree.exec(check);
-    auto undone = tree.exec(in_block ? "ROLLBACK TO SAVEPOINT schemac_owner_check; "
-                                       "RELEASE SAVEPOINT schemac_owner_check"
-                                     : "ROLLBACK");
-    if (!owned)
-        return Error("the shadow gives away only what the tree's role owns: " +
-                     owned.error().message);
-    if (!undone)
-        return std::move(undone).error();
-    auto owners = new_owners(sql);
-    auto powerful =
-        admin.exec("SELECT pg_catalog.string_agg(rolname, ', ' ORDER BY rolname) AS names "
-                   "FROM pg_catalog.pg_roles WHERE (rolsuper OR (rolname ~ '^pg_' AND rolname <> "
-                   "'pg_database_owner')) AND rolname = ANY($1::text[])",
-                   {text_array(owners)});
-    if (!powerful)
-        return std::move(powerful).error();
-    if (auto names = (*powerful)[0].at("names"))
-        return Error("the shadow gives no object to " + *names +
-                     ": a superuser or predefined role there, whose rights the tree's code "
-                     "would run with");
-    return Ok{};
-}
-
-} // namespace
-
 bool needs_superuser(const std::string& sql) {
     return manages_extension(sql) || manages_publication(sql) || manages_foreign_data(sql) ||
-           manages_event_trigger(sql) || marks_leakproof(sql) || owner_check(sql).has_value();
+           manages_event_trigger(sql) || marks_leakproof(sql);
 }
 
 namespace {
@@ -115,7 +67,8 @@ Result<Rows> run_and_hand_over(Connection& tree, Connection& admin, const std::s
         auto role = tree.exec("SELECT current_user AS name");
         if (!role)
             return role;
-        auto servers = admin.exec(
+        // With no search path: the tree's may have put its own operators first.
+        auto servers = admin.exec_qualified(
             "SELECT pg_catalog.format('ALTER SERVER %I OWNER TO %I', srvname, $1::text) AS sql "
             "FROM pg_catalog.pg_foreign_server WHERE srvowner = (SELECT oid FROM "
             "pg_catalog.pg_roles WHERE rolname = current_user) AND current_user <> $1::text",
@@ -127,7 +80,7 @@ Result<Rows> run_and_hand_over(Connection& tree, Connection& admin, const std::s
                 return given;
         // Functions the superuser owns outside extensions and the system:
         // only what statements like this one made.
-        auto handovers = admin.exec(
+        auto handovers = admin.exec_qualified(
             "SELECT pg_catalog.format('ALTER ROUTINE %s OWNER TO %I', p.oid::pg_catalog."
             "regprocedure, $1::text) AS sql FROM pg_catalog.pg_proc p WHERE p.proowner = "
             "(SELECT oid FROM pg_catalog.pg_roles WHERE rolname = current_user) AND "
@@ -154,27 +107,61 @@ std::string_view enabled_words(std::string_view state) {
 
 } // namespace
 
-Result<Rows> run_as_superuser(Connection& tree, Connection& admin, const std::string& sql) {
-    if (auto check = owner_check(sql))
-        if (auto safe = may_give(tree, admin, sql, *check); !safe)
-            return std::move(safe).error();
-    // A command on an event trigger fires none; any other the administrator
-    // runs would run the tree's event trigger functions as a superuser, so
-    // those that would fire are disabled around it and then set back.
-    if (manages_event_trigger(sql))
-        return run_and_hand_over(tree, admin, sql);
-    auto armed = admin.exec("SELECT pg_catalog.quote_ident(evtname) AS name, evtenabled AS state "
-                            "FROM pg_catalog.pg_event_trigger WHERE evtenabled <> 'D'");
+Result<std::vector<std::string>> refused_owners(Connection& admin,
+                                                const std::vector<std::string>& roles) {
+    auto named = admin.exec_qualified(
+        "SELECT rolname FROM pg_catalog.pg_roles WHERE rolname = ANY($1::text[]) AND "
+        "(rolsuper OR rolcreaterole OR rolreplication OR rolbypassrls OR "
+        "(rolname ~ '^pg_' AND rolname <> 'pg_database_owner')) ORDER BY 1",
+        {text_array(roles)});
+    if (!named)
+        return std::move(named).error();
+    std::vector<std::string> out;
+    for (auto row : *named)
+        out.push_back(row.text("rolname"));
+    return out;
+}
+
+Error refusal(const std::string& role) {
+    return Error("the shadow gives no object to " + role +
+                 ": a superuser, predefined or privileged role there, whose rights the tree's "
+                 "code would run with");
+}
+
+std::vector<std::string> roles_given(const std::string& sql) {
+    auto roles = new_owners(sql);
+    std::erase(roles, "CURRENT_USER");
+    std::ranges::sort(roles);
+    roles.erase(std::unique(roles.begin(), roles.end()), roles.end());
+    return roles;
+}
+
+namespace {
+
+Status run_on(Connection& conn, const std::string& sql) {
+    if (auto done = conn.exec(sql); !done)
+        return std::move(done).error();
+    return Ok{};
+}
+
+/// Runs `body` on the administrator's connection with the event triggers
+/// that would fire disabled, then sets them back: the tree's event trigger
+/// functions never run as a superuser. Read with no search path, where the
+/// tree's own operators cannot stand in for the catalog's.
+Status without_event_triggers(Connection& admin, const std::function<Status()>& body) {
+    auto armed =
+        admin.exec_qualified("SELECT pg_catalog.quote_ident(evtname) AS name, evtenabled AS state "
+                             "FROM pg_catalog.pg_event_trigger WHERE evtenabled <> 'D'");
     if (!armed)
-        return armed;
+        return std::move(armed).error();
     for (auto row : *armed)
         if (auto off = admin.exec("ALTER EVENT TRIGGER " + row.text("name") + " DISABLE"); !off)
-            return off;
-    auto done = run_and_hand_over(tree, admin, sql);
-    auto left = admin.exec("SELECT pg_catalog.quote_ident(evtname) AS name "
-                           "FROM pg_catalog.pg_event_trigger");
+            return std::move(off).error();
+    Status done = body();
+    auto left = admin.exec_qualified("SELECT pg_catalog.quote_ident(evtname) AS name "
+                                     "FROM pg_catalog.pg_event_trigger");
     if (!left)
-        return left;
+        return std::move(left).error();
     std::set<std::string> exist;
     for (auto row : *left)
         exist.insert(row.text("name"));
@@ -184,9 +171,108 @@ Result<Rows> run_as_superuser(Connection& tree, Connection& admin, const std::st
         if (auto on = admin.exec("ALTER EVENT TRIGGER " + row.text("name") + " " +
                                  std::string(enabled_words(row.text("state"))));
             !on)
-            return on;
+            return std::move(on).error();
     }
     return done;
+}
+
+} // namespace
+
+Result<Rows> run_as_superuser(Connection& tree, Connection& admin, const std::string& sql) {
+    // A command on an event trigger fires none.
+    if (manages_event_trigger(sql))
+        return run_and_hand_over(tree, admin, sql);
+    Result<Rows> out = Rows{};
+    auto done = without_event_triggers(admin, [&]() -> Status {
+        out = run_and_hand_over(tree, admin, sql);
+        return Ok{};
+    });
+    if (!done)
+        return std::move(done).error();
+    return out;
+}
+
+Status give_owners(Connection& tree, Connection& admin, const std::vector<std::string>& roles,
+                   const std::function<Status()>& give) {
+    // Where the tree runs as the administrator (--dev-url), there is no
+    // boundary to keep and nothing to grant.
+    auto who = tree.exec("SELECT current_user::text AS tree");
+    auto admin_is = admin.exec("SELECT current_user::text AS name");
+    if (!who)
+        return std::move(who).error();
+    if (!admin_is)
+        return std::move(admin_is).error();
+    if ((*who)[0].text("tree") == (*admin_is)[0].text("name"))
+        return give();
+    auto refused = refused_owners(admin, roles);
+    if (!refused)
+        return std::move(refused).error();
+    if (!refused->empty())
+        return refusal(refused->front());
+    // What the tree made is the administrator's to see once committed.
+    if (auto committed = tree.exec("COMMIT"); !committed)
+        return std::move(committed).error();
+    auto lacking = admin.exec_qualified(
+        "SELECT n.oid AS schema, r.oid AS role, "
+        "pg_catalog.format('GRANT CREATE ON SCHEMA %I TO %I', n.nspname, r.rolname) AS sql "
+        "FROM pg_catalog.pg_namespace n, pg_catalog.pg_roles r "
+        "WHERE r.rolname = ANY($1::text[]) AND n.nspname !~ '^pg_' "
+        "AND n.nspname <> 'information_schema' "
+        "AND NOT pg_catalog.has_schema_privilege(r.oid, n.oid, 'CREATE') "
+        "UNION ALL "
+        "SELECT 0, r.oid, pg_catalog.format('GRANT CREATE ON DATABASE %I TO %I', "
+        "pg_catalog.current_database(), r.rolname) "
+        "FROM pg_catalog.pg_roles r WHERE r.rolname = ANY($1::text[]) "
+        "AND NOT pg_catalog.has_database_privilege(r.oid, pg_catalog.current_database(), "
+        "'CREATE')",
+        {text_array(roles)});
+    if (!lacking)
+        return std::move(lacking).error();
+    std::vector<std::string> schemas, granted_roles;
+    std::string grants;
+    for (auto row : *lacking) {
+        schemas.push_back(row.text("schema"));
+        granted_roles.push_back(row.text("role"));
+        grants += row.text("sql") + ";\n";
+    }
+    if (!grants.empty())
+        if (auto done = without_event_triggers(admin, [&]() { return run_on(admin, grants); });
+            !done)
+            return done;
+    if (auto begun = tree.exec("BEGIN"); !begun)
+        return std::move(begun).error();
+    Status given = give();
+    if (auto ended = tree.exec(given ? "COMMIT" : "ROLLBACK"); !ended && given)
+        given = std::move(ended).error();
+    // Taken back, but from a role that now owns the schema: its own.
+    if (!grants.empty()) {
+        auto revokes = admin.exec_qualified(
+            "SELECT pg_catalog.format('REVOKE CREATE ON SCHEMA %I FROM %I', n.nspname, "
+            "r.rolname) AS sql "
+            "FROM ROWS FROM (pg_catalog.unnest($1::pg_catalog.oid[]), "
+            "pg_catalog.unnest($2::pg_catalog.oid[])) AS g(schema, role) "
+            "JOIN pg_catalog.pg_namespace n ON n.oid = g.schema "
+            "JOIN pg_catalog.pg_roles r ON r.oid = g.role WHERE n.nspowner <> g.role "
+            "UNION ALL "
+            "SELECT pg_catalog.format('REVOKE CREATE ON DATABASE %I FROM %I', "
+            "pg_catalog.current_database(), r.rolname) "
+            "FROM ROWS FROM (pg_catalog.unnest($1::pg_catalog.oid[]), "
+            "pg_catalog.unnest($2::pg_catalog.oid[])) AS g(schema, role) "
+            "JOIN pg_catalog.pg_roles r ON r.oid = g.role WHERE g.schema = 0",
+            {text_array(schemas), text_array(granted_roles)});
+        if (!revokes)
+            return std::move(revokes).error();
+        std::string sql;
+        for (auto row : *revokes)
+            sql += row.text("sql") + ";\n";
+        if (!sql.empty())
+            if (auto done = without_event_triggers(admin, [&]() { return run_on(admin, sql); });
+                !done)
+                return done;
+    }
+    if (auto begun = tree.exec("BEGIN"); !begun)
+        return std::move(begun).error();
+    return given;
 }
 
 namespace {
@@ -243,6 +329,10 @@ class Runner {
     }
 
     Status in_transaction(const ScriptStatement& statement) {
+        if (m_privileged)
+            if (auto roles = roles_given(statement.sql); !roles.empty())
+                return give_owners(m_conn, *m_privileged, roles,
+                                   [&] { return run_statement(m_conn, m_script, statement); });
         if (!privileged(statement))
             return run_statement(m_conn, m_script, statement);
         if (auto done = run_as_superuser(m_conn, *m_privileged,

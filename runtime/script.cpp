@@ -384,22 +384,6 @@ bool marks_leakproof(const std::string& sql) {
 
 namespace {
 
-/// The RoleSpec a statement gives an object to, when the statement does
-/// nothing else: ALTER ... OWNER TO, or ALTER TABLE with OWNER TO alone.
-const nlohmann::json* only_new_owner(const std::string& node, const nlohmann::json& v) {
-    if (node == "AlterOwnerStmt" && v.contains("newowner"))
-        return &v["newowner"];
-    if (node != "AlterTableStmt")
-        return nullptr;
-    if (!v.contains("cmds") || v["cmds"].size() != 1 || !v["cmds"][0].contains("AlterTableCmd"))
-        return nullptr;
-    const auto& cmds = v["cmds"]; // within `v`: the pointer returned outlives no copy
-    const auto& cmd = cmds[0]["AlterTableCmd"];
-    if (cmd.value("subtype", "") != "AT_ChangeOwner" || !cmd.contains("newowner"))
-        return nullptr;
-    return &cmd["newowner"];
-}
-
 /// A RoleSpec field, not a node: its members without a wrapper.
 const nlohmann::json& role_spec(const nlohmann::json& role) {
     return role.contains("RoleSpec") ? role["RoleSpec"] : role;
@@ -425,39 +409,6 @@ std::vector<std::string> new_owners(const std::string& sql) {
         }
     });
     return out;
-}
-
-std::optional<std::string> owner_check(const std::string& sql) {
-    if (!mentions(sql, "OWNER"))
-        return std::nullopt;
-    auto tree = parse_tree(sql);
-    if (!tree.is_object())
-        return std::nullopt;
-    const auto& stmts = tree.value("stmts", nlohmann::json::array());
-    if (stmts.empty())
-        return std::nullopt;
-    std::string check;
-    for (const auto& raw : stmts) {
-        const auto& stmt = raw.value("stmt", nlohmann::json::object());
-        if (stmt.empty())
-            return std::nullopt;
-        const auto* role = only_new_owner(stmt.begin().key(), stmt.begin().value());
-        if (!role)
-            return std::nullopt;
-        const auto& spec = role_spec(*role);
-        // pg_query's locations are byte offsets into `sql`; OWNER TO's role
-        // ends the statement.
-        auto start = raw.value("stmt_location", 0);
-        auto at = spec.value("location", -1);
-        if (spec.value("roletype", "") != "ROLESPEC_CSTRING" || at < start ||
-            static_cast<std::size_t>(at) > sql.size())
-            return std::nullopt;
-        std::string head =
-            sql.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(at - start));
-        head.erase(0, head.find_first_not_of(" \t\r\n"));
-        check += head + "CURRENT_USER;\n";
-    }
-    return check;
 }
 
 namespace {

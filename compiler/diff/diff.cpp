@@ -492,6 +492,13 @@ class Writer {
         return table;
     }
 
+    /// Made again by the migration: created, created again, or an enum
+    /// rebuilt under its name. It starts with no comment, the default
+    /// privileges and the migrating role as its owner.
+    bool anew(const ObjectKey& key) const {
+        return m_d.create.contains(key) || m_d.rebuild_enum.contains(key);
+    }
+
     /// In a table created (or created again): its CREATE TABLE makes it.
     bool in_new_table(const ObjectKey& key) const {
         return m_d.create.contains(catalog::table_of(key));
@@ -573,7 +580,7 @@ class Writer {
 
     template <class T> void comments_of(const std::map<ObjectKey, T>& to_objects) {
         for (const auto& [key, object] : to_objects) {
-            auto old = m_d.create.contains(key) ? nullptr : find(key);
+            auto old = anew(key) ? nullptr : find(key);
             std::optional<std::string> before = old ? *old : std::nullopt;
             // CREATE EXTENSION sets the extension's own comment.
             if (catalog::kind_info(key.kind).created_with_comment && !old)
@@ -631,16 +638,15 @@ class Writer {
 
     /// Owners where either side says the tree states one
     /// (Catalog::owners_compared), of objects that exist after the
-    /// migration. A created or rebuilt object (an enum rebuilt under a
-    /// temporary name too) starts owned by whoever runs the migration.
+    /// migration. An object made anew starts owned by whoever runs the
+    /// migration.
     void write_owners() {
         std::set<ObjectKey> keys = m_from.owners_compared;
         keys.insert(m_to.owners_compared.begin(), m_to.owners_compared.end());
         for (const auto& key : keys) {
             if (!catalog::kind_info(key.kind).owned || !m_to.contains(key))
                 continue;
-            bool anew = m_d.create.contains(key) || m_d.rebuild_enum.contains(key);
-            std::string before = anew ? "" : m_from.owner_of(key);
+            std::string before = anew(key) ? "" : m_from.owner_of(key);
             if (std::string after = m_to.owner_of(key); after != before)
                 add(SetOwner{key, after});
         }
@@ -653,11 +659,12 @@ class Writer {
         using Entries = std::set<catalog::Privilege>;
         std::map<std::pair<ObjectKey, std::string>, std::pair<Entries, Entries>> by_grantee;
         for (const auto& p : m_from.privileges)
-            if (m_to.contains(p.object) && !m_d.create.contains(p.object))
+            if (m_to.contains(p.object) && !anew(p.object))
                 by_grantee[{p.object, p.grantee}].first.insert(p);
-        for (const auto& key : m_d.create)
-            for (const auto& p : privileges_at_creation(m_to, key))
-                by_grantee[{p.object, p.grantee}].first.insert(p);
+        for (const auto* made : {&m_d.create, &m_d.rebuild_enum})
+            for (const auto& key : *made)
+                for (const auto& p : privileges_at_creation(m_to, key))
+                    by_grantee[{p.object, p.grantee}].first.insert(p);
         for (const auto& p : m_to.privileges)
             by_grantee[{p.object, p.grantee}].second.insert(p);
         for (const auto& [target, sides] : by_grantee) {

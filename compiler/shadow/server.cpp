@@ -106,11 +106,15 @@ Status Server::grant_to_tree(runtime::Connection& admin, const std::string& role
     std::string tree = tree_role();
     if (tree.empty() || role == tree)
         return Ok{};
-    // Never a superuser's membership: the tree's role would become one.
-    auto granted = admin.exec("DO $$ BEGIN IF NOT (SELECT rolsuper FROM pg_catalog.pg_roles "
-                              "WHERE rolname = " +
-                              catalog::quote_literal(role) + ") THEN GRANT " + quote_ident(role) +
-                              " TO " + quote_ident(tree) + "; END IF; END $$");
+    // Never a membership that gives more than objects and grants: not a
+    // superuser's, nor a predefined role's (pg_execute_server_program runs
+    // programs), nor one that may create roles, replicate or bypass RLS.
+    auto granted = admin.exec(
+        "DO $$ BEGIN IF NOT (SELECT rolsuper OR rolcreaterole OR rolreplication OR rolbypassrls "
+        "OR pg_catalog.starts_with(rolname::text, 'pg_') FROM pg_catalog.pg_roles WHERE rolname "
+        "OPERATOR(pg_catalog.=) " +
+        catalog::quote_literal(role) + ") THEN GRANT " + quote_ident(role) + " TO " +
+        quote_ident(tree) + "; END IF; END $$");
     if (!granted)
         return Error("cannot make " + tree + " a member of " + role +
                      " in the shadow server: " + granted.error().message);

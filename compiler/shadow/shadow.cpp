@@ -127,8 +127,8 @@ class Session {
 /// One statement of the tree, in the open transaction of the tree's role,
 /// with its file's settings; one that manages an extension or makes a
 /// function LEAKPROOF runs as the administrator, between two transactions of
-/// the tree, and so does OWNER TO (give_owners runs those last). What is
-/// read but not run is skipped.
+/// the tree. OWNER TO runs last (give_owners). What is read but not run is
+/// skipped.
 Status run(Session& tree, Session& admin, const load::Statement& s) {
     if (!s.runs)
         return Ok{};
@@ -150,40 +150,43 @@ Status run(Session& tree, Session& admin, const load::Statement& s) {
     return located(runtime::run_as_superuser(**conn, **privileged, s.sql));
 }
 
-/// Whether `s` only gives an object to a role by name: the administrator's
-/// to run, after the rest of the tree.
+/// Whether `s` gives an object to a role by name (OWNER TO): run after the
+/// rest of the tree, by give_owners.
 bool gives_owner(const load::Statement& s) {
-    return s.runs && runtime::owner_check(s.sql).has_value();
+    return s.runs && !runtime::roles_given(s.sql).empty();
 }
 
-/// The tree's OWNER TO statements, after the rest: the administrator runs
-/// each run of them with the same settings at once (one hand-over instead
-/// of one per statement). Nothing the tree runs depends on an owner it gives
-/// (the tree's role is a member of every role it names). When a batch
-/// fails, its statements run one by one, so the error has its file:line.
-Status give_owners(Session& tree, Session& admin,
+/// The tree's OWNER TO statements, after the rest, by the tree's role (the
+/// administrator grants the roles named CREATE where they lack it, around
+/// them: runtime::give_owners). Nothing the tree runs depends on an owner it
+/// gives: the tree's role is a member of every role it names.
+Status give_owners(Session& tree, runtime::Connection& tree_conn, runtime::Connection& admin,
                    const std::vector<const load::Statement*>& statements) {
-    for (std::size_t begin = 0; begin < statements.size();) {
-        std::size_t end = begin;
-        std::string batch;
-        while (end < statements.size() && statements[end]->settings == statements[begin]->settings)
-            batch += statements[end++]->sql + ";\n";
-        auto conn = tree.to(statements[begin]->settings);
-        if (!conn)
-            return conn.error();
-        auto privileged = admin.to(statements[begin]->settings);
-        if (!privileged)
-            return privileged.error();
-        if (!runtime::run_as_superuser(**conn, **privileged, batch)) {
-            if (auto begun = (*conn)->exec("BEGIN"); !begun)
-                return begun.error();
-            for (std::size_t i = begin; i < end; ++i)
-                if (auto done = run(tree, admin, *statements[i]); !done)
-                    return done;
+    if (statements.empty())
+        return Ok{};
+    std::vector<std::string> roles;
+    for (const auto* s : statements)
+        std::ranges::move(runtime::roles_given(s->sql), std::back_inserter(roles));
+    std::ranges::sort(roles);
+    roles.erase(std::unique(roles.begin(), roles.end()), roles.end());
+    // A role refused, at the first statement that names it.
+    auto refused = runtime::refused_owners(admin, roles);
+    if (!refused)
+        return refused.error();
+    for (const auto* s : statements)
+        for (const auto& role : runtime::roles_given(s->sql))
+            if (std::ranges::find(*refused, role) != refused->end())
+                return locate_error(*s, runtime::refusal(role));
+    return runtime::give_owners(tree_conn, admin, roles, [&]() -> Status {
+        for (const auto* s : statements) {
+            auto conn = tree.to(s->settings);
+            if (!conn)
+                return locate_error(*s, std::move(conn).error());
+            if (auto done = (*conn)->exec(s->sql); !done)
+                return with_remedy(*s, locate_error(*s, std::move(done).error()));
         }
-        begin = end;
-    }
-    return Ok{};
+        return Ok{};
+    });
 }
 
 /// Executes `statements` in database `db`, in one transaction of the
@@ -197,7 +200,7 @@ Status execute(Server& server, const std::string& db,
     // connection costs a server process.
     std::optional<runtime::Connection> admin;
     if (std::ranges::any_of(statements, [](const load::Statement* s) {
-            return s->runs && runtime::needs_superuser(s->sql);
+            return s->runs && (runtime::needs_superuser(s->sql) || gives_owner(*s));
         })) {
         auto opened = server.connect(db);
         if (!opened)
@@ -229,8 +232,9 @@ Status execute(Server& server, const std::string& db,
         if (auto done = run(tree_session, admin_session, *statement); !done)
             return done;
     }
-    if (auto given = give_owners(tree_session, admin_session, owners); !given)
-        return given;
+    if (!owners.empty())
+        if (auto given = give_owners(tree_session, *conn, *admin, owners); !given)
+            return given;
     if (auto committed = conn->exec("COMMIT"); !committed)
         return std::move(committed).error().within("loading the tree failed at COMMIT");
     return Ok{};

@@ -215,6 +215,8 @@ Steps build(const diff::RebuildEnum& c, const Context&) {
     }
     step.statements.push_back("DROP TYPE " + quote_qualified(c.to.key.schema, old_name));
     step.modifies.push_back(c.to.key);
+    // A new type: its comment, grants and owner are set after it.
+    step.provides.push_back(c.to.key);
     std::vector<std::string> removed;
     for (const auto& v : c.from.values)
         if (std::ranges::find(c.to.values, v) == c.to.values.end())

@@ -26,11 +26,26 @@ Status run_batched(Connection& conn, const std::string& sql,
                    std::optional<std::size_t> limit = std::nullopt);
 
 /// Whether `sql` needs the superuser where the tree's role runs the rest:
-/// it manages an extension or a publication, makes a function LEAKPROOF, or
-/// only gives objects to a role by name (OWNER TO: the new owner may lack
-/// CREATE on the schema; the tree's role must own what is given, and no
-/// superuser or predefined role is given anything).
+/// it manages an extension or a publication, or makes a function LEAKPROOF.
 bool needs_superuser(const std::string& sql);
+/// Runs `give` (statements of the tree that give objects to `roles` by name:
+/// OWNER TO) on the tree's connection, where PostgreSQL checks that the
+/// tree's role owns what it gives. A role is given an object only with
+/// CREATE on its schema (on the database, for a schema), which the roles a
+/// tree names lack in a shadow: the administrator grants each what it lacks
+/// and takes it back after, running none of the tree's text. No superuser,
+/// predefined role (but pg_database_owner) or role with CREATEROLE,
+/// REPLICATION or BYPASSRLS is given anything. The tree's transaction is
+/// committed before and after, and a new one begun.
+Status give_owners(Connection& tree, Connection& admin, const std::vector<std::string>& roles,
+                   const std::function<Status()>& give);
+/// The roles `sql` gives objects to by name (OWNER TO), sorted, once each.
+std::vector<std::string> roles_given(const std::string& sql);
+/// Of `roles`, those give_owners refuses to give anything to.
+Result<std::vector<std::string>> refused_owners(Connection& admin,
+                                                const std::vector<std::string>& roles);
+/// The error that refuses `role` as an owner.
+Error refusal(const std::string& role);
 /// Runs `sql` (which needs_superuser) on `admin`, between two transactions
 /// of `tree`, then gives what it created that the superuser would otherwise
 /// own (a LEAKPROOF function) to the tree's role, so nothing the tree wrote

@@ -132,12 +132,6 @@ bool marks_leakproof(const std::string& sql);
 /// The roles `sql` gives objects to (`ALTER ... OWNER TO r`), in order;
 /// CURRENT_USER and SESSION_USER are named "CURRENT_USER".
 std::vector<std::string> new_owners(const std::string& sql);
-/// When every statement of `sql` only gives an object to a role by name
-/// (ALTER ... OWNER TO r, with nothing else in the statement): the same
-/// statements giving it to CURRENT_USER. The tree's role runs those first,
-/// and rolls them back, to show it owns what the administrator then gives
-/// away. nullopt for any other SQL.
-std::optional<std::string> owner_check(const std::string& sql);
 
 /// A secret a migration does not hold: where an option's value would be, a
 /// migration writes the literal `'${SCHEMAC_SECRET_<NAME>}'`, and the value

@@ -311,6 +311,12 @@ TEST_CASE("the tree is code: on the embedded server nothing in it runs a program
         // objects, it could put functions there that the administrator calls.
         {"owner-system", "ALTER FUNCTION pg_catalog.pg_read_file(text) OWNER TO reader;\n",
          "tree.sql:1:1:"},
+        // A predefined role the tree names is no membership of its role's.
+        {"predefined-member",
+         "GRANT USAGE ON SCHEMA public TO pg_execute_server_program;\n"
+         "DO $$ BEGIN EXECUTE pg_catalog.concat('COPY (SELECT 1) TO PROGRAM ''id > " +
+             (out_dir / "pwned").string() + "'''); END $$;\n",
+         "must be superuser or have privileges of the pg_execute_server_program role"},
         {"read",
          "CREATE TABLE p (id text) PARTITION BY LIST (id);\n"
          "CREATE TABLE p1 PARTITION OF p FOR VALUES IN (pg_read_file('/etc/passwd'));\n",
