@@ -161,7 +161,7 @@ bool gives_owner(const load::Statement& s) {
 /// them: runtime::give_owners). Nothing the tree runs depends on an owner it
 /// gives: the tree's role is a member of every role it names.
 Status give_owners(Session& tree, runtime::Connection& tree_conn, runtime::Connection& admin,
-                   const std::vector<const load::Statement*>& statements) {
+                   const std::vector<const load::Statement*>& statements, bool boundary) {
     if (statements.empty())
         return Ok{};
     std::vector<std::string> roles;
@@ -169,8 +169,10 @@ Status give_owners(Session& tree, runtime::Connection& tree_conn, runtime::Conne
         std::ranges::move(runtime::roles_given(s->sql), std::back_inserter(roles));
     std::ranges::sort(roles);
     roles.erase(std::unique(roles.begin(), roles.end()), roles.end());
-    // A role refused, at the first statement that names it.
-    auto refused = runtime::refused_owners(admin, roles);
+    // A role refused, at the first statement that names it (where the tree
+    // runs as another role than the administrator).
+    auto refused = boundary ? runtime::refused_owners(admin, roles)
+                            : Result<std::vector<std::string>>(std::vector<std::string>{});
     if (!refused)
         return refused.error();
     for (const auto* s : statements)
@@ -214,7 +216,8 @@ Status execute(Server& server, const std::string& db,
     Session admin_session(admin ? *admin : *conn); // used only when opened
     // Where the tree runs as the administrator (--dev-url), owners are
     // given only by a superuser: another role may not be a member of them.
-    bool owners_given = !server.tree_role().empty();
+    const bool boundary = !server.tree_role().empty();
+    bool owners_given = boundary;
     if (!owners_given) {
         auto super = conn->exec("SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = "
                                 "current_user");
@@ -233,7 +236,7 @@ Status execute(Server& server, const std::string& db,
             return done;
     }
     if (!owners.empty())
-        if (auto given = give_owners(tree_session, *conn, *admin, owners); !given)
+        if (auto given = give_owners(tree_session, *conn, *admin, owners, boundary); !given)
             return given;
     if (auto committed = conn->exec("COMMIT"); !committed)
         return std::move(committed).error().within("loading the tree failed at COMMIT");
