@@ -1041,6 +1041,14 @@ Steps build(const diff::Alter<catalog::Column>& c, const Context& context) {
     step.lock(catalog::table_of(t.key), LockMode::AccessExclusive);
     step.action = Action::Alter;
     step.modifies.push_back(t.key);
+    // A new type converts the partitions' column too: what uses theirs is
+    // dropped before it and made again after.
+    if (f.type != t.type)
+        for (const auto& partition : partitions_below(catalog::table_of(t.key), context))
+            if (auto column = catalog::child_key(catalog::Kind::Column, partition.schema,
+                                                 partition.name, t.key.name);
+                context.from.columns.contains(column))
+                step.modifies.push_back(column);
     after_detach(step, catalog::table_of(t.key), context);
     auto statement = [&](const std::string& tail) { step.statements.push_back(prefix + tail); };
     // A partition's own default and NOT NULL are set after its parents'
