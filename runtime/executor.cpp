@@ -110,9 +110,8 @@ std::string_view enabled_words(std::string_view state) {
 Result<std::vector<std::string>> refused_owners(Connection& admin,
                                                 const std::vector<std::string>& roles) {
     auto named = admin.exec_qualified(
-        "SELECT rolname FROM pg_catalog.pg_roles WHERE rolname = ANY($1::text[]) AND "
-        "(rolsuper OR rolcreaterole OR rolreplication OR rolbypassrls OR "
-        "(rolname ~ '^pg_' AND rolname <> 'pg_database_owner')) ORDER BY 1",
+        "SELECT r.rolname FROM pg_catalog.pg_roles r WHERE r.rolname = ANY($1::text[]) AND " +
+            std::string(k_powerful) + " ORDER BY 1",
         {text_array(roles)});
     if (!named)
         return std::move(named).error();
@@ -218,6 +217,7 @@ Status give_owners(Connection& tree, Connection& admin, const std::vector<std::s
         "FROM pg_catalog.pg_namespace n, pg_catalog.pg_roles r "
         "WHERE r.rolname = ANY($1::text[]) AND n.nspname !~ '^pg_' "
         "AND n.nspname <> 'information_schema' "
+        "AND pg_catalog.has_schema_privilege($2::text, n.oid, 'CREATE') "
         "AND NOT pg_catalog.has_schema_privilege(r.oid, n.oid, 'CREATE') "
         "UNION ALL "
         "SELECT 0, r.oid, pg_catalog.format('GRANT CREATE ON DATABASE %I TO %I', "
@@ -225,7 +225,7 @@ Status give_owners(Connection& tree, Connection& admin, const std::vector<std::s
         "FROM pg_catalog.pg_roles r WHERE r.rolname = ANY($1::text[]) "
         "AND NOT pg_catalog.has_database_privilege(r.oid, pg_catalog.current_database(), "
         "'CREATE')",
-        {text_array(roles)});
+        {text_array(roles), (*who)[0].text("tree")});
     if (!lacking)
         return std::move(lacking).error();
     std::vector<std::string> schemas, granted_roles;

@@ -189,24 +189,26 @@ std::set<ObjectKey> retyped_columns(const Catalog& from, const Catalog& to, cons
     for (const auto& dep : from.dependencies)
         if (dep.dependent.kind == Kind::Column && d.rebuild_enum.contains(dep.referenced))
             out.insert(dep.dependent);
-    // ALTER COLUMN TYPE on a parent converts its partitions' and children's
-    // column too, at every level.
+    // ALTER COLUMN TYPE on a partitioned table converts its partitions'
+    // column too, at every level: those that stay its partitions (one the
+    // plan attaches or detaches is not converted by it).
     for (bool more = true; more;) {
         more = false;
         for (const auto& [key, table] : from.tables) {
-            std::vector<ObjectKey> parents = table.inherits;
-            if (table.partition_of)
-                parents.push_back(*table.partition_of);
-            for (const auto& parent : parents)
-                for (auto it = out.lower_bound(
-                         catalog::child_key(Kind::Column, parent.schema, parent.name, ""));
-                     it != out.end() && it->schema == parent.schema && it->parent == parent.name;
-                     ++it) {
-                    auto own = catalog::child_key(Kind::Column, key.schema, key.name, it->name);
-                    if (it->kind == Kind::Column && from.columns.contains(own) &&
-                        out.insert(own).second)
-                        more = true;
-                }
+            auto after = to.tables.find(key);
+            if (!table.partition_of || after == to.tables.end() ||
+                after->second.partition_of != table.partition_of)
+                continue;
+            const ObjectKey& parent = *table.partition_of;
+            for (auto it = out.lower_bound(
+                     catalog::child_key(Kind::Column, parent.schema, parent.name, ""));
+                 it != out.end() && it->schema == parent.schema && it->parent == parent.name;
+                 ++it) {
+                auto own = catalog::child_key(Kind::Column, key.schema, key.name, it->name);
+                if (it->kind == Kind::Column && from.columns.contains(own) &&
+                    out.insert(own).second)
+                    more = true;
+            }
         }
     }
     return out;

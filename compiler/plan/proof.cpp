@@ -203,7 +203,9 @@ counted(const std::map<catalog::ObjectKey, long long>& seeded, const catalog::Ca
 /// The seeded tables in `tables` have the row counts they were seeded with.
 Status expect_rows(ProofDb& db, const std::map<catalog::ObjectKey, long long>& seeded,
                    const std::vector<catalog::ObjectKey>& tables, const std::string& when) {
-    auto counts = count_rows(db.admin, tables);
+    // As the tree's role: a trigger, default or check of the current state
+    // runs as the one who writes or reads the rows.
+    auto counts = count_rows(db.tree, tables);
     if (!counts)
         return counts.error();
     std::string lost;
@@ -235,7 +237,7 @@ Result<std::optional<FailedOnRows>> from_current(shadow::Server& server, ProofDb
                                                  const Scripts& s, const ProofRows* rows,
                                                  Proven& proven, std::string* fingerprint_after) {
     if (rows) {
-        auto seeded = seed(db.admin, s.current, tables_to_seed(s.current, s.forward, rows->empty));
+        auto seeded = seed(db.tree, s.current, tables_to_seed(s.current, s.forward, rows->empty));
         if (!seeded)
             return seeded.error();
         proven.seeded = std::move(seeded->rows);
@@ -277,7 +279,7 @@ Result<std::optional<FailedOnRows>> from_current(shadow::Server& server, ProofDb
             !kept)
             return kept.error();
     if (fingerprint_after) {
-        auto fingerprint = runtime::fingerprint(db.admin);
+        auto fingerprint = runtime::fingerprint(db.tree);
         if (!fingerprint)
             return std::move(fingerprint).error();
         *fingerprint_after = fingerprint->sha256;

@@ -1,6 +1,7 @@
 #include "shadow/server.h"
 
 #include "catalog/quote.h"
+#include "runtime/executor.h"
 
 #include <random>
 #include <unistd.h>
@@ -108,13 +109,17 @@ Status Server::grant_to_tree(runtime::Connection& admin, const std::string& role
         return Ok{};
     // Never a membership that gives more than objects and grants: not a
     // superuser's, nor a predefined role's (pg_execute_server_program runs
-    // programs), nor one that may create roles, replicate or bypass RLS.
-    auto granted = admin.exec(
-        "DO $$ BEGIN IF NOT (SELECT rolsuper OR rolcreaterole OR rolreplication OR rolbypassrls "
-        "OR pg_catalog.starts_with(rolname::text, 'pg_') FROM pg_catalog.pg_roles WHERE rolname "
-        "OPERATOR(pg_catalog.=) " +
-        catalog::quote_literal(role) + ") THEN GRANT " + quote_ident(role) + " TO " +
-        quote_ident(tree) + "; END IF; END $$");
+    // programs), nor one that may create roles, replicate or bypass RLS, nor
+    // a member of one of those.
+    auto powerful = admin.exec_qualified("SELECT " + std::string(runtime::k_powerful) +
+                                             " AS powerful FROM pg_catalog.pg_roles r "
+                                             "WHERE r.rolname = $1",
+                                         {role});
+    if (!powerful)
+        return powerful.error();
+    if (powerful->empty() || (*powerful)[0].flag("powerful"))
+        return Ok{};
+    auto granted = admin.exec("GRANT " + quote_ident(role) + " TO " + quote_ident(tree));
     if (!granted)
         return Error("cannot make " + tree + " a member of " + role +
                      " in the shadow server: " + granted.error().message);

@@ -1044,11 +1044,15 @@ Steps build(const diff::Alter<catalog::Column>& c, const Context& context) {
     // A new type converts the partitions' column too: what uses theirs is
     // dropped before it and made again after.
     if (f.type != t.type)
-        for (const auto& partition : partitions_below(catalog::table_of(t.key), context))
-            if (auto column = catalog::child_key(catalog::Kind::Column, partition.schema,
-                                                 partition.name, t.key.name);
+        for (const auto& partition : partitions_below(catalog::table_of(t.key), context)) {
+            auto before = context.from.tables.find(partition);
+            auto column = catalog::child_key(catalog::Kind::Column, partition.schema,
+                                             partition.name, t.key.name);
+            if (before != context.from.tables.end() &&
+                before->second.partition_of == context.to.tables.at(partition).partition_of &&
                 context.from.columns.contains(column))
                 step.modifies.push_back(column);
+        }
     after_detach(step, catalog::table_of(t.key), context);
     auto statement = [&](const std::string& tail) { step.statements.push_back(prefix + tail); };
     // A partition's own default and NOT NULL are set after its parents'

@@ -6,6 +6,7 @@
 
 #include <functional>
 #include <optional>
+#include <string_view>
 
 namespace schemac::runtime {
 
@@ -41,6 +42,14 @@ Status give_owners(Connection& tree, Connection& admin, const std::vector<std::s
                    const std::function<Status()>& give);
 /// The roles `sql` gives objects to by name (OWNER TO), sorted, once each.
 std::vector<std::string> roles_given(const std::string& sql);
+/// Whether role `r` (of pg_roles) has more power than objects and grants
+/// give, or is a member of a role that has: a superuser, a predefined role
+/// (pg_execute_server_program runs programs; pg_database_owner is none), one
+/// with CREATEROLE, REPLICATION or BYPASSRLS. SQL for an empty search path.
+inline constexpr std::string_view k_powerful =
+    "EXISTS (SELECT 1 FROM pg_catalog.pg_roles p WHERE pg_catalog.pg_has_role(r.oid, p.oid, "
+    "'MEMBER') AND (p.rolsuper OR p.rolcreaterole OR p.rolreplication OR p.rolbypassrls OR "
+    "(p.rolname ~ '^pg_' AND p.rolname <> 'pg_database_owner')))";
 /// Of `roles`, those give_owners refuses to give anything to.
 Result<std::vector<std::string>> refused_owners(Connection& admin,
                                                 const std::vector<std::string>& roles);

@@ -265,6 +265,39 @@ TEST_CASE("owners the tree states are given on the embedded server, as its admin
     CHECK(again.out == "");
 }
 
+TEST_CASE("the proof writes and reads its rows as the tree's role: a trigger of the current state "
+          "never runs as the shadow's administrator") {
+    fs::path out_dir = fs::temp_directory_path() / ("schemac-seed-" + std::to_string(getpid()));
+    fs::remove_all(out_dir);
+    fs::create_directories(out_dir);
+    fs::permissions(out_dir, fs::perms::all);
+    std::string table = "CREATE FUNCTION public.watch() RETURNS trigger LANGUAGE plpgsql AS $$\n"
+                        "BEGIN\n"
+                        "  IF (SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = "
+                        "current_user) THEN\n"
+                        "    EXECUTE 'COPY (SELECT 1) TO PROGRAM ''id > " +
+                        (out_dir / "pwned").string() +
+                        "''';\n"
+                        "  END IF;\n"
+                        "  RETURN NEW;\n"
+                        "END $$;\n"
+                        "CREATE TABLE public.t (id int PRIMARY KEY, name text);\n";
+    std::string trigger = "CREATE TRIGGER watch BEFORE INSERT ON public.t FOR EACH ROW "
+                          "EXECUTE FUNCTION public.watch();\n";
+    // The row before the trigger: the tests' server runs this as its superuser.
+    auto db = database_from(table + "INSERT INTO public.t VALUES (1, 'a');\n" + trigger);
+    // A new NOT NULL column: the proof seeds t to find the step that fails on rows.
+    auto tree =
+        temp_tree("seed", table + trigger + "ALTER TABLE public.t ADD COLUMN code int NOT NULL;\n");
+    auto up = run(schemac_cmd("diff --url " + shell_quote(server().conninfo(db)) + " --schema " +
+                              shell_quote(tree.string())));
+    CHECK_MESSAGE(up.exit_code == 0, up.err);
+    CHECK(up.out.find("-- hazard needs-data: column public.t.code is NOT NULL") !=
+          std::string::npos);
+    CHECK_FALSE(fs::exists(out_dir / "pwned"));
+    fs::remove_all(out_dir);
+}
+
 TEST_CASE("the tree is code: on the embedded server nothing in it runs a program or reads a file") {
     // A folder the server's user can write to: were the tree run by a
     // superuser, COPY ... TO PROGRAM would leave a file here.
