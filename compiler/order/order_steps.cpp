@@ -36,6 +36,8 @@ class EdgeBuilder {
                 m_needs.emplace(k, i);
             for (const auto& k : steps[i].releases)
                 m_releases.emplace(k, i);
+            for (const auto& k : steps[i].converts)
+                m_converts.emplace(k, i);
         }
     }
 
@@ -68,6 +70,7 @@ class EdgeBuilder {
         for (const Index* before : {&m_provides, &m_modifies})
             for (const Index* after : {&m_provides, &m_modifies})
                 link(*before, y, *after, x);
+        link(m_converts, y, m_provides, x);
     }
 
     /// In the current state `x` uses `y`: `x` goes (or stops using it) before
@@ -78,8 +81,10 @@ class EdgeBuilder {
         link(m_removes, x, m_removes, y);
         link(m_modifies, x, m_removes, y);
         link(m_releases, x, m_removes, y);
-        if (type != catalog::DependencyType::Owned)
+        if (type != catalog::DependencyType::Owned) {
             link(m_removes, x, m_modifies, y);
+            link(m_removes, x, m_converts, y);
+        }
     }
 
     /// Names that objects of different kinds share: a table, a view, an
@@ -134,7 +139,7 @@ class EdgeBuilder {
     std::vector<std::pair<std::size_t, std::size_t>> take() { return std::move(m_edges); }
 
   private:
-    Index m_provides, m_removes, m_modifies, m_touches, m_needs, m_releases;
+    Index m_provides, m_removes, m_modifies, m_touches, m_needs, m_releases, m_converts;
     std::vector<std::pair<std::size_t, std::size_t>> m_edges;
 };
 

@@ -82,6 +82,11 @@ struct Step {
     /// Objects whose current dependencies it ends (ALTER SEQUENCE ... OWNED BY
     /// releases the sequence from its old column), so it runs before those go.
     std::vector<catalog::ObjectKey> releases;
+    /// Objects it changes as a side effect, that no step of their own
+    /// changes (a partition's column, converted by its parent's ALTER COLUMN
+    /// TYPE): what uses them goes before it and comes back after, and
+    /// nothing else is ordered by them.
+    std::vector<catalog::ObjectKey> converts;
 
     /// A partition joining (CREATE TABLE ... PARTITION OF, ATTACH) or leaving
     /// (DETACH, DROP) its parent, named here: from then on, a lock on the

@@ -1051,7 +1051,7 @@ Steps build(const diff::Alter<catalog::Column>& c, const Context& context) {
             if (before != context.from.tables.end() &&
                 before->second.partition_of == context.to.tables.at(partition).partition_of &&
                 context.from.columns.contains(column))
-                step.modifies.push_back(column);
+                step.converts.push_back(column);
         }
     after_detach(step, catalog::table_of(t.key), context);
     auto statement = [&](const std::string& tail) { step.statements.push_back(prefix + tail); };

@@ -333,8 +333,9 @@ TEST_CASE("drift in default privileges is reported by status and refused by appl
              "EXCEPTION WHEN duplicate_object THEN NULL; END $$");
     db.query("ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO "
              "schemac_drift_reader");
-    std::string line = "+ default privileges for postgres in public on r acl "
-                       "{schemac_drift_reader=r/postgres}";
+    // The tests' server's superuser (the embedded server's, schemac_admin).
+    std::string line = "+ default privileges for schemac_admin in public on r acl "
+                       "{schemac_drift_reader=r/schemac_admin}";
     auto status = db.schemac("status", history);
     CHECK(status.exit_code == 1);
     CHECK_MESSAGE(contains(status.out, "drift:\n  " + line + "\n"), status.out);
@@ -368,7 +369,7 @@ TEST_CASE("drift of every kind the history records: owner, rule, replica identit
     };
     for (const Case& c : std::initializer_list<Case>{
              {"ALTER TABLE public.t OWNER TO schemac_drift_owner",
-              "ALTER TABLE public.t OWNER TO postgres",
+              "ALTER TABLE public.t OWNER TO CURRENT_USER",
               "+ owner of relation public.t schemac_drift_owner"},
              {"CREATE RULE keep AS ON DELETE TO public.log DO INSTEAD NOTHING",
               "DROP RULE keep ON public.log", "+ rule CREATE RULE keep AS"},
