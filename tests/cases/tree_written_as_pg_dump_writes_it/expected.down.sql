@@ -1,3 +1,7 @@
+ALTER SCHEMA app OWNER TO CURRENT_USER;
+
+ALTER TABLE app.users OWNER TO CURRENT_USER;
+
 ALTER TABLE app.users DROP CONSTRAINT users_email_key;
 
 -- hazard data-loss: drops table app.orders and every row in it

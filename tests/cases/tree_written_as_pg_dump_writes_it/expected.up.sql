@@ -1,4 +1,8 @@
+ALTER SCHEMA app OWNER TO postgres;
+
 CREATE TYPE app.order_status AS ENUM ('new', 'paid');
+
+ALTER TYPE app.order_status OWNER TO postgres;
 
 CREATE TABLE app.orders (
     id bigint GENERATED ALWAYS AS IDENTITY,
@@ -11,6 +15,10 @@ CREATE TABLE app.orders (
 
 COMMENT ON TABLE app.orders IS 'one row per order';
 
+ALTER TABLE app.orders OWNER TO postgres;
+
+ALTER TABLE app.users OWNER TO postgres;
+
 CREATE OR REPLACE FUNCTION app.touch()
  RETURNS trigger
  LANGUAGE plpgsql
@@ -20,6 +28,8 @@ BEGIN
     RETURN NEW;
 END;
 $function$;
+
+ALTER FUNCTION app.touch() OWNER TO postgres;
 
 CREATE INDEX orders_user_id_idx ON app.orders USING btree (user_id);
 
