@@ -570,8 +570,6 @@ Status classify_drop(Statement& s, const json& v) {
     return Ok{};
 }
 
-/// The object a COMMENT ON names, with the reference that orders it after
-/// that object; its `defines` is the object's comment (one per object).
 /// The object COMMENT ON or ALTER ... OWNER TO names (`objtype` is
 /// OBJECT_TABLE, ...), which the statement references.
 ObjectKey named_object(Statement& s, const std::string& objtype, const json& object) {
@@ -626,6 +624,8 @@ ObjectKey named_object(Statement& s, const std::string& objtype, const json& obj
     return target;
 }
 
+/// The object a COMMENT ON names, with the reference that orders it after
+/// that object; its `defines` is the object's comment (one per object).
 Status classify_comment(Statement& s, const json& v) {
     s.defines = catalog::facet_of(named_object(s, v.value("objtype", ""), v["object"]),
                                   catalog::Facet::Comment);

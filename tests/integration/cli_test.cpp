@@ -230,16 +230,16 @@ TEST_CASE("schema/ round trip on the embedded server: empty -> schema -> empty, 
     CHECK(stray_postmasters() == "");
 }
 
-TEST_CASE("owners the tree states are given on the embedded server, as its administrator, and "
+TEST_CASE("owners the tree states are given on the embedded server, by the tree's role, and "
           "proven: the reverse gives them back") {
     auto db = database_from("CREATE SCHEMA app;\n"
                             "CREATE TABLE app.t (id serial PRIMARY KEY);\n"
                             "CREATE TABLE app.u (id int);\n"
                             "ALTER TABLE app.u OWNER TO authenticated;\n"
                             "CREATE FUNCTION app.f() RETURNS int LANGUAGE sql RETURN 1;\n");
-    // Not CREATE on app for service_role, nor membership of it for the
-    // tree's role: only the administrator can give it t, once the tree's
-    // role has shown it owns t. u's owner is not stated: left as it is.
+    // service_role has no CREATE on app in the shadow: the administrator
+    // grants it around the tree's OWNER TO, which the tree's role runs
+    // itself. u's owner is not stated: left as it is.
     auto tree = temp_tree("owners", "CREATE SCHEMA app;\n"
                                     "CREATE TABLE app.t (id serial PRIMARY KEY);\n"
                                     "ALTER TABLE app.t OWNER TO service_role;\n"
@@ -328,8 +328,8 @@ TEST_CASE("the tree is code: on the embedded server nothing in it runs a program
              (out_dir / "pwned").string() +
              "''';\n  RETURN 1;\nEND $$;\nCREATE MATERIALIZED VIEW m AS SELECT harmless() AS x;\n",
          "must be superuser or have privileges of the pg_execute_server_program role"},
-        // OWNER TO runs as the administrator, who gives nothing to a
-        // superuser or a predefined role: the body would run with its rights.
+        // Nothing is given to a superuser or a predefined role: the body
+        // would run with its rights.
         {"owner",
          "CREATE FUNCTION harmless() RETURNS int LANGUAGE plpgsql SECURITY DEFINER "
          "AS $$\nBEGIN\n  EXECUTE 'COPY (SELECT 1) TO PROGRAM ''id > " +
