@@ -211,9 +211,12 @@ Status give_owners(Connection& tree, Connection& admin, const std::vector<std::s
     // What the tree made is the administrator's to see once committed.
     if (auto committed = tree.exec("COMMIT"); !committed)
         return std::move(committed).error();
+    // Each grant with the revoke that takes it back (schema 0: the database).
     auto lacking = admin.exec_qualified(
         "SELECT n.oid AS schema, r.oid AS role, "
-        "pg_catalog.format('GRANT CREATE ON SCHEMA %I TO %I', n.nspname, r.rolname) AS sql "
+        "pg_catalog.format('GRANT CREATE ON SCHEMA %I TO %I', n.nspname, r.rolname) AS grant_sql, "
+        "pg_catalog.format('REVOKE CREATE ON SCHEMA %I FROM %I', n.nspname, r.rolname) "
+        "AS revoke_sql "
         "FROM pg_catalog.pg_namespace n, pg_catalog.pg_roles r "
         "WHERE r.rolname = ANY($1::text[]) AND n.nspname !~ '^pg_' "
         "AND n.nspname <> 'information_schema' "
@@ -221,19 +224,19 @@ Status give_owners(Connection& tree, Connection& admin, const std::vector<std::s
         "AND NOT pg_catalog.has_schema_privilege(r.oid, n.oid, 'CREATE') "
         "UNION ALL "
         "SELECT 0, r.oid, pg_catalog.format('GRANT CREATE ON DATABASE %I TO %I', "
-        "pg_catalog.current_database(), r.rolname) "
+        "pg_catalog.current_database(), r.rolname), pg_catalog.format("
+        "'REVOKE CREATE ON DATABASE %I FROM %I', pg_catalog.current_database(), r.rolname) "
         "FROM pg_catalog.pg_roles r WHERE r.rolname = ANY($1::text[]) "
         "AND NOT pg_catalog.has_database_privilege(r.oid, pg_catalog.current_database(), "
         "'CREATE')",
         {text_array(roles), (*who)[0].text("tree")});
     if (!lacking)
         return std::move(lacking).error();
-    std::vector<std::string> schemas, granted_roles;
+    std::vector<std::string> schemas;
     std::string grants;
     for (auto row : *lacking) {
         schemas.push_back(row.text("schema"));
-        granted_roles.push_back(row.text("role"));
-        grants += row.text("sql") + ";\n";
+        grants += row.text("grant_sql") + ";\n";
     }
     if (!grants.empty())
         if (auto done = without_event_triggers(admin, [&]() { return run_on(admin, grants); });
@@ -246,27 +249,21 @@ Status give_owners(Connection& tree, Connection& admin, const std::vector<std::s
         given = std::move(ended).error();
     // Taken back, but from a role that now owns the schema: its own.
     if (!grants.empty()) {
-        auto revokes = admin.exec_qualified(
-            "SELECT pg_catalog.format('REVOKE CREATE ON SCHEMA %I FROM %I', n.nspname, "
-            "r.rolname) AS sql "
-            "FROM ROWS FROM (pg_catalog.unnest($1::pg_catalog.oid[]), "
-            "pg_catalog.unnest($2::pg_catalog.oid[])) AS g(schema, role) "
-            "JOIN pg_catalog.pg_namespace n ON n.oid = g.schema "
-            "JOIN pg_catalog.pg_roles r ON r.oid = g.role WHERE n.nspowner <> g.role "
-            "UNION ALL "
-            "SELECT pg_catalog.format('REVOKE CREATE ON DATABASE %I FROM %I', "
-            "pg_catalog.current_database(), r.rolname) "
-            "FROM ROWS FROM (pg_catalog.unnest($1::pg_catalog.oid[]), "
-            "pg_catalog.unnest($2::pg_catalog.oid[])) AS g(schema, role) "
-            "JOIN pg_catalog.pg_roles r ON r.oid = g.role WHERE g.schema = 0",
-            {text_array(schemas), text_array(granted_roles)});
-        if (!revokes)
-            return std::move(revokes).error();
-        std::string sql;
-        for (auto row : *revokes)
-            sql += row.text("sql") + ";\n";
-        if (!sql.empty())
-            if (auto done = without_event_triggers(admin, [&]() { return run_on(admin, sql); });
+        auto owners = admin.exec_qualified("SELECT oid::text AS schema, nspowner::text AS owner "
+                                           "FROM pg_catalog.pg_namespace "
+                                           "WHERE oid = ANY($1::pg_catalog.oid[])",
+                                           {text_array(schemas)});
+        if (!owners)
+            return std::move(owners).error();
+        std::set<std::pair<std::string, std::string>> owned;
+        for (auto row : *owners)
+            owned.emplace(row.text("schema"), row.text("owner"));
+        std::string revokes;
+        for (auto row : *lacking)
+            if (!owned.contains({row.text("schema"), row.text("role")}))
+                revokes += row.text("revoke_sql") + ";\n";
+        if (!revokes.empty())
+            if (auto done = without_event_triggers(admin, [&]() { return run_on(admin, revokes); });
                 !done)
                 return done;
     }

@@ -121,7 +121,9 @@ void reference(const std::string& name, const json& value, Statement& out) {
         if (!parts.empty() && parts.front() != "pg_catalog")
             out.references.push_back(name_key(k_function, parts));
     }
-    if (name == "RoleSpec" && value.value("roletype", "") == "ROLESPEC_CSTRING")
+    // OWNER TO's role is a RoleSpec field, not a node.
+    if ((name == "RoleSpec" || name == "newowner") && value.is_object() &&
+        value.value("roletype", "") == "ROLESPEC_CSTRING")
         out.roles.push_back(value.value("rolename", ""));
 }
 
@@ -379,14 +381,6 @@ void column_sequences(Statement& s, const ObjectKey& table, const json& column) 
                 identity_sequence(table, name, c["Constraint"].value("options", json::array())));
 }
 
-/// The role ALTER ... OWNER TO names (a RoleSpec field, not a node the
-/// walk over references sees), which the shadow must have.
-void new_owner(Statement& s, const json& v) {
-    const json& role = v.value("newowner", json::object());
-    if (role.value("roletype", "") == "ROLESPEC_CSTRING")
-        s.roles.push_back(role.value("rolename", ""));
-}
-
 Status classify_alter_table(Statement& s, const json& v) {
     const std::string objtype = v.value("objtype", "");
     const std::string verb = alter_words(objtype);
@@ -414,7 +408,6 @@ Status classify_alter_table(Statement& s, const json& v) {
             if (cmds.size() > 1)
                 return Error{s.diagnostic(verb + " ... OWNER TO is read in a statement of its "
                                                  "own; split this ALTER")};
-            new_owner(s, c);
         } else if (subtype == "AT_AddColumn" || subtype == "AT_AlterColumnType") {
             s.shapes = true;
             if (subtype == "AT_AddColumn" && c.contains("def")) {
@@ -644,7 +637,6 @@ Status classify_owner(Statement& s, const json& v) {
         "OBJECT_STATISTIC_EXT", "OBJECT_FOREIGN_SERVER"};
     const std::string objtype = v.value("objectType", "");
     s.runs = compared.contains(objtype);
-    new_owner(s, v);
     if (s.runs) {
         // Routines are created, and so altered, under the function's key.
         s.alters = named_object(s, objtype, v.value("object", json::object()));

@@ -261,12 +261,22 @@ Steps build(const diff::SetOwnedBy& c, const Context&) {
     return {step};
 }
 
-Steps build(const diff::SetComment& c, const Context& context) {
-    auto table = context.to.tables.find(c.target);
+namespace {
+
+/// `TABLE public.t`, `FOREIGN TABLE public.f`, `FUNCTION public.f(integer)`:
+/// the object as COMMENT ON and ALTER ... OWNER TO name it.
+std::string object_words(const ObjectKey& target, const Context& context) {
+    auto table = context.to.tables.find(target);
     bool foreign = table != context.to.tables.end() && table->second.server;
-    std::string sql = "COMMENT ON " + std::string(foreign ? "FOREIGN " : "") +
-                      std::string(catalog::kind_info(c.target.kind).keyword) + " " +
-                      catalog::qualified_name(c.target) + " IS " +
+    return std::string(foreign ? "FOREIGN " : "") +
+           std::string(catalog::kind_info(target.kind).keyword) + " " +
+           catalog::qualified_name(target);
+}
+
+} // namespace
+
+Steps build(const diff::SetComment& c, const Context& context) {
+    std::string sql = "COMMENT ON " + object_words(c.target, context) + " IS " +
                       (c.comment ? quote_literal(*c.comment) : "NULL");
     Step step = make_step(c.target, Action::Comment, sql);
     // COMMENT ON locks what it comments on, or the table that holds it.
@@ -279,11 +289,7 @@ Steps build(const diff::SetComment& c, const Context& context) {
 }
 
 Steps build(const diff::SetOwner& c, const Context& context) {
-    auto table = context.to.tables.find(c.target);
-    bool foreign = table != context.to.tables.end() && table->second.server;
-    std::string sql = "ALTER " + std::string(foreign ? "FOREIGN " : "") +
-                      std::string(catalog::kind_info(c.target.kind).keyword) + " " +
-                      catalog::qualified_name(c.target) + " OWNER TO " +
+    std::string sql = "ALTER " + object_words(c.target, context) + " OWNER TO " +
                       (c.owner.empty() ? "CURRENT_USER" : quote_ident(c.owner));
     Step step = make_step(c.target, Action::Alter, sql);
     step.detail = "owner";
