@@ -314,8 +314,8 @@ bool same_index(const std::string& a, const std::string& b) {
 
 namespace {
 
-/// Whether a statement of `sql` is one of `nodes`, or a DROP or COMMENT ON of
-/// an object of type `object` (`OBJECT_EXTENSION`); `word` is how such SQL
+/// Whether a statement of `sql` is one of `nodes`, or a DROP, COMMENT ON, SET
+/// SCHEMA or RENAME of an object of type `object` (`OBJECT_EXTENSION`); `word` is how such SQL
 /// must spell it, so most SQL is not parsed.
 bool manages(const std::string& sql, std::string_view word,
              std::initializer_list<std::string_view> nodes, std::string_view object) {
@@ -330,9 +330,16 @@ bool manages(const std::string& sql, std::string_view word,
             continue;
         const std::string node = stmt.begin().key();
         const auto& v = stmt.begin().value();
+        // The statements for any kind, by the field that names theirs.
+        static constexpr std::pair<std::string_view, const char*> k_generic[] = {
+            {"DropStmt", "removeType"},
+            {"CommentStmt", "objtype"},
+            {"AlterObjectSchemaStmt", "objectType"},
+            {"RenameStmt", "renameType"}};
+        auto generic =
+            std::ranges::find(k_generic, node, &std::pair<std::string_view, const char*>::first);
         if (std::ranges::find(nodes, node) != nodes.end() ||
-            ((node == "DropStmt" || node == "CommentStmt") &&
-             v.value(node == "DropStmt" ? "removeType" : "objtype", "") == object))
+            (generic != std::end(k_generic) && v.value(generic->second, "") == object))
             return true;
     }
     return false;

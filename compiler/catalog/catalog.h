@@ -33,6 +33,9 @@ struct Schema : ObjectBase {
 
 struct Extension : ObjectBase {
     std::string schema; ///< the schema its objects live in
+    /// ALTER EXTENSION ... SET SCHEMA can move it (pg_extension.extrelocatable);
+    /// a fact of its control file, never a difference.
+    bool relocatable = false;
     bool operator==(const Extension& o) const {
         return key == o.key && comment == o.comment && schema == o.schema;
     }

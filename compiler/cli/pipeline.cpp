@@ -766,19 +766,24 @@ class Run {
                         settle(check, wanted->second);
     }
 
-    /// Renames run first; the rest of the plan starts from their result, so
-    /// a renamed table is altered, not dropped and created.
+    /// Renames run first, then the extensions' moves to other schemas; the
+    /// rest of the plan starts from their result, so a renamed table is
+    /// altered, not dropped and created, and a column of a moved
+    /// extension's type keeps its rows.
     Status plan_both_ways() {
         auto renames = plan::resolve_renames(m_tree.renames(), m_out.current, m_out.desired);
         if (!renames)
             return renames.error();
+        auto relocations = plan::resolve_relocations(m_out.current, m_out.desired, *renames);
         auto rename_forward = steps::rename_steps(*renames, false);
+        std::ranges::move(steps::relocation_steps(relocations, false),
+                          std::back_inserter(rename_forward));
         // A renamed object's owner is compared under its old name too.
         for (const auto& rename : *renames)
             if (!rename.enum_value && m_out.current.owners_compared.contains(rename.after()))
                 m_out.current.owners_compared.insert(rename.current);
         const catalog::Catalog* from = &m_out.current;
-        if (!renames->empty()) {
+        if (!rename_forward.empty()) {
             if (auto replayed = replay(); !replayed)
                 return replayed;
             auto after =
@@ -790,6 +795,12 @@ class Run {
             m_timer.lap("renames");
         }
         record_renames(*renames);
+        for (const auto& relocation : relocations) {
+            if (relocation.creates_schema)
+                m_out.changes.push_back(
+                    {"+", "create", catalog::describe(catalog::schema_key(relocation.to)), ""});
+            m_out.changes.push_back(diff::summary_of(relocation));
+        }
         auto changes = diff::diff(*from, m_out.desired);
         for (const auto& change : changes)
             m_out.changes.push_back(diff::summary_of(change));
@@ -802,6 +813,8 @@ class Run {
         if (!reverse)
             return reverse.error();
         m_out.reverse = std::move(*reverse);
+        std::ranges::move(steps::relocation_steps(relocations, true),
+                          std::back_inserter(m_out.reverse));
         std::ranges::move(steps::rename_steps(*renames, true), std::back_inserter(m_out.reverse));
         for (const auto* script : {&m_out.forward, &m_out.reverse})
             if (auto kept = keeps_what_unmanaged_use(*script, *from); !kept)

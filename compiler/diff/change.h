@@ -171,6 +171,20 @@ struct Rename {
     auto operator<=>(const Rename&) const = default;
 };
 
+/// ALTER EXTENSION ... SET SCHEMA: a relocatable extension that lives in
+/// another schema on each side moves there with its objects, and what uses
+/// them (a column of its type, an index on its operator class) keeps them.
+/// Like renames, it runs before the catalogs' differences.
+struct Relocation {
+    std::string extension;
+    std::string from; ///< its schema in the current state, once renames ran
+    std::string to;   ///< its schema in the desired state
+    /// `to` does not exist yet: it is created before the move, and dropped
+    /// after the move back.
+    bool creates_schema = false;
+    auto operator<=>(const Relocation&) const = default;
+};
+
 /// The key of the object a change is about.
 catalog::ObjectKey key_of(const Change& change);
 
@@ -183,6 +197,7 @@ struct ChangeSummary {
 };
 ChangeSummary summary_of(const Change& change);
 ChangeSummary summary_of(const Rename& rename);
+ChangeSummary summary_of(const Relocation& relocation);
 /// `+ table public.tenants`, `~ column ... (comment)`, `± type ... (rebuilt)`.
 std::string summary_line(const ChangeSummary& summary);
 

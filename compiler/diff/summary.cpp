@@ -1,5 +1,7 @@
 #include "diff/change.h"
 
+#include "catalog/quote.h"
+
 namespace schemac::diff {
 
 ChangeSummary summary_of(const Change& change) {
@@ -54,6 +56,11 @@ ChangeSummary summary_of(const Rename& r) {
     if (!r.implied_by.empty())
         detail += ", following " + r.implied_by;
     return {"~", "rename", catalog::describe(r.object), detail};
+}
+
+ChangeSummary summary_of(const Relocation& r) {
+    return {"~", "alter", catalog::describe(catalog::extension_key(r.extension)),
+            "schema " + catalog::quote_ident(r.from) + " to " + catalog::quote_ident(r.to)};
 }
 
 std::string summarize(const Change& change) {

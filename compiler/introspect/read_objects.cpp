@@ -36,7 +36,7 @@ Status read(Reader& r, Of<catalog::Schema>) {
 Status read(Reader& r, Of<catalog::Extension>) {
     // plpgsql is in every database; it is not the tree's to manage.
     auto rows = r.query("extensions", R"(
-        SELECT e.oid, e.extname, n.nspname,
+        SELECT e.oid, e.extname, n.nspname, e.extrelocatable,
                pg_catalog.obj_description(e.oid, 'pg_extension') AS comment
         FROM pg_catalog.pg_extension e
         JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace
@@ -49,6 +49,7 @@ Status read(Reader& r, Of<catalog::Extension>) {
         e.oid = to_oid(row.text("oid"));
         e.key = catalog::extension_key(row.text("extname"));
         e.schema = row.text("nspname");
+        e.relocatable = row.flag("extrelocatable");
         e.comment = row.at("comment");
         r.lookup.add(k_pg_extension, e.oid, 0, e.key);
         r.catalog.extensions.emplace(e.key, e);

@@ -161,7 +161,7 @@ Result<catalog::Catalog> state_after(shadow::Server& server, const ProofStart& s
     auto db = copy_of_current(server, start, current, options);
     if (!db)
         return db.error();
-    auto after = run_and_read(*db, steps, "the renames", options);
+    auto after = run_and_read(*db, steps, "the renames and extensions' moves", options);
     if (!after)
         return after.error();
     if (auto dropped = drop(server, std::move(*db)); !dropped)

@@ -36,8 +36,9 @@ struct ProofStart {
 
 /// The current state after `steps`, as PostgreSQL reads it back: they run on
 /// a shadow copy of the current state, which is dropped afterwards. Renames
-/// go through here, so every definition that names a renamed object (an
-/// index's table, a foreign key's columns) is PostgreSQL's own text.
+/// and extensions' moves go through here, so every definition that names a
+/// renamed or moved object (an index's table, a foreign key's columns, a
+/// column of an extension's type) is PostgreSQL's own text.
 Result<catalog::Catalog> state_after(shadow::Server& server, const ProofStart& start,
                                      const catalog::Catalog& current,
                                      const std::vector<steps::Step>& steps,

@@ -228,4 +228,30 @@ Result<std::vector<diff::Rename>> resolve_renames(const std::vector<load::Rename
     return resolver.take();
 }
 
+std::vector<diff::Relocation> resolve_relocations(const catalog::Catalog& current,
+                                                  const catalog::Catalog& desired,
+                                                  const std::vector<diff::Rename>& renames) {
+    auto renamed = [&](const std::string& schema) {
+        for (const auto& r : renames)
+            if (r.object.kind == Kind::Schema && r.from == schema)
+                return r.to;
+        return schema;
+    };
+    std::set<std::string> made;
+    std::vector<diff::Relocation> out;
+    for (const auto& [key, extension] : current.extensions) {
+        auto wanted = desired.extensions.find(key);
+        if (wanted == desired.extensions.end() || !extension.relocatable)
+            continue;
+        std::string from = renamed(extension.schema);
+        const std::string& to = wanted->second.schema;
+        if (from == to)
+            continue;
+        bool exists = std::ranges::any_of(
+            current.schemas, [&](const auto& schema) { return renamed(schema.first.name) == to; });
+        out.push_back({key.name, from, to, !exists && made.insert(to).second});
+    }
+    return out;
+}
+
 } // namespace schemac::plan

@@ -25,4 +25,11 @@ Result<std::vector<diff::Rename>> resolve_renames(const std::vector<load::Rename
                                                   const catalog::Catalog& current,
                                                   const catalog::Catalog& desired);
 
+/// The extensions that move to another schema (ALTER EXTENSION ... SET
+/// SCHEMA): relocatable ones whose schema differs on the two sides once
+/// `renames` ran, in name order. The others are dropped and created again.
+std::vector<diff::Relocation> resolve_relocations(const catalog::Catalog& current,
+                                                  const catalog::Catalog& desired,
+                                                  const std::vector<diff::Rename>& renames);
+
 } // namespace schemac::plan

@@ -28,6 +28,11 @@ std::vector<Step> build_steps(const std::vector<diff::Change>& changes,
 /// steps that undo them, in the opposite order.
 std::vector<Step> rename_steps(const std::vector<diff::Rename>& renames, bool back);
 
+/// The ALTER EXTENSION ... SET SCHEMA steps for `relocations`, after the
+/// schemas they need are created; with `back`, the moves back, then the
+/// drops of those schemas.
+std::vector<Step> relocation_steps(const std::vector<diff::Relocation>& relocations, bool back);
+
 /// Adds to ordered steps the locks PostgreSQL takes on partitions: a change
 /// to a partitioned table's columns, constraints, indexes or triggers, or its
 /// drop, takes the parent's lock on every partition attached at that point of

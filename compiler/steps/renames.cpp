@@ -5,6 +5,9 @@
 
 #include "catalog/quote.h"
 
+#include <algorithm>
+#include <iterator>
+
 namespace schemac::steps {
 namespace {
 
@@ -45,6 +48,32 @@ Steps rename_steps(const std::vector<diff::Rename>& renames, bool back) {
         out.push_back(std::move(step));
     }
     return out;
+}
+
+Steps relocation_steps(const std::vector<diff::Relocation>& relocations, bool back) {
+    Steps schemas, moves;
+    for (const auto& r : relocations) {
+        ObjectKey extension = catalog::extension_key(r.extension);
+        const std::string& to = back ? r.from : r.to;
+        Step move = make_step(extension, Action::Alter,
+                              "ALTER EXTENSION " + quote_ident(r.extension) + " SET SCHEMA " +
+                                  quote_ident(to));
+        move.detail = "to schema " + quote_ident(to);
+        moves.push_back(std::move(move));
+        if (!r.creates_schema)
+            continue;
+        ObjectKey schema = catalog::schema_key(r.to);
+        schemas.push_back(
+            back ? make_step(schema, Action::Drop, "DROP SCHEMA " + quote_ident(r.to))
+                 : make_step(schema, Action::Create, "CREATE SCHEMA " + quote_ident(r.to)));
+    }
+    if (back) {
+        std::ranges::reverse(moves);
+        std::ranges::move(schemas, std::back_inserter(moves));
+        return moves;
+    }
+    std::ranges::move(moves, std::back_inserter(schemas));
+    return schemas;
 }
 
 } // namespace schemac::steps

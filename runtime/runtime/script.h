@@ -112,7 +112,7 @@ std::optional<Script> atomic(const Script& script);
 /// concurrently or not, written alike or not (compared as parse trees).
 bool same_index(const std::string& a, const std::string& b);
 
-/// Whether `sql` creates, changes, drops or comments on an extension: what
+/// Whether `sql` creates, changes, moves, drops or comments on an extension: what
 /// only an extension's owner (a superuser, for an untrusted one) may do.
 bool manages_extension(const std::string& sql);
 /// Whether `sql` creates, changes, drops or comments on a publication: one

@@ -185,6 +185,13 @@ TEST_CASE("a statement that manages an event trigger is recognized") {
     CHECK_FALSE(manages_event_trigger("CREATE TRIGGER t AFTER INSERT ON t EXECUTE FUNCTION f()"));
 }
 
+TEST_CASE("a statement that moves or renames an extension or event trigger is recognized") {
+    CHECK(manages_extension("ALTER EXTENSION citext SET SCHEMA \"New Ext\""));
+    CHECK(manages_event_trigger("ALTER EVENT TRIGGER e RENAME TO f"));
+    CHECK_FALSE(manages_extension("ALTER TABLE extension SET SCHEMA other"));
+    CHECK_FALSE(manages_extension("ALTER FUNCTION extension() RENAME TO f"));
+}
+
 TEST_CASE("a secret's placeholder is filled from the environment or a stand-in, as a literal") {
     const std::string sql = "CREATE USER MAPPING FOR CURRENT_USER SERVER s OPTIONS (password "
                             "'${SCHEMAC_SECRET_S_PASSWORD}', note '${HOME}', "

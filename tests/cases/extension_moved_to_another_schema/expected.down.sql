@@ -1,0 +1,7 @@
+CREATE SCHEMA "Old Ext";
+
+ALTER EXTENSION pg_trgm SET SCHEMA public;
+
+ALTER EXTENSION citext SET SCHEMA "Old Ext";
+
+DROP SCHEMA extensions;
