@@ -399,6 +399,10 @@ struct ForeignObject : ObjectBase {
     std::optional<std::string> type;      ///< a server's TYPE
     std::optional<std::string> version;   ///< a server's VERSION
     std::vector<ForeignOption> options;
+    /// A user mapping whose options the reading role may not see
+    /// (pg_user_mappings shows them to the mapped role, to the server's
+    /// owner for PUBLIC, and to superusers): `options` is then unknown.
+    bool options_hidden = false;
     bool operator==(const ForeignObject& o) const {
         return key == o.key && comment == o.comment && handler == o.handler &&
                validator == o.validator && wrapper == o.wrapper && type == o.type &&

@@ -669,6 +669,7 @@ class Run {
             !settled)
             return settled;
         settle_lists_of_casts();
+        settle_hidden_mapping_options();
         // A constraint or index the tree did not change is rebuilt (by the
         // proof, or by a reverse script) from the tree's own text too.
         for (auto& [key, constraint] : m_out.current.constraints)
@@ -729,6 +730,30 @@ class Run {
             current = introspect::introspect(m_current_conninfo, options);
         m_target.reset();
         return current;
+    }
+
+    /// A live user mapping whose options the connected role may not see is
+    /// taken to have the options the tree states: nothing can tell them
+    /// apart, and the plan never touches them. Said on stderr, with what it
+    /// costs a mapping the tree drops (its reverse creates it without them).
+    void settle_hidden_mapping_options() {
+        for (auto& [key, mapping] : m_out.current.foreign) {
+            if (!mapping.options_hidden)
+                continue;
+            auto wanted = m_out.desired.foreign.find(key);
+            if (wanted != m_out.desired.foreign.end())
+                mapping.options = wanted->second.options;
+            if (m_global.verbosity >= 0)
+                std::cerr
+                    << "schemac: the options of " << catalog::describe(key) << " are hidden from "
+                    << catalog::quote_ident(m_out.current.reader)
+                    << " (PostgreSQL shows them to the mapped role, to the server's owner for "
+                       "PUBLIC, and to superusers): "
+                    << (wanted != m_out.desired.foreign.end()
+                            ? "taken as the tree states them"
+                            : "the reverse script creates it again without them")
+                    << "\n";
+        }
     }
 
     /// A live view, trigger, policy or domain check whose printed text

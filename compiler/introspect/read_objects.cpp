@@ -336,14 +336,15 @@ Status read(Reader& r, Of<catalog::ForeignObject>) {
                CASE WHEN w.fdwvalidator <> 0 THEN w.fdwvalidator::pg_catalog.regproc::text END
                    AS validator,
                NULL AS wrapper, NULL AS type, NULL AS version,
-               pg_catalog.obj_description(w.oid, 'pg_foreign_data_wrapper') AS comment
+               pg_catalog.obj_description(w.oid, 'pg_foreign_data_wrapper') AS comment,
+               false AS hidden
         FROM pg_catalog.pg_foreign_data_wrapper w
         WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
                           WHERE e.classid = 'pg_catalog.pg_foreign_data_wrapper'::pg_catalog.regclass
                             AND e.objid = w.oid AND e.deptype = 'e')
         UNION ALL
         SELECT 's', s.oid, s.srvname, '', NULL, NULL, w.fdwname, s.srvtype, s.srvversion,
-               pg_catalog.obj_description(s.oid, 'pg_foreign_server')
+               pg_catalog.obj_description(s.oid, 'pg_foreign_server'), false
         FROM pg_catalog.pg_foreign_server s
         JOIN pg_catalog.pg_foreign_data_wrapper w ON w.oid = s.srvfdw
         UNION ALL
@@ -351,8 +352,16 @@ Status read(Reader& r, Of<catalog::ForeignObject>) {
                CASE WHEN u.umuser = 0 THEN 'PUBLIC'
                     WHEN u.usename = current_user THEN 'CURRENT_USER'
                     ELSE pg_catalog.quote_ident(u.usename) END,
-               u.srvname, NULL, NULL, NULL, NULL, NULL, NULL
+               u.srvname, NULL, NULL, NULL, NULL, NULL, NULL,
+               -- NULL options are none where the view would show them.
+               u.umoptions IS NULL AND NOT (
+                   (SELECT r.rolsuper FROM pg_catalog.pg_roles r WHERE r.rolname = current_user)
+                   OR (u.umuser = 0 AND pg_catalog.pg_has_role(s.srvowner, 'USAGE'))
+                   OR (u.umuser <> 0 AND u.usename = current_user
+                       AND (pg_catalog.pg_has_role(s.srvowner, 'USAGE')
+                            OR pg_catalog.has_server_privilege(s.oid, 'USAGE'))))
         FROM pg_catalog.pg_user_mappings u
+        JOIN pg_catalog.pg_foreign_server s ON s.oid = u.srvid
         ORDER BY 1, 4, 3)");
     if (!rows)
         return std::move(rows).error().within(
@@ -375,6 +384,7 @@ Status read(Reader& r, Of<catalog::ForeignObject>) {
             classid = k_pg_foreign_server;
         } else {
             o.key = catalog::user_mapping_key(row.text("server"), row.text("name"));
+            o.options_hidden = row.flag("hidden");
         }
         o.comment = row.at("comment");
         r.lookup.add(classid, o.oid, 0, o.key);

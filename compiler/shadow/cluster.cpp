@@ -169,9 +169,50 @@ Result<fs::path> version_cache(const fs::path& cache, const fs::path& bindir, co
                      trim(text)};
     std::string version = text.substr(at + marker.size());
     version = version.substr(0, version.find_first_of(" \n"));
-    // Named for the cluster's superuser too: clusters initdb'd as another
-    // are not reused.
-    return cache / ("pg" + version + "-" + std::string(k_admin_role));
+    // Named for the cluster's superuser and for what shadow_catalog()
+    // changes: clusters made otherwise are not reused.
+    return cache / ("pg" + version + "-" + std::string(k_admin_role) + "-2");
+}
+
+/// What the shadow changes in a new cluster's template0, which every shadow
+/// database is created from: pg_user_mappings shows every mapping's options
+/// to every role, so the tree's role reads the options of the mappings the
+/// tree made for other roles (PostgreSQL shows them only to the mapped role
+/// and to superusers), and shows none as an empty array, never NULL (which
+/// the introspector reads as hidden). A shadow holds only the tree's own
+/// values, and a secret's stand-in (runtime::with_secrets), which the
+/// introspector drops.
+constexpr std::string_view k_shadow_catalog = R"(
+CREATE OR REPLACE VIEW pg_catalog.pg_user_mappings AS
+    SELECT u.oid AS umid, s.oid AS srvid, s.srvname, u.umuser,
+           CASE WHEN u.umuser = 0::oid THEN 'public'::name ELSE a.rolname END AS usename,
+           COALESCE(u.umoptions, '{}'::text[]) AS umoptions
+    FROM pg_catalog.pg_user_mapping u
+    JOIN pg_catalog.pg_foreign_server s ON u.umserver = s.oid
+    LEFT JOIN pg_catalog.pg_authid a ON a.oid = u.umuser;
+
+)";
+
+/// Runs k_shadow_catalog in `data`'s template0, through a single-user
+/// backend (which may connect to template0 and change a system view).
+Status shadow_catalog(const fs::path& bindir, const RunAs& as, const fs::path& data,
+                      const fs::path& run) {
+    fs::path sql = run / "shadow_catalog.sql";
+    {
+        std::ofstream out(sql);
+        out << k_shadow_catalog;
+    }
+    if (as.switch_user && chown(sql.c_str(), as.uid, as.gid) != 0)
+        return Error{"cannot give " + sql.string() + " to " + as.name};
+    fs::path log = run / "shadow_catalog.log";
+    auto rc =
+        run_and_wait({"/bin/sh", "-c", "exec \"$0\" --single -O -j -D \"$1\" template0 < \"$2\"",
+                      (bindir / "postgres").string(), data.string(), sql.string()},
+                     as, log);
+    std::string output = read_all(log);
+    if (!rc || *rc != 0 || output.find("ERROR") != std::string::npos)
+        return Error{"preparing the shadow's template0 failed:\n" + output};
+    return Ok{};
 }
 
 } // namespace
@@ -196,6 +237,8 @@ Result<fs::path> cached_cluster(const fs::path& bindir, const RunAs& as, const f
                            as, run / "initdb.log");
     if (!rc || *rc != 0)
         return Error{"initdb failed:\n" + read_all(run / "initdb.log")};
+    if (auto prepared = shadow_catalog(bindir, as, fresh, run); !prepared)
+        return prepared.error();
     if (!cache)
         return fresh;
     std::error_code ec;

@@ -265,6 +265,49 @@ TEST_CASE("owners the tree states are given on the embedded server, by the tree'
     CHECK(again.out == "");
 }
 
+TEST_CASE("a user mapping for another role keeps its options on the embedded server; a role that "
+          "may not see a live mapping's options takes them as the tree states them") {
+    const std::string mapping = "CREATE USER MAPPING FOR authenticated SERVER s OPTIONS (\"user\" "
+                                "'remote_reader');\n";
+    auto db = database_from("DO $$ BEGIN CREATE ROLE authenticated NOLOGIN; EXCEPTION WHEN "
+                            "duplicate_object THEN NULL; END $$;\n"
+                            "CREATE FOREIGN DATA WRAPPER w;\n"
+                            "CREATE SERVER s FOREIGN DATA WRAPPER w;\n");
+    auto tree = temp_tree("mapping", "CREATE FOREIGN DATA WRAPPER w;\n"
+                                     "CREATE SERVER s FOREIGN DATA WRAPPER w;\n" +
+                                         mapping);
+    auto diff = [&](const std::string& conninfo) {
+        return run(schemac_cmd("diff --url " + shell_quote(conninfo) + " --schema " +
+                               shell_quote(tree.string())));
+    };
+    // The tree's role materializes it; before, it read the mapping without
+    // its options, and the plan created it so.
+    auto up = diff(server().conninfo(db));
+    REQUIRE_MESSAGE(up.exit_code == 0, up.err);
+    CHECK(up.out == mapping);
+    REQUIRE(psql_apply(db, up.out).exit_code == 0);
+    auto again = diff(server().conninfo(db));
+    REQUIRE_MESSAGE(again.exit_code == 0, again.err);
+    CHECK(again.out == "");
+    // A role that is neither the mapped one, nor a superuser, sees no
+    // options, on a database made from template1 (the tests' server is an
+    // embedded one, whose template0 shows them to every role).
+    auto plain = server().create_database("template1");
+    REQUIRE(plain);
+    REQUIRE(psql_apply(*plain, "DO $$ BEGIN CREATE ROLE mapping_reader LOGIN; EXCEPTION WHEN "
+                               "duplicate_object THEN NULL; END $$;\n"
+                               "CREATE FOREIGN DATA WRAPPER w;\n"
+                               "CREATE SERVER s FOREIGN DATA WRAPPER w;\n" +
+                                   mapping)
+                .exit_code == 0);
+    auto hidden = diff(server().conninfo(*plain) + " user=mapping_reader");
+    REQUIRE_MESSAGE(hidden.exit_code == 0, hidden.err);
+    CHECK(hidden.out == "");
+    CHECK_MESSAGE(hidden.err.find("the options of user mapping FOR authenticated SERVER s are "
+                                  "hidden from mapping_reader") != std::string::npos,
+                  hidden.err);
+}
+
 TEST_CASE("the proof writes and reads its rows as the tree's role: a trigger of the current state "
           "never runs as the shadow's administrator") {
     fs::path out_dir = fs::temp_directory_path() / ("schemac-seed-" + std::to_string(getpid()));
