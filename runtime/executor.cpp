@@ -56,7 +56,10 @@ namespace {
 Result<Rows> run_and_hand_over(Connection& tree, Connection& admin, const std::string& sql) {
     if (auto committed = tree.exec("COMMIT"); !committed)
         return committed;
-    auto done = admin.exec(sql);
+    // Through the extended protocol, which runs one command: never more than
+    // the one statement the parser read, whatever the server makes of its
+    // strings.
+    auto done = admin.exec(sql, {});
     if (!done)
         return done;
     // What the administrator made that the tree's role goes on with: the
@@ -178,6 +181,10 @@ Status without_event_triggers(Connection& admin, const std::function<Status()>& 
 } // namespace
 
 Result<Rows> run_as_superuser(Connection& tree, Connection& admin, const std::string& sql) {
+    if (moves_into_system_schema(sql))
+        return Error("the shadow moves no object into a system schema (pg_catalog, "
+                     "information_schema, pg_toast, pg_temp), where it would take the place of "
+                     "what its administrator calls");
     // A command on an event trigger fires none.
     if (manages_event_trigger(sql))
         return run_and_hand_over(tree, admin, sql);

@@ -737,6 +737,14 @@ class Run {
     /// apart, and the plan never touches them. Said on stderr, with what it
     /// costs a mapping the tree drops (its reverse creates it without them).
     void settle_hidden_mapping_options() {
+        // A --dev-url server's role that is no superuser reads the tree's own
+        // mappings for other roles so.
+        for (const auto& [key, mapping] : m_out.desired.foreign)
+            if (mapping.options_hidden && m_global.verbosity >= 0)
+                std::cerr << "schemac: the options of " << catalog::describe(key)
+                          << " are hidden from " << catalog::quote_ident(m_out.desired.reader)
+                          << " on the server that materialized the tree: they are not compared, "
+                             "and a plan creates it without them\n";
         for (auto& [key, mapping] : m_out.current.foreign) {
             if (!mapping.options_hidden)
                 continue;

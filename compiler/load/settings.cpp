@@ -32,8 +32,9 @@ constexpr SettingRule k_settings[] = {
     {"default_tablespace", Use::Apply},
     {"xmloption", Use::Apply},
     // Old dumps set it off; the server then reads the file's strings as it
-    // was written (libpg_query splits as with on: a statement split wrongly
-    // is a syntax error, never a different statement).
+    // was written. libpg_query reads them as with on, so the server may see
+    // other statements than the parser did: only the tree's role runs with
+    // it (the shadow's administrator runs one command, with it on).
     {"standard_conforming_strings", Use::Apply},
     // The tree is read as UTF-8.
     {"client_encoding", Use::Ignore, "utf8"},

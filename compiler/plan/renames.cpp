@@ -247,8 +247,12 @@ std::vector<diff::Relocation> resolve_relocations(const catalog::Catalog& curren
         const std::string& to = wanted->second.schema;
         if (from == to)
             continue;
+        // In the scope, or left alone as context (a platform's `extensions`).
         bool exists = std::ranges::any_of(
-            current.schemas, [&](const auto& schema) { return renamed(schema.first.name) == to; });
+                          current.schemas,
+                          [&](const auto& schema) { return renamed(schema.first.name) == to; }) ||
+                      std::ranges::find(current.left_alone, catalog::schema_key(to)) !=
+                          current.left_alone.end();
         out.push_back({key.name, from, to, !exists && made.insert(to).second});
     }
     return out;

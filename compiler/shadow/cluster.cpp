@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdlib>
+#include <fcntl.h>
 #include <fstream>
 #include <functional>
 #include <pwd.h>
@@ -197,18 +198,23 @@ CREATE OR REPLACE VIEW pg_catalog.pg_user_mappings AS
 /// backend (which may connect to template0 and change a system view).
 Status shadow_catalog(const fs::path& bindir, const RunAs& as, const fs::path& data,
                       const fs::path& run) {
+    // A new file (never one a link points to), given to the server's user.
     fs::path sql = run / "shadow_catalog.sql";
-    {
-        std::ofstream out(sql);
-        out << k_shadow_catalog;
-    }
-    if (as.switch_user && chown(sql.c_str(), as.uid, as.gid) != 0)
-        return Error{"cannot give " + sql.string() + " to " + as.name};
+    int fd = open(sql.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0600);
+    if (fd < 0)
+        return Error{"cannot create " + sql.string()};
+    bool written = write(fd, k_shadow_catalog.data(), k_shadow_catalog.size()) ==
+                   static_cast<ssize_t>(k_shadow_catalog.size());
+    bool given = !as.switch_user || fchown(fd, as.uid, as.gid) == 0;
+    close(fd);
+    if (!written || !given)
+        return Error{"cannot write " + sql.string() + " for " + as.name};
     fs::path log = run / "shadow_catalog.log";
-    auto rc =
-        run_and_wait({"/bin/sh", "-c", "exec \"$0\" --single -O -j -D \"$1\" template0 < \"$2\"",
-                      (bindir / "postgres").string(), data.string(), sql.string()},
-                     as, log);
+    auto rc = run_and_wait({"/bin/sh", "-c",
+                            "exec \"$0\" --single -O -j -c exit_on_error=on -D \"$1\" "
+                            "template0 < \"$2\"",
+                            (bindir / "postgres").string(), data.string(), sql.string()},
+                           as, log);
     std::string output = read_all(log);
     if (!rc || *rc != 0 || output.find("ERROR") != std::string::npos)
         return Error{"preparing the shadow's template0 failed:\n" + output};

@@ -150,11 +150,30 @@ Result<RunAs> server_user() {
 /// Forks and executes `argv` as `as`, output appended to `log`. In the child,
 /// the server is bound to die with us (PR_SET_PDEATHSIG), even on SIGKILL.
 Result<pid_t> spawn(const std::vector<std::string>& argv, const RunAs& as, const fs::path& log) {
+    // The server gets no more of schemac's environment than it needs (its
+    // locale, zone and PATH): not the secrets a migration takes from it
+    // (SCHEMAC_SECRET_*), nor a CI's tokens or libpq's passwords.
+    std::vector<std::string> environment;
+    for (char** e = environ; *e; ++e) {
+        std::string_view entry(*e);
+        std::string_view name = entry.substr(0, entry.find('='));
+        if (name == "PATH" || name == "LANG" || name == "LANGUAGE" || name.starts_with("LC_") ||
+            name == "TZ" || name == "TMPDIR")
+            environment.emplace_back(entry);
+    }
+    std::vector<char*> env;
+    for (auto& e : environment)
+        env.push_back(e.data());
+    env.push_back(nullptr);
+    std::vector<char*> args;
+    for (const auto& a : argv)
+        args.push_back(const_cast<char*>(a.c_str()));
+    args.push_back(nullptr);
     pid_t pid = fork();
     if (pid < 0)
         return Error{"fork failed"};
     if (pid == 0) {
-        int fd = open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
+        int fd = open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_NOFOLLOW, 0600);
         if (fd >= 0) {
             dup2(fd, 1);
             dup2(fd, 2);
@@ -173,11 +192,7 @@ Result<pid_t> spawn(const std::vector<std::string>& argv, const RunAs& as, const
         if (getppid() == 1)
             _exit(125);
         std::signal(SIGINT, SIG_DFL);
-        std::vector<char*> args;
-        for (const auto& a : argv)
-            args.push_back(const_cast<char*>(a.c_str()));
-        args.push_back(nullptr);
-        execv(args[0], args.data());
+        execve(args[0], args.data(), env.data());
         _exit(127);
     }
     return pid;

@@ -144,7 +144,13 @@ Status run(Session& tree, Session& admin, const load::Statement& s) {
         return located((*conn)->exec(s.populates    ? without_data(s.sql)
                                      : s.concurrent ? without_concurrently(s.sql)
                                                     : s.sql));
-    auto privileged = admin.to(s.settings);
+    // Not the file's standard_conforming_strings: with it off, the server
+    // would read the statement's strings otherwise than the parser did.
+    Settings settings = s.settings;
+    std::erase_if(settings, [](const auto& setting) {
+        return setting.first == "standard_conforming_strings";
+    });
+    auto privileged = admin.to(settings);
     if (!privileged)
         return locate_error(s, std::move(privileged).error());
     return located(runtime::run_as_superuser(**conn, **privileged, s.sql));

@@ -126,6 +126,9 @@ bool manages_foreign_data(const std::string& sql);
 /// Whether `sql` creates, changes, drops or comments on an event trigger:
 /// only a superuser may.
 bool manages_event_trigger(const std::string& sql);
+/// Whether `sql` moves an object (ALTER ... SET SCHEMA) into pg_catalog,
+/// information_schema, or a pg_toast or pg_temp schema.
+bool moves_into_system_schema(const std::string& sql);
 /// Whether `sql` creates or makes a function LEAKPROOF: what only a
 /// superuser may do.
 bool marks_leakproof(const std::string& sql);

@@ -393,6 +393,17 @@ TEST_CASE("the tree is code: on the embedded server nothing in it runs a program
          "DO $$ BEGIN EXECUTE pg_catalog.concat('COPY (SELECT 1) TO PROGRAM ''id > " +
              (out_dir / "pwned").string() + "'''); END $$;\n",
          "must be superuser or have privileges of the pg_execute_server_program role"},
+        // With standard_conforming_strings off, the server reads a string on
+        // two lines otherwise than the parser: the administrator runs its
+        // statement with it on, as one command.
+        {"strings",
+         "SET standard_conforming_strings = off;\n"
+         "COMMENT ON EXTENSION plpgsql IS 'a\\'\n"
+         "'; COPY (SELECT 1) TO PROGRAM $$id > " +
+             (out_dir / "pwned").string() +
+             "$$; --';\n"
+             "CREATE TABLE t (id int REFERENCES nowhere (id));\n",
+         "tree.sql:4:35: relation \"nowhere\" does not exist"},
         {"read",
          "CREATE TABLE p (id text) PARTITION BY LIST (id);\n"
          "CREATE TABLE p1 PARTITION OF p FOR VALUES IN (pg_read_file('/etc/passwd'));\n",

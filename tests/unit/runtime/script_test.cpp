@@ -192,6 +192,16 @@ TEST_CASE("a statement that moves or renames an extension or event trigger is re
     CHECK_FALSE(manages_extension("ALTER FUNCTION extension() RENAME TO f"));
 }
 
+TEST_CASE("a move into a system schema is recognized") {
+    CHECK(moves_into_system_schema("ALTER EXTENSION hstore SET SCHEMA pg_catalog"));
+    CHECK(moves_into_system_schema("ALTER EXTENSION hstore SET SCHEMA information_schema"));
+    CHECK(moves_into_system_schema("ALTER EXTENSION hstore SET SCHEMA pg_temp_3"));
+    CHECK(moves_into_system_schema("ALTER EXTENSION hstore SET SCHEMA pg_toast"));
+    CHECK_FALSE(moves_into_system_schema("ALTER EXTENSION hstore SET SCHEMA \"PG_CATALOG\""));
+    CHECK_FALSE(moves_into_system_schema("ALTER EXTENSION hstore SET SCHEMA extensions"));
+    CHECK_FALSE(moves_into_system_schema("CREATE SCHEMA pg_catalog_copy"));
+}
+
 TEST_CASE("a secret's placeholder is filled from the environment or a stand-in, as a literal") {
     const std::string sql = "CREATE USER MAPPING FOR CURRENT_USER SERVER s OPTIONS (password "
                             "'${SCHEMAC_SECRET_S_PASSWORD}', note '${HOME}', "
