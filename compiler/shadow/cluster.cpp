@@ -171,7 +171,8 @@ Result<fs::path> version_cache(const fs::path& cache, const fs::path& bindir, co
     std::string version = text.substr(at + marker.size());
     version = version.substr(0, version.find_first_of(" \n"));
     // Named for the cluster's superuser and for what shadow_catalog()
-    // changes: clusters made otherwise are not reused.
+    // changes (the suffix goes up with k_shadow_catalog): clusters made
+    // otherwise are not reused.
     return cache / ("pg" + version + "-" + std::string(k_admin_role) + "-2");
 }
 
