@@ -151,14 +151,14 @@ Result<RunAs> server_user() {
 /// the server is bound to die with us (PR_SET_PDEATHSIG), even on SIGKILL.
 Result<pid_t> spawn(const std::vector<std::string>& argv, const RunAs& as, const fs::path& log) {
     // The server gets no more of schemac's environment than it needs (its
-    // locale, zone and PATH): not the secrets a migration takes from it
+    // locale, zone, PATH and library path): not the secrets a migration takes from it
     // (SCHEMAC_SECRET_*), nor a CI's tokens or libpq's passwords.
     std::vector<std::string> environment;
     for (char** e = environ; *e; ++e) {
         std::string_view entry(*e);
         std::string_view name = entry.substr(0, entry.find('='));
         if (name == "PATH" || name == "LANG" || name == "LANGUAGE" || name.starts_with("LC_") ||
-            name == "TZ" || name == "TMPDIR")
+            name == "TZ" || name == "TMPDIR" || name == "LD_LIBRARY_PATH")
             environment.emplace_back(entry);
     }
     std::vector<char*> env;
