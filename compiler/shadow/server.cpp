@@ -119,7 +119,11 @@ Status Server::grant_to_tree(runtime::Connection& admin, const std::string& role
         return powerful.error();
     if (powerful->empty() || (*powerful)[0].flag("powerful"))
         return Ok{};
-    auto granted = admin.exec("GRANT " + quote_ident(role) + " TO " + quote_ident(tree));
+    // With ADMIN OPTION: a tree may grant a role it names to another, or to
+    // itself (`GRANT app_admin TO current_user`, which needs it), as its
+    // owner's role would on the target.
+    auto granted = admin.exec("GRANT " + quote_ident(role) + " TO " + quote_ident(tree) +
+                              " WITH ADMIN OPTION");
     if (!granted)
         return Error("cannot make " + tree + " a member of " + role +
                      " in the shadow server: " + granted.error().message);

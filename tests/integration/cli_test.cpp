@@ -265,6 +265,21 @@ TEST_CASE("owners the tree states are given on the embedded server, by the tree'
     CHECK(again.out == "");
 }
 
+TEST_CASE("a tree may grant a role it names to its own role, as the idiom before ALTER DEFAULT "
+          "PRIVILEGES FOR ROLE does, on the embedded server") {
+    auto tree = temp_tree("grant-role",
+                          "DO $$ BEGIN EXECUTE pg_catalog.format('GRANT app_admin TO %I', "
+                          "current_user); END $$;\n"
+                          "ALTER DEFAULT PRIVILEGES FOR ROLE app_admin IN SCHEMA public GRANT "
+                          "SELECT ON TABLES TO reporting;\n");
+    auto db = database_from("");
+    auto up = run(schemac_cmd("diff --url " + shell_quote(server().conninfo(db)) + " --schema " +
+                              shell_quote(tree.string())));
+    REQUIRE_MESSAGE(up.exit_code == 0, up.err);
+    CHECK(up.out == "ALTER DEFAULT PRIVILEGES FOR ROLE app_admin IN SCHEMA public GRANT SELECT ON "
+                    "TABLES TO reporting;\n");
+}
+
 TEST_CASE("a user mapping for another role keeps its options on the embedded server; a role that "
           "may not see a live mapping's options takes them as the tree states them") {
     const std::string mapping = "CREATE USER MAPPING FOR authenticated SERVER s OPTIONS (\"user\" "
