@@ -348,21 +348,13 @@ bool manages(const std::string& sql, std::string_view word,
 } // namespace
 
 bool moves_into_system_schema(const std::string& sql) {
-    if (!mentions(sql, "SCHEMA"))
-        return false;
-    auto tree = parse_tree(sql);
-    if (!tree.is_object())
-        return false;
-    for (const auto& raw : tree.value("stmts", nlohmann::json::array())) {
-        const auto& stmt = raw.value("stmt", nlohmann::json::object());
-        if (!stmt.contains("AlterObjectSchemaStmt"))
-            continue;
-        std::string schema = stmt["AlterObjectSchemaStmt"].value("newschema", "");
-        if (schema == "pg_catalog" || schema == "information_schema" ||
-            schema.starts_with("pg_toast") || schema.starts_with("pg_temp"))
-            return true;
-    }
-    return false;
+    bool moves = false;
+    for_each_statement(sql, "SCHEMA", "AlterObjectSchemaStmt", [&](const nlohmann::json& alter) {
+        std::string schema = alter.value("newschema", "");
+        moves = moves || schema == "pg_catalog" || schema == "information_schema" ||
+                schema.starts_with("pg_toast") || schema.starts_with("pg_temp");
+    });
+    return moves;
 }
 
 bool manages_extension(const std::string& sql) {
