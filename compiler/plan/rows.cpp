@@ -267,12 +267,46 @@ std::string seed_insert(const Catalog& current, const ObjectKey& table, int atte
     out += " FROM generate_series(1, " + std::to_string(k_seed_rows) + ") AS seed(i)";
     for (const auto& join : joins)
         out += join;
-    return out;
+    // A row a trigger already made (a platform's sign-up copying its users
+    // into the tree's table) is not made twice.
+    return out + " ON CONFLICT DO NOTHING";
+}
+
+std::vector<std::string> context_seed_inserts(const Catalog& current,
+                                              const std::vector<ObjectKey>& tables) {
+    std::set<std::string> out;
+    for (const auto& table : tables)
+        for (const auto& key : foreign_keys_of(current, table)) {
+            if (current.tables.contains(key.references))
+                continue;
+            auto columns = current.columns_of(table);
+            std::string names, values;
+            for (std::size_t i = 0; i < key.columns.size(); ++i) {
+                auto column = std::ranges::find(columns, key.columns[i],
+                                                [](const auto* c) { return c->key.name; });
+                if (column == columns.end())
+                    break;
+                const std::string& type = (*column)->type;
+                auto value = value_of(current, type, Text::Number);
+                names += (i ? ", " : "") + catalog::quote_ident(key.referenced[i]);
+                values += (i ? ", " : "") + value.value_or("seed.i::text::" + type);
+            }
+            out.insert("INSERT INTO " + catalog::qualified_name(key.references) + " (" + names +
+                       ") SELECT " + values + " FROM generate_series(1, " +
+                       std::to_string(k_seed_rows) + ") AS seed(i) ON CONFLICT DO NOTHING");
+        }
+    return {out.begin(), out.end()};
 }
 
 Result<Seeded> seed(runtime::Connection& conn, const Catalog& current,
                     const std::vector<ObjectKey>& tables) {
     Seeded out;
+    // The referenced rows come first; a context table that takes no such
+    // row (a column of its own without a default) leaves the tables
+    // referencing it unseeded, named by the warning.
+    for (const auto& insert : context_seed_inserts(current, tables))
+        if (auto inserted = conn.exec(insert); !inserted && !inserted.error().server)
+            return inserted.error();
     for (const auto& table : tables) {
         auto inserted = conn.exec(seed_insert(current, table, 0));
         for (int attempt = 1; !inserted && inserted.error().server && attempt < k_seed_attempts;

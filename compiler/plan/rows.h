@@ -35,9 +35,18 @@ inline constexpr int k_seed_attempts = 3;
 /// CHECK lists the values of takes them in turn); a foreign key's columns
 /// take a row of the table it references (seeded before). A nullable column
 /// of a type without a known value stays NULL. Text is the row's number on
-/// attempt 0, a slug on 1, an e-mail address on 2.
+/// attempt 0, a slug on 1, an e-mail address on 2. A row that conflicts with one
+/// already there (made by a trigger) is skipped.
 std::string seed_insert(const catalog::Catalog& current, const catalog::ObjectKey& table,
                         int attempt);
+
+/// For each foreign key of `tables` into a table outside `current` (context
+/// built in the shadow: a platform's `auth.users`), an `INSERT ... ON
+/// CONFLICT DO NOTHING` of k_seed_rows rows holding only the referenced
+/// columns, valued from the referencing columns' types. The proof runs them
+/// in its shadow copy only, before seed_insert.
+std::vector<std::string> context_seed_inserts(const catalog::Catalog& current,
+                                              const std::vector<catalog::ObjectKey>& tables);
 
 /// What seeding did: each seeded table's row count, and each table no row
 /// could be made for, with the server's reason.

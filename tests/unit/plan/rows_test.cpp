@@ -86,11 +86,11 @@ TEST_CASE("seed rows: each column a value of its type; a foreign key a row of wh
           "(enum_range(NULL::public.mood))[1 + (seed.i - 1) % 2], '{}'::text[], "
           "seed.i::text::point, NULL FROM generate_series(1, 3) AS seed(i) LEFT JOIN LATERAL "
           "(SELECT id AS c0 FROM public.\"Tenants\" ORDER BY 1 OFFSET (seed.i - 1) LIMIT 1) AS "
-          "r1 ON true");
+          "r1 ON true ON CONFLICT DO NOTHING");
     CHECK(plan::seed_insert(c, relation_key(Kind::Table, "public", "Tenants"), 2) ==
           "INSERT INTO public.\"Tenants\" (\"Name\", plan) SELECT ('user' || seed.i || "
           "'@example.com')::character varying(20), (ARRAY['free', 'it''s pro'])[1 + (seed.i - 1) "
-          "% 2]::text FROM generate_series(1, 3) AS seed(i)");
+          "% 2]::text FROM generate_series(1, 3) AS seed(i) ON CONFLICT DO NOTHING");
 
     // users is touched; Tenants, which it references, is seeded first.
     auto tables = plan::tables_to_seed(c, {locking("users")}, {});
@@ -126,5 +126,26 @@ TEST_CASE("seed rows: quoted names in a foreign key, a doubled quote before its 
     CHECK(plan::seed_insert(c, relation_key(Kind::Table, "public", "child"), 0) ==
           "INSERT INTO public.child (\"Parent Key\") SELECT r1.c0 FROM generate_series(1, 3) AS "
           "seed(i) LEFT JOIN LATERAL (SELECT \"Key\" AS c0 FROM public.\"we\"\"ird\" ORDER BY 1 "
-          "OFFSET (seed.i - 1) LIMIT 1) AS r1 ON true");
+          "OFFSET (seed.i - 1) LIMIT 1) AS r1 ON true ON CONFLICT DO NOTHING");
+}
+
+TEST_CASE("seed rows: a foreign key into context (a table outside the catalog) gets the "
+          "referenced rows first, valued from the referencing columns' types") {
+    Catalog c;
+    add_table(c, "profiles");
+    add_column(c, "profiles", "id", "uuid", true);
+    add_column(c, "profiles", "Org", "integer", true);
+    add_foreign_key(c, "profiles", "profiles_id_fkey",
+                    "FOREIGN KEY (id, \"Org\") REFERENCES auth.users(id, \"Org Id\")", "users");
+    c.constraints.begin()->second.references = relation_key(Kind::Table, "auth", "users");
+    add_table(c, "notes");
+    add_column(c, "notes", "profile", "uuid", true);
+    add_foreign_key(c, "notes", "notes_profile_fkey",
+                    "FOREIGN KEY (profile) REFERENCES public.profiles(id)", "profiles");
+    auto tables = std::vector{relation_key(Kind::Table, "public", "profiles"),
+                              relation_key(Kind::Table, "public", "notes")};
+    CHECK(plan::context_seed_inserts(c, tables) ==
+          std::vector<std::string>{
+              "INSERT INTO auth.users (id, \"Org Id\") SELECT md5(seed.i::text)::uuid, "
+              "seed.i::integer FROM generate_series(1, 3) AS seed(i) ON CONFLICT DO NOTHING"});
 }
