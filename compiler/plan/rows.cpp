@@ -175,6 +175,37 @@ std::optional<std::string> value_of(const Catalog& catalog, const std::string& t
     return std::nullopt;
 }
 
+/// `insert` into the context table `table` with its enabled triggers
+/// disabled around it, in one transaction: a trigger of the tree on a
+/// platform's table (a sign-up copying `auth.users` into `profiles`) may
+/// need columns the stand-in rows leave empty. The triggers are enabled
+/// again by name, so the catalog ends as it began. Rolled back on error.
+Result<runtime::Rows> insert_without_triggers(runtime::Connection& conn, const ObjectKey& table,
+                                              const std::string& insert) {
+    auto run = [&]() -> Result<runtime::Rows> {
+        std::string name = catalog::qualified_name(table);
+        auto triggers =
+            conn.exec("SELECT tgname FROM pg_catalog.pg_trigger WHERE tgrelid = $1::regclass "
+                      "AND NOT tgisinternal AND tgenabled = 'O' ORDER BY tgname",
+                      {name});
+        if (!triggers)
+            return triggers.error();
+        std::string off, on;
+        for (const auto& row : *triggers) {
+            std::string trigger = catalog::quote_ident(row.text("tgname"));
+            off += "ALTER TABLE " + name + " DISABLE TRIGGER " + trigger + "; ";
+            on += "; ALTER TABLE " + name + " ENABLE TRIGGER " + trigger;
+        }
+        return conn.exec(off + insert + on);
+    };
+    if (auto begun = conn.exec("BEGIN"); !begun)
+        return begun;
+    auto done = run();
+    if (auto ended = conn.exec(done ? "COMMIT" : "ROLLBACK"); done && !ended)
+        return ended;
+    return done;
+}
+
 } // namespace
 
 std::vector<ObjectKey> tables_to_seed(const Catalog& current,
@@ -272,9 +303,9 @@ std::string seed_insert(const Catalog& current, const ObjectKey& table, int atte
     return out + " ON CONFLICT DO NOTHING";
 }
 
-std::vector<std::string> context_seed_inserts(const Catalog& current,
-                                              const std::vector<ObjectKey>& tables) {
-    std::set<std::string> out;
+std::vector<std::pair<ObjectKey, std::string>>
+context_seed_inserts(const Catalog& current, const std::vector<ObjectKey>& tables) {
+    std::set<std::pair<ObjectKey, std::string>> out;
     for (const auto& table : tables)
         for (const auto& key : foreign_keys_of(current, table)) {
             if (current.tables.contains(key.references))
@@ -291,9 +322,10 @@ std::vector<std::string> context_seed_inserts(const Catalog& current,
                 names += (i ? ", " : "") + catalog::quote_ident(key.referenced[i]);
                 values += (i ? ", " : "") + value.value_or("seed.i::text::" + type);
             }
-            out.insert("INSERT INTO " + catalog::qualified_name(key.references) + " (" + names +
-                       ") SELECT " + values + " FROM generate_series(1, " +
-                       std::to_string(k_seed_rows) + ") AS seed(i) ON CONFLICT DO NOTHING");
+            out.emplace(key.references,
+                        "INSERT INTO " + catalog::qualified_name(key.references) + " (" + names +
+                            ") SELECT " + values + " FROM generate_series(1, " +
+                            std::to_string(k_seed_rows) + ") AS seed(i) ON CONFLICT DO NOTHING");
         }
     return {out.begin(), out.end()};
 }
@@ -304,9 +336,13 @@ Result<Seeded> seed(runtime::Connection& conn, const Catalog& current,
     // The referenced rows come first; a context table that takes no such
     // row (a column of its own without a default) leaves the tables
     // referencing it unseeded, named by the warning.
-    for (const auto& insert : context_seed_inserts(current, tables))
-        if (auto inserted = conn.exec(insert); !inserted && !inserted.error().server)
+    for (const auto& [table, insert] : context_seed_inserts(current, tables)) {
+        auto inserted = conn.exec(insert);
+        if (!inserted && inserted.error().server)
+            inserted = insert_without_triggers(conn, table, insert);
+        if (!inserted && !inserted.error().server)
             return inserted.error();
+    }
     for (const auto& table : tables) {
         auto inserted = conn.exec(seed_insert(current, table, 0));
         for (int attempt = 1; !inserted && inserted.error().server && attempt < k_seed_attempts;

@@ -44,9 +44,12 @@ std::string seed_insert(const catalog::Catalog& current, const catalog::ObjectKe
 /// built in the shadow: a platform's `auth.users`), an `INSERT ... ON
 /// CONFLICT DO NOTHING` of k_seed_rows rows holding only the referenced
 /// columns, valued from the referencing columns' types. The proof runs them
-/// in its shadow copy only, before seed_insert.
-std::vector<std::string> context_seed_inserts(const catalog::Catalog& current,
-                                              const std::vector<catalog::ObjectKey>& tables);
+/// in its shadow copy only, before seed_insert; one that fails (a trigger of
+/// the tree on that table needs more) runs again with the table's triggers
+/// disabled around it.
+std::vector<std::pair<catalog::ObjectKey, std::string>>
+context_seed_inserts(const catalog::Catalog& current,
+                     const std::vector<catalog::ObjectKey>& tables);
 
 /// What seeding did: each seeded table's row count, and each table no row
 /// could be made for, with the server's reason.

@@ -1206,8 +1206,8 @@ TEST_CASE("the proof with rows: a step that fails only on existing rows is needs
 }
 
 TEST_CASE("the proof makes rows through a foreign key into context: the platform's table gets "
-          "the referenced rows in the shadow, and a trigger of the tree that copies them does "
-          "not stop the seeding") {
+          "the referenced rows in the shadow, and a trigger of the tree on it that copies them "
+          "does not stop the seeding, even one that fails on them") {
     TempProject project("proof-rows-context");
     const fs::path& root = project.root;
     write_file(root / "schema/auth.sql",
@@ -1216,7 +1216,7 @@ TEST_CASE("the proof makes rows through a foreign key into context: the platform
                "CREATE TABLE auth.users (id uuid PRIMARY KEY, email text);\n");
     std::string v1 =
         "CREATE TABLE profiles (id uuid PRIMARY KEY REFERENCES auth.users ON DELETE CASCADE,\n"
-        "    email text);\n"
+        "    email text NOT NULL);\n"
         "CREATE TABLE notes (id bigint PRIMARY KEY,\n"
         "    author uuid NOT NULL REFERENCES profiles, body text NOT NULL);\n"
         "CREATE FUNCTION new_profile() RETURNS trigger LANGUAGE plpgsql AS $$\n"

@@ -145,7 +145,8 @@ TEST_CASE("seed rows: a foreign key into context (a table outside the catalog) g
     auto tables = std::vector{relation_key(Kind::Table, "public", "profiles"),
                               relation_key(Kind::Table, "public", "notes")};
     CHECK(plan::context_seed_inserts(c, tables) ==
-          std::vector<std::string>{
-              "INSERT INTO auth.users (id, \"Org Id\") SELECT md5(seed.i::text)::uuid, "
-              "seed.i::integer FROM generate_series(1, 3) AS seed(i) ON CONFLICT DO NOTHING"});
+          std::vector<std::pair<ObjectKey, std::string>>{
+              {relation_key(Kind::Table, "auth", "users"),
+               "INSERT INTO auth.users (id, \"Org Id\") SELECT md5(seed.i::text)::uuid, "
+               "seed.i::integer FROM generate_series(1, 3) AS seed(i) ON CONFLICT DO NOTHING"}});
 }
