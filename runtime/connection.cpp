@@ -69,13 +69,27 @@ Result<Connection> Connection::open(const std::string& conninfo) {
         PQfinish(conn);
         return error;
     }
-    // Notices (e.g. "relation already exists, skipping") are not ours to print.
-    PQsetNoticeProcessor(
-        conn, [](void*, const char*) {}, nullptr);
     return Connection(conn);
 }
 
-Connection::Connection(Connection&& other) noexcept : m_conn(other.m_conn) {
+Connection::Connection(pg_conn* conn) : m_conn(conn) {
+    PQsetNoticeReceiver(
+        conn,
+        [](void* arg, const PGresult* notice) {
+            const auto& sink = *static_cast<const NoticeSink*>(arg);
+            if (!sink)
+                return;
+            auto field = [&](int code) {
+                const char* text = PQresultErrorField(notice, code);
+                return std::string(text ? text : "");
+            };
+            sink(field(PG_DIAG_SEVERITY), field(PG_DIAG_MESSAGE_PRIMARY));
+        },
+        m_notice.get());
+}
+
+Connection::Connection(Connection&& other) noexcept
+    : m_conn(other.m_conn), m_notice(std::move(other.m_notice)) {
     other.m_conn = nullptr;
 }
 
@@ -84,6 +98,7 @@ Connection& Connection::operator=(Connection&& other) noexcept {
         if (m_conn)
             PQfinish(m_conn);
         m_conn = other.m_conn;
+        m_notice = std::move(other.m_notice);
         other.m_conn = nullptr;
     }
     return *this;

@@ -18,6 +18,35 @@ std::string step_label(const Script& script, std::size_t s) {
 
 } // namespace
 
+namespace {
+
+/// While a data step runs, what its statements raise (`RAISE NOTICE` in a
+/// data phase's DO block) is printed on stderr, quiet or not: the project
+/// wrote it for whoever runs the migration.
+class DataStepNotices {
+  public:
+    DataStepNotices(Connection& conn, const ScriptStep& step, std::ostream& err)
+        : m_conn(conn), m_on(step.data) {
+        if (m_on)
+            conn.on_notice([&err, title = step.title](const std::string& severity,
+                                                      const std::string& message) {
+                err << "schemac: " << title << ": " << severity << ": " << message << "\n";
+            });
+    }
+    ~DataStepNotices() {
+        if (m_on)
+            m_conn.on_notice(nullptr);
+    }
+    DataStepNotices(const DataStepNotices&) = delete;
+    DataStepNotices& operator=(const DataStepNotices&) = delete;
+
+  private:
+    Connection& m_conn;
+    bool m_on;
+};
+
+} // namespace
+
 Status Session::exec(const std::string& sql, const std::vector<std::string>& params,
                      const std::string& where) {
     // Secrets come from the environment as the statement runs; what is
@@ -87,6 +116,7 @@ Status Session::run_group(const Script& script, std::size_t first, std::size_t l
             const ScriptStep& step = script.steps[s];
             auto started = Clock::now();
             m_live.begin(step_label(script, s));
+            DataStepNotices notices(*m_conn, step, m_err);
             for (const auto& statement : step.statements) {
                 std::string where = script.path.string() + ":" + std::to_string(statement.line);
                 // Batched in a transaction (an all-or-nothing rollback): the
@@ -171,6 +201,7 @@ Status Session::run_alone(const Script& script, std::size_t s, bool resuming, bo
     const ScriptStep& step = script.steps[s];
     auto started = Clock::now();
     m_live.begin(step_label(script, s));
+    DataStepNotices notices(*m_conn, step, m_err);
     for (const auto& statement : step.statements) {
         std::string where = script.path.string() + ":" + std::to_string(statement.line);
         // Resumed: a statement that finished without its progress being

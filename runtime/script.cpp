@@ -83,6 +83,7 @@ struct Segment {
     bool marked = false;
     bool transactional = true;
     std::vector<ScriptHazard> hazards;
+    bool data = false; ///< after `-- schemac:phase data`, before the next phase
 };
 
 /// The file cut at its markers: comments (found by the scanner, so never
@@ -93,6 +94,7 @@ std::vector<Segment> segments_of(const std::string& text, const std::string& fil
     std::size_t pos = 0;
     int line_number = 0;
     auto comment = comments.begin();
+    bool in_data_phase = false;
     while (pos < text.size()) {
         ++line_number;
         std::size_t eol = std::min(text.find('\n', pos), text.size());
@@ -104,7 +106,13 @@ std::vector<Segment> segments_of(const std::string& text, const std::string& fil
             out.back().end = pos;
             std::string title(line.substr(k_step_marker.size()));
             title.erase(0, title.find_first_not_of(' '));
-            out.push_back({eol, text.size(), title, true, true, {}});
+            out.push_back({eol, text.size(), title, true, true, {}, in_data_phase});
+        } else if (line.starts_with(k_phase_marker)) {
+            std::string_view phase = line.substr(k_phase_marker.size());
+            std::size_t first = phase.find_first_not_of(" \t");
+            std::size_t last = phase.find_last_not_of(" \t\r");
+            in_data_phase =
+                first != std::string_view::npos && phase.substr(first, last + 1 - first) == "data";
         } else if (line.starts_with(k_no_transaction_marker) && out.back().marked) {
             out.back().transactional = false;
         } else if (line.starts_with(k_hazard_marker)) {
@@ -533,7 +541,7 @@ Result<Script> parse_script(const std::filesystem::path& path, const std::string
             pg_query_free_split_result(split);
             return error;
         }
-        ScriptStep step{segment.title, segment.transactional, {}, segment.hazards};
+        ScriptStep step{segment.title, segment.transactional, {}, segment.hazards, segment.data};
         for (int i = 0; i < split.n_stmts; ++i) {
             std::size_t begin =
                 segment.begin + static_cast<std::size_t>(split.stmts[i]->stmt_location);

@@ -2,6 +2,8 @@
 
 #include "runtime/result.h"
 
+#include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -102,6 +104,13 @@ class Connection {
     Result<Rows> exec_qualified(const std::string& sql,
                                 const std::vector<std::string>& params = {});
 
+    /// Where the server's notices and warnings go (severity, message) while
+    /// set: what a migration's own data step raises (`RAISE NOTICE`) is for
+    /// whoever runs it. Unset (the default), they are dropped: the ones
+    /// schemac's statements cause ("... does not exist, skipping") are not.
+    using NoticeSink = std::function<void(const std::string& severity, const std::string& message)>;
+    void on_notice(NoticeSink sink) { *m_notice = std::move(sink); }
+
     /// The database connected to (libpq's defaults applied).
     std::string database() const;
     /// The server's version number, e.g. 150018.
@@ -112,9 +121,11 @@ class Connection {
     int backend_pid() const;
 
   private:
-    explicit Connection(pg_conn* conn) : m_conn(conn) {}
+    explicit Connection(pg_conn* conn);
     Result<Rows> finish(pg_result* result);
     pg_conn* m_conn = nullptr;
+    /// On the heap: libpq's notice receiver keeps its address across moves.
+    std::unique_ptr<NoticeSink> m_notice = std::make_unique<NoticeSink>();
 };
 
 /// A PostgreSQL array literal for text values: {"a","b"}.

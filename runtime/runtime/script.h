@@ -47,6 +47,9 @@ struct ScriptStep {
     bool transactional = true;
     std::vector<ScriptStatement> statements;
     std::vector<ScriptHazard> hazards;
+    /// In the data phase (`-- schemac:phase data`): statements the project
+    /// wrote, whose notices are printed while they run.
+    bool data = false;
 };
 
 struct Script {

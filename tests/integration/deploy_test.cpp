@@ -599,6 +599,36 @@ TEST_CASE("generated/: apply all then roll all back returns the catalog to empty
     CHECK(db.catalog() == empty.catalog());
 }
 
+TEST_CASE("a data step's notices are printed as it runs, quiet or not; those of schemac's own "
+          "statements are not") {
+    TempProject project("deploy-notices");
+    const fs::path& root = project.root;
+    write_file(root / "schema/app.sql", "CREATE TABLE jobs (id bigint PRIMARY KEY);\n");
+    REQUIRE(project.schemac("diff -q --write initial").exit_code == 0);
+    write_file(root / "schema/app.sql", "CREATE TABLE jobs (id bigint PRIMARY KEY, note text);\n"
+                                        "CREATE INDEX jobs_note_idx ON jobs (note);\n");
+    write_file(root / "schedule.sql",
+               "DO $$ BEGIN\n"
+               "  IF NOT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_cron') THEN\n"
+               "    RAISE NOTICE 'pg_cron is not installed: % not scheduled', 'cleanup';\n"
+               "  END IF;\n"
+               "END $$;\n");
+    REQUIRE(project.schemac("diff -q --write note --data schedule.sql --data-down schedule.sql")
+                .exit_code == 0);
+    Database db;
+    auto applied = project.schemac("apply -q --url " + shell_quote(db.url));
+    REQUIRE_MESSAGE(applied.exit_code == 0, applied.err);
+    CHECK(applied.err == "schemac: data from schedule.sql:1: NOTICE: pg_cron is not installed: "
+                         "cleanup not scheduled\n");
+    // The reverse drops the index (DROP INDEX CONCURRENTLY IF EXISTS ... on
+    // its own): no notice of it.
+    auto back =
+        project.schemac("rollback -q --allow-hazards data-loss --url " + shell_quote(db.url));
+    REQUIRE_MESSAGE(back.exit_code == 0, back.err);
+    CHECK(back.err == "schemac: data from schedule.sql:1: NOTICE: pg_cron is not installed: "
+                      "cleanup not scheduled\n");
+}
+
 TEST_CASE("online changes and renames on tables holding rows: every row survives, forward and "
           "back") {
     TempProject project("deploy-online");
