@@ -83,7 +83,10 @@ Connection::Connection(pg_conn* conn) : m_conn(conn) {
                 const char* text = PQresultErrorField(notice, code);
                 return std::string(text ? text : "");
             };
-            sink(field(PG_DIAG_SEVERITY), field(PG_DIAG_MESSAGE_PRIMARY));
+            try { // never an exception through libpq's C frames
+                sink(field(PG_DIAG_SEVERITY), field(PG_DIAG_MESSAGE_PRIMARY));
+            } catch (...) {
+            }
         },
         m_notice.get());
 }

@@ -20,17 +20,34 @@ std::string step_label(const Script& script, std::size_t s) {
 
 namespace {
 
+/// `text` fit for one line of a terminal: a line break is shown as `\n`,
+/// any other control character (an escape sequence, a carriage return) as
+/// `?`, so a notice cannot pass for a line of schemac's own.
+std::string printable(const std::string& text) {
+    std::string out;
+    for (char c : text)
+        if (c == '\n')
+            out += "\\n";
+        else if ((static_cast<unsigned char>(c) < 0x20 && c != '\t') || c == 0x7f)
+            out += '?';
+        else
+            out += c;
+    return out;
+}
+
 /// While a data step runs, what its statements raise (`RAISE NOTICE` in a
 /// data phase's DO block) is printed on stderr, quiet or not: the project
 /// wrote it for whoever runs the migration.
 class DataStepNotices {
   public:
-    DataStepNotices(Connection& conn, const ScriptStep& step, std::ostream& err)
+    DataStepNotices(Connection& conn, const ScriptStep& step, std::ostream& err, Progress& live)
         : m_conn(conn), m_on(step.data) {
         if (m_on)
-            conn.on_notice([&err, title = step.title](const std::string& severity,
-                                                      const std::string& message) {
-                err << "schemac: " << title << ": " << severity << ": " << message << "\n";
+            conn.on_notice([&err, &live, title = printable(step.title)](
+                               const std::string& severity, const std::string& message) {
+                live.clear();
+                err << "schemac: " << title << ": " << printable(severity) << ": "
+                    << printable(message) << "\n";
             });
     }
     ~DataStepNotices() {
@@ -116,7 +133,7 @@ Status Session::run_group(const Script& script, std::size_t first, std::size_t l
             const ScriptStep& step = script.steps[s];
             auto started = Clock::now();
             m_live.begin(step_label(script, s));
-            DataStepNotices notices(*m_conn, step, m_err);
+            DataStepNotices notices(*m_conn, step, m_err, m_live);
             for (const auto& statement : step.statements) {
                 std::string where = script.path.string() + ":" + std::to_string(statement.line);
                 // Batched in a transaction (an all-or-nothing rollback): the
@@ -201,7 +218,7 @@ Status Session::run_alone(const Script& script, std::size_t s, bool resuming, bo
     const ScriptStep& step = script.steps[s];
     auto started = Clock::now();
     m_live.begin(step_label(script, s));
-    DataStepNotices notices(*m_conn, step, m_err);
+    DataStepNotices notices(*m_conn, step, m_err, m_live);
     for (const auto& statement : step.statements) {
         std::string where = script.path.string() + ":" + std::to_string(statement.line);
         // Resumed: a statement that finished without its progress being

@@ -52,8 +52,9 @@ std::size_t step_of(const std::vector<steps::Step>& steps, const std::string& st
 }
 
 /// A shadow database the proof works in, with the two connections it uses
-/// throughout: the tree's role's (the scripts, the reads of what they built)
-/// and the administrator's (seeding, counting, what needs a superuser). A
+/// throughout: the tree's role's (the scripts, the reads of what they built,
+/// seeding and counting rows: the tree's triggers fire then, so never as a
+/// superuser) and the administrator's (what needs a superuser). A
 /// connection costs a server process, about 20 ms here.
 struct ProofDb {
     std::string name;

@@ -175,6 +175,16 @@ std::optional<std::string> value_of(const Catalog& catalog, const std::string& t
     return std::nullopt;
 }
 
+/// Whether an INSERT or UPDATE rule rewrites writes to `table`.
+bool has_write_rule(const Catalog& current, const ObjectKey& table) {
+    return std::ranges::any_of(current.rules, [&](const auto& entry) {
+        const auto& [key, rule] = entry;
+        return catalog::table_of(key) == table &&
+               (rule.definition.find(" AS\n    ON INSERT TO ") != std::string::npos ||
+                rule.definition.find(" AS\n    ON UPDATE TO ") != std::string::npos);
+    });
+}
+
 /// `insert` into the context table `table` with its enabled triggers
 /// disabled around it, in one transaction: a trigger of the tree on a
 /// platform's table (a sign-up copying `auth.users` into `profiles`) may
@@ -299,8 +309,9 @@ std::string seed_insert(const Catalog& current, const ObjectKey& table, int atte
     for (const auto& join : joins)
         out += join;
     // A row a trigger already made (a platform's sign-up copying its users
-    // into the tree's table) is not made twice.
-    return out + " ON CONFLICT DO NOTHING";
+    // into the tree's table) is not made twice; PostgreSQL refuses ON
+    // CONFLICT on a table an INSERT or UPDATE rule rewrites.
+    return has_write_rule(current, table) ? out : out + " ON CONFLICT DO NOTHING";
 }
 
 std::vector<std::pair<ObjectKey, std::string>>

@@ -36,7 +36,8 @@ inline constexpr int k_seed_attempts = 3;
 /// take a row of the table it references (seeded before). A nullable column
 /// of a type without a known value stays NULL. Text is the row's number on
 /// attempt 0, a slug on 1, an e-mail address on 2. A row that conflicts with one
-/// already there (made by a trigger) is skipped.
+/// already there (made by a trigger) is skipped, on a table without INSERT
+/// or UPDATE rules (which refuse ON CONFLICT).
 std::string seed_insert(const catalog::Catalog& current, const catalog::ObjectKey& table,
                         int attempt);
 
@@ -45,8 +46,8 @@ std::string seed_insert(const catalog::Catalog& current, const catalog::ObjectKe
 /// CONFLICT DO NOTHING` of k_seed_rows rows holding only the referenced
 /// columns, valued from the referencing columns' types. The proof runs them
 /// in its shadow copy only, before seed_insert; one that fails (a trigger of
-/// the tree on that table needs more) runs again with the table's triggers
-/// disabled around it.
+/// the tree on that table needs more) runs again with the table's enabled
+/// triggers (not ENABLE ALWAYS ones) disabled around it.
 std::vector<std::pair<catalog::ObjectKey, std::string>>
 context_seed_inserts(const catalog::Catalog& current,
                      const std::vector<catalog::ObjectKey>& tables);

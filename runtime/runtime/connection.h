@@ -109,7 +109,10 @@ class Connection {
     /// whoever runs it. Unset (the default), they are dropped: the ones
     /// schemac's statements cause ("... does not exist, skipping") are not.
     using NoticeSink = std::function<void(const std::string& severity, const std::string& message)>;
-    void on_notice(NoticeSink sink) { *m_notice = std::move(sink); }
+    void on_notice(NoticeSink sink) {
+        if (m_notice) // not a moved-from connection
+            *m_notice = std::move(sink);
+    }
 
     /// The database connected to (libpq's defaults applied).
     std::string database() const;

@@ -612,6 +612,7 @@ TEST_CASE("a data step's notices are printed as it runs, quiet or not; those of 
                "  IF NOT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_cron') THEN\n"
                "    RAISE NOTICE 'pg_cron is not installed: % not scheduled', 'cleanup';\n"
                "  END IF;\n"
+               "  RAISE NOTICE E'two\\nschemac: lines\\r\\033[2K';\n"
                "END $$;\n");
     REQUIRE(project.schemac("diff -q --write note --data schedule.sql --data-down schedule.sql")
                 .exit_code == 0);
@@ -619,14 +620,20 @@ TEST_CASE("a data step's notices are printed as it runs, quiet or not; those of 
     auto applied = project.schemac("apply -q --url " + shell_quote(db.url));
     REQUIRE_MESSAGE(applied.exit_code == 0, applied.err);
     CHECK(applied.err == "schemac: data from schedule.sql:1: NOTICE: pg_cron is not installed: "
-                         "cleanup not scheduled\n");
+                         "cleanup not scheduled\n"
+                         // Control characters cannot forge a line of schemac's own.
+                         "schemac: data from schedule.sql:1: NOTICE: two\\nschemac: lines?"
+                         "?[2K\n");
     // The reverse drops the index (DROP INDEX CONCURRENTLY IF EXISTS ... on
     // its own): no notice of it.
     auto back =
         project.schemac("rollback -q --allow-hazards data-loss --url " + shell_quote(db.url));
     REQUIRE_MESSAGE(back.exit_code == 0, back.err);
     CHECK(back.err == "schemac: data from schedule.sql:1: NOTICE: pg_cron is not installed: "
-                      "cleanup not scheduled\n");
+                      "cleanup not scheduled\n"
+                      // Control characters cannot forge a line of schemac's own.
+                      "schemac: data from schedule.sql:1: NOTICE: two\\nschemac: lines?"
+                      "?[2K\n");
 }
 
 TEST_CASE("online changes and renames on tables holding rows: every row survives, forward and "

@@ -129,6 +129,23 @@ TEST_CASE("seed rows: quoted names in a foreign key, a doubled quote before its 
           "OFFSET (seed.i - 1) LIMIT 1) AS r1 ON true ON CONFLICT DO NOTHING");
 }
 
+TEST_CASE("seed rows: no ON CONFLICT on a table an INSERT or UPDATE rule rewrites, which "
+          "PostgreSQL refuses it on") {
+    Catalog c;
+    add_table(c, "t");
+    add_column(c, "t", "id", "integer", true);
+    catalog::Rule rule;
+    rule.key = child_key(Kind::Rule, "public", "t", "r");
+    rule.definition = "CREATE RULE r AS\n    ON UPDATE TO public.t DO\n NOTIFY x";
+    c.rules.emplace(rule.key, rule);
+    CHECK(plan::seed_insert(c, relation_key(Kind::Table, "public", "t"), 0) ==
+          "INSERT INTO public.t (id) SELECT seed.i::integer FROM generate_series(1, 3) AS seed(i)");
+    c.rules.begin()->second.definition =
+        "CREATE RULE r AS\n    ON DELETE TO public.t DO\n NOTIFY x";
+    CHECK(plan::seed_insert(c, relation_key(Kind::Table, "public", "t"), 0)
+              .ends_with(" ON CONFLICT DO NOTHING"));
+}
+
 TEST_CASE("seed rows: a foreign key into context (a table outside the catalog) gets the "
           "referenced rows first, valued from the referencing columns' types") {
     Catalog c;
