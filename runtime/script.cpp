@@ -106,6 +106,7 @@ std::vector<Segment> segments_of(const std::string& text, const std::string& fil
             out.back().end = pos;
             std::string title(line.substr(k_step_marker.size()));
             title.erase(0, title.find_first_not_of(' '));
+            title.erase(title.find_last_not_of(" \t\r") + 1); // a CRLF file's \r
             out.push_back({eol, text.size(), title, true, true, {}, in_data_phase});
         } else if (line.starts_with(k_phase_marker)) {
             std::string_view phase = line.substr(k_phase_marker.size());

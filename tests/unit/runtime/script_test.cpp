@@ -43,6 +43,28 @@ TEST_CASE("a migration file splits at its step markers, with each statement's li
     CHECK_FALSE(script.transactional());
 }
 
+TEST_CASE("the steps after '-- schemac:phase data' are the data phase's, until the next phase; "
+          "a CRLF file's titles end without their carriage return") {
+    std::string text = "-- schemac:phase expand\r\n"
+                       "-- schemac:step create table public.a\r\n"
+                       "CREATE TABLE public.a (id integer);\r\n"
+                       "-- schemac:phase data  \r\n"
+                       "-- schemac:step data from fill.sql:1\r\n"
+                       "INSERT INTO public.a VALUES (1);\r\n"
+                       "-- schemac:phase\r\n"
+                       "-- schemac:step drop table public.b\r\n"
+                       "DROP TABLE public.b;\r\n";
+    auto parsed = parse_script("g/0002_x.up.sql", text);
+    REQUIRE(parsed.ok());
+    const auto& steps = parsed->steps;
+    REQUIRE(steps.size() == 3);
+    CHECK(steps[0].title == "create table public.a");
+    CHECK_FALSE(steps[0].data);
+    CHECK(steps[1].title == "data from fill.sql:1");
+    CHECK(steps[1].data);
+    CHECK_FALSE(steps[2].data);
+}
+
 TEST_CASE("a hand-written file without markers is one step named after the file") {
     Script script = *parse_script("g/0003_y.up.sql", "create table t (a int);\n\n"
                                                      "insert into t values (1)");
