@@ -214,6 +214,14 @@ std::vector<ObjectKey> leave_out_ignored(Catalog& catalog, const std::vector<Ign
                 grew = out.insert(d.dependent).second || grew;
     }
 
+    // A foreign key left out that references a table kept: the plan may
+    // not drop that table (PostgreSQL would refuse, the key being there).
+    for (const auto& [key, constraint] : catalog.constraints)
+        if (out.contains(key) && constraint.references && !out.contains(*constraint.references) &&
+            catalog.tables.contains(*constraint.references))
+            catalog.used_by_unmanaged.emplace(*constraint.references,
+                                              describe(key) + " (context, left alone)");
+
     std::vector<ObjectKey> left;
     for_each_objects(catalog, [&](auto& objects) {
         std::erase_if(objects, [&](const auto& entry) {

@@ -871,9 +871,10 @@ class Run {
 
     /// No step, forward or reverse, drops what an object of a kind schemac
     /// does not diff depends on (a type a cast converts, a function an
-    /// operator calls): PostgreSQL would refuse the drop when the migration
-    /// runs, and the proof, which rebuilds only what schemac models, would
-    /// not see it.
+    /// operator calls), or a table a foreign key outside the managed scope
+    /// references: PostgreSQL would refuse the drop when the migration runs,
+    /// and the proof, which rebuilds only what schemac models, would not see
+    /// it (or fail on it without saying why).
     static Status keeps_what_unmanaged_use(const std::vector<steps::Step>& script,
                                            const catalog::Catalog& current) {
         for (const auto& step : script)
@@ -882,8 +883,9 @@ class Run {
                     user != current.used_by_unmanaged.end())
                     return Error("the plan drops " + catalog::describe(removed) + ", which " +
                                  user->second +
-                                 " depends on; schemac does not manage that kind of object and "
-                                 "leaves it alone: drop it in the database first, or keep " +
+                                 " depends on; schemac leaves that alone (a kind it does not "
+                                 "manage, or outside the managed scope): drop it in the database "
+                                 "first, or keep " +
                                  catalog::describe(removed) + " as it is in the tree");
         return Ok{};
     }

@@ -157,9 +157,39 @@ TEST_CASE("an operator, a cast or a text search configuration is left alone: nam
     // the operator's function use it.
     auto drops = plan(temp_tree("unmanaged-drops", "CREATE TABLE t (id int);"), "");
     CHECK(drops.exit_code == 1);
-    CHECK_MESSAGE(drops.err.find("schemac does not manage that kind of object and leaves it "
-                                 "alone: drop it in the database first") != std::string::npos,
+    CHECK_MESSAGE(drops.err.find("schemac leaves that alone (a kind it does not manage, or "
+                                 "outside the managed scope): drop it in the database first") !=
+                      std::string::npos,
                   drops.err);
+}
+
+TEST_CASE("a table that a foreign key outside the managed scope references is not dropped: the "
+          "plan is refused, naming the constraint, before any proof") {
+    auto db = database_from("CREATE TABLE accounts (id int PRIMARY KEY);\n"
+                            "CREATE TABLE notes (id int);\n"
+                            "CREATE SCHEMA billing;\n"
+                            "CREATE TABLE billing.invoices (id int PRIMARY KEY,\n"
+                            "    account int REFERENCES public.accounts);\n");
+    auto dropped = run(schemac_cmd("diff --dev-url " + shell_quote(dev_url()) + " --url " +
+                                   shell_quote(server().conninfo(db)) + " --schema " +
+                                   shell_quote(temp_tree("fk-outside", "CREATE TABLE notes (id "
+                                                                       "int);\n")
+                                                   .string())));
+    CHECK(dropped.exit_code == 1);
+    CHECK_MESSAGE(dropped.err.find("the plan drops table public.accounts, which constraint "
+                                   "invoices_account_fkey ON billing.invoices (context, left "
+                                   "alone) depends on; schemac leaves that alone") !=
+                      std::string::npos,
+                  dropped.err);
+    CHECK(dropped.err.find("proof failed") == std::string::npos);
+    // Kept in the tree, the rest of the plan goes through.
+    auto kept = run(schemac_cmd(
+        "diff --dev-url " + shell_quote(dev_url()) + " --url " +
+        shell_quote(server().conninfo(db)) + " --schema " +
+        shell_quote(temp_tree("fk-outside-kept", "CREATE TABLE accounts (id int PRIMARY KEY);\n")
+                        .string())));
+    CHECK_MESSAGE(kept.exit_code == 0, kept.err);
+    CHECK(kept.out.find("DROP TABLE public.notes;") != std::string::npos);
 }
 
 TEST_CASE("against a live database the proof starts from the desired state: it costs the change, "
