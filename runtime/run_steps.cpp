@@ -16,10 +16,6 @@ std::string step_label(const Script& script, std::size_t s) {
            script.steps[s].title;
 }
 
-} // namespace
-
-namespace {
-
 /// `text` fit for one line of a terminal: a line break is shown as `\n`,
 /// any other control character (an escape sequence, a carriage return) as
 /// `?`, so a notice cannot pass for a line of schemac's own.

@@ -323,20 +323,24 @@ context_seed_inserts(const Catalog& current, const std::vector<ObjectKey>& table
                 continue;
             auto columns = current.columns_of(table);
             std::string names, values;
+            bool complete = true;
             for (std::size_t i = 0; i < key.columns.size(); ++i) {
                 auto column = std::ranges::find(columns, key.columns[i],
                                                 [](const auto* c) { return c->key.name; });
-                if (column == columns.end())
+                complete = column != columns.end();
+                if (!complete)
                     break;
                 const std::string& type = (*column)->type;
                 auto value = value_of(current, type, Text::Number);
                 names += (i ? ", " : "") + catalog::quote_ident(key.referenced[i]);
                 values += (i ? ", " : "") + value.value_or("seed.i::text::" + type);
             }
-            out.emplace(key.references,
-                        "INSERT INTO " + catalog::qualified_name(key.references) + " (" + names +
-                            ") SELECT " + values + " FROM generate_series(1, " +
-                            std::to_string(k_seed_rows) + ") AS seed(i) ON CONFLICT DO NOTHING");
+            if (complete)
+                out.emplace(key.references,
+                            "INSERT INTO " + catalog::qualified_name(key.references) + " (" +
+                                names + ") SELECT " + values + " FROM generate_series(1, " +
+                                std::to_string(k_seed_rows) +
+                                ") AS seed(i) ON CONFLICT DO NOTHING");
         }
     return {out.begin(), out.end()};
 }
