@@ -317,11 +317,11 @@ std::string seed_insert(const Catalog& current, const ObjectKey& table, int atte
 std::vector<std::pair<ObjectKey, std::string>>
 context_seed_inserts(const Catalog& current, const std::vector<ObjectKey>& tables) {
     std::set<std::pair<ObjectKey, std::string>> out;
-    for (const auto& table : tables)
+    for (const auto& table : tables) {
+        auto columns = current.columns_of(table);
         for (const auto& key : foreign_keys_of(current, table)) {
             if (current.tables.contains(key.references))
                 continue;
-            auto columns = current.columns_of(table);
             std::string names, values;
             bool complete = true;
             for (std::size_t i = 0; i < key.columns.size(); ++i) {
@@ -342,6 +342,7 @@ context_seed_inserts(const Catalog& current, const std::vector<ObjectKey>& table
                                 std::to_string(k_seed_rows) +
                                 ") AS seed(i) ON CONFLICT DO NOTHING");
         }
+    }
     return {out.begin(), out.end()};
 }
 
