@@ -18,13 +18,14 @@ namespace {
 const fs::path k_root = SCHEMAC_SOURCE_DIR;
 
 /// The states the round trips start from: schema/, and each golden case's
-/// current and desired state, as (name, database).
-std::vector<std::pair<std::string, std::string>> round_trip_databases() {
-    std::vector<std::pair<std::string, std::string>> out;
+/// current and desired state, as (name, tree). Each is loaded into a
+/// database of its own only while its round trip runs.
+std::vector<std::pair<std::string, fs::path>> round_trip_trees() {
+    std::vector<std::pair<std::string, fs::path>> out;
     // SCHEMAC_CASE=name: that golden case alone (as cases_test does).
     const char* only = std::getenv("SCHEMAC_CASE");
     if (!only)
-        out.emplace_back("schema/", database_from_tree(k_root / "schema"));
+        out.emplace_back("schema/", k_root / "schema");
     std::vector<fs::path> cases;
     for (const auto& entry : fs::directory_iterator(k_root / "tests/cases"))
         if (!only || entry.path().filename() == only)
@@ -32,12 +33,21 @@ std::vector<std::pair<std::string, std::string>> round_trip_databases() {
     std::ranges::sort(cases);
     for (const auto& dir : cases) {
         std::string name = dir.filename().string();
-        out.emplace_back(name + "/current.sql", database_from_tree(dir / "current.sql"));
+        out.emplace_back(name + "/current.sql", dir / "current.sql");
         fs::path desired = fs::exists(dir / "desired.sql") ? dir / "desired.sql" : dir / "desired";
-        out.emplace_back(name + "/" + desired.filename().string(), database_from_tree(desired));
+        out.emplace_back(name + "/" + desired.filename().string(), desired);
     }
     return out;
 }
+
+/// A database loaded from `tree`, dropped when it goes out of scope.
+struct RoundTripDatabase {
+    std::string name;
+    explicit RoundTripDatabase(const fs::path& tree) : name(database_from_tree(tree)) {}
+    ~RoundTripDatabase() { (void)server().drop_database(name); }
+    RoundTripDatabase(const RoundTripDatabase&) = delete;
+    RoundTripDatabase& operator=(const RoundTripDatabase&) = delete;
+};
 
 /// `schemac diff --url DB --schema TREE --exit-code`.
 Output diff_against(const std::string& db, const fs::path& tree) {
@@ -71,10 +81,11 @@ TEST_CASE("round trip by pg_dump: its output is a tree whose diff against the da
     fs::create_directories(dir / "full");
     fs::create_directories(dir / "bare");
     // Not structured bindings: clang 14 cannot capture them (CAPTURE, lambdas).
-    for (const auto& entry : round_trip_databases()) {
+    for (const auto& entry : round_trip_trees()) {
         const std::string& name = entry.first;
-        const std::string& db = entry.second;
         CAPTURE(name);
+        RoundTripDatabase loaded(entry.second);
+        const std::string& db = loaded.name;
         auto conninfo = shell_quote(server().conninfo(db));
         auto full = run(pg_bin("pg_dump") + " --schema-only -d " + conninfo);
         REQUIRE(full.exit_code == 0);
@@ -101,10 +112,11 @@ TEST_CASE("round trip by schemac dump: the tree diffs empty, and a second dump i
           "bytes") {
     fs::path dir = scratch("dump");
     // Not structured bindings: clang 14 cannot capture them (CAPTURE, lambdas).
-    for (const auto& entry : round_trip_databases()) {
+    for (const auto& entry : round_trip_trees()) {
         const std::string& name = entry.first;
-        const std::string& db = entry.second;
         CAPTURE(name);
+        RoundTripDatabase loaded(entry.second);
+        const std::string& db = loaded.name;
         auto dump = [&](const fs::path& out, const std::string& extra) {
             return run(schemac_cmd("dump -q --dev-url " + shell_quote(dev_url()) + " --url " +
                                    shell_quote(server().conninfo(db)) + " --out " +
