@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <cstdlib>
 #include <fcntl.h>
 #include <fstream>
@@ -157,25 +158,6 @@ void hand_over(const fs::path& dir, const RunAs& as) {
 
 namespace {
 
-/// The cache directory for this server version, ~/.cache/schemac/pg15.18-schemac_admin,
-/// from `postgres --version` ("postgres (PostgreSQL) 15.18 (Debian ...)").
-Result<fs::path> version_cache(const fs::path& cache, const fs::path& bindir, const fs::path& run) {
-    fs::path log = run / "version.log";
-    auto rc = run_and_wait({(bindir / "postgres").string(), "--version"}, RunAs{}, log);
-    std::string text = read_all(log);
-    std::string_view marker = "(PostgreSQL) ";
-    auto at = text.find(marker);
-    if (!rc || *rc != 0 || at == std::string::npos)
-        return Error{"cannot read the version of " + (bindir / "postgres").string() + ": " +
-                     trim(text)};
-    std::string version = text.substr(at + marker.size());
-    version = version.substr(0, version.find_first_of(" \n"));
-    // Named for the cluster's superuser and for what shadow_catalog()
-    // changes (the suffix goes up with k_shadow_catalog): clusters made
-    // otherwise are not reused.
-    return cache / ("pg" + version + "-" + std::string(k_admin_role) + "-2");
-}
-
 /// What the shadow changes in a new cluster's template0, which every shadow
 /// database is created from: pg_user_mappings shows every mapping's options
 /// to every role, so the tree's role reads the options of the mappings the
@@ -194,6 +176,42 @@ CREATE OR REPLACE VIEW pg_catalog.pg_user_mappings AS
     LEFT JOIN pg_catalog.pg_authid a ON a.oid = u.umuser;
 
 )";
+
+/// FNV-1a of `text`, in hex: the cached cluster's name carries that of
+/// k_shadow_catalog, so a cluster prepared with other statements is not
+/// reused.
+std::string text_hash(std::string_view text) {
+    std::uint32_t hash = 2166136261U;
+    for (char c : text) {
+        hash ^= static_cast<unsigned char>(c);
+        hash *= 16777619U;
+    }
+    constexpr std::string_view k_digits = "0123456789abcdef";
+    std::string out(8, '0');
+    for (int i = 7; i >= 0; --i, hash >>= 4)
+        out[static_cast<std::size_t>(i)] = k_digits[hash & 0xF];
+    return out;
+}
+
+/// The cache directory for this server version,
+/// ~/.cache/schemac/pg15.18-schemac_admin-<k_shadow_catalog's hash>,
+/// from `postgres --version` ("postgres (PostgreSQL) 15.18 (Debian ...)").
+Result<fs::path> version_cache(const fs::path& cache, const fs::path& bindir, const fs::path& run) {
+    fs::path log = run / "version.log";
+    auto rc = run_and_wait({(bindir / "postgres").string(), "--version"}, RunAs{}, log);
+    std::string text = read_all(log);
+    std::string_view marker = "(PostgreSQL) ";
+    auto at = text.find(marker);
+    if (!rc || *rc != 0 || at == std::string::npos)
+        return Error{"cannot read the version of " + (bindir / "postgres").string() + ": " +
+                     trim(text)};
+    std::string version = text.substr(at + marker.size());
+    version = version.substr(0, version.find_first_of(" \n"));
+    // Named for the cluster's superuser and for what shadow_catalog()
+    // changes: clusters made otherwise are not reused.
+    return cache /
+           ("pg" + version + "-" + std::string(k_admin_role) + "-" + text_hash(k_shadow_catalog));
+}
 
 /// Runs k_shadow_catalog in `data`'s template0, through a single-user
 /// backend (which may connect to template0 and change a system view).
