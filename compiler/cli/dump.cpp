@@ -157,6 +157,15 @@ Result<std::map<std::string, std::string>> dump_files(const GlobalOptions& globa
         for (const auto& name : live->unmanaged)
             std::cerr << "schemac: not dumped (a kind schemac does not manage yet): " << name
                       << "\n";
+    // PostgreSQL shows a user mapping's options only to the mapped role, to
+    // the server's owner for PUBLIC, and to superusers: what it hides cannot
+    // be dumped.
+    for (const auto& [key, mapping] : live->foreign)
+        if (mapping.options_hidden && global.verbosity >= 0)
+            std::cerr << "schemac: the options of " << catalog::describe(key) << " are hidden from "
+                      << catalog::quote_ident(live->reader)
+                      << ": dumped without them; write them into the tree (a password as "
+                         "'${SCHEMAC_SECRET_...}', see the README)\n";
     // An owner other than the role that reads is written (OWNER TO), and so
     // compared from then on.
     live->owners_compared = live->owned_by_others();

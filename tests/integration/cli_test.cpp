@@ -351,6 +351,18 @@ TEST_CASE("a user mapping for another role keeps its options on the embedded ser
     CHECK_MESSAGE(hidden.err.find("the options of user mapping FOR authenticated SERVER s are "
                                   "hidden from mapping_reader") != std::string::npos,
                   hidden.err);
+    // A dump by that role cannot write them: it says so.
+    fs::path out = tree.parent_path() / "mapping-dump";
+    fs::remove_all(out);
+    auto dumped = run(schemac_cmd("dump --url " +
+                                  shell_quote(server().conninfo(*plain) + " user=mapping_reader") +
+                                  " --out " + shell_quote(out.string())));
+    REQUIRE_MESSAGE(dumped.exit_code == 0, dumped.err);
+    CHECK_MESSAGE(dumped.err.find("the options of user mapping FOR authenticated SERVER s are "
+                                  "hidden from mapping_reader: dumped without them") !=
+                      std::string::npos,
+                  dumped.err);
+    fs::remove_all(out);
 }
 
 TEST_CASE("the proof writes and reads its rows as the tree's role: a trigger of the current state "
