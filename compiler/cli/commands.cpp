@@ -43,9 +43,10 @@ int write_planned(const GlobalOptions& global, const Planned& planned, const std
         return 0;
     }
     auto written = emit::write_migration(planned.history, name, planned.forward, planned.reverse,
-                                         planned.fingerprint_after);
+                                         planned.after_forward.fingerprint);
     if (!written)
         return fail(written.error());
+    keep_written_history(planned);
     if (global.verbosity >= 0)
         std::cerr << "schemac: wrote " << written->first << " and " << written->second << "\n";
     return 0;

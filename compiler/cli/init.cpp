@@ -92,9 +92,10 @@ int run_init(const GlobalOptions& global, const InitOptions& options) {
         return fail(Error("the database holds nothing schemac manages; " + options.schema +
                           "/ is written, generated/ is not"));
     auto written = emit::write_migration(planned->history, "baseline", planned->forward,
-                                         planned->reverse, planned->fingerprint_after);
+                                         planned->reverse, planned->after_forward.fingerprint);
     if (!written)
         return fail(written.error());
+    keep_written_history(*planned);
     if (global.verbosity >= 0)
         std::cerr << "schemac: wrote " << written->first << " and " << written->second
                   << "\nnext: record that the database is already there, so apply does not "

@@ -942,9 +942,9 @@ class Run {
         }
         if (auto replayed = replay(); !replayed)
             return replayed;
-        auto proven = plan::prove(*m_server, m_start, m_out.current, m_out.desired, m_out.forward,
-                                  m_out.reverse, m_scope, rows,
-                                  fingerprint ? &m_out.fingerprint_after : nullptr);
+        auto proven =
+            plan::prove(*m_server, m_start, m_out.current, m_out.desired, m_out.forward,
+                        m_out.reverse, m_scope, rows, fingerprint ? &m_out.after_forward : nullptr);
         if (!proven)
             return with_unmanaged_hint(proven.error(), m_out.current, m_out.desired);
         for (auto& warning : plan::lint_proof(proven->unseeded, m_tree))
@@ -952,6 +952,12 @@ class Run {
         m_timer.lap(proven->from_desired ? "proof (from the desired state)" : "proof");
         if (proven->failed_on_rows)
             return failed_on_rows(*proven->failed_on_rows);
+        if (fingerprint && !m_kept.identity.empty())
+            m_out.keep_after_forward =
+                [kept = m_kept, context = context_sql()](const std::string& sum,
+                                                         const introspect::Recording& read) {
+                    keep_current(current_key(kept, sum, context), read);
+                };
         return Ok{};
     }
 
@@ -1067,6 +1073,13 @@ std::vector<runtime::DeployOptions::KeptLine> kept_lines(const std::set<catalog:
         }
     }
     return out;
+}
+
+void keep_written_history(const Planned& planned) {
+    if (!planned.keep_after_forward)
+        return;
+    if (auto written = runtime::read_migrations(planned.history.dir))
+        planned.keep_after_forward(runtime::compute_sum(*written), planned.after_forward.read);
 }
 
 Result<Planned> plan_change(const GlobalOptions& global, const PlanRequest& request) {

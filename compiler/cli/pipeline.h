@@ -5,11 +5,13 @@
 #include "cli/commands.h"
 #include "diff/change.h"
 #include "plan/lint.h"
+#include "plan/proof.h"
 #include "runtime/deploy.h"
 #include "runtime/migrations.h"
 #include "runtime/result.h"
 #include "steps/step.h"
 
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -43,15 +45,26 @@ struct Planned {
     catalog::Catalog desired;
     std::vector<steps::Step> forward;
     std::vector<steps::Step> reverse;
-    /// The runtime fingerprint (SHA-256) of the replayed history with the
-    /// forward script applied, when asked for and proven; otherwise "".
-    std::string fingerprint_after;
+    /// The replayed history with the forward script applied, when asked for
+    /// and proven (its fingerprint is "" otherwise).
+    plan::AfterForward after_forward;
+    /// Keeps `after_forward.read` as the catalog of the history with the
+    /// migration written, given that history's sum (runtime::compute_sum),
+    /// when runs keep catalogs: the next plan reads it instead of replaying.
+    /// Empty when they do not.
+    std::function<void(const std::string& sum, const introspect::Recording& read)>
+        keep_after_forward;
 };
 
 /// The pipeline behind `diff` and `plan`: load the tree, read the current
 /// state (the database at --url, or the history replayed), materialize and
 /// read the desired state, plan both ways, prove.
 Result<Planned> plan_change(const GlobalOptions& global, const PlanRequest& request);
+
+/// After a migration is written (`diff --write`, `init`): the catalog the
+/// proof read after the forward script, kept as the written history's
+/// (Planned::keep_after_forward), so the next plan does not replay it.
+void keep_written_history(const Planned& planned);
 
 /// The managed scope as the history shows it (DESIGN.md, decision 8):
 /// `public` and the schemas its migrations create or create objects in,

@@ -236,7 +236,7 @@ struct Scripts {
 /// dropped, unless an error leaves it to the server's cleanup.
 Result<std::optional<FailedOnRows>> from_current(shadow::Server& server, ProofDb db,
                                                  const Scripts& s, const ProofRows* rows,
-                                                 Proven& proven, std::string* fingerprint_after) {
+                                                 Proven& proven, AfterForward* after_forward) {
     if (rows) {
         auto seeded = seed(db.tree, s.current, tables_to_seed(s.current, s.forward, rows->empty));
         if (!seeded)
@@ -264,7 +264,8 @@ Result<std::optional<FailedOnRows>> from_current(shadow::Server& server, ProofDb
     auto forward_ran = run(s.forward, false, "the forward script");
     if (!forward_ran || *forward_ran)
         return forward_ran;
-    auto after = introspect::introspect(db.tree, s.options);
+    auto after =
+        introspect::introspect(db.tree, s.options, after_forward ? &after_forward->read : nullptr);
     if (!after)
         return after.error();
     if (auto same = expect_equal(*after, s.desired,
@@ -279,11 +280,11 @@ Result<std::optional<FailedOnRows>> from_current(shadow::Server& server, ProofDb
                             "after the forward script");
             !kept)
             return kept.error();
-    if (fingerprint_after) {
+    if (after_forward) {
         auto fingerprint = runtime::fingerprint(db.tree);
         if (!fingerprint)
             return std::move(fingerprint).error();
-        *fingerprint_after = fingerprint->sha256;
+        after_forward->fingerprint = fingerprint->sha256;
     }
     auto reverse_ran = run(s.reverse, true, "the reverse script");
     if (!reverse_ran || *reverse_ran)
@@ -360,10 +361,10 @@ Result<Proven> prove(shadow::Server& server, const ProofStart& start,
                      const catalog::Catalog& current, const catalog::Catalog& desired,
                      const std::vector<steps::Step>& forward,
                      const std::vector<steps::Step>& reverse, const introspect::Options& options,
-                     const ProofRows& rows, std::string* fingerprint_after) {
+                     const ProofRows& rows, AfterForward* after) {
     const Scripts scripts{current, desired, forward, reverse, options};
     Proven proven;
-    if (!proof_needs_database(forward, reverse, fingerprint_after != nullptr)) {
+    if (!proof_needs_database(forward, reverse, after != nullptr)) {
         if (auto same = prove_unchanged(current, desired); !same)
             return same.error();
         return proven;
@@ -382,8 +383,7 @@ Result<Proven> prove(shadow::Server& server, const ProofStart& start,
             return copy.error();
         db = std::move(*copy);
     }
-    auto with_rows =
-        from_current(server, std::move(*db), scripts, &rows, proven, fingerprint_after);
+    auto with_rows = from_current(server, std::move(*db), scripts, &rows, proven, after);
     if (!with_rows)
         return with_rows.error();
     if (!*with_rows)
@@ -393,8 +393,7 @@ Result<Proven> prove(shadow::Server& server, const ProofStart& start,
     if (!again)
         return again.error();
     Proven without;
-    auto empty =
-        from_current(server, std::move(*again), scripts, nullptr, without, fingerprint_after);
+    auto empty = from_current(server, std::move(*again), scripts, nullptr, without, after);
     if (!empty)
         return empty.error();
     proven.failed_on_rows = std::move(**with_rows);

@@ -62,6 +62,16 @@ struct FailedOnRows {
     std::string message;  ///< the server's
 };
 
+/// The database as the forward script left it, read for `diff --write`:
+/// its runtime fingerprint (the sum records it), and its catalog as the
+/// introspector read it, which is the catalog of the history with the
+/// written migration replayed (the proof starts from a copy of the replayed
+/// history, and the migration is the forward script).
+struct AfterForward {
+    std::string fingerprint;
+    introspect::Recording read;
+};
+
 /// What the proof did with rows.
 struct Proven {
     std::map<catalog::ObjectKey, long long> seeded;     ///< rows per table
@@ -80,14 +90,13 @@ struct Proven {
 /// without them: when the proof then passes, the step is reported
 /// (Proven::failed_on_rows), not an error. With no step either way, the
 /// proof is `current` and `desired` compared as read: no database is made.
-/// When `fingerprint_after` is given,
-/// it receives the runtime fingerprint (SHA-256) of the database as the
-/// forward script left it.
+/// When `after` is given, it receives the database as the forward script
+/// left it (see AfterForward).
 Result<Proven> prove(shadow::Server& server, const ProofStart& start,
                      const catalog::Catalog& current, const catalog::Catalog& desired,
                      const std::vector<steps::Step>& forward,
                      const std::vector<steps::Step>& reverse, const introspect::Options& options,
-                     const ProofRows& rows, std::string* fingerprint_after = nullptr);
+                     const ProofRows& rows, AfterForward* after = nullptr);
 
 /// Whether prove makes a database: not for a plan with no step either way
 /// whose fingerprint is not asked for.

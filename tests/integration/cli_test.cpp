@@ -685,11 +685,19 @@ TEST_CASE("the replay of generated/ is cached with the embedded cluster, keyed b
     write_file(sum, recorded);
     CHECK(in_root("plan -v").err.find("schemac: replay (cached)") != std::string::npos);
 
-    // A new migration changes the sum, so the cached replay is not used.
+    // A new migration changes the sum, so the cached replay is not used: a
+    // plan with no change reads the catalog the write kept, and the next
+    // proof replays the new history and keeps that replay too.
     REQUIRE(in_root("diff --write note -q").exit_code == 0);
     auto third = in_root("plan -v --exit-code");
     CHECK(third.exit_code == 0);
     CHECK(third.err.find("replay (cached)") == std::string::npos);
+    CHECK(third.err.find("schemac: replay (its catalog kept)") != std::string::npos);
+    write_file(root / "schema/t.sql", "CREATE TABLE t (id int PRIMARY KEY, note text, n int);\n");
+    auto fourth = in_root("plan -v");
+    REQUIRE_MESSAGE(fourth.exit_code == 0, fourth.err);
+    CHECK(fourth.err.find("replay (cached)") == std::string::npos);
+    CHECK(fourth.err.find("schemac: replay kept in the cache") != std::string::npos);
     CHECK(snapshots() == 2);
 }
 
@@ -712,9 +720,13 @@ TEST_CASE("an unchanged tree and history are planned from the catalogs kept: no 
     CHECK(kept_diff.err.find("schemac: materialize and introspect (kept)") != std::string::npos);
     CHECK(kept_diff.out == cold_diff.out);
     REQUIRE(in_root("diff --write initial -q").exit_code == 0);
+    // The write keeps the catalog its proof read after the forward script as
+    // the written history's: the first plan after it replays nothing.
     auto first = in_root("plan -v");
     REQUIRE_MESSAGE(first.exit_code == 0, first.err);
     CHECK(first.out.find("Plan: no changes") != std::string::npos);
+    CHECK(first.err.find("schemac: replay (its catalog kept)") != std::string::npos);
+    CHECK(first.err.find("shadow server") == std::string::npos);
     auto second = in_root("plan -v");
     REQUIRE_MESSAGE(second.exit_code == 0, second.err);
     CHECK(second.out == first.out);
@@ -757,10 +769,14 @@ TEST_CASE("an unchanged tree and history are planned from the catalogs kept: no 
     REQUIRE_MESSAGE(written.exit_code == 0, written.err);
     CHECK(written.err.find("schemac: replay ") != std::string::npos);
     auto after = in_root("plan -v --exit-code");
-    CHECK(after.exit_code == 0);
-    auto kept = in_root("plan -v --exit-code");
-    CHECK(kept.exit_code == 0);
-    CHECK(kept.err.find("shadow server") == std::string::npos);
+    CHECK_MESSAGE(after.exit_code == 0, after.out << after.err);
+    CHECK(after.err.find("schemac: replay (its catalog kept)") != std::string::npos);
+    CHECK(after.err.find("shadow server") == std::string::npos);
+    auto replayed = run_in(root, "SCHEMAC_CACHE_DIR=" + shell_quote((root / "cold2").string()) +
+                                     " " + schemac_cmd("plan -v --exit-code"));
+    CHECK_MESSAGE(replayed.exit_code == 0, replayed.out << replayed.err);
+    CHECK(replayed.err.find("schemac: replay ") != std::string::npos);
+    CHECK(replayed.out == after.out);
 }
 
 TEST_CASE("a history with a step outside a transaction replays as apply runs it") {

@@ -48,8 +48,8 @@ TEST_CASE("with no step either way, the proof compares the catalogs as read and 
         "state; what it would still take:"));
 
     // A fingerprint after the forward script needs a database: the server is asked.
-    std::string fingerprint;
+    plan::AfterForward after;
     auto asked =
-        plan::prove(server, start, with_table("t"), with_table("t"), {}, {}, {}, {}, &fingerprint);
+        plan::prove(server, start, with_table("t"), with_table("t"), {}, {}, {}, {}, &after);
     CHECK_FALSE(asked.ok());
 }
