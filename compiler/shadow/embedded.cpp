@@ -160,7 +160,8 @@ Result<Start> prepare_data(const fs::path& bindir, const RunAs& as, const fs::pa
 /// /dev/shm when it is a tmpfs with 4 GiB free, since the cluster is thrown
 /// away and on a disk every file PostgreSQL creates and removes costs more
 /// (a CREATE and DROP DATABASE: 234 ms on this project's ext4, 47 ms on
-/// tmpfs); else the system's temporary directory.
+/// tmpfs); else the system's temporary directory. scripts/scratch-dir says
+/// the same for the tests and the benchmarks.
 fs::path run_parent() {
     if (const char* tmpdir = std::getenv("TMPDIR"); tmpdir && *tmpdir)
         return fs::temp_directory_path();
