@@ -31,6 +31,29 @@ bool split_create(std::vector<diff::Change>& changes, diff::CreateTable& create)
     return !moved.empty();
 }
 
+/// A new partition of a new parent without its copies of the parent's
+/// foreign keys, and the parent without those keys: added after both, they
+/// reach the partition then. PARTITION OF would copy them as it runs,
+/// needing what they reference first.
+bool split_partition(std::vector<diff::Change>& changes, std::size_t index) {
+    auto& partition = std::get<diff::CreateTable>(changes[index]);
+    const ObjectKey parent = *partition.table.partition_of;
+    auto found = std::ranges::find_if(changes, [&](const diff::Change& change) {
+        const auto* create = std::get_if<diff::CreateTable>(&change);
+        return create && create->table.key == parent;
+    });
+    if (found == changes.end())
+        return false;
+    const auto removed = std::erase_if(partition.constraints, [](const catalog::Constraint& c) {
+        return c.inherited && c.type == ConstraintType::ForeignKey && c.references &&
+               *c.references != catalog::table_of(c.key);
+    });
+    if (removed == 0)
+        return false;
+    split_create(changes, std::get<diff::CreateTable>(*found));
+    return true;
+}
+
 /// DROP TABLE after its foreign keys were dropped by steps of their own,
 /// each with its partitions' copies of it.
 bool split_drop(std::vector<diff::Change>& changes, diff::Drop<catalog::Table>& drop,
@@ -73,7 +96,9 @@ bool split_foreign_keys(std::vector<diff::Change>& changes, const std::vector<st
     bool repaired = false;
     for (auto index : involved) {
         if (auto* create = std::get_if<diff::CreateTable>(&changes[index]))
-            repaired = split_create(changes, *create) || repaired;
+            repaired = (create->table.partition_of && split_partition(changes, index)) ||
+                       split_create(changes, std::get<diff::CreateTable>(changes[index])) ||
+                       repaired;
         else if (auto* drop = std::get_if<diff::Drop<catalog::Table>>(&changes[index]))
             repaired = split_drop(changes, *drop, from) || repaired;
     }

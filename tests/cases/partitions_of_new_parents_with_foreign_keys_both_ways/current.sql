@@ -1,0 +1,1 @@
+CREATE TABLE region (code text PRIMARY KEY);
