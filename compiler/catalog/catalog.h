@@ -471,11 +471,16 @@ struct Policy : ObjectBase {
 /// granted beyond PostgreSQL's default for the kind (acldefault) or a default
 /// that was revoked (EXECUTE on functions and USAGE on types for PUBLIC).
 struct Privilege {
-    ObjectKey object;      ///< table, view, column, sequence, function, schema or type
-    std::string grantee;   ///< quoted role name, or PUBLIC
+    ObjectKey object; ///< table, view, column, sequence, function, schema or type
+    /// Quoted role name, PUBLIC, or "" for the object's owner (its own
+    /// privileges, which it may revoke), whatever the owner is called.
+    std::string grantee;
     std::string privilege; ///< SELECT, INSERT, ..., as GRANT spells it
     bool grantable = false;
     bool revoked_default = false;
+    /// An extension's member: the extension's name. Its default is what the
+    /// extension's script left (pg_init_privs), not its kind's.
+    std::string extension;
     auto operator<=>(const Privilege&) const = default;
 };
 

@@ -20,6 +20,7 @@ enum class Facet : std::uint8_t {
     /// The default privileges objects of one kind are created with, in one
     /// schema or (empty name) in every schema.
     DefaultPrivileges,
+    Owner, ///< who owns it, which its owner's privileges follow
 };
 
 /// The identity of an object: kind, schema, name and, where the name alone is

@@ -1,5 +1,6 @@
 #include "diff/change.h"
 
+#include "catalog/quote.h"
 #include "diff/diff_internal.h"
 
 #include <algorithm>
@@ -393,7 +394,7 @@ std::set<catalog::Privilege> privileges_at_creation(const Catalog& to, const Obj
     for (const auto& p : to.default_privileges)
         if (p.role.empty() && p.objects == kind &&
             (p.schema.empty() || (object.kind != Kind::Schema && p.schema == object.schema)))
-            given.insert({object, p.grantee, p.privilege, p.grantable, p.revoked_default});
+            given.insert({object, p.grantee, p.privilege, p.grantable, p.revoked_default, ""});
     // A default revoked everywhere and granted again in the schema: the default.
     std::erase_if(given, [&](const catalog::Privilege& p) {
         catalog::Privilege other = p;
@@ -681,7 +682,7 @@ class Writer {
         using Entries = std::set<catalog::Privilege>;
         std::map<std::pair<ObjectKey, std::string>, std::pair<Entries, Entries>> by_grantee;
         for (const auto& p : m_from.privileges)
-            if (m_to.contains(p.object) && !anew(p.object))
+            if (p.extension.empty() ? m_to.contains(p.object) && !anew(p.object) : member_kept(p))
                 by_grantee[{p.object, p.grantee}].first.insert(p);
         for (const auto* made : {&m_d.create, &m_d.rebuild_enum})
             for (const auto& key : *made)
@@ -692,10 +693,31 @@ class Writer {
         for (const auto& [target, sides] : by_grantee) {
             const auto& [before, after] = sides;
             SetPrivileges change{target.first, target.second, {}, {}};
+            if (change.grantee.empty())
+                change.grantee = owner_grantee(change.target);
             split_privileges(before, after, change.revoke, change.grant);
             if (!change.grant.empty() || !change.revoke.empty())
                 add(std::move(change));
         }
+    }
+
+    /// Whether the extension a member privilege of the current state is
+    /// of stays where it is: created again, its members start from what its
+    /// script grants; moved, they are named otherwise.
+    bool member_kept(const catalog::Privilege& p) const {
+        auto key = catalog::extension_key(p.extension);
+        auto before = m_from.extensions.find(key);
+        auto after = m_to.extensions.find(key);
+        return before != m_from.extensions.end() && after != m_to.extensions.end() && !anew(key) &&
+               before->second.schema == after->second.schema;
+    }
+
+    /// How GRANT names the owner of `key` once the migration has run: the
+    /// role the tree gives it to, or the one that runs the migration.
+    std::string owner_grantee(const ObjectKey& key) const {
+        ObjectKey owned = key.kind == Kind::Column ? catalog::table_of(key) : key;
+        std::string owner = m_to.owner_of(owned);
+        return owner.empty() ? "CURRENT_USER" : catalog::quote_ident(owner);
     }
 
     void write_default_privileges() {

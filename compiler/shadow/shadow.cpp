@@ -162,7 +162,8 @@ bool gives_owner(const load::Statement& s) {
     return s.runs && !runtime::roles_given(s.sql).empty();
 }
 
-/// The tree's OWNER TO statements, after the rest, by the tree's role (the
+/// The tree's OWNER TO statements (and the GRANT and REVOKE written after
+/// the first of them), after the rest, by the tree's role (the
 /// administrator grants the roles named CREATE where they lack it, around
 /// them: runtime::give_owners). Nothing the tree runs depends on an owner it
 /// gives: the tree's role is a member of every role it names.
@@ -236,6 +237,14 @@ Status execute(Server& server, const std::string& db,
         if (gives_owner(*statement)) {
             if (owners_given)
                 owners.push_back(statement);
+            continue;
+        }
+        // A GRANT or REVOKE after an owner is given goes after it too: the
+        // owner's own entries it names (REVOKE ... FROM the new owner) exist
+        // only then.
+        if (!owners.empty() && statement->runs && statement->node == "GrantStmt" &&
+            !runtime::needs_superuser(statement->sql)) {
+            owners.push_back(statement);
             continue;
         }
         if (auto done = run(tree_session, admin_session, *statement); !done)

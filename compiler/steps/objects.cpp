@@ -293,6 +293,7 @@ Steps build(const diff::SetOwner& c, const Context& context) {
                       (c.owner.empty() ? "CURRENT_USER" : quote_ident(c.owner));
     Step step = make_step(c.target, Action::Alter, sql);
     step.detail = "owner";
+    step.modifies.push_back(catalog::facet_of(c.target, catalog::Facet::Owner));
     // Its indexes and the sequences its columns own go with a table, not
     // its partitions.
     if (c.target.kind == catalog::Kind::Table) {
