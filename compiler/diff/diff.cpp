@@ -282,6 +282,47 @@ void propagate_rebuilds(const Catalog& from, const Catalog& to, Decisions& d) {
     }
 }
 
+/// What an index indexes, as ATTACH PARTITION matches a partition's index
+/// to its parent's: uniqueness, method, columns or expressions, and the
+/// rest of its definition, but not its name or table.
+std::string indexed(const catalog::Index& index) {
+    auto using_at = index.definition.find(" USING ");
+    if (using_at == std::string::npos)
+        return {};
+    return (index.definition.starts_with("CREATE UNIQUE ") ? "UNIQUE" : "") +
+           index.definition.substr(using_at);
+}
+
+/// A table that joins a partitioned table as its partition: ATTACH
+/// PARTITION takes a plain index of its that matches one of the parent's as
+/// its part of that index. One the desired state keeps apart (the parent's
+/// index has a part of its own there) is dropped before and created after.
+void keep_apart_from_parent_indexes(const Catalog& from, const Catalog& to, Decisions& d) {
+    for (const auto& [key, index] : to.indexes) {
+        auto before = from.indexes.find(key);
+        if (index.inherited || index.part_of || before == from.indexes.end() ||
+            before->second.inherited || before->second.part_of || d.drop.contains(key))
+            continue;
+        auto table = catalog::relation_key(Kind::Table, key.schema, index.table);
+        auto was = from.tables.find(table);
+        auto now = to.tables.find(table);
+        if (was == from.tables.end() || now == to.tables.end() || !now->second.partition_of ||
+            was->second.partition_of == now->second.partition_of || d.create.contains(table))
+            continue;
+        const ObjectKey& parent = *now->second.partition_of;
+        const bool taken = std::ranges::any_of(to.indexes, [&](const auto& entry) {
+            const auto& [other, of_parent] = entry;
+            return other.schema == parent.schema && of_parent.table == parent.name &&
+                   indexed(of_parent) == indexed(index);
+        });
+        if (taken) {
+            d.drop.insert(key);
+            d.create.insert(key);
+            d.alter.erase(key);
+        }
+    }
+}
+
 /// A publication's member whose table goes (to be rebuilt), or whose column
 /// list or row filter uses a column that goes or changes type, leaves the
 /// publication first and joins it again after: PostgreSQL drops a table's
@@ -751,6 +792,7 @@ class Writer {
 
 std::vector<Change> diff(const Catalog& from, const Catalog& to) {
     Decisions d = decide_all(from, to);
+    keep_apart_from_parent_indexes(from, to, d);
     propagate_rebuilds(from, to, d);
     leave_to_partition_parents(from, to, d, Decided::Creations);
     rejoin_publications(from, to, d);
