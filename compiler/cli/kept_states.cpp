@@ -7,6 +7,9 @@ namespace schemac::cli {
 namespace {
 
 constexpr const char* k_folder = "catalogs";
+/// A verdict is a few bytes: the last plans' worth.
+constexpr const char* k_proofs = "proofs";
+constexpr std::size_t k_kept_proofs = 64;
 /// At 5,000 tables a read is about 12 MB: the tree's last few versions and
 /// the history's.
 constexpr std::size_t k_kept = 8;
@@ -19,6 +22,13 @@ std::string context_text(const KeptContext& context) {
     for (const auto& schema : context.schemas)
         out += " " + std::to_string(schema.size()) + ":" + schema;
     return out + "\n";
+}
+
+/// Each text with its length before it: no two lists read the same.
+void add(std::string& out, std::string_view text) {
+    out += std::to_string(text.size()) + ":";
+    out += text;
+    out += " ";
 }
 
 /// The written texts as rows (kind, schema, parent, name, text), kept as
@@ -51,6 +61,56 @@ std::string desired_key(const KeptContext& context, const load::Tree& tree) {
 std::string current_key(const KeptContext& context, const std::string& sum,
                         const std::string& context_sql) {
     return runtime::sha256_hex("current 1\n" + context_text(context) + sum + "\n" + context_sql);
+}
+
+std::string proof_key(const std::string& current, const std::string& desired,
+                      const introspect::Options& options,
+                      const std::vector<const std::vector<steps::Step>*>& scripts) {
+    std::string text = "proof 1\n" + current + "\n" + desired + "\nschemas ";
+    for (const auto& schema : options.schemas)
+        add(text, schema);
+    text += options.sizes ? "\nsizes\nroles " : "\nroles ";
+    if (options.roles)
+        for (const auto& role : *options.roles)
+            add(text, role);
+    else
+        text += "all";
+    text += "\nignore ";
+    for (const auto& rules : {&options.ignore, &options.scope.stubs}) {
+        for (const auto& rule : *rules) {
+            add(text, rule.kind);
+            add(text, rule.name);
+        }
+        text += "\n";
+    }
+    text += "scope ";
+    if (options.scope.schemas)
+        for (const auto& schema : *options.scope.schemas)
+            add(text, schema);
+    else
+        text += "all";
+    text += "\nkeep ";
+    for (const auto& key : options.scope.keep)
+        add(text, catalog::describe(key));
+    for (const auto* script : scripts) {
+        text += "\nscript ";
+        for (const auto& step : *script) {
+            text += "\nstep ";
+            add(text, step.transactional ? "t" : "n");
+            for (const auto& statement : step.statements)
+                add(text, statement);
+        }
+    }
+    return runtime::sha256_hex(text);
+}
+
+bool proven_before(const std::string& key) {
+    auto bytes = shadow::kept_file(k_proofs, key);
+    return bytes && *bytes == "proven\n";
+}
+
+void keep_proven(const std::string& key) {
+    shadow::keep_file(k_proofs, key, "proven\n", k_kept_proofs);
 }
 
 KeptDesired KeptDesired::of(introspect::Recording read, const catalog::Catalog& desired) {

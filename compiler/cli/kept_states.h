@@ -3,6 +3,7 @@
 #include "catalog/catalog.h"
 #include "introspect/introspect.h"
 #include "load/load.h"
+#include "steps/step.h"
 
 #include <map>
 #include <optional>
@@ -46,6 +47,16 @@ struct KeptDesired {
     /// Gives `desired` (read again from `read`) its written texts.
     void give_written(catalog::Catalog& desired) const;
 };
+
+/// The key of a proof's verdict: the current and desired states (by their
+/// keys above), what was read of them (`options`), and the scripts between
+/// them, the data phases' statements included. A plan made again from the
+/// same inputs is the same plan, and was proven.
+std::string proof_key(const std::string& current, const std::string& desired,
+                      const introspect::Options& options,
+                      const std::vector<const std::vector<steps::Step>*>& scripts);
+bool proven_before(const std::string& key);
+void keep_proven(const std::string& key);
 
 std::optional<KeptDesired> find_desired(const std::string& key);
 void keep_desired(const std::string& key, const KeptDesired& kept);

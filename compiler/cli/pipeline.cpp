@@ -544,9 +544,9 @@ class Run {
             return written;
         if (!m_kept.identity.empty())
             keep_desired(m_desired_key, KeptDesired::of(std::move(read), m_out.desired));
-        // Against a live target, the proof starts here (plan/proof.h).
-        if (!m_request.url.empty())
-            m_start.desired_db = *db;
+        // The proof may start here (plan/proof.h): against a live target,
+        // and where the history's catalog was kept (not replayed).
+        m_start.desired_db = *db;
         return Ok{};
     }
 
@@ -940,7 +940,28 @@ class Run {
             m_timer.lap("proof (no step: the catalogs compared)");
             return Ok{};
         }
-        if (auto replayed = replay(); !replayed)
+        // The same inputs made the same scripts before, and they were proven.
+        std::string verdict;
+        if (!fingerprint && !m_current_key.empty() && !m_desired_key.empty()) {
+            verdict = proof_key(
+                m_current_key, m_desired_key, m_scope,
+                {&m_out.forward, &m_out.reverse, &m_request.data_up, &m_request.data_down});
+            if (proven_before(verdict)) {
+                m_timer.lap("proof (its verdict kept)");
+                return Ok{};
+            }
+        }
+        // With the history's catalog kept, the proof starts from the desired
+        // state (the reverse script must lead back to that catalog) and
+        // replays the history only if it does not. A write replays it: the
+        // fingerprint it records is of the history as migrations build it.
+        if (m_current_read && !m_start.desired_db.empty() && !fingerprint)
+            m_start.make_template = [this]() -> Result<std::string> {
+                if (auto replayed = replay(); !replayed)
+                    return std::move(replayed).error();
+                return m_start.template_db;
+            };
+        else if (auto replayed = replay(); !replayed)
             return replayed;
         auto proven =
             plan::prove(*m_server, m_start, m_out.current, m_out.desired, m_out.forward,
@@ -952,6 +973,9 @@ class Run {
         m_timer.lap(proven->from_desired ? "proof (from the desired state)" : "proof");
         if (proven->failed_on_rows)
             return failed_on_rows(*proven->failed_on_rows);
+        // Kept only when nothing of it is reported but the verdict.
+        if (!verdict.empty() && proven->unseeded.empty())
+            keep_proven(verdict);
         if (fingerprint && !m_kept.identity.empty())
             m_out.keep_after_forward =
                 [kept = m_kept, context = context_sql()](const std::string& sum,

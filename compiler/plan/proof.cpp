@@ -121,8 +121,15 @@ run_and_read(ProofDb& db, const std::vector<steps::Step>& steps, const std::stri
 Result<ProofDb> copy_of_current(shadow::Server& server, const ProofStart& start,
                                 const catalog::Catalog& current,
                                 const introspect::Options& options) {
-    if (!start.template_db.empty()) {
-        auto name = server.create_database(start.template_db);
+    std::string template_db = start.template_db;
+    if (template_db.empty() && start.make_template) {
+        auto made = start.make_template();
+        if (!made)
+            return made.error();
+        template_db = *made;
+    }
+    if (!template_db.empty()) {
+        auto name = server.create_database(template_db);
         if (!name)
             return name.error();
         return open_db(server, *name);

@@ -32,6 +32,10 @@ struct ProofStart {
     /// Run once the current state is rebuilt there: context that refers to
     /// it (a foreign key from a context table to a managed one).
     std::function<Status(const std::string& db)> finish;
+    /// Makes a template in the current state when there is none and the
+    /// proof needs one (the replayed history, when the desired state's
+    /// database did not lead back to the current state).
+    std::function<Result<std::string>()> make_template;
 };
 
 /// The current state after `steps`, as PostgreSQL reads it back: they run on

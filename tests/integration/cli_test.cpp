@@ -743,13 +743,28 @@ TEST_CASE("an unchanged tree and history are planned from the catalogs kept: no 
     CHECK(edited.out.find("+ column public.t.note") != std::string::npos);
     CHECK(edited.err.find("schemac: replay (its catalog kept)") != std::string::npos);
     CHECK(edited.err.find("schemac: materialize ") != std::string::npos);
+    // The proof starts from the tree just materialized: the reverse script
+    // leads back to the kept history's catalog, so nothing is replayed.
+    CHECK(edited.err.find("schemac: proof (from the desired state)") != std::string::npos);
+    // The same plan again: both catalogs kept, and the verdict on the same
+    // scripts between them.
     auto again = in_root("plan -v");
     REQUIRE_MESSAGE(again.exit_code == 0, again.err);
     CHECK(again.err.find("schemac: materialize and introspect (kept)") != std::string::npos);
+    CHECK(again.err.find("schemac: proof (its verdict kept)") != std::string::npos);
+    CHECK(again.err.find("shadow server") == std::string::npos);
     auto cold = run_in(root, "SCHEMAC_CACHE_DIR=" + shell_quote((root / "cold").string()) + " " +
                                  schemac_cmd("plan"));
     CHECK(cold.out == edited.out);
     CHECK(again.out == edited.out);
+    // A verdict that is not one is no verdict: the plan is proven again.
+    for (const auto& entry : fs::directory_iterator(root / "cache/proofs"))
+        write_file(entry.path(), "proven?\n");
+    auto unsure = in_root("plan -v");
+    REQUIRE_MESSAGE(unsure.exit_code == 0, unsure.err);
+    CHECK(unsure.err.find("its verdict kept") == std::string::npos);
+    CHECK(unsure.err.find("schemac: proof ") != std::string::npos);
+    CHECK(unsure.out == edited.out);
 
     // A kept file damaged (a byte of a value changed) is read again from a
     // server, never misread.
