@@ -478,9 +478,6 @@ struct Privilege {
     std::string privilege; ///< SELECT, INSERT, ..., as GRANT spells it
     bool grantable = false;
     bool revoked_default = false;
-    /// An extension's member: the extension's name. Its default is what the
-    /// extension's script left (pg_init_privs), not its kind's.
-    std::string extension;
     auto operator<=>(const Privilege&) const = default;
 };
 

@@ -13,6 +13,7 @@
 #include "plan/rows.h"
 #include "runtime/connection.h"
 #include "runtime/history.h"
+#include "runtime/script.h"
 #include "runtime/sha256.h"
 #include "shadow/embedded.h"
 #include "shadow/kept.h"
@@ -423,6 +424,15 @@ class Run {
             }
         }
         return replay();
+    }
+
+    /// Whether a migration of `history` has a data phase: rows that a
+    /// database built otherwise than by replaying it lacks.
+    static bool moves_rows(const runtime::MigrationDir& history) {
+        const std::string data = std::string(runtime::k_phase_marker) + " data";
+        return std::ranges::any_of(history.migrations, [&](const runtime::Migration& m) {
+            return runtime::read_text(m.up).find(data) != std::string::npos;
+        });
     }
 
     /// The replayed history in the shadow server, for the proof to start
@@ -954,8 +964,10 @@ class Run {
         // With the history's catalog kept, the proof starts from the desired
         // state (the reverse script must lead back to that catalog) and
         // replays the history only if it does not. A write replays it: the
-        // fingerprint it records is of the history as migrations build it.
-        if (m_current_read && !m_start.desired_db.empty() && !fingerprint)
+        // fingerprint it records is of the history as migrations build it;
+        // so does a history that moves rows, which only a replay has.
+        if (m_current_read && !m_start.desired_db.empty() && !fingerprint &&
+            !moves_rows(m_out.history))
             m_start.make_template = [this]() -> Result<std::string> {
                 if (auto replayed = replay(); !replayed)
                     return std::move(replayed).error();

@@ -74,6 +74,10 @@ struct SetPrivileges {
     std::string grantee;
     std::vector<catalog::Privilege> revoke;
     std::vector<catalog::Privilege> grant;
+    /// The grantee is the role the target is given to in the same
+    /// migration: its entries change before OWNER TO merges them into the
+    /// owner's. Any other grantee's change after it.
+    bool before_owner = false;
 };
 
 /// ALTER DEFAULT PRIVILEGES for one role, schema (or all), kind of object

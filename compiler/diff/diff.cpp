@@ -435,7 +435,7 @@ std::set<catalog::Privilege> privileges_at_creation(const Catalog& to, const Obj
     for (const auto& p : to.default_privileges)
         if (p.role.empty() && p.objects == kind &&
             (p.schema.empty() || (object.kind != Kind::Schema && p.schema == object.schema)))
-            given.insert({object, p.grantee, p.privilege, p.grantable, p.revoked_default, ""});
+            given.insert({object, p.grantee, p.privilege, p.grantable, p.revoked_default});
     // A default revoked everywhere and granted again in the schema: the default.
     std::erase_if(given, [&](const catalog::Privilege& p) {
         catalog::Privilege other = p;
@@ -723,7 +723,7 @@ class Writer {
         using Entries = std::set<catalog::Privilege>;
         std::map<std::pair<ObjectKey, std::string>, std::pair<Entries, Entries>> by_grantee;
         for (const auto& p : m_from.privileges)
-            if (p.extension.empty() ? m_to.contains(p.object) && !anew(p.object) : member_kept(p))
+            if (m_to.contains(p.object) && !anew(p.object))
                 by_grantee[{p.object, p.grantee}].first.insert(p);
         for (const auto* made : {&m_d.create, &m_d.rebuild_enum})
             for (const auto& key : *made)
@@ -734,30 +734,50 @@ class Writer {
         for (const auto& [target, sides] : by_grantee) {
             const auto& [before, after] = sides;
             SetPrivileges change{target.first, target.second, {}, {}};
+            const ObjectKey owned = owned_as(change.target);
             if (change.grantee.empty())
-                change.grantee = owner_grantee(change.target);
+                change.grantee = owner_grantee(owned);
+            else if (auto given = given_to(owned))
+                change.before_owner = change.grantee == catalog::quote_ident(*given);
             split_privileges(before, after, change.revoke, change.grant);
             if (!change.grant.empty() || !change.revoke.empty())
                 add(std::move(change));
         }
     }
 
-    /// Whether the extension a member privilege of the current state is
-    /// of stays where it is: created again, its members start from what its
-    /// script grants; moved, they are named otherwise.
-    bool member_kept(const catalog::Privilege& p) const {
-        auto key = catalog::extension_key(p.extension);
-        auto before = m_from.extensions.find(key);
-        auto after = m_to.extensions.find(key);
-        return before != m_from.extensions.end() && after != m_to.extensions.end() && !anew(key) &&
-               before->second.schema == after->second.schema;
+    /// What owns `key`'s privileges: a column's table, the table whose
+    /// column owns a sequence; `key` itself otherwise.
+    ObjectKey owned_as(const ObjectKey& key) const {
+        if (key.kind == Kind::Column)
+            return catalog::table_of(key);
+        for (const auto* side : {&m_to, &m_from})
+            if (auto sequence = side->sequences.find(key); key.kind == Kind::Sequence &&
+                                                           sequence != side->sequences.end() &&
+                                                           sequence->second.owned_by)
+                return catalog::table_of(*sequence->second.owned_by);
+        return key;
     }
 
-    /// How GRANT names the owner of `key` once the migration has run: the
-    /// role the tree gives it to, or the one that runs the migration.
-    std::string owner_grantee(const ObjectKey& key) const {
-        ObjectKey owned = key.kind == Kind::Column ? catalog::table_of(key) : key;
+    /// The role the migration gives `owned` to (write_owners), if it does.
+    std::optional<std::string> given_to(const ObjectKey& owned) const {
+        if (!m_from.owners_compared.contains(owned) && !m_to.owners_compared.contains(owned))
+            return std::nullopt;
+        std::string before = anew(owned) ? "" : m_from.owner_of(owned);
+        std::string after = m_to.owner_of(owned);
+        if (after == before || after.empty())
+            return std::nullopt;
+        return after;
+    }
+
+    /// How GRANT names the owner of `owned` where its privileges change
+    /// (after any OWNER TO): the role it is given to, the role that owns it
+    /// now (the target's, when it exists already), or the one that runs the
+    /// migration.
+    std::string owner_grantee(const ObjectKey& owned) const {
         std::string owner = m_to.owner_of(owned);
+        if (m_from.contains(owned) && !anew(owned) && !given_to(owned) &&
+            !(m_to.owners_compared.contains(owned) && owner.empty()))
+            owner = m_from.owner_of(owned);
         return owner.empty() ? "CURRENT_USER" : catalog::quote_ident(owner);
     }
 

@@ -5,91 +5,48 @@
 namespace schemac::introspect {
 using catalog::Kind;
 
-namespace {
-
-/// The key GRANT names an extension's member by (the privileges query's
-/// nsp, name, args, kind and subkind), or none for a member's column.
-std::optional<catalog::ObjectKey> member_key(const runtime::Rows::Row& row) {
-    Kind kind;
-    std::string subkind = row.text("subkind");
-    switch (row.text("kind")[0]) {
-    case 'r':
-        kind = subkind == "v" ? Kind::View : subkind == "m" ? Kind::MaterializedView : Kind::Table;
-        break;
-    case 's':
-        kind = Kind::Sequence;
-        break;
-    case 'f':
-        kind = subkind == "p" ? Kind::Procedure : subkind == "a" ? Kind::Aggregate : Kind::Function;
-        break;
-    case 'n':
-        return catalog::schema_key(row.text("name"));
-    case 'T':
-        kind = subkind == "d" ? Kind::Domain : subkind == "e" ? Kind::Enum : Kind::CompositeType;
-        break;
-    default:
-        return std::nullopt;
-    }
-    catalog::ObjectKey key{
-        kind, row.text("nsp"), "", row.text("name"), row.text("args"), catalog::Facet::Object};
-    return key;
-}
-
-} // namespace
-
 Status read_privileges(Reader& r) {
     // Each object's ACL against the default for its kind: what was granted
     // beyond the default, and what of the default was revoked. The owner's
     // own entries are read under the grantee "" (whoever owns it on the
-    // other side). An extension's member starts from what its script left
-    // (pg_init_privs), so only what was granted or revoked since is read.
+    // other side). An extension's members are the extension's, not read.
     auto rows = r.query("privileges", R"(
         WITH objects AS (
             SELECT 'pg_catalog.pg_class'::pg_catalog.regclass::oid AS classid, c.oid, 0 AS subid,
                    c.relowner AS owner, c.relacl AS acl,
-                   CASE c.relkind WHEN 'S' THEN 's' ELSE 'r' END::"char" AS kind,
-                   n.nspname AS nsp, c.relname AS name, '' AS args, c.relkind::text AS subkind
+                   CASE c.relkind WHEN 'S' THEN 's' ELSE 'r' END::"char" AS kind
             FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
             WHERE c.relkind IN ('r', 'p', 'f', 'v', 'm', 'S') AND n.nspname = ANY($1::text[])
             UNION ALL
             SELECT 'pg_catalog.pg_class'::pg_catalog.regclass::oid, c.oid, a.attnum, c.relowner,
-                   a.attacl, 'c', n.nspname, c.relname, '', ''
+                   a.attacl, 'c'
             FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
             JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
             WHERE a.attacl IS NOT NULL AND a.attnum > 0 AND c.relkind IN ('r', 'p', 'f')
               AND n.nspname = ANY($1::text[])
             UNION ALL
-            SELECT 'pg_catalog.pg_proc'::pg_catalog.regclass::oid, p.oid, 0, p.proowner, p.proacl,
-                   'f', n.nspname, p.proname, pg_catalog.oidvectortypes(p.proargtypes),
-                   p.prokind::text
+            SELECT 'pg_catalog.pg_proc'::pg_catalog.regclass::oid, p.oid, 0, p.proowner, p.proacl, 'f'
             FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
             WHERE n.nspname = ANY($1::text[])
             UNION ALL
             SELECT 'pg_catalog.pg_namespace'::pg_catalog.regclass::oid, n.oid, 0, n.nspowner,
-                   n.nspacl, 'n', '', n.nspname, '', ''
+                   n.nspacl, 'n'
             FROM pg_catalog.pg_namespace n WHERE n.nspname = ANY($1::text[])
             UNION ALL
-            SELECT 'pg_catalog.pg_type'::pg_catalog.regclass::oid, t.oid, 0, t.typowner, t.typacl,
-                   'T', n.nspname, t.typname, '', t.typtype::text
+            SELECT 'pg_catalog.pg_type'::pg_catalog.regclass::oid, t.oid, 0, t.typowner, t.typacl, 'T'
             FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
             LEFT JOIN pg_catalog.pg_class rc ON rc.oid = t.typrelid
             WHERE (t.typtype IN ('e', 'd', 'r') OR (t.typtype = 'c' AND rc.relkind = 'c'))
               AND n.nspname = ANY($1::text[])
-        ), based AS (
-            SELECT o.*, coalesce(ip.initprivs,
-                                 CASE WHEN o.kind = 'c' THEN '{}'::pg_catalog.aclitem[]
-                                      ELSE pg_catalog.acldefault(o.kind, o.owner) END) AS base
-            FROM objects o LEFT JOIN pg_catalog.pg_init_privs ip
-              ON ip.classoid = o.classid AND ip.objoid = o.oid AND ip.objsubid = o.subid
-             AND ip.privtype = 'e'
         ), actual AS (
             SELECT o.classid, o.oid, o.subid, g.grantee, g.privilege_type, g.is_grantable
-            FROM based o, pg_catalog.aclexplode(coalesce(o.acl,
+            FROM objects o, pg_catalog.aclexplode(coalesce(o.acl,
                      CASE WHEN o.kind = 'c' THEN '{}'::pg_catalog.aclitem[]
                           ELSE pg_catalog.acldefault(o.kind, o.owner) END)) g
         ), implicit AS (
             SELECT o.classid, o.oid, o.subid, g.grantee, g.privilege_type, g.is_grantable
-            FROM based o, pg_catalog.aclexplode(o.base) g
+            FROM objects o, pg_catalog.aclexplode(pg_catalog.acldefault(o.kind, o.owner)) g
+            WHERE o.kind <> 'c'
         ), changed AS (
             (SELECT *, false AS revoked FROM actual EXCEPT SELECT *, false FROM implicit)
             UNION ALL
@@ -100,32 +57,18 @@ Status read_privileges(Reader& r) {
                     WHEN c.grantee = 0 THEN 'PUBLIC'
                     ELSE pg_catalog.quote_ident(pg_catalog.pg_get_userbyid(c.grantee)) END
                    AS grantee,
-               c.privilege_type, c.is_grantable, c.revoked, o.nsp, o.name, o.args, o.kind,
-               o.subkind, x.extname AS extension
+               c.privilege_type, c.is_grantable, c.revoked
         FROM changed c JOIN objects o USING (classid, oid, subid)
-        LEFT JOIN pg_catalog.pg_depend e
-          ON e.classid = c.classid AND e.objid = c.oid AND e.objsubid = 0 AND e.deptype = 'e'
-         AND e.refclassid = 'pg_catalog.pg_extension'::pg_catalog.regclass
-        LEFT JOIN pg_catalog.pg_extension x ON x.oid = e.refobjid
         ORDER BY 1, 2, 3, 4, 5)");
     if (!rows)
         return rows.error();
     for (auto row : *rows) {
-        std::string extension = row.text("extension");
-        std::optional<catalog::ObjectKey> object;
-        if (!extension.empty())
-            object = member_key(row); // none for a member's column
-        else if (const auto* found =
-                     r.lookup.find(to_oid(row.text("classid")), to_oid(row.text("oid")),
-                                   std::stoi(row.text("subid")));
-                 found && found->kind != Kind::Constraint) // an index: not granted on
-            object = *found;
-        if (!object)
-            continue;
-        catalog::Privilege p{std::move(*object),         row.text("grantee"),
-                             row.text("privilege_type"), row.flag("is_grantable"),
-                             row.flag("revoked"),        std::move(extension)};
-        r.catalog.privileges.insert(std::move(p));
+        const auto* object = r.lookup.find(to_oid(row.text("classid")), to_oid(row.text("oid")),
+                                           std::stoi(row.text("subid")));
+        if (!object || object->kind == Kind::Constraint || object->kind == Kind::Extension)
+            continue; // an index, an extension's member: not ours to grant on
+        r.catalog.privileges.insert({*object, row.text("grantee"), row.text("privilege_type"),
+                                     row.flag("is_grantable"), row.flag("revoked")});
     }
     return Ok{};
 }

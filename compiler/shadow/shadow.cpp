@@ -162,8 +162,8 @@ bool gives_owner(const load::Statement& s) {
     return s.runs && !runtime::roles_given(s.sql).empty();
 }
 
-/// The tree's OWNER TO statements (and the GRANT and REVOKE written after
-/// the first of them), after the rest, by the tree's role (the
+/// The tree's OWNER TO statements, after the rest (but the GRANT and REVOKE
+/// written after the first of them, which run last), by the tree's role (the
 /// administrator grants the roles named CREATE where they lack it, around
 /// them: runtime::give_owners). Nothing the tree runs depends on an owner it
 /// gives: the tree's role is a member of every role it names.
@@ -232,7 +232,7 @@ Status execute(Server& server, const std::string& db,
             return super.error();
         owners_given = !super->empty() && (*super)[0].flag("rolsuper");
     }
-    std::vector<const load::Statement*> owners;
+    std::vector<const load::Statement*> owners, grants;
     for (const auto* statement : statements) {
         if (gives_owner(*statement)) {
             if (owners_given)
@@ -244,7 +244,7 @@ Status execute(Server& server, const std::string& db,
         // only then.
         if (!owners.empty() && statement->runs && statement->node == "GrantStmt" &&
             !runtime::needs_superuser(statement->sql)) {
-            owners.push_back(statement);
+            grants.push_back(statement);
             continue;
         }
         if (auto done = run(tree_session, admin_session, *statement); !done)
@@ -253,6 +253,11 @@ Status execute(Server& server, const std::string& db,
     if (!owners.empty())
         if (auto given = give_owners(tree_session, *conn, *admin, owners, boundary); !given)
             return given;
+    // After the CREATE that give_owners grants for OWNER TO is taken back: a
+    // GRANT CREATE of the tree's stays.
+    for (const auto* statement : grants)
+        if (auto done = run(tree_session, admin_session, *statement); !done)
+            return done;
     if (auto committed = conn->exec("COMMIT"); !committed)
         return std::move(committed).error().within("loading the tree failed at COMMIT");
     return Ok{};

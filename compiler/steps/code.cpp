@@ -330,12 +330,12 @@ Steps build(const diff::SetPrivileges& c, const Context&) {
     step.detail = "privileges of " + c.grantee;
     grant_statements(step, "", privilege_target(c.target), c.grantee, c.revoke, c.grant);
     step.touches.push_back(c.target);
-    // After its owner changes (the owner's own entries go with it), and
-    // after the extension whose member it is is made.
-    step.touches.push_back(catalog::facet_of(c.target, catalog::Facet::Owner));
-    for (const auto* side : {&c.revoke, &c.grant})
-        if (!side->empty() && !side->front().extension.empty())
-            step.touches.push_back(catalog::extension_key(side->front().extension));
+    // After its owner changes (the owner's own entries go with it), but for
+    // the role it is given to, before.
+    auto owner =
+        catalog::facet_of(c.target.kind == Kind::Column ? catalog::table_of(c.target) : c.target,
+                          catalog::Facet::Owner);
+    (c.before_owner ? step.removes : step.touches).push_back(std::move(owner));
     return {step};
 }
 

@@ -10,3 +10,13 @@ REVOKE EXECUTE ON FUNCTION f() FROM CURRENT_USER;
 CREATE TABLE o (id int);
 ALTER TABLE o OWNER TO service_role;
 REVOKE TRUNCATE ON o FROM service_role;
+-- Given to a role that had SELECT on it: revoked before OWNER TO merges it
+-- into the new owner's own (after, it would take the owner's SELECT).
+CREATE TABLE g (id int);
+ALTER TABLE g OWNER TO service_role;
+-- The tree's GRANT CREATE to a role it gives a table to, in a schema where
+-- the shadow lends that role CREATE for OWNER TO: the tree's stays.
+CREATE SCHEMA app;
+CREATE TABLE app.w (id int);
+ALTER TABLE app.w OWNER TO service_role;
+GRANT CREATE ON SCHEMA app TO service_role;

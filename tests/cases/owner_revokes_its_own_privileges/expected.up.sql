@@ -1,3 +1,17 @@
+CREATE SCHEMA app;
+
+GRANT CREATE ON SCHEMA app TO service_role;
+
+CREATE TABLE app.w (
+    id integer
+);
+
+ALTER TABLE app.w OWNER TO service_role;
+
+REVOKE SELECT ON TABLE public.g FROM service_role;
+
+ALTER TABLE public.g OWNER TO service_role;
+
 CREATE TABLE public.n (
     id integer
 );

@@ -73,11 +73,11 @@ TEST_CASE("an ignored relation goes with its parts, what it owns and its privile
     add(c.sequences, sequence);
     c.dependencies.insert(
         {sequence, child_key(Kind::Column, "public", "tmp_import", "id"), DependencyType::Owned});
-    c.privileges.insert({tmp, "reader", "SELECT", false, false, ""});
+    c.privileges.insert({tmp, "reader", "SELECT", false, false});
     auto users = relation_key(Kind::Table, "public", "users");
     add(c.tables, users);
     add(c.columns, child_key(Kind::Column, "public", "users", "id"));
-    c.privileges.insert({users, "reader", "SELECT", false, false, ""});
+    c.privileges.insert({users, "reader", "SELECT", false, false});
 
     // A function of the same name as a table is no relation: the table's
     // parts stay.
