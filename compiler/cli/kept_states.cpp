@@ -14,21 +14,21 @@ constexpr std::size_t k_kept_proofs = 64;
 /// the history's.
 constexpr std::size_t k_kept = 8;
 
-std::string context_text(const KeptContext& context) {
-    std::string out = context.identity + "\nroles";
-    for (const auto& role : context.roles)
-        out += " " + std::to_string(role.size()) + ":" + role;
-    out += "\nschemas";
-    for (const auto& schema : context.schemas)
-        out += " " + std::to_string(schema.size()) + ":" + schema;
-    return out + "\n";
-}
-
 /// Each text with its length before it: no two lists read the same.
 void add(std::string& out, std::string_view text) {
     out += std::to_string(text.size()) + ":";
     out += text;
     out += " ";
+}
+
+std::string context_text(const KeptContext& context) {
+    std::string out = context.identity + "\nroles ";
+    for (const auto& role : context.roles)
+        add(out, role);
+    out += "\nschemas ";
+    for (const auto& schema : context.schemas)
+        add(out, schema);
+    return out + "\n";
 }
 
 /// The written texts as rows (kind, schema, parent, name, text), kept as

@@ -707,13 +707,22 @@ class Writer {
     void write_owners() {
         std::set<ObjectKey> keys = m_from.owners_compared;
         keys.insert(m_to.owners_compared.begin(), m_to.owners_compared.end());
-        for (const auto& key : keys) {
-            if (!catalog::kind_info(key.kind).owned || !m_to.contains(key))
-                continue;
-            std::string before = anew(key) ? "" : m_from.owner_of(key);
-            if (std::string after = m_to.owner_of(key); after != before)
-                add(SetOwner{key, after});
-        }
+        for (const auto& key : keys)
+            if (auto owner = owner_change(key))
+                add(SetOwner{key, *owner});
+    }
+
+    /// The owner ALTER ... OWNER TO gives `key` ("" for whoever runs the
+    /// migration), when its owner is compared and changes.
+    std::optional<std::string> owner_change(const ObjectKey& key) const {
+        if (!catalog::kind_info(key.kind).owned || !m_to.contains(key) ||
+            (!m_from.owners_compared.contains(key) && !m_to.owners_compared.contains(key)))
+            return std::nullopt;
+        std::string before = anew(key) ? "" : m_from.owner_of(key);
+        std::string after = m_to.owner_of(key);
+        if (after == before)
+            return std::nullopt;
+        return after;
     }
 
     /// Privileges of objects that exist after the migration. A created or
@@ -737,7 +746,7 @@ class Writer {
             const ObjectKey owned = owned_as(change.target);
             if (change.grantee.empty())
                 change.grantee = owner_grantee(owned);
-            else if (auto given = given_to(owned))
+            else if (auto given = owner_change(owned); given && !given->empty())
                 change.before_owner = change.grantee == catalog::quote_ident(*given);
             split_privileges(before, after, change.revoke, change.grant);
             if (!change.grant.empty() || !change.revoke.empty())
@@ -758,26 +767,17 @@ class Writer {
         return key;
     }
 
-    /// The role the migration gives `owned` to (write_owners), if it does.
-    std::optional<std::string> given_to(const ObjectKey& owned) const {
-        if (!m_from.owners_compared.contains(owned) && !m_to.owners_compared.contains(owned))
-            return std::nullopt;
-        std::string before = anew(owned) ? "" : m_from.owner_of(owned);
-        std::string after = m_to.owner_of(owned);
-        if (after == before || after.empty())
-            return std::nullopt;
-        return after;
-    }
-
     /// How GRANT names the owner of `owned` where its privileges change
     /// (after any OWNER TO): the role it is given to, the role that owns it
     /// now (the target's, when it exists already), or the one that runs the
     /// migration.
     std::string owner_grantee(const ObjectKey& owned) const {
-        std::string owner = m_to.owner_of(owned);
-        if (m_from.contains(owned) && !anew(owned) && !given_to(owned) &&
-            !(m_to.owners_compared.contains(owned) && owner.empty()))
-            owner = m_from.owner_of(owned);
+        std::string owner;
+        if (auto given = owner_change(owned))
+            owner = *given;
+        else
+            owner = m_from.contains(owned) && !anew(owned) ? m_from.owner_of(owned)
+                                                           : m_to.owner_of(owned);
         return owner.empty() ? "CURRENT_USER" : catalog::quote_ident(owner);
     }
 
