@@ -16,6 +16,7 @@
 #include "runtime/script.h"
 #include "runtime/sha256.h"
 #include "shadow/embedded.h"
+#include "shadow/incremental.h"
 #include "shadow/kept.h"
 #include "shadow/replay.h"
 #include "shadow/shadow.h"
@@ -40,7 +41,7 @@ using runtime::count;
 class Timer {
   public:
     explicit Timer(int verbosity) : m_verbosity(verbosity) {}
-    void lap(const char* stage) {
+    void lap(std::string_view stage) {
         auto now = std::chrono::steady_clock::now();
         if (m_verbosity > 0)
             std::cerr << "schemac: " << stage << " "
@@ -378,7 +379,11 @@ class Run {
     /// Starts the shadow server (of the target's major version `target`
     /// when that is installed) and makes the roles the states name.
     Status start_server(int target) {
-        auto server = shadow::open_server(m_global.dev_url, m_replay_key, target);
+        // From the tree an earlier run kept, when no replay is needed now:
+        // the history's catalog was kept, or there is no history.
+        bool from_tree =
+            !m_kept.identity.empty() && (m_current_read || m_out.history.migrations.empty());
+        auto server = shadow::open_server(m_global.dev_url, m_replay_key, target, from_tree);
         if (!server)
             return server.error();
         m_server = std::move(*server);
@@ -537,6 +542,7 @@ class Run {
     /// The tree materialized and read back (and the read kept, when reads
     /// are); what the tree writes of its definitions kept beside them.
     Status materialize_tree() {
+        auto started = std::chrono::steady_clock::now();
         auto db = materialize();
         if (!db)
             return db.error();
@@ -552,21 +558,52 @@ class Run {
         if (auto written = shadow::keep_written_predicates(*m_server, *db, m_tree, m_out.desired);
             !written)
             return written;
-        if (!m_kept.identity.empty())
+        if (!m_kept.identity.empty()) {
             keep_desired(m_desired_key, KeptDesired::of(std::move(read), m_out.desired));
+            // The cluster too, for the next run to update, where making it
+            // again would take long: before the proof adds its databases.
+            if (m_tree_updated ||
+                std::chrono::steady_clock::now() - started >= replay_cache_threshold()) {
+                m_server->keep_tree({*db, shadow::Built::of(m_tree).serialize(), tree_context()});
+                m_timer.lap("tree kept in the cache");
+            }
+        }
         // The proof may start here (plan/proof.h): against a live target,
         // and where the history's catalog was kept (not replayed).
         m_start.desired_db = *db;
         return Ok{};
     }
 
+    /// What a kept tree was materialized with besides its statements: the
+    /// embedded server and schemac, the roles and the stubs' context.
+    std::string tree_context() const {
+        return runtime::sha256_hex(desired_key(m_kept, load::Tree{}) + "\n" + context_sql());
+    }
+
     /// The database holding the tree, materialized now (the server started
-    /// first) when its catalog came from the cache.
+    /// first) when its catalog came from the cache: the kept tree updated
+    /// where the server started from one (shadow/incremental.h).
     Result<std::string> materialize() {
         if (!m_desired_db.empty())
             return m_desired_db;
         if (auto server = this->server(); !server)
             return server.error();
+        if (auto kept = m_server->kept_tree(); kept && kept->context == tree_context()) {
+            auto built = shadow::Built::parse(kept->built);
+            auto updated =
+                built ? shadow::update(*m_server, kept->database, *built, m_tree)
+                      : std::variant<shadow::Update, std::string>("its record cannot be read");
+            if (auto* update = std::get_if<shadow::Update>(&updated)) {
+                m_timer.lap("materialize (the kept tree: " + count(update->dirty, "object") +
+                            " made again, " + count(update->statements.size(), "statement") + ")");
+                m_tree_updated = update->dirty > 0;
+                m_desired_db = kept->database;
+                return m_desired_db;
+            }
+            if (m_global.verbosity > 0)
+                std::cerr << "schemac: the kept tree is materialized anew: "
+                          << std::get<std::string>(updated) << "\n";
+        }
         auto db = shadow::materialize(*m_server, m_tree, [this](const std::string& made) {
             return load_target_context(*m_server, made, m_context, m_global.verbosity);
         });
@@ -1044,7 +1081,8 @@ class Run {
     std::string m_current_conninfo;
     /// The connection to --url, opened once.
     std::optional<runtime::Connection> m_target;
-    std::string m_desired_db; ///< the shadow database the tree was materialized in
+    std::string m_desired_db;    ///< the shadow database the tree was materialized in
+    bool m_tree_updated = false; ///< the kept tree was updated to it
     /// What reads earlier runs kept may answer this one (no identity: none).
     KeptContext m_kept;
     std::string m_desired_key, m_current_key;

@@ -297,6 +297,10 @@ std::optional<Snapshot> find_snapshot(const fs::path& cache, const std::string& 
     return Snapshot{dir, database};
 }
 
+fs::path tree_snapshot_dir(const fs::path& cache) {
+    return cache / "tree";
+}
+
 /// Keeps the newest snapshots only.
 void prune_snapshots(const fs::path& cache) {
     std::vector<std::pair<fs::file_time_type, fs::path>> found;

@@ -42,9 +42,9 @@ Status ensure_tree_role(const std::string& conninfo) {
 class EmbeddedServer final : public Server {
   public:
     EmbeddedServer(pid_t pid, fs::path dir, fs::path bindir, RunAs as, fs::path cache,
-                   std::string replayed)
+                   std::string replayed, std::optional<KeptTree> tree)
         : m_pid(pid), m_dir(std::move(dir)), m_bindir(std::move(bindir)), m_as(as),
-          m_cache(std::move(cache)), m_replayed(std::move(replayed)) {}
+          m_cache(std::move(cache)), m_replayed(std::move(replayed)), m_tree(std::move(tree)) {}
     ~EmbeddedServer() override {
         // Its databases go with the cluster: none is dropped first.
         close_admin();
@@ -73,6 +73,49 @@ class EmbeddedServer final : public Server {
         if (fs::exists(final_dir, ec))
             return;
         fs::path staging = m_cache / ("replay-" + key + ".tmp" + std::to_string(getpid()));
+        if (!back_up(staging, {{"database", dbname}}))
+            return;
+        // Another schemac may have kept the same replay; either is as good.
+        fs::rename(staging, final_dir, ec);
+        if (ec)
+            fs::remove_all(staging, ec);
+        prune_snapshots(m_cache);
+    }
+
+    std::optional<KeptTree> kept_tree() const override { return m_tree; }
+
+    void keep_tree(const KeptTree& tree) override {
+        if (m_cache.empty())
+            return;
+        std::error_code ec;
+        fs::path final_dir = tree_snapshot_dir(m_cache);
+        std::string pid = std::to_string(getpid());
+        fs::path staging = final_dir.string() + ".tmp" + pid;
+        if (!back_up(
+                staging,
+                {{"database", tree.database}, {"built", tree.built}, {"context", tree.context}}))
+            return;
+        // The newest replaces the one before; a run copying that one
+        // meanwhile starts from the initdb'd cluster instead.
+        fs::path old = final_dir.string() + ".old" + pid;
+        fs::rename(final_dir, old, ec);
+        fs::rename(staging, final_dir, ec);
+        if (ec)
+            fs::remove_all(staging, ec);
+        fs::remove_all(old, ec);
+    }
+
+    std::string tree_role() const override { return std::string(k_tree_role); }
+
+  protected:
+    std::string maintenance_database() const override { return "postgres"; }
+
+  private:
+    /// A base backup of the running cluster into `staging`/data, with
+    /// `files` written beside it; false (and nothing left) when it fails.
+    bool back_up(const fs::path& staging,
+                 const std::vector<std::pair<std::string, std::string>>& files) const {
+        std::error_code ec;
         fs::remove_all(staging, ec);
         fs::create_directories(staging, ec);
         // A base backup is the server's own consistent copy of a running
@@ -85,30 +128,22 @@ class EmbeddedServer final : public Server {
                           "-U", std::string(k_admin_role), "-D", (staging / "data").string(), "-X",
                           "stream", "-c", "fast", "--no-sync", "--no-manifest"},
                          RunAs{}, m_dir / "basebackup.log");
-        std::ofstream(staging / "database") << dbname;
+        for (const auto& [name, text] : files)
+            std::ofstream(staging / name, std::ios::binary) << text;
         if (!rc || *rc != 0 || !fs::exists(staging / "data" / "PG_VERSION")) {
             fs::remove_all(staging, ec);
-            return;
+            return false;
         }
-        // Another schemac may have kept the same replay; either is as good.
-        fs::rename(staging, final_dir, ec);
-        if (ec)
-            fs::remove_all(staging, ec);
-        prune_snapshots(m_cache);
+        return true;
     }
 
-    std::string tree_role() const override { return std::string(k_tree_role); }
-
-  protected:
-    std::string maintenance_database() const override { return "postgres"; }
-
-  private:
     pid_t m_pid;
     fs::path m_dir;
     fs::path m_bindir;
     RunAs m_as;
     fs::path m_cache;
     std::string m_replayed;
+    std::optional<KeptTree> m_tree;
 };
 
 bool wait_ready(const std::string& conninfo, pid_t pid) {
@@ -128,9 +163,27 @@ bool wait_ready(const std::string& conninfo, pid_t pid) {
 struct Start {
     fs::path replays; ///< where replays are kept ("" without a cache)
     std::optional<Snapshot> snapshot;
+    std::optional<Server::KeptTree> tree;
 };
+
+/// The kept tree's cluster copied into `data`, or nullopt (and nothing in
+/// `data`) when there is none or it cannot be copied.
+std::optional<Server::KeptTree> copy_kept_tree(const fs::path& cache, const fs::path& data) {
+    fs::path dir = tree_snapshot_dir(cache);
+    Server::KeptTree tree{read_all(dir / "database"), read_all(dir / "built"),
+                          read_all(dir / "context")};
+    std::error_code ec;
+    if (tree.database.empty() || !fs::exists(dir / "data" / "PG_VERSION", ec))
+        return std::nullopt;
+    if (auto copied = copy_tree(dir / "data", data); !copied) {
+        fs::remove_all(data, ec);
+        return std::nullopt;
+    }
+    return tree;
+}
+
 Result<Start> prepare_data(const fs::path& bindir, const RunAs& as, const fs::path& run,
-                           const std::string& replay_key) {
+                           const std::string& replay_key, bool from_tree) {
     std::string refused;
     auto cache = trusted_cache(refused);
     if (!refused.empty())
@@ -147,10 +200,15 @@ Result<Start> prepare_data(const fs::path& bindir, const RunAs& as, const fs::pa
         return Start{};
     }
     // Replays are kept beside the cluster of their server version.
-    Start start{cluster->parent_path(), find_snapshot(cluster->parent_path(), replay_key)};
-    if (auto copied = copy_tree(start.snapshot ? start.snapshot->dir / "data" : *cluster, data);
-        !copied)
-        return copied.error();
+    Start start{cluster->parent_path(), std::nullopt, std::nullopt};
+    if (from_tree)
+        start.tree = copy_kept_tree(start.replays, data);
+    if (!start.tree) {
+        start.snapshot = find_snapshot(start.replays, replay_key);
+        if (auto copied = copy_tree(start.snapshot ? start.snapshot->dir / "data" : *cluster, data);
+            !copied)
+            return copied.error();
+    }
     if (auto owned = own_tree(data, as); !owned)
         return owned.error();
     return start;
@@ -178,7 +236,8 @@ fs::path run_parent() {
 
 } // namespace
 
-Result<std::unique_ptr<Server>> start_embedded(const std::string& replay_key, int major) {
+Result<std::unique_ptr<Server>> start_embedded(const std::string& replay_key, int major,
+                                               bool from_tree) {
     install_handlers();
     auto bindir = find_bindir(major);
     if (!bindir)
@@ -200,7 +259,7 @@ Result<std::unique_ptr<Server>> start_embedded(const std::string& replay_key, in
         unregister_run_dir(run);
         return error;
     };
-    auto start = prepare_data(*bindir, *as, run, replay_key);
+    auto start = prepare_data(*bindir, *as, run, replay_key, from_tree);
     if (!start)
         return remove_run(std::move(start).error());
     fs::path data = run / "data";
@@ -217,8 +276,9 @@ Result<std::unique_ptr<Server>> start_embedded(const std::string& replay_key, in
     if (!pid)
         return remove_run(std::move(pid).error());
     register_postmaster(*pid);
-    auto server = std::make_unique<EmbeddedServer>(
-        *pid, run, *bindir, *as, start->replays, start->snapshot ? start->snapshot->database : "");
+    auto server = std::make_unique<EmbeddedServer>(*pid, run, *bindir, *as, start->replays,
+                                                   start->snapshot ? start->snapshot->database : "",
+                                                   std::move(start->tree));
     if (!wait_ready(server->conninfo("postgres"), *pid)) {
         std::string text = read_all(log);
         return Error{"the embedded PostgreSQL did not start:\n" + text};

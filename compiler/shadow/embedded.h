@@ -91,4 +91,8 @@ std::optional<Snapshot> find_snapshot(const std::filesystem::path& cache, const 
 /// Keeps the newest snapshots only.
 void prune_snapshots(const std::filesystem::path& cache);
 
+/// The folder of the kept tree (Server::keep_tree) in `cache`: `data`, and
+/// the files `database`, `built` and `context`.
+std::filesystem::path tree_snapshot_dir(const std::filesystem::path& cache);
+
 } // namespace schemac::shadow

@@ -53,6 +53,23 @@ class Server {
     /// with `key` replayed, so a later run starts from it. Best effort: the
     /// embedded server takes a base backup into its cache; others keep nothing.
     virtual void keep_replay(const std::string& /*key*/, const std::string& /*dbname*/) {}
+    /// A tree materialized by an earlier run, kept with its cluster: the
+    /// database holding it, what it was built of (shadow/incremental.h's
+    /// Built, serialized) and the context it was built in (whatever the
+    /// caller keyed it by).
+    struct KeptTree {
+        std::string database;
+        std::string built;
+        std::string context;
+    };
+    /// The kept tree this server was started with (open_server's
+    /// `from_tree`), or nullopt.
+    virtual std::optional<KeptTree> kept_tree() const { return std::nullopt; }
+    /// Keeps this server's current cluster, where `tree.database` holds a
+    /// tree materialized, so a later run updates it rather than
+    /// materializing anew. Best effort, as keep_replay; one is kept per
+    /// server version, the newest.
+    virtual void keep_tree(const KeptTree& /*tree*/) {}
     /// The role that owns the databases made here and runs the tree, when it
     /// is not the administrator ("").
     virtual std::string tree_role() const { return ""; }
@@ -86,16 +103,21 @@ class Server {
 /// there is one); a private unix socket; fsync off. As root, the server runs
 /// as the `postgres` user. It is stopped on every exit path.
 /// `major`: the target's major version, used when that server is installed.
-Result<std::unique_ptr<Server>> start_embedded(const std::string& replay_key = "", int major = 0);
+/// `from_tree`: start from the kept tree instead (keep_tree), when there is
+/// one.
+Result<std::unique_ptr<Server>> start_embedded(const std::string& replay_key = "", int major = 0,
+                                               bool from_tree = false);
 
 /// Uses an existing server (`--dev-url`): only temporary databases are made there.
 Result<std::unique_ptr<Server>> use_existing(const std::string& url);
 
 /// The server for a run: `dev_url` when not empty, else the embedded one,
 /// started from the history replayed under `replay_key` when it is cached,
-/// of major version `major` when that is installed.
+/// of major version `major` when that is installed; from the kept tree
+/// instead when `from_tree` and there is one.
 Result<std::unique_ptr<Server>> open_server(const std::string& dev_url,
-                                            const std::string& replay_key = "", int major = 0);
+                                            const std::string& replay_key = "", int major = 0,
+                                            bool from_tree = false);
 
 /// Stops every embedded server still running (for signal and exit handlers).
 void stop_all_embedded() noexcept;

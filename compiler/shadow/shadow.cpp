@@ -198,10 +198,11 @@ Status give_owners(Session& tree, runtime::Connection& tree_conn, runtime::Conne
     });
 }
 
-/// Executes `statements` in database `db`, in one transaction of the
-/// tree's role.
+/// Executes `drops`, then `statements` in database `db`, in one
+/// transaction of the tree's role.
 Status execute(Server& server, const std::string& db,
-               const std::vector<const load::Statement*>& statements) {
+               const std::vector<const load::Statement*>& statements,
+               const std::vector<std::string>& drops = {}) {
     auto conn = server.connect_tree(db);
     if (!conn)
         return conn.error();
@@ -219,6 +220,9 @@ Status execute(Server& server, const std::string& db,
     // One transaction: a commit per statement costs more than the statements.
     if (auto begun = conn->exec("BEGIN"); !begun)
         return Error("cannot start loading the tree: " + begun.error().message);
+    for (const auto& drop : drops)
+        if (auto dropped = conn->exec(drop); !dropped)
+            return std::move(dropped).error().within(drop);
     Session tree_session(*conn);
     Session admin_session(admin ? *admin : *conn); // used only when opened
     // Where the tree runs as the administrator (--dev-url), owners are
@@ -281,6 +285,11 @@ Result<std::string> materialize(Server& server, const load::Tree& tree,
     if (auto done = execute(server, *db, all); !done)
         return done.error();
     return *db;
+}
+
+Status run_again(Server& server, const std::string& db, const std::vector<std::string>& drops,
+                 const std::vector<const load::Statement*>& statements) {
+    return execute(server, db, statements, drops);
 }
 
 Status load_context(Server& server, const std::string& db, const load::Tree& tree) {

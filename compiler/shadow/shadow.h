@@ -17,6 +17,12 @@ namespace schemac::shadow {
 Result<std::string> materialize(Server& server, const load::Tree& tree,
                                 const std::function<Status(const std::string& db)>& prepare = {});
 
+/// Runs `drops`, then `statements` of a tree, in database `db` of
+/// `server`, in one transaction, as materialize runs a tree's statements
+/// (the incremental shadow's update: shadow/incremental.h).
+Status run_again(Server& server, const std::string& db, const std::vector<std::string>& drops,
+                 const std::vector<const load::Statement*>& statements);
+
 /// Executes the tree's statements marked `-- schemac:external` (the context
 /// it stubs) in database `db` of `server`, as materialize does.
 Status load_context(Server& server, const std::string& db, const load::Tree& tree);
