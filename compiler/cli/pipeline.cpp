@@ -118,6 +118,16 @@ std::chrono::milliseconds replay_cache_threshold() {
     return std::chrono::milliseconds(5000);
 }
 
+/// A tree whose database took less than this to make (anew, or updated
+/// from the kept one) is not kept: keeping its cluster (a base backup)
+/// would cost more than making it again. SCHEMAC_TREE_KEEP_MIN_MS
+/// overrides it.
+std::chrono::milliseconds tree_keep_threshold() {
+    if (const char* ms = std::getenv("SCHEMAC_TREE_KEEP_MIN_MS"))
+        return std::chrono::milliseconds(std::atol(ms));
+    return std::chrono::milliseconds(1000);
+}
+
 /// One run of the pipeline: each stage a method, in the order they run.
 class Run {
   public:
@@ -542,7 +552,6 @@ class Run {
     /// The tree materialized and read back (and the read kept, when reads
     /// are); what the tree writes of its definitions kept beside them.
     Status materialize_tree() {
-        auto started = std::chrono::steady_clock::now();
         auto db = materialize();
         if (!db)
             return db.error();
@@ -558,12 +567,14 @@ class Run {
         if (auto written = shadow::keep_written_predicates(*m_server, *db, m_tree, m_out.desired);
             !written)
             return written;
+        m_timer.lap("introspect the tree");
         if (!m_kept.identity.empty()) {
             keep_desired(m_desired_key, KeptDesired::of(std::move(read), m_out.desired));
-            // The cluster too, for the next run to update, where making it
-            // again would take long: before the proof adds its databases.
-            if (m_tree_updated ||
-                std::chrono::steady_clock::now() - started >= replay_cache_threshold()) {
+            // The cluster too, for the next run to update, where making the
+            // database took long (as the tree grows, keeping it costs less
+            // than making it: a second at 1,000 tables): before the proof
+            // adds its databases.
+            if (m_made_in >= tree_keep_threshold()) {
                 m_server->keep_tree({*db, shadow::Built::of(m_tree).serialize(), tree_context()});
                 m_timer.lap("tree kept in the cache");
             }
@@ -588,15 +599,17 @@ class Run {
             return m_desired_db;
         if (auto server = this->server(); !server)
             return server.error();
+        auto started = std::chrono::steady_clock::now();
         if (auto kept = m_server->kept_tree(); kept && kept->context == tree_context()) {
             auto built = shadow::Built::parse(kept->built);
             auto updated =
                 built ? shadow::update(*m_server, kept->database, *built, m_tree)
                       : std::variant<shadow::Update, std::string>("its record cannot be read");
+            m_made_in = std::chrono::duration_cast<std::chrono::milliseconds>(
+                std::chrono::steady_clock::now() - started);
             if (auto* update = std::get_if<shadow::Update>(&updated)) {
                 m_timer.lap("materialize (the kept tree: " + count(update->dirty, "object") +
                             " made again, " + count(update->statements.size(), "statement") + ")");
-                m_tree_updated = update->dirty > 0;
                 m_desired_db = kept->database;
                 return m_desired_db;
             }
@@ -609,6 +622,8 @@ class Run {
         });
         if (!db)
             return db.error();
+        m_made_in = std::chrono::duration_cast<std::chrono::milliseconds>(
+            std::chrono::steady_clock::now() - started);
         m_timer.lap("materialize");
         m_desired_db = *db;
         return db;
@@ -1081,8 +1096,10 @@ class Run {
     std::string m_current_conninfo;
     /// The connection to --url, opened once.
     std::optional<runtime::Connection> m_target;
-    std::string m_desired_db;    ///< the shadow database the tree was materialized in
-    bool m_tree_updated = false; ///< the kept tree was updated to it
+    std::string m_desired_db; ///< the shadow database the tree was materialized in
+    /// How long making the desired database took (anew, or the kept tree
+    /// updated), the server's start aside.
+    std::chrono::milliseconds m_made_in{0};
     /// What reads earlier runs kept may answer this one (no identity: none).
     KeptContext m_kept;
     std::string m_desired_key, m_current_key;
