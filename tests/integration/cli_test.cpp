@@ -708,6 +708,72 @@ TEST_CASE("the replay of generated/ is cached with the embedded cluster, keyed b
     CHECK(snapshots() == 2);
 }
 
+TEST_CASE("a changed tree updates the tree kept with its cluster: what changed and what uses it "
+          "are made again, and the plan is the one a cold run makes") {
+    TempProject project("kept-tree");
+    const fs::path& root = project.root;
+    auto tree = [&](const std::string& t1_extra, const std::string& t2_extra) {
+        write_file(root / "schema/tenants.sql", "CREATE TABLE tenants (id int PRIMARY KEY);\n");
+        write_file(root / "schema/t1.sql",
+                   "CREATE TABLE t1 (id int PRIMARY KEY, tenant int REFERENCES tenants, "
+                   "code int" +
+                       t1_extra +
+                       ");\nCOMMENT ON TABLE t1 IS 'one';\nCREATE VIEW v1 AS SELECT id, code "
+                       "FROM t1;\n");
+        write_file(root / "schema/t2.sql",
+                   "CREATE TABLE t2 (id int PRIMARY KEY" + t2_extra + ");\n");
+    };
+    // Every tree kept, however fast it was made.
+    auto in_root = [&](const std::string& cache, const std::string& args) {
+        return run_in(root, "SCHEMAC_CACHE_DIR=" + shell_quote((root / cache).string()) +
+                                " SCHEMAC_TREE_KEEP_MIN_MS=0 " + schemac_cmd(args));
+    };
+    auto cold = [&] {
+        fs::remove_all(root / "cold");
+        return in_root("cold", "plan");
+    };
+    tree("", "");
+    REQUIRE(in_root("cache", "diff --write initial -q").exit_code == 0);
+
+    tree("", ", note text");
+    auto leaf = in_root("cache", "plan -v");
+    REQUIRE_MESSAGE(leaf.exit_code == 0, leaf.err);
+    CHECK(leaf.err.find("schemac: materialize (the kept tree: 1 object made again, 1 statement)") !=
+          std::string::npos);
+    CHECK(leaf.out.find("+ column public.t2.note") != std::string::npos);
+    CHECK(leaf.out == cold().out);
+
+    // A column's type: its table, its comment and the view over it.
+    tree(", extra bigint", ", note text");
+    auto used = in_root("cache", "plan -v");
+    REQUIRE_MESSAGE(used.exit_code == 0, used.err);
+    CHECK(
+        used.err.find("schemac: materialize (the kept tree: 2 objects made again, 3 statements)") !=
+        std::string::npos);
+    CHECK(used.out == cold().out);
+
+    // An error in the tree is reported as a cold run reports it.
+    write_file(root / "schema/t2.sql", "CREATE TABLE t2 (id int PRIMARY KEY, n no_such_type);\n");
+    auto wrong = in_root("cache", "plan");
+    CHECK(wrong.exit_code == 1);
+    CHECK(wrong.err.find("t2.sql:1:") != std::string::npos);
+    CHECK(wrong.err == cold().err);
+
+    // A record the next run cannot read is not trusted: the tree is made anew.
+    tree(", other int", "");
+    fs::path kept;
+    for (const auto& version : fs::directory_iterator(root / "cache"))
+        if (fs::exists(version.path() / "tree/built"))
+            kept = version.path() / "tree/built";
+    REQUIRE(!kept.empty());
+    write_file(kept, read_file(kept).substr(0, 40));
+    auto damaged = in_root("cache", "plan -v");
+    REQUIRE_MESSAGE(damaged.exit_code == 0, damaged.err);
+    CHECK(damaged.err.find("the kept tree is materialized anew: its record cannot be read") !=
+          std::string::npos);
+    CHECK(damaged.out == cold().out);
+}
+
 TEST_CASE("an unchanged tree and history are planned from the catalogs kept: no server starts") {
     TempProject project("kept-catalogs");
     const fs::path& root = project.root;
