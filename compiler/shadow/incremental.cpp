@@ -291,7 +291,22 @@ std::variant<Update, std::string> plan_update(const Built& before, const load::T
             for (const auto& key : s.provides)
                 providers[key].insert(s.unit);
         }
+    // What a unit's CREATE provides (a serial column's sequence) goes and
+    // comes with it: a unit that alters it is tied to that unit.
+    std::map<std::string, std::string> made_by;
+    for (const Built* side : {&before, static_cast<const Built*>(&after)})
+        for (const auto& s : side->statements)
+            if (s.creates)
+                for (const auto& key : s.provides)
+                    made_by.emplace(key, s.unit);
     std::map<std::string, std::set<std::string>> users;
+    for (const Built* side : {&before, static_cast<const Built*>(&after)})
+        for (const auto& s : side->statements)
+            if (auto maker = made_by.find(s.unit);
+                maker != made_by.end() && maker->second != s.unit) {
+                users[maker->second].insert(s.unit);
+                users[s.unit].insert(maker->second);
+            }
     for (const Built* side : {&before, static_cast<const Built*>(&after)})
         for (const auto& s : side->statements)
             for (const auto& key : s.references)
@@ -316,7 +331,7 @@ std::variant<Update, std::string> plan_update(const Built& before, const load::T
         if (s.creates)
             made.insert(s.unit);
     for (const auto& unit : dirty)
-        if (was.contains(unit) && !made.contains(unit))
+        if (was.contains(unit) && !made.contains(unit) && !made_by.contains(unit))
             return std::string("a changed statement alters what the tree does not create");
     for (auto s = before.statements.rbegin(); s != before.statements.rend(); ++s) {
         if (!s->creates || !dirty.contains(s->unit))

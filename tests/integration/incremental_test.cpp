@@ -36,6 +36,8 @@ struct Table {
     bool status = false;   ///< a column of the enum type
     bool amount = false;   ///< a column of the domain
     bool counter = false;  ///< a column defaulting to a sequence the tree creates
+    bool serial = false;   ///< a serial column ...
+    int increment = 1;     ///< ... whose sequence the tree alters when not 1
 };
 
 struct Model {
@@ -52,6 +54,7 @@ struct Model {
     int partitions = 1;
     bool owned_sequence = false; ///< a sequence OWNED BY t0.id
     bool in_schema = false;      ///< an extra schema holding a table
+    bool grant_pair = false;     ///< GRANT INSERT ON t0, t1, then REVOKE it on t1
 
     bool usable(int t) const {
         return t >= 0 && t < static_cast<int>(tables.size()) && tables[t].present;
@@ -89,6 +92,8 @@ std::map<std::string, std::string> files_of(const Model& m) {
             sql += ",\n  amount amount";
         if (t.counter)
             sql += ",\n  counter bigint DEFAULT nextval('counter_seq')";
+        if (t.serial)
+            sql += ",\n  n serial";
         if (t.check)
             sql += ",\n  CHECK (id > 0)";
         sql += "\n);\n";
@@ -98,6 +103,9 @@ std::map<std::string, std::string> files_of(const Model& m) {
         if (t.index && t.columns >= 1)
             sql += "CREATE INDEX " + tname(n) + "_c1_idx ON " + tname(n) + " (c1)" +
                    (t.partial ? " WHERE c1 IS NOT NULL" : "") + ";\n";
+        if (t.serial && t.increment != 1)
+            sql += "ALTER SEQUENCE " + tname(n) + "_n_seq INCREMENT BY " +
+                   std::to_string(t.increment) + ";\n";
         if (!t.comment.empty())
             sql += "COMMENT ON TABLE " + tname(n) + " IS '" + t.comment + "';\n";
         if (t.grant)
@@ -145,6 +153,10 @@ std::map<std::string, std::string> files_of(const Model& m) {
     if (m.owned_sequence && m.usable(0))
         files["tables/t0_seq.sql"] = "CREATE SEQUENCE t0_ids;\nALTER SEQUENCE t0_ids OWNED BY "
                                      "t0.id;\n";
+    if (m.grant_pair && m.usable(0) && m.usable(1)) {
+        files["grants/a.sql"] = "GRANT INSERT ON t0, t1 TO incremental_reader;\n";
+        files["grants/b.sql"] = "REVOKE INSERT ON t1 FROM incremental_reader;\n";
+    }
     if (m.in_schema)
         files["other.sql"] = "CREATE SCHEMA other;\nCREATE TABLE other.things (id integer "
                              "PRIMARY KEY, s status);\n";
@@ -156,7 +168,7 @@ void edit(Model& m, std::mt19937& random) {
     auto pick = [&](int n) { return static_cast<int>(random() % static_cast<unsigned>(n)); };
     const int n = static_cast<int>(m.tables.size());
     Table& t = m.tables[pick(n)];
-    switch (pick(20)) {
+    switch (pick(23)) {
     case 0:
         t.present = !t.present;
         break;
