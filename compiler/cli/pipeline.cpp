@@ -393,7 +393,8 @@ class Run {
         // the history's catalog was kept, or there is no history.
         bool from_tree =
             !m_kept.identity.empty() && (m_current_read || m_out.history.migrations.empty());
-        auto server = shadow::open_server(m_global.dev_url, m_replay_key, target, from_tree);
+        auto server =
+            shadow::open_server(m_global.dev_url, m_replay_key, target, tree_key(), from_tree);
         if (!server)
             return server.error();
         m_server = std::move(*server);
@@ -585,6 +586,18 @@ class Run {
         return Ok{};
     }
 
+    /// Whose tree is kept: the project's, by where its tree is (one kept
+    /// per project); none where reads are not kept.
+    std::string tree_key() const {
+        if (m_kept.identity.empty())
+            return "";
+        std::error_code ec;
+        auto where = std::filesystem::weakly_canonical(m_request.schema, ec);
+        return runtime::sha256_hex("tree 1\n" +
+                                   (ec ? std::filesystem::path(m_request.schema) : where).string())
+            .substr(0, 32);
+    }
+
     /// What a kept tree was materialized with besides its statements: the
     /// embedded server and schemac, the roles and the stubs' context.
     std::string tree_context() const {
@@ -616,6 +629,9 @@ class Run {
             if (m_global.verbosity > 0)
                 std::cerr << "schemac: the kept tree is materialized anew: "
                           << std::get<std::string>(updated) << "\n";
+            // Not kept again with the new one.
+            if (auto dropped = m_server->drop_database(kept->database); !dropped)
+                return std::move(dropped).error();
         }
         auto db = shadow::materialize(*m_server, m_tree, [this](const std::string& made) {
             return load_target_context(*m_server, made, m_context, m_global.verbosity);

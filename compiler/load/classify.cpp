@@ -455,23 +455,29 @@ Status classify_alter_table(Statement& s, const json& v) {
 
 /// ALTER SEQUENCE of a sequence the tree creates: its options and OWNED BY;
 /// RESTART is its position, which is data.
+/// The table a sequence's OWNED BY option names, as a reference: the
+/// sequence goes when that table is dropped.
+void reference_owner(Statement& s, const json& options) {
+    for (const auto& o : options) {
+        const json& def = o["DefElem"];
+        if (def.value("defname", "") != "owned_by")
+            continue;
+        auto parts = names(def["arg"]["List"]["items"]);
+        if (parts.size() >= 2) { // [schema.]table.column; OWNED BY NONE is one part
+            parts.pop_back();
+            s.references.push_back(name_key(k_relation, parts));
+        }
+    }
+}
+
 Status classify_alter_sequence(Statement& s, const json& v) {
     s.alters = range_var_key(v["sequence"]);
     s.references.push_back(*s.alters);
-    for (const auto& o : v.value("options", json::array())) {
-        const json& def = o["DefElem"];
-        const std::string option = def.value("defname", "");
-        if (option == "restart")
+    for (const auto& o : v.value("options", json::array()))
+        if (o["DefElem"].value("defname", "") == "restart")
             return Error(s.diagnostic("ALTER SEQUENCE ... RESTART sets the sequence's position; "
                                       "sequence positions are data, not schema"));
-        if (option == "owned_by") {
-            auto parts = names(def["arg"]["List"]["items"]);
-            if (parts.size() >= 2) { // [schema.]table.column; OWNED BY NONE is one part
-                parts.pop_back();
-                s.references.push_back(name_key(k_relation, parts));
-            }
-        }
-    }
+    reference_owner(s, v.value("options", json::array()));
     return Ok{};
 }
 
@@ -1016,6 +1022,7 @@ const Rule k_rules[] = {
      }, Kind::Domain},
     {"CreateSeqStmt", [](Statement& s, const json& v) -> Status {
          s.creates = range_var_key(v["sequence"]);
+         reference_owner(s, v.value("options", json::array()));
          return Ok{};
      }, Kind::Sequence},
     {"CreateStmt", classify_table},

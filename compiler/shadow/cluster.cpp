@@ -13,6 +13,7 @@
 #include <functional>
 #include <pwd.h>
 #include <sstream>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -297,8 +298,34 @@ std::optional<Snapshot> find_snapshot(const fs::path& cache, const std::string& 
     return Snapshot{dir, database};
 }
 
-fs::path tree_snapshot_dir(const fs::path& cache) {
-    return cache / "tree";
+fs::path tree_snapshot_dir(const fs::path& cache, const std::string& key) {
+    return cache / ("tree-" + key);
+}
+
+void prune_trees(const fs::path& cache) {
+    std::vector<std::pair<fs::file_time_type, fs::path>> found;
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(cache, ec)) {
+        std::string name = entry.path().filename().string();
+        if (name.starts_with("tree-") && name.find('.') == std::string::npos)
+            found.emplace_back(fs::last_write_time(entry.path(), ec), entry.path());
+    }
+    std::ranges::sort(found, std::greater<>());
+    for (std::size_t i = k_snapshots_kept; i < found.size(); ++i)
+        fs::remove_all(found[i].second, ec);
+}
+
+TreeLock::TreeLock(const fs::path& cache, bool exclusive)
+    : m_fd(open((cache / "trees.lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600)) {
+    if (m_fd >= 0 && flock(m_fd, exclusive ? LOCK_EX : LOCK_SH) != 0) {
+        close(m_fd);
+        m_fd = -1;
+    }
+}
+
+TreeLock::~TreeLock() {
+    if (m_fd >= 0)
+        close(m_fd);
 }
 
 /// Keeps the newest snapshots only.

@@ -42,9 +42,10 @@ Status ensure_tree_role(const std::string& conninfo) {
 class EmbeddedServer final : public Server {
   public:
     EmbeddedServer(pid_t pid, fs::path dir, fs::path bindir, RunAs as, fs::path cache,
-                   std::string replayed, std::optional<KeptTree> tree)
+                   std::string replayed, std::string tree_key, std::optional<KeptTree> tree)
         : m_pid(pid), m_dir(std::move(dir)), m_bindir(std::move(bindir)), m_as(as),
-          m_cache(std::move(cache)), m_replayed(std::move(replayed)), m_tree(std::move(tree)) {}
+          m_cache(std::move(cache)), m_replayed(std::move(replayed)),
+          m_tree_key(std::move(tree_key)), m_tree(std::move(tree)) {}
     ~EmbeddedServer() override {
         // Its databases go with the cluster: none is dropped first.
         close_admin();
@@ -85,24 +86,27 @@ class EmbeddedServer final : public Server {
     std::optional<KeptTree> kept_tree() const override { return m_tree; }
 
     void keep_tree(const KeptTree& tree) override {
-        if (m_cache.empty())
+        if (m_cache.empty() || m_tree_key.empty())
             return;
         std::error_code ec;
-        fs::path final_dir = tree_snapshot_dir(m_cache);
+        fs::path final_dir = tree_snapshot_dir(m_cache, m_tree_key);
         std::string pid = std::to_string(getpid());
         fs::path staging = final_dir.string() + ".tmp" + pid;
         if (!back_up(
                 staging,
                 {{"database", tree.database}, {"built", tree.built}, {"context", tree.context}}))
             return;
-        // The newest replaces the one before; a run copying that one
-        // meanwhile starts from the initdb'd cluster instead.
+        // The newest replaces the one before, while no run copies it.
         fs::path old = final_dir.string() + ".old" + pid;
-        fs::rename(final_dir, old, ec);
-        fs::rename(staging, final_dir, ec);
+        {
+            TreeLock lock(m_cache, true);
+            fs::rename(final_dir, old, ec);
+            fs::rename(staging, final_dir, ec);
+        }
         if (ec)
             fs::remove_all(staging, ec);
         fs::remove_all(old, ec);
+        prune_trees(m_cache);
     }
 
     std::string tree_role() const override { return std::string(k_tree_role); }
@@ -143,6 +147,7 @@ class EmbeddedServer final : public Server {
     RunAs m_as;
     fs::path m_cache;
     std::string m_replayed;
+    std::string m_tree_key;
     std::optional<KeptTree> m_tree;
 };
 
@@ -166,10 +171,12 @@ struct Start {
     std::optional<Server::KeptTree> tree;
 };
 
-/// The kept tree's cluster copied into `data`, or nullopt (and nothing in
-/// `data`) when there is none or it cannot be copied.
-std::optional<Server::KeptTree> copy_kept_tree(const fs::path& cache, const fs::path& data) {
-    fs::path dir = tree_snapshot_dir(cache);
+/// The cluster of the tree kept under `key` copied into `data`, or nullopt
+/// (and nothing in `data`) when there is none or it cannot be copied.
+std::optional<Server::KeptTree> copy_kept_tree(const fs::path& cache, const std::string& key,
+                                               const fs::path& data) {
+    TreeLock lock(cache, false);
+    fs::path dir = tree_snapshot_dir(cache, key);
     Server::KeptTree tree{read_all(dir / "database"), read_all(dir / "built"),
                           read_all(dir / "context")};
     std::error_code ec;
@@ -179,11 +186,13 @@ std::optional<Server::KeptTree> copy_kept_tree(const fs::path& cache, const fs::
         fs::remove_all(data, ec);
         return std::nullopt;
     }
+    fs::last_write_time(dir, fs::file_time_type::clock::now(), ec); // the least used goes
     return tree;
 }
 
 Result<Start> prepare_data(const fs::path& bindir, const RunAs& as, const fs::path& run,
-                           const std::string& replay_key, bool from_tree) {
+                           const std::string& replay_key, const std::string& tree_key,
+                           bool from_tree) {
     std::string refused;
     auto cache = trusted_cache(refused);
     if (!refused.empty())
@@ -201,8 +210,8 @@ Result<Start> prepare_data(const fs::path& bindir, const RunAs& as, const fs::pa
     }
     // Replays are kept beside the cluster of their server version.
     Start start{cluster->parent_path(), std::nullopt, std::nullopt};
-    if (from_tree)
-        start.tree = copy_kept_tree(start.replays, data);
+    if (from_tree && !tree_key.empty())
+        start.tree = copy_kept_tree(start.replays, tree_key, data);
     if (!start.tree) {
         start.snapshot = find_snapshot(start.replays, replay_key);
         if (auto copied = copy_tree(start.snapshot ? start.snapshot->dir / "data" : *cluster, data);
@@ -237,7 +246,7 @@ fs::path run_parent() {
 } // namespace
 
 Result<std::unique_ptr<Server>> start_embedded(const std::string& replay_key, int major,
-                                               bool from_tree) {
+                                               const std::string& tree_key, bool from_tree) {
     install_handlers();
     auto bindir = find_bindir(major);
     if (!bindir)
@@ -259,7 +268,7 @@ Result<std::unique_ptr<Server>> start_embedded(const std::string& replay_key, in
         unregister_run_dir(run);
         return error;
     };
-    auto start = prepare_data(*bindir, *as, run, replay_key, from_tree);
+    auto start = prepare_data(*bindir, *as, run, replay_key, tree_key, from_tree);
     if (!start)
         return remove_run(std::move(start).error());
     fs::path data = run / "data";
@@ -278,7 +287,7 @@ Result<std::unique_ptr<Server>> start_embedded(const std::string& replay_key, in
     register_postmaster(*pid);
     auto server = std::make_unique<EmbeddedServer>(*pid, run, *bindir, *as, start->replays,
                                                    start->snapshot ? start->snapshot->database : "",
-                                                   std::move(start->tree));
+                                                   tree_key, std::move(start->tree));
     if (!wait_ready(server->conninfo("postgres"), *pid)) {
         std::string text = read_all(log);
         return Error{"the embedded PostgreSQL did not start:\n" + text};

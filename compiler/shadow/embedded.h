@@ -91,8 +91,24 @@ std::optional<Snapshot> find_snapshot(const std::filesystem::path& cache, const 
 /// Keeps the newest snapshots only.
 void prune_snapshots(const std::filesystem::path& cache);
 
-/// The folder of the kept tree (Server::keep_tree) in `cache`: `data`, and
-/// the files `database`, `built` and `context`.
-std::filesystem::path tree_snapshot_dir(const std::filesystem::path& cache);
+/// The folder of the tree kept under `key` (Server::keep_tree) in `cache`:
+/// `data`, and the files `database`, `built` and `context`.
+std::filesystem::path tree_snapshot_dir(const std::filesystem::path& cache, const std::string& key);
+/// Keeps the newest kept trees only.
+void prune_trees(const std::filesystem::path& cache);
+
+/// A lock on the kept trees of `cache` (flock on a file beside them):
+/// shared while one is copied, exclusive while one is replaced, so a copy
+/// never mixes two clusters. Released when it goes.
+class TreeLock {
+  public:
+    TreeLock(const std::filesystem::path& cache, bool exclusive);
+    ~TreeLock();
+    TreeLock(const TreeLock&) = delete;
+    TreeLock& operator=(const TreeLock&) = delete;
+
+  private:
+    int m_fd = -1;
+};
 
 } // namespace schemac::shadow

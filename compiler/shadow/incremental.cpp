@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <functional>
 #include <map>
 #include <set>
 
@@ -37,6 +38,28 @@ std::string statement_id(const load::Statement& s) {
     text += s.populates ? "p" : "-";
     text += s.concurrent ? "c" : "-";
     return runtime::sha256_hex(text);
+}
+
+/// `text` as an SQL string literal.
+std::string literal(std::string_view text) {
+    std::string out = "'";
+    for (char c : text)
+        out += c == '\'' ? std::string("''") : std::string(1, c);
+    return out + "'";
+}
+
+/// Drops every routine named `name` in `schema` (the unit of a function
+/// holds all its overloads the tree creates), by the signature PostgreSQL
+/// prints for each: how the tree writes an argument type (unqualified,
+/// under the file's search_path) does not matter.
+std::string drop_routines(const std::string& schema, const std::string& name) {
+    return "DO $schemac_drop$ DECLARE r record; BEGIN FOR r IN SELECT CASE p.prokind WHEN 'a' "
+           "THEN 'AGGREGATE' WHEN 'p' THEN 'PROCEDURE' ELSE 'FUNCTION' END AS kind, "
+           "p.oid::pg_catalog.regprocedure AS signature FROM pg_catalog.pg_proc p JOIN "
+           "pg_catalog.pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = " +
+           literal(schema) + " AND p.proname = " + literal(name) +
+           " LOOP EXECUTE pg_catalog.format('DROP %s %s', r.kind, r.signature); END LOOP; END "
+           "$schemac_drop$";
 }
 
 /// The DROP that removes what `s` creates, or "" for a kind dropped here
@@ -72,21 +95,50 @@ std::string drop_of(const load::Statement& s) {
     }
     if (s.node == "CreateForeignTableStmt" || s.defines->name.empty())
         return "";
+    if (s.defines->kind == Kind::Function || s.defines->kind == Kind::Procedure ||
+        s.defines->kind == Kind::Aggregate)
+        return drop_routines(s.defines->schema, s.defines->name);
     // IF EXISTS: what a dirty unit dropped before it took with it (an owned
     // sequence, a table's trigger) is dirty too, and made again.
     return "DROP " + std::string(catalog::kind_info(s.defines->kind).keyword) + " IF EXISTS " +
            catalog::qualified_name(*s.defines);
 }
 
-/// The object a statement that neither creates nor alters one is about
-/// (COMMENT ON, GRANT): the first it names that is not a schema, else the
-/// first schema; nullopt when it names none.
+/// The object a statement that neither creates nor alters one is about.
+/// COMMENT ON: the object commented, as the statement that creates it
+/// names it (a column's or a constraint's table). GRANT: what it grants
+/// on, by the kind it names (a function before the types of its
+/// arguments), else the first schema. nullopt when it names nothing.
 std::optional<ObjectKey> named_target(const load::Statement& s) {
-    if (s.references.empty())
-        return std::nullopt;
-    auto object = std::ranges::find_if(
-        s.references, [](const ObjectKey& key) { return key.kind != Kind::Schema; });
-    return object != s.references.end() ? *object : s.references.front();
+    auto first = [&](auto&& wanted) -> std::optional<ObjectKey> {
+        auto found = std::ranges::find_if(s.references, wanted);
+        return found != s.references.end() ? std::optional<ObjectKey>(*found) : std::nullopt;
+    };
+    auto of_kind = [&](Kind kind) {
+        return first([kind](const ObjectKey& key) { return key.kind == kind; });
+    };
+    if (s.node == "CommentStmt" && s.defines) {
+        ObjectKey key = *s.defines;
+        key.facet = catalog::Facet::Object;
+        switch (key.kind) {
+        case Kind::Column:
+        case Kind::Constraint:
+            return of_kind(Kind::Table);
+        case Kind::Procedure:
+        case Kind::Aggregate:
+            key.kind = Kind::Function;
+            key.args.clear();
+            return key;
+        default:
+            return key;
+        }
+    }
+    for (Kind kind : {Kind::Function, Kind::Table, Kind::Enum})
+        if (auto found = of_kind(kind))
+            return found;
+    if (auto other = first([](const ObjectKey& key) { return key.kind != Kind::Schema; }))
+        return other;
+    return of_kind(Kind::Schema);
 }
 
 /// The object a statement creates or changes: its unit.
@@ -99,13 +151,18 @@ std::optional<ObjectKey> unit_of(const load::Statement& s) {
 }
 
 /// Whether `s` changes what statements after it create: default
-/// privileges, and GRANT ... ON ALL, which reaches what exists when it runs.
+/// privileges, and GRANT ... ON ALL, which reaches what exists when it runs;
+/// or is not updated in part (see below).
 bool changes_later_ones(const load::Statement& s) {
     auto default_privileges = [](const std::optional<ObjectKey>& key) {
         return key && key->facet == catalog::Facet::DefaultPrivileges;
     };
     return !s.after_all.empty() || default_privileges(s.creates) || default_privileges(s.alters) ||
-           default_privileges(s.defines) || s.node == "AlterDefaultPrivilegesStmt";
+           default_privileges(s.defines) || s.node == "AlterDefaultPrivilegesStmt" ||
+           // An event trigger fires on the statements run again, which a
+           // tree built from nothing runs before it; a DO block may do
+           // anything the loader reads only in part.
+           s.node == "CreateEventTrigStmt" || s.node == "AlterEventTrigStmt" || s.node == "DoStmt";
 }
 
 // --- serialization: every field after its length, lists after their count.
@@ -168,6 +225,56 @@ class Reader {
 
 constexpr std::string_view k_format = "schemac built 2";
 
+/// How key_text begins for a schema (Kind::Schema, Facet::Object).
+constexpr std::string_view k_schema_unit = "0/0/";
+
+/// The DROPs of the dirty units `before` made: each before the units it
+/// uses (by the references of its statements in `before`), else last made
+/// first; or why they cannot be dropped here.
+std::variant<std::vector<std::string>, std::string> drop_order(const Built& before,
+                                                               const std::set<std::string>& dirty) {
+    std::map<std::string, std::vector<std::string>> drop; // unit -> its DROPs
+    std::vector<std::string> made;                        // dirty units, in the order made
+    std::map<std::string, std::string> given;             // key -> the dirty unit that provides it
+    for (const auto& s : before.statements) {
+        if (!s.creates || !dirty.contains(s.unit))
+            continue;
+        if (s.drop.empty())
+            return std::string("a changed object is of a kind dropped only with the whole tree "
+                               "(an extension, a foreign table, what the administrator owns)");
+        if (!drop.contains(s.unit))
+            made.push_back(s.unit);
+        drop[s.unit].push_back(s.drop);
+        given.emplace(s.unit, s.unit);
+        for (const auto& key : s.provides)
+            given.emplace(key, s.unit);
+    }
+    std::map<std::string, std::vector<std::string>> uses;
+    for (const auto& s : before.statements)
+        if (drop.contains(s.unit))
+            for (const auto& key : s.references)
+                if (auto found = given.find(key); found != given.end() && found->second != s.unit)
+                    uses[s.unit].push_back(found->second);
+    // Depth first from the last made: a unit's users are dropped before it.
+    std::map<std::string, std::vector<std::string>> used_by;
+    for (const auto& [unit, used] : uses)
+        for (const auto& other : used)
+            used_by[other].push_back(unit);
+    std::vector<std::string> out;
+    std::set<std::string> seen;
+    std::function<void(const std::string&)> visit = [&](const std::string& unit) {
+        if (!seen.insert(unit).second)
+            return;
+        for (const auto& user : used_by[unit])
+            visit(user);
+        const auto& drops = drop.at(unit);
+        out.insert(out.end(), drops.rbegin(), drops.rend());
+    };
+    for (auto unit = made.rbegin(); unit != made.rend(); ++unit)
+        visit(*unit);
+    return out;
+}
+
 } // namespace
 
 Built Built::of(const load::Tree& tree) {
@@ -180,8 +287,12 @@ Built Built::of(const load::Tree& tree) {
         }
         Statement entry;
         entry.id = statement_id(s);
-        if (auto unit = unit_of(s))
+        auto unit = unit_of(s);
+        if (unit)
             entry.unit = key_text(*unit);
+        // GRANT USAGE ON SCHEMA a, b ties the schemas; a grant on a table
+        // does not tie its schema.
+        const bool unit_is_schema = unit && unit->kind == Kind::Schema;
         entry.creates = s.creates.has_value();
         if (entry.creates)
             entry.drop = drop_of(s);
@@ -192,7 +303,7 @@ Built Built::of(const load::Tree& tree) {
         for (const auto& key : s.provides)
             entry.provides.push_back(key_text(key));
         for (const auto& key : s.references)
-            if (!entry.tied || key.kind != Kind::Schema || entry.unit == key_text(key))
+            if (!entry.tied || key.kind != Kind::Schema || unit_is_schema)
                 entry.references.push_back(key_text(key));
         entry.blocks = s.runs && (entry.unit.empty() || changes_later_ones(s));
         built.statements.push_back(std::move(entry));
@@ -325,22 +436,32 @@ std::variant<Update, std::string> plan_update(const Built& before, const load::T
             if (dirty.insert(user).second)
                 pending.push_back(user);
     }
-    // What the database holds of a dirty unit goes, last made first.
-    std::set<std::string> made;
-    for (const auto& s : before.statements)
-        if (s.creates)
-            made.insert(s.unit);
-    for (const auto& unit : dirty)
-        if (was.contains(unit) && !made.contains(unit) && !made_by.contains(unit))
-            return std::string("a changed statement alters what the tree does not create");
-    for (auto s = before.statements.rbegin(); s != before.statements.rend(); ++s) {
-        if (!s->creates || !dirty.contains(s->unit))
-            continue;
-        if (s->drop.empty())
-            return std::string("a changed object is of a kind dropped only with the whole tree "
-                               "(an extension, a foreign table, what the administrator owns)");
-        update.drops.push_back(s->drop);
+    // A unit no statement creates, neither a schema nor what a CREATE
+    // provides, may be what PostgreSQL made and named for another (a
+    // primary key's index, commented): it would go with that one unseen.
+    for (const Built* side : {&before, static_cast<const Built*>(&after)}) {
+        std::set<std::string> made;
+        for (const auto& s : side->statements)
+            if (s.creates)
+                made.insert(s.unit);
+        for (const auto& s : side->statements)
+            if (!s.unit.empty() && !s.unit.starts_with(k_schema_unit) && !made.contains(s.unit) &&
+                !made_by.contains(s.unit))
+                return std::string("a statement alters an object the tree does not create (one "
+                                   "PostgreSQL named, an extension's)");
     }
+    for (const auto& unit : dirty)
+        if (was.contains(unit) && unit.starts_with(k_schema_unit) &&
+            std::ranges::none_of(before.statements, [&](const Built::Statement& s) {
+                return s.creates && s.unit == unit;
+            }))
+            return std::string("a changed statement alters a schema the tree does not create");
+    // What the database holds of a dirty unit goes, each before what it
+    // uses (RESTRICT: a dependency missed fails).
+    auto drops = drop_order(before, dirty);
+    if (auto* why = std::get_if<std::string>(&drops))
+        return *why;
+    update.drops = std::move(std::get<std::vector<std::string>>(drops));
     for (std::size_t i = 0; i < tree.statements.size(); ++i) {
         const auto& s = tree.statements[i];
         if (s.external)
@@ -360,7 +481,7 @@ std::variant<Update, std::string> update(Server& server, const std::string& db, 
         return planned;
     if (auto roles = server.ensure_roles(tree.roles()); !roles)
         return "the roles could not be made: " + roles.error().message;
-    if (auto done = run_again(server, db, update->drops, update->statements); !done)
+    if (auto done = run_again(server, db, update->drops, update->statements, tree); !done)
         return "updating the kept database failed (" + done.error().message + ")";
     return planned;
 }

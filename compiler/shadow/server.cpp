@@ -167,9 +167,11 @@ Result<std::unique_ptr<Server>> use_existing(const std::string& url) {
     return std::unique_ptr<Server>(std::make_unique<ExistingServer>(url, std::move(*conn)));
 }
 
-Result<std::unique_ptr<Server>>
-open_server(const std::string& dev_url, const std::string& replay_key, int major, bool from_tree) {
-    return dev_url.empty() ? start_embedded(replay_key, major, from_tree) : use_existing(dev_url);
+Result<std::unique_ptr<Server>> open_server(const std::string& dev_url,
+                                            const std::string& replay_key, int major,
+                                            const std::string& tree_key, bool from_tree) {
+    return dev_url.empty() ? start_embedded(replay_key, major, tree_key, from_tree)
+                           : use_existing(dev_url);
 }
 
 Result<int> Server::version() const {

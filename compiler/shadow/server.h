@@ -63,12 +63,13 @@ class Server {
         std::string context;
     };
     /// The kept tree this server was started with (open_server's
-    /// `from_tree`), or nullopt.
+    /// `tree_key`), or nullopt.
     virtual std::optional<KeptTree> kept_tree() const { return std::nullopt; }
     /// Keeps this server's current cluster, where `tree.database` holds a
     /// tree materialized, so a later run updates it rather than
-    /// materializing anew. Best effort, as keep_replay; one is kept per
-    /// server version, the newest.
+    /// materializing anew, under the `tree_key` the server was started with
+    /// (none without one). Best effort, as keep_replay; the newest 4 keys
+    /// are kept per server version.
     virtual void keep_tree(const KeptTree& /*tree*/) {}
     /// The role that owns the databases made here and runs the tree, when it
     /// is not the administrator ("").
@@ -103,9 +104,10 @@ class Server {
 /// there is one); a private unix socket; fsync off. As root, the server runs
 /// as the `postgres` user. It is stopped on every exit path.
 /// `major`: the target's major version, used when that server is installed.
-/// `from_tree`: start from the kept tree instead (keep_tree), when there is
-/// one.
+/// `tree_key`: the key of the tree keep_tree keeps (a project's); start
+/// from the tree kept under it instead, when there is one and `from_tree`.
 Result<std::unique_ptr<Server>> start_embedded(const std::string& replay_key = "", int major = 0,
+                                               const std::string& tree_key = "",
                                                bool from_tree = false);
 
 /// Uses an existing server (`--dev-url`): only temporary databases are made there.
@@ -114,9 +116,10 @@ Result<std::unique_ptr<Server>> use_existing(const std::string& url);
 /// The server for a run: `dev_url` when not empty, else the embedded one,
 /// started from the history replayed under `replay_key` when it is cached,
 /// of major version `major` when that is installed; from the kept tree
-/// instead when `from_tree` and there is one.
+/// instead when `from_tree` and there is one under `tree_key`.
 Result<std::unique_ptr<Server>> open_server(const std::string& dev_url,
                                             const std::string& replay_key = "", int major = 0,
+                                            const std::string& tree_key = "",
                                             bool from_tree = false);
 
 /// Stops every embedded server still running (for signal and exit handlers).

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <regex>
+#include <set>
 
 namespace schemac::shadow {
 namespace {
@@ -198,11 +199,29 @@ Status give_owners(Session& tree, runtime::Connection& tree_conn, runtime::Conne
     });
 }
 
+/// The GRANT and REVOKE statements of `statements` written after the first
+/// OWNER TO: where owners are given last, they run after them (the owner's
+/// own entries they name exist only then).
+std::set<const load::Statement*>
+after_owners(const std::vector<const load::Statement*>& statements) {
+    std::set<const load::Statement*> out;
+    bool owner_seen = false;
+    for (const auto* s : statements) {
+        owner_seen = owner_seen || gives_owner(*s);
+        if (owner_seen && s->runs && s->node == "GrantStmt" && !runtime::needs_superuser(s->sql))
+            out.insert(s);
+    }
+    return out;
+}
+
 /// Executes `drops`, then `statements` in database `db`, in one
-/// transaction of the tree's role.
+/// transaction of the tree's role. `deferred`: the GRANTs that run after
+/// the owners are given (after_owners of the whole tree), when `statements`
+/// is part of it.
 Status execute(Server& server, const std::string& db,
                const std::vector<const load::Statement*>& statements,
-               const std::vector<std::string>& drops = {}) {
+               const std::vector<std::string>& drops = {},
+               const std::set<const load::Statement*>* deferred = nullptr) {
     auto conn = server.connect_tree(db);
     if (!conn)
         return conn.error();
@@ -237,17 +256,17 @@ Status execute(Server& server, const std::string& db,
         owners_given = !super->empty() && (*super)[0].flag("rolsuper");
     }
     std::vector<const load::Statement*> owners, grants;
+    const auto own_deferred =
+        deferred ? std::set<const load::Statement*>{} : after_owners(statements);
+    const auto& after = deferred ? *deferred : own_deferred;
     for (const auto* statement : statements) {
         if (gives_owner(*statement)) {
             if (owners_given)
                 owners.push_back(statement);
             continue;
         }
-        // A GRANT or REVOKE after an owner is given goes after it too: the
-        // owner's own entries it names (REVOKE ... FROM the new owner) exist
-        // only then.
-        if (!owners.empty() && statement->runs && statement->node == "GrantStmt" &&
-            !runtime::needs_superuser(statement->sql)) {
+        // A GRANT or REVOKE after an owner is given goes after it too.
+        if (owners_given && after.contains(statement)) {
             grants.push_back(statement);
             continue;
         }
@@ -288,8 +307,12 @@ Result<std::string> materialize(Server& server, const load::Tree& tree,
 }
 
 Status run_again(Server& server, const std::string& db, const std::vector<std::string>& drops,
-                 const std::vector<const load::Statement*>& statements) {
-    return execute(server, db, statements, drops);
+                 const std::vector<const load::Statement*>& statements, const load::Tree& tree) {
+    std::vector<const load::Statement*> all;
+    for (const auto& statement : tree.statements)
+        all.push_back(&statement);
+    const auto deferred = after_owners(all);
+    return execute(server, db, statements, drops, &deferred);
 }
 
 Status load_context(Server& server, const std::string& db, const load::Tree& tree) {

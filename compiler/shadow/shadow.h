@@ -20,8 +20,10 @@ Result<std::string> materialize(Server& server, const load::Tree& tree,
 /// Runs `drops`, then `statements` of a tree, in database `db` of
 /// `server`, in one transaction, as materialize runs a tree's statements
 /// (the incremental shadow's update: shadow/incremental.h).
+/// `statements` are part of `tree`, whose order decides which GRANTs run
+/// after the owners are given.
 Status run_again(Server& server, const std::string& db, const std::vector<std::string>& drops,
-                 const std::vector<const load::Statement*>& statements);
+                 const std::vector<const load::Statement*>& statements, const load::Tree& tree);
 
 /// Executes the tree's statements marked `-- schemac:external` (the context
 /// it stubs) in database `db` of `server`, as materialize does.

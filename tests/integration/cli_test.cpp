@@ -763,8 +763,11 @@ TEST_CASE("a changed tree updates the tree kept with its cluster: what changed a
     tree(", other int", "");
     fs::path kept;
     for (const auto& version : fs::directory_iterator(root / "cache"))
-        if (fs::exists(version.path() / "tree/built"))
-            kept = version.path() / "tree/built";
+        if (fs::is_directory(version.path()))
+            for (const auto& entry : fs::directory_iterator(version.path()))
+                if (entry.path().filename().string().starts_with("tree-") &&
+                    fs::exists(entry.path() / "built"))
+                    kept = entry.path() / "built";
     REQUIRE(!kept.empty());
     write_file(kept, read_file(kept).substr(0, 40));
     auto damaged = in_root("cache", "plan -v");

@@ -55,6 +55,11 @@ struct Model {
     bool owned_sequence = false; ///< a sequence OWNED BY t0.id
     bool in_schema = false;      ///< an extra schema holding a table
     bool grant_pair = false;     ///< GRANT INSERT ON t0, t1, then REVOKE it on t1
+    int policy_on = -1;          ///< a commented policy on this table, or -1
+    int policy_min = 0;          ///< ... its USING (id > policy_min)
+    int describe = 0;            ///< a function of other's enum, replaced (body, comment)
+    bool extra = false;          ///< a schema `extra`, granted with `other` in one GRANT
+    std::string extra_comment;   ///< COMMENT ON SCHEMA extra
 
     bool usable(int t) const {
         return t >= 0 && t < static_cast<int>(tables.size()) && tables[t].present;
@@ -82,9 +87,11 @@ std::map<std::string, std::string> files_of(const Model& m) {
         for (int c = 1; c <= t.columns; ++c)
             sql += ",\n  c" + std::to_string(c) + (c == 1 && t.wide ? " varchar(40)" : " text");
         bool fk = m.usable(t.fk) && t.fk != n;
+        // In CREATE TABLE only to a table before it (no cycle of tables).
+        bool fk_alter = t.fk_alter || t.fk > n;
         if (fk)
             sql += ",\n  ref integer";
-        if (fk && !t.fk_alter)
+        if (fk && !fk_alter)
             sql += " REFERENCES " + tname(t.fk) + " (id) ON DELETE CASCADE";
         if (t.status)
             sql += ",\n  status status NOT NULL DEFAULT 'new'";
@@ -97,7 +104,7 @@ std::map<std::string, std::string> files_of(const Model& m) {
         if (t.check)
             sql += ",\n  CHECK (id > 0)";
         sql += "\n);\n";
-        if (fk && t.fk_alter)
+        if (fk && fk_alter)
             sql += "ALTER TABLE " + tname(n) + " ADD CONSTRAINT " + tname(n) +
                    "_ref_fk FOREIGN KEY (ref) REFERENCES " + tname(t.fk) + " (id);\n";
         if (t.index && t.columns >= 1)
@@ -157,9 +164,34 @@ std::map<std::string, std::string> files_of(const Model& m) {
         files["grants/a.sql"] = "GRANT INSERT ON t0, t1 TO incremental_reader;\n";
         files["grants/b.sql"] = "REVOKE INSERT ON t1 FROM incremental_reader;\n";
     }
-    if (m.in_schema)
-        files["other.sql"] = "CREATE SCHEMA other;\nCREATE TABLE other.things (id integer "
-                             "PRIMARY KEY, s status);\n";
+    if (m.usable(m.policy_on))
+        files["policy.sql"] = "ALTER TABLE " + tname(m.policy_on) +
+                              " ENABLE ROW LEVEL SECURITY;\nCREATE POLICY p ON " +
+                              tname(m.policy_on) + " USING (id > " + std::to_string(m.policy_min) +
+                              ");\nCOMMENT ON POLICY p ON " + tname(m.policy_on) + " IS 'rows';\n";
+    if (m.in_schema) {
+        std::string& other = files["other.sql"];
+        other = "CREATE SCHEMA other;\nCREATE TABLE other.things (id integer PRIMARY KEY, s "
+                "status);\n";
+        if (m.describe > 0)
+            // Its argument's type is named as the file's search_path finds it.
+            other += "CREATE TYPE other.kind AS ENUM ('x');\nSET search_path = other, public;\n"
+                     "CREATE OR REPLACE FUNCTION describe(k kind) RETURNS text LANGUAGE sql AS $$ "
+                     "SELECT k::text || '" +
+                     std::to_string(m.describe) +
+                     "' $$;\nCOMMENT ON FUNCTION describe(kind) IS 'v" +
+                     std::to_string(m.describe % 2) +
+                     "';\nGRANT EXECUTE ON FUNCTION describe(kind) TO incremental_reader;\n";
+    }
+    if (m.extra) {
+        files["extra.sql"] =
+            "CREATE SCHEMA extra;\n" +
+            (m.extra_comment.empty() ? std::string()
+                                     : "COMMENT ON SCHEMA extra IS '" + m.extra_comment + "';\n");
+        if (m.in_schema)
+            files["grants/schemas.sql"] = "GRANT USAGE ON SCHEMA other, extra TO "
+                                          "incremental_reader;\n";
+    }
     return files;
 }
 
@@ -168,7 +200,7 @@ void edit(Model& m, std::mt19937& random) {
     auto pick = [&](int n) { return static_cast<int>(random() % static_cast<unsigned>(n)); };
     const int n = static_cast<int>(m.tables.size());
     Table& t = m.tables[pick(n)];
-    switch (pick(23)) {
+    switch (pick(27)) {
     case 0:
         t.present = !t.present;
         break;
