@@ -389,8 +389,9 @@ std::variant<Update, std::string> plan_update(const Built& before, const load::T
     if (dirty.empty())
         return update;
     if (blocking)
-        return std::string("the tree sets default privileges, runs GRANT ... ON ALL or a "
-                           "statement schemac does not attribute to one object");
+        return std::string("the tree sets default privileges, runs GRANT ... ON ALL, has an "
+                           "event trigger or a DO block, or a statement schemac does not "
+                           "attribute to one object");
     // Who uses each unit, on either side: a unit whose statements reference
     // a key a dirty unit creates or provides is dirty too.
     std::map<std::string, std::set<std::string>> providers;

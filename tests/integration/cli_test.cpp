@@ -752,6 +752,16 @@ TEST_CASE("a changed tree updates the tree kept with its cluster: what changed a
         std::string::npos);
     CHECK(used.out == cold().out);
 
+    // An update that could not be exact declines: the tree is materialized
+    // anew, and planned the same.
+    write_file(root / "schema/defaults.sql",
+               "ALTER DEFAULT PRIVILEGES GRANT SELECT ON TABLES TO PUBLIC;\n");
+    auto declined = in_root("cache", "plan -v");
+    REQUIRE_MESSAGE(declined.exit_code == 0, declined.err);
+    CHECK(declined.err.find("schemac: the kept tree is materialized anew: ") != std::string::npos);
+    CHECK(declined.out == cold().out);
+    fs::remove(root / "schema/defaults.sql");
+
     // An error in the tree is reported as a cold run reports it.
     write_file(root / "schema/t2.sql", "CREATE TABLE t2 (id int PRIMARY KEY, n no_such_type);\n");
     auto wrong = in_root("cache", "plan");
