@@ -575,7 +575,11 @@ class Run {
             // database took long (as the tree grows, keeping it costs less
             // than making it: a second at 1,000 tables): before the proof
             // adds its databases.
-            if (m_made_in >= tree_keep_threshold()) {
+            // Not where the server holds a replayed history too (an empty
+            // one aside): the next run would copy it for nothing.
+            bool replayed = !m_server->replayed_database().empty() ||
+                            (!m_start.template_db.empty() && !m_out.history.migrations.empty());
+            if (m_made_in >= tree_keep_threshold() && !replayed) {
                 m_server->keep_tree({*db, shadow::Built::of(m_tree).serialize(), tree_context()});
                 m_timer.lap("tree kept in the cache");
             }
@@ -613,11 +617,14 @@ class Run {
         if (auto server = this->server(); !server)
             return server.error();
         auto started = std::chrono::steady_clock::now();
-        if (auto kept = m_server->kept_tree(); kept && kept->context == tree_context()) {
+        if (auto kept = m_server->kept_tree()) {
             auto built = shadow::Built::parse(kept->built);
             auto updated =
-                built ? shadow::update(*m_server, kept->database, *built, m_tree)
-                      : std::variant<shadow::Update, std::string>("its record cannot be read");
+                kept->context != tree_context()
+                    ? std::variant<shadow::Update, std::string>(
+                          "it was made by another schemac or server, or with other roles or stubs")
+                : built ? shadow::update(*m_server, kept->database, *built, m_tree)
+                        : std::variant<shadow::Update, std::string>("its record cannot be read");
             m_made_in = std::chrono::duration_cast<std::chrono::milliseconds>(
                 std::chrono::steady_clock::now() - started);
             if (auto* update = std::get_if<shadow::Update>(&updated)) {
