@@ -298,21 +298,31 @@ std::optional<Snapshot> find_snapshot(const fs::path& cache, const std::string& 
     return Snapshot{dir, database};
 }
 
-fs::path tree_snapshot_dir(const fs::path& cache, const std::string& key) {
-    return cache / ("tree-" + key);
-}
+namespace {
 
-void prune_trees(const fs::path& cache) {
+/// Keeps the newest k_snapshots_kept folders of `cache` named `prefix` and
+/// a key (not those being written or replaced: .tmp, .old).
+void prune_newest(const fs::path& cache, std::string_view prefix) {
     std::vector<std::pair<fs::file_time_type, fs::path>> found;
     std::error_code ec;
     for (const auto& entry : fs::directory_iterator(cache, ec)) {
         std::string name = entry.path().filename().string();
-        if (name.starts_with("tree-") && name.find('.') == std::string::npos)
+        if (name.starts_with(prefix) && name.find('.') == std::string::npos)
             found.emplace_back(fs::last_write_time(entry.path(), ec), entry.path());
     }
     std::ranges::sort(found, std::greater<>());
     for (std::size_t i = k_snapshots_kept; i < found.size(); ++i)
         fs::remove_all(found[i].second, ec);
+}
+
+} // namespace
+
+fs::path tree_snapshot_dir(const fs::path& cache, const std::string& key) {
+    return cache / ("tree-" + key);
+}
+
+void prune_trees(const fs::path& cache) {
+    prune_newest(cache, "tree-");
 }
 
 TreeLock::TreeLock(const fs::path& cache, bool exclusive)
@@ -328,18 +338,8 @@ TreeLock::~TreeLock() {
         close(m_fd);
 }
 
-/// Keeps the newest snapshots only.
 void prune_snapshots(const fs::path& cache) {
-    std::vector<std::pair<fs::file_time_type, fs::path>> found;
-    std::error_code ec;
-    for (const auto& entry : fs::directory_iterator(cache, ec)) {
-        std::string name = entry.path().filename().string();
-        if (name.starts_with("replay-") && name.find(".tmp") == std::string::npos)
-            found.emplace_back(fs::last_write_time(entry.path(), ec), entry.path());
-    }
-    std::ranges::sort(found, std::greater<>());
-    for (std::size_t i = k_snapshots_kept; i < found.size(); ++i)
-        fs::remove_all(found[i].second, ec);
+    prune_newest(cache, "replay-");
 }
 
 } // namespace schemac::shadow

@@ -1,6 +1,7 @@
 #include "shadow/incremental.h"
 
 #include "catalog/kinds.h"
+#include "catalog/quote.h"
 #include "runtime/sha256.h"
 #include "shadow/shadow.h"
 
@@ -40,14 +41,6 @@ std::string statement_id(const load::Statement& s) {
     return runtime::sha256_hex(text);
 }
 
-/// `text` as an SQL string literal.
-std::string literal(std::string_view text) {
-    std::string out = "'";
-    for (char c : text)
-        out += c == '\'' ? std::string("''") : std::string(1, c);
-    return out + "'";
-}
-
 /// Drops every routine named `name` in `schema` (the unit of a function
 /// holds all its overloads the tree creates), by the signature PostgreSQL
 /// prints for each: how the tree writes an argument type (unqualified,
@@ -57,7 +50,7 @@ std::string drop_routines(const std::string& schema, const std::string& name) {
            "THEN 'AGGREGATE' WHEN 'p' THEN 'PROCEDURE' ELSE 'FUNCTION' END AS kind, "
            "p.oid::pg_catalog.regprocedure AS signature FROM pg_catalog.pg_proc p JOIN "
            "pg_catalog.pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = " +
-           literal(schema) + " AND p.proname = " + literal(name) +
+           catalog::quote_literal(schema) + " AND p.proname = " + catalog::quote_literal(name) +
            " LOOP EXECUTE pg_catalog.format('DROP %s %s', r.kind, r.signature); END LOOP; END "
            "$schemac_drop$";
 }
