@@ -179,10 +179,20 @@ std::size_t parse_stack_for(std::size_t bytes) {
 }
 
 void on_stack(std::size_t bytes, const std::function<void()>& work) {
+    on_stacks(bytes, {work});
+}
+
+void on_stacks(std::size_t bytes, const std::vector<std::function<void()>>& works) {
     struct Job {
         const std::function<void()>* work;
         std::exception_ptr failed;
-    } job{&work, nullptr};
+        pthread_t thread{};
+        bool started = false;
+    };
+    std::vector<Job> jobs;
+    jobs.reserve(works.size());
+    for (const auto& work : works)
+        jobs.push_back({&work, nullptr});
     auto run = [](void* arg) -> void* {
         auto* j = static_cast<Job*>(arg);
         try {
@@ -195,16 +205,20 @@ void on_stack(std::size_t bytes, const std::function<void()>& work) {
     pthread_attr_t attr;
     pthread_attr_init(&attr);
     pthread_attr_setstacksize(&attr, bytes);
-    pthread_t thread;
-    int started = pthread_create(&thread, &attr, run, &job);
+    for (auto& job : jobs)
+        job.started = pthread_create(&job.thread, &attr, run, &job) == 0;
     pthread_attr_destroy(&attr);
-    if (started != 0) {
-        work(); // no thread to be had: the caller's own stack
-        return;
-    }
-    pthread_join(thread, nullptr);
-    if (job.failed)
-        std::rethrow_exception(job.failed);
+    // No thread to be had: the caller's own stack, in order, after the
+    // others started.
+    for (auto& job : jobs)
+        if (!job.started)
+            run(&job);
+    for (auto& job : jobs)
+        if (job.started)
+            pthread_join(job.thread, nullptr);
+    for (auto& job : jobs)
+        if (job.failed)
+            std::rethrow_exception(job.failed);
 }
 
 std::vector<TextProblem> text_problems(const std::string& text) {

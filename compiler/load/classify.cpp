@@ -73,7 +73,7 @@ ObjectKey keys_of(ObjectKey table) {
 /// A function call names its function, and nextval('s') / setval / currval
 /// name their sequence.
 void function_call(const json& call, Statement& out) {
-    auto parts = names(call.value("funcname", json::array()));
+    auto parts = names(sql::list(call, "funcname"));
     if (!parts.empty() && parts.front() != "pg_catalog")
         out.references.push_back(name_key(k_function, parts));
     std::string fn = parts.empty() ? "" : parts.back();
@@ -110,7 +110,7 @@ void reference(const std::string& name, const json& value, Statement& out) {
     }
     if (name == "TypeCast" && value.contains("arg") && value["arg"].contains("A_Const") &&
         value.contains("typeName")) {
-        auto parts = names(value["typeName"].value("names", json::array()));
+        auto parts = names(sql::list(value["typeName"], "names"));
         const auto& c = value["arg"]["A_Const"];
         if (!parts.empty() && parts.back() == "regclass" && c.contains("sval"))
             out.references.push_back(regclass_key(c["sval"].value("sval", "")));
@@ -229,7 +229,7 @@ Status reject(const Statement& s, const std::string& node, const json& v) {
         bool setval = false;
         sql::walk(v, [&](const std::string& name, const json& value) {
             if (name == "FuncCall") {
-                auto parts = names(value.value("funcname", json::array()));
+                auto parts = names(sql::list(value, "funcname"));
                 setval = setval || (!parts.empty() && parts.back() == "setval");
             }
         });
@@ -371,14 +371,14 @@ void column_sequences(Statement& s, const ObjectKey& table, const json& column) 
     static const std::set<std::string, std::less<>> k_serial = {
         "serial", "serial4", "bigserial", "serial8", "smallserial", "serial2"};
     const std::string name = column.value("colname", "");
-    auto type = names(column.value("typeName", json::object()).value("names", json::array()));
+    auto type = names(sql::list(sql::node(column, "typeName"), "names"));
     if (type.size() == 1 && k_serial.contains(type.back()))
         s.provides.push_back(
             catalog::relation_key(k_relation, table.schema, table.name + "_" + name + "_seq"));
-    for (const auto& c : column.value("constraints", json::array()))
+    for (const auto& c : sql::list(column, "constraints"))
         if (c["Constraint"].value("contype", "") == "CONSTR_IDENTITY")
             s.provides.push_back(
-                identity_sequence(table, name, c["Constraint"].value("options", json::array())));
+                identity_sequence(table, name, sql::list(c["Constraint"], "options")));
 }
 
 Status classify_alter_table(Statement& s, const json& v) {
@@ -391,7 +391,7 @@ Status classify_alter_table(Statement& s, const json& v) {
         target.kind = k_type;
     s.alters = target;
     s.references.push_back(target);
-    const json& cmds = v.value("cmds", json::array());
+    const json& cmds = sql::list(v, "cmds");
     for (const auto& cmd : cmds) {
         const auto& c = cmd["AlterTableCmd"];
         const std::string subtype = c.value("subtype", "");
@@ -413,15 +413,15 @@ Status classify_alter_table(Statement& s, const json& v) {
             if (subtype == "AT_AddColumn" && c.contains("def")) {
                 const json& column = c["def"]["ColumnDef"];
                 column_sequences(s, target, column);
-                for (const auto& con : column.value("constraints", json::array()))
+                for (const auto& con : sql::list(column, "constraints"))
                     added_constraint(s, target, con["Constraint"]);
                 s.defines.reset();
             }
         } else if (subtype == "AT_AddConstraint") {
             added_constraint(s, target, c["def"]["Constraint"]);
         } else if (subtype == "AT_AddIdentity") {
-            s.provides.push_back(identity_sequence(
-                target, name, c["def"]["Constraint"].value("options", json::array())));
+            s.provides.push_back(
+                identity_sequence(target, name, sql::list(c["def"]["Constraint"], "options")));
         } else if (subtype == "AT_ReplicaIdentity") {
             const json& identity = c["def"]["ReplicaIdentityStmt"];
             if (identity.contains("name"))
@@ -473,11 +473,11 @@ void reference_owner(Statement& s, const json& options) {
 Status classify_alter_sequence(Statement& s, const json& v) {
     s.alters = range_var_key(v["sequence"]);
     s.references.push_back(*s.alters);
-    for (const auto& o : v.value("options", json::array()))
+    for (const auto& o : sql::list(v, "options"))
         if (o["DefElem"].value("defname", "") == "restart")
             return Error(s.diagnostic("ALTER SEQUENCE ... RESTART sets the sequence's position; "
                                       "sequence positions are data, not schema"));
-    reference_owner(s, v.value("options", json::array()));
+    reference_owner(s, sql::list(v, "options"));
     return Ok{};
 }
 
@@ -513,8 +513,7 @@ Status classify_alter_enum(Statement& s, const json& v) {
 /// ALTER FUNCTION / PROCEDURE of a routine the tree creates: SET, and the
 /// routine's other properties.
 Status classify_alter_function(Statement& s, const json& v) {
-    s.alters = name_key(k_function,
-                        names(v.value("func", json::object()).value("objname", json::array())));
+    s.alters = name_key(k_function, names(sql::list(sql::node(v, "func"), "objname")));
     s.references.push_back(*s.alters);
     return Ok{};
 }
@@ -534,7 +533,7 @@ Status classify_drop(Statement& s, const json& v) {
     if (!v.value("missing_ok", false))
         return reject(s, "DropStmt", v);
     const std::string type = v.value("removeType", "");
-    for (const auto& object : v.value("objects", json::array())) {
+    for (const auto& object : sql::list(v, "objects")) {
         if (type == "OBJECT_SCHEMA")
             s.drops.push_back(catalog::schema_key(str(object)));
         else if (type == "OBJECT_EXTENSION")
@@ -645,7 +644,7 @@ Status classify_owner(Statement& s, const json& v) {
     s.runs = compared.contains(objtype);
     if (s.runs) {
         // Routines are created, and so altered, under the function's key.
-        s.alters = named_object(s, objtype, v.value("object", json::object()));
+        s.alters = named_object(s, objtype, sql::node(v, "object"));
         if (s.alters->kind == Kind::Procedure || s.alters->kind == Kind::Aggregate)
             s.alters->kind = k_function;
     }
@@ -654,7 +653,7 @@ Status classify_owner(Statement& s, const json& v) {
 
 Status classify_extension(Statement& s, const json& v) {
     s.creates = catalog::extension_key(v.value("extname", ""));
-    for (const auto& o : v.value("options", json::array()))
+    for (const auto& o : sql::list(v, "options"))
         if (o["DefElem"].value("defname", "") == "schema")
             s.references.push_back(catalog::schema_key(str(o["DefElem"]["arg"])));
     return Ok{};
@@ -666,10 +665,10 @@ Status classify_table(Statement& s, const json& v) {
     row_type.kind = k_type;
     s.provides.push_back(row_type);
     s.provides.push_back(keys_of(*s.creates));
-    for (const auto& element : v.value("tableElts", json::array())) {
+    for (const auto& element : sql::list(v, "tableElts")) {
         if (element.contains("ColumnDef")) {
             column_sequences(s, *s.creates, element["ColumnDef"]);
-            for (const auto& con : element["ColumnDef"].value("constraints", json::array()))
+            for (const auto& con : sql::list(element["ColumnDef"], "constraints"))
                 added_constraint(s, *s.creates, con["Constraint"]);
         } else if (element.contains("Constraint")) {
             added_constraint(s, *s.creates, element["Constraint"]);
@@ -724,7 +723,7 @@ Status classify_policy(Statement& s, const json& v) {
 }
 
 Status classify_default_privileges(Statement& s, const json& v) {
-    for (const auto& o : v.value("options", json::array()))
+    for (const auto& o : sql::list(v, "options"))
         if (o["DefElem"].value("defname", "") == "schemas")
             for (const auto& schema : names(o["DefElem"]["arg"]["List"]["items"]))
                 s.references.push_back(catalog::schema_key(schema));
@@ -757,13 +756,11 @@ std::optional<std::vector<std::string>> block_statements(const std::string& body
             PgQueryParseResult select = pg_query_parse(("SELECT " + expr).c_str());
             if (!select.error) {
                 json parsed_select = json::parse(select.parse_tree);
-                const json statement =
-                    parsed_select["stmts"][0]["stmt"].value("SelectStmt", json::object());
-                const json targets = statement.value("targetList", json::array());
-                const json target =
-                    targets.size() == 1
-                        ? targets[0].value("ResTarget", json::object()).value("val", json::object())
-                        : json::object();
+                const json statement = sql::node(parsed_select["stmts"][0]["stmt"], "SelectStmt");
+                const json targets = sql::list(statement, "targetList");
+                const json target = targets.size() == 1
+                                        ? sql::node(sql::node(targets[0], "ResTarget"), "val")
+                                        : json::object();
                 if (target.contains("A_Const") && target["A_Const"].contains("sval"))
                     out.push_back(target["A_Const"]["sval"].value("sval", ""));
             }
@@ -779,7 +776,7 @@ std::optional<std::vector<std::string>> block_statements(const std::string& body
 Status classify_do(Statement& s, const json& v) {
     std::string language = "plpgsql";
     std::string body;
-    for (const auto& arg : v.value("args", json::array())) {
+    for (const auto& arg : sql::list(v, "args")) {
         const json& def = arg["DefElem"];
         if (def.value("defname", "") == "as")
             body = str(def["arg"]);
@@ -802,7 +799,7 @@ Status classify_do(Statement& s, const json& v) {
         }
         json tree = json::parse(parsed.parse_tree);
         pg_query_free_parse_result(parsed);
-        for (const auto& raw : tree.value("stmts", json::array())) {
+        for (const auto& raw : sql::list(tree, "stmts")) {
             const json& stmt = raw["stmt"];
             const std::string node = stmt.begin().key();
             if (writes_data(node))
@@ -862,7 +859,7 @@ Status classify_publication(Statement& s, const json& v) {
         s.alters = publication;
         s.references.push_back(publication);
     }
-    for (const auto& object : v.value("pubobjects", json::array())) {
+    for (const auto& object : sql::list(v, "pubobjects")) {
         const json& spec = object["PublicationObjSpec"];
         const std::string type = spec.value("pubobjtype", "");
         if (type == "PUBLICATIONOBJ_TABLES_IN_SCHEMA")
@@ -920,7 +917,7 @@ std::string mapping_role(const json& spec) {
 Status classify_foreign(Statement& s, const json& v) {
     if (s.node == "CreateFdwStmt") {
         s.creates = catalog::global_key(Kind::ForeignDataWrapper, v.value("fdwname", ""));
-        for (const auto& option : v.value("func_options", json::array()))
+        for (const auto& option : sql::list(v, "func_options"))
             if (const auto& def = option["DefElem"];
                 def.contains("arg") && def["arg"].contains("List"))
                 s.references.push_back(name_key(k_function, names(def["arg"]["List"]["items"])));
@@ -963,7 +960,7 @@ Status classify_grant(Statement& s, const json& v) {
     const bool on_schemas =
         target == "ACL_TARGET_OBJECT" && v.value("objtype", "") == "OBJECT_SCHEMA";
     if (on_schemas || target == "ACL_TARGET_ALL_IN_SCHEMA")
-        for (const auto& schema : names(v.value("objects", json::array())))
+        for (const auto& schema : names(sql::list(v, "objects")))
             s.references.push_back(catalog::schema_key(schema));
     if (target != "ACL_TARGET_ALL_IN_SCHEMA")
         return Ok{};
@@ -977,7 +974,7 @@ Status classify_grant(Statement& s, const json& v) {
     auto kinds = k_reached.find(v.value("objtype", ""));
     if (kinds == k_reached.end())
         return Ok{};
-    for (const auto& schema : names(v.value("objects", json::array())))
+    for (const auto& schema : names(sql::list(v, "objects")))
         for (Kind kind : kinds->second)
             s.after_all.push_back(catalog::relation_key(kind, schema, ""));
     return Ok{};
@@ -1022,7 +1019,7 @@ const Rule k_rules[] = {
      }, Kind::Domain},
     {"CreateSeqStmt", [](Statement& s, const json& v) -> Status {
          s.creates = range_var_key(v["sequence"]);
-         reference_owner(s, v.value("options", json::array()));
+         reference_owner(s, sql::list(v, "options"));
          return Ok{};
      }, Kind::Sequence},
     {"CreateStmt", classify_table},

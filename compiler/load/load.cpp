@@ -7,11 +7,14 @@
 
 #include "catalog/utf8.h"
 #include "runtime/sql_text.h"
+#include "sql/walk.h"
 
 #include <algorithm>
 #include <cctype>
+#include <condition_variable>
 #include <fstream>
 #include <map>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <pg_query.h>
@@ -251,6 +254,104 @@ Result<nlohmann::json> parse_piece(const SourceFile& file, const std::string& te
     return tree;
 }
 
+/// The parse trees of a file's pieces, made ahead of their reading on a
+/// second thread: parsing (libpg_query, then its JSON) and reading
+/// (classify) each take about half of a file's time. Pieces are claimed in
+/// order: the reader parses one itself rather than wait for a piece no one
+/// has claimed, so it never waits on a maker that has not started. Trees
+/// of at most k_ahead pieces, or k_ahead_bytes of their text, wait to be
+/// read: memory still follows the largest statements, not the file.
+class ParsedAhead {
+  public:
+    ParsedAhead(const SourceFile& file, const std::string& text, const std::vector<Piece>& pieces)
+        : m_file(file), m_text(text), m_pieces(pieces) {}
+
+    /// The maker's loop: parses the next unclaimed piece while there is
+    /// room, until every piece is claimed or the reader stopped.
+    void make() {
+        std::unique_lock lock(m_mutex);
+        for (;;) {
+            m_room.wait(lock, [&] { return m_stopped || room(); });
+            if (m_stopped || m_claimed == m_pieces.size())
+                return;
+            std::size_t at = m_claimed++;
+            lock.unlock();
+            auto tree = parse_caught(at);
+            lock.lock();
+            m_ready_bytes += size(at);
+            m_ready.emplace(at, std::move(tree));
+            m_made.notify_all();
+        }
+    }
+
+    /// The tree of piece `at`, the pieces before it taken already. While it
+    /// is being made, the reader parses the next unclaimed piece (the two
+    /// threads share the parsing).
+    Result<nlohmann::json> take(std::size_t at) {
+        std::unique_lock lock(m_mutex);
+        for (;;) {
+            if (auto ready = m_ready.find(at); ready != m_ready.end()) {
+                auto node = m_ready.extract(ready);
+                m_ready_bytes -= size(at);
+                m_room.notify_all();
+                return std::move(node.mapped());
+            }
+            if (m_claimed == at || (m_claimed < m_pieces.size() && room())) {
+                std::size_t claimed = m_claimed++;
+                lock.unlock();
+                auto tree = parse_caught(claimed);
+                if (claimed == at)
+                    return tree;
+                lock.lock();
+                m_ready_bytes += size(claimed);
+                m_ready.emplace(claimed, std::move(tree));
+                continue;
+            }
+            m_made.wait(lock);
+        }
+    }
+
+    /// The reader is done, or failed: the maker stops at its next piece.
+    struct Stop {
+        ParsedAhead& ahead;
+        ~Stop() {
+            std::lock_guard lock(ahead.m_mutex);
+            ahead.m_stopped = true;
+            ahead.m_room.notify_all();
+        }
+    };
+
+  private:
+    static constexpr std::size_t k_ahead = 64;
+    static constexpr std::size_t k_ahead_bytes = std::size_t{1} << 20;
+
+    std::size_t size(std::size_t at) const { return m_pieces[at].end - m_pieces[at].begin; }
+    bool room() const {
+        return m_ready.empty() || (m_ready.size() < k_ahead && m_ready_bytes < k_ahead_bytes);
+    }
+
+    /// On the maker's thread, whatever a parse throws (out of memory) is the
+    /// reader's error: the reader waits for this piece.
+    Result<nlohmann::json> parse_caught(std::size_t at) {
+        try {
+            return parse_piece(m_file, m_text, m_pieces[at]);
+        } catch (const std::exception& e) {
+            return Error(m_file.path() + ": " + e.what());
+        }
+    }
+
+    const SourceFile& m_file;
+    const std::string& m_text;
+    const std::vector<Piece>& m_pieces;
+    std::mutex m_mutex;
+    std::condition_variable m_room; ///< a tree was taken, or the reader stopped
+    std::condition_variable m_made; ///< a tree is ready
+    std::map<std::size_t, Result<nlohmann::json>> m_ready;
+    std::size_t m_ready_bytes = 0;
+    std::size_t m_claimed = 0;
+    bool m_stopped = false;
+};
+
 /// BEGIN, START TRANSACTION and COMMIT around a file's statements: the tree
 /// is materialized as a whole, so they are read as nothing.
 bool transaction_bracket(const nlohmann::json& stmt) {
@@ -297,12 +398,9 @@ bool marks_external(std::string_view text) {
 }
 
 Status read_piece(const SourceFile& file, const std::string& text, const Piece& piece,
-                  std::vector<Annotation>& annotations, FileSettings& settings,
-                  std::vector<Statement>& out) {
-    auto tree = parse_piece(file, text, piece);
-    if (!tree)
-        return tree.error();
-    for (const auto& raw : tree->value("stmts", nlohmann::json::array())) {
+                  const nlohmann::json& tree, std::vector<Annotation>& annotations,
+                  FileSettings& settings, std::vector<Statement>& out) {
+    for (const auto& raw : sql::list(tree, "stmts")) {
         Statement s;
         s.file = &file;
         s.offset = file.skip_blank(piece.begin + raw.value("stmt_location", 0));
@@ -385,22 +483,34 @@ Result<ParsedFile> parse_file(const SourceFile& file) {
     auto annotations = find_annotations(file);
     if (!annotations)
         return Error(file.path() + ": " + annotations.error().message);
-    // One statement's parse tree at a time: memory follows the largest
-    // statement, not the file; the stack holds the deepest tree it can have.
+    // A few statements' parse trees at a time (ParsedAhead): memory follows
+    // the largest statements, not the file; each stack holds the deepest
+    // tree they can have.
     FileSettings settings;
     Status read = Ok{};
     const bool whole_file = marks_external(first_line(text));
-    runtime::on_stack(runtime::parse_stack_for(largest), [&] {
-        for (const auto& piece : *pieces) {
+    ParsedAhead ahead(file, text, *pieces);
+    auto reading = [&] {
+        ParsedAhead::Stop stop{ahead};
+        for (std::size_t at = 0; at < pieces->size(); ++at) {
+            const Piece& piece = (*pieces)[at];
+            auto tree = ahead.take(at);
+            if (!tree) {
+                read = tree.error();
+                return;
+            }
             std::size_t first = out.statements.size();
-            if (read = read_piece(file, text, piece, *annotations, settings, out.statements); !read)
+            if (read = read_piece(file, text, piece, *tree, *annotations, settings, out.statements);
+                !read)
                 return;
             for (std::size_t i = first; i < out.statements.size(); ++i) {
                 auto& s = out.statements[i];
                 s.external = whole_file || marks_external(comments_above(text, piece, s.offset));
             }
         }
-    });
+    };
+    // Reading first: without threads, it parses every piece itself.
+    runtime::on_stacks(runtime::parse_stack_for(largest), {reading, [&] { ahead.make(); }});
     if (!read)
         return read.error();
     if (auto attached = check_all_attached(file, *annotations); !attached)

@@ -1,6 +1,7 @@
 #include "load/rename.h"
 
 #include "runtime/sql_text.h"
+#include "sql/walk.h"
 
 #include <cctype>
 #include <nlohmann/json.hpp>
@@ -107,7 +108,7 @@ std::optional<catalog::ObjectKey> renameable(const Statement& s) {
 /// starts at byte `target`.
 std::optional<catalog::ObjectKey> table_element_at(const Statement& s, const json& v,
                                                    std::size_t base, std::size_t target) {
-    for (const auto& element : v.value("tableElts", json::array())) {
+    for (const auto& element : sql::list(v, "tableElts")) {
         bool column = element.contains("ColumnDef");
         const json* node = column                           ? &element["ColumnDef"]
                            : element.contains("Constraint") ? &element["Constraint"]
@@ -228,11 +229,11 @@ Status attach_using(const SourceFile& file, Statement& s, const json& v, std::si
     if (!problem.empty())
         return error("the expression does not parse: " + problem);
     // One expression: not a second statement, a FROM or a second column.
-    const auto& stmts = tree.value("stmts", json::array());
-    bool one = stmts.size() == 1 && stmts[0].value("stmt", json::object()).contains("SelectStmt");
+    const auto& stmts = sql::list(tree, "stmts");
+    bool one = stmts.size() == 1 && sql::node(stmts[0], "stmt").contains("SelectStmt");
     if (one) {
         const json& select = stmts[0]["stmt"]["SelectStmt"];
-        one = select.value("targetList", json::array()).size() == 1 &&
+        one = sql::list(select, "targetList").size() == 1 &&
               select.value("op", "SETOP_NONE") == "SETOP_NONE";
         for (const auto& [field, value] : select.items())
             one = one && (field == "targetList" || field == "op" || field == "limitOption");

@@ -1,6 +1,7 @@
 #include "load/settings.h"
 
 #include "catalog/quote.h"
+#include "sql/walk.h"
 
 #include <algorithm>
 #include <cctype>
@@ -87,17 +88,17 @@ std::optional<std::pair<std::string, std::string>> set_config_call(const json& s
             return std::nullopt;
     if (!select.contains("targetList") || select["targetList"].size() != 1)
         return std::nullopt;
-    const json& value = select["targetList"][0]["ResTarget"].value("val", json::object());
+    const json& value = sql::node(select["targetList"][0]["ResTarget"], "val");
     if (!value.contains("FuncCall"))
         return std::nullopt;
     const json& call = value["FuncCall"];
     std::vector<std::string> name;
-    for (const auto& part : call.value("funcname", json::array()))
+    for (const auto& part : sql::list(call, "funcname"))
         name.push_back(part["String"].value("sval", ""));
     if (name.empty() || name.back() != "set_config" ||
         (name.size() == 2 && name.front() != "pg_catalog") || name.size() > 2)
         return std::nullopt;
-    const json& args = call.value("args", json::array());
+    const json& args = sql::list(call, "args");
     if (args.size() != 3)
         return std::nullopt;
     auto setting = constant(args[0]);
@@ -179,7 +180,7 @@ Result<bool> FileSettings::read(const Statement& statement, const json& stmt) {
             accepted_list()));
     // A list is a search_path; each element is one name as the parser read it.
     std::string value;
-    for (const auto& arg : v.value("args", json::array())) {
+    for (const auto& arg : sql::list(v, "args")) {
         auto text = constant(arg);
         if (!text)
             return Error(statement.diagnostic("SET " + name + ": a value schemac cannot read"));

@@ -23,7 +23,7 @@ std::vector<std::string> name_parts(const std::string& text);
 /// The sequence of `nextval('s')`, `currval('s')` or `setval('s', ...)`:
 /// its text is converted to regclass when the call is analyzed.
 void add_sequence_argument(const json& call, const std::string& unqualified, Names& out) {
-    const auto& funcname = call.value("funcname", json::array());
+    const auto& funcname = list(call, "funcname");
     if (funcname.empty() || !call.contains("args") || call["args"].empty())
         return;
     std::string fn = funcname.back().contains("String")
@@ -56,7 +56,7 @@ void collect_calls(const json& tree, const std::string& unqualified, Names& out)
         if (name != "FuncCall" || !value.is_object())
             return;
         std::vector<std::string> parts;
-        for (const auto& part : value.value("funcname", json::array()))
+        for (const auto& part : list(value, "funcname"))
             if (part.contains("String"))
                 parts.push_back(part["String"].value("sval", ""));
         if (parts.size() == 1)
@@ -73,7 +73,7 @@ void collect_written(const json& tree, const std::string& unqualified, Names& ou
             name == "MergeStmt")
             add_range_var(value.value("relation", json()), unqualified, out);
         if (name == "TruncateStmt")
-            for (const auto& relation : value.value("relations", json::array()))
+            for (const auto& relation : list(value, "relations"))
                 add_range_var(relation.value("RangeVar", json()), unqualified, out);
     });
 }
@@ -134,12 +134,12 @@ FunctionBody read_function(const std::string& create, const std::string& unquali
     auto tree = parse(create);
     if (tree.is_null())
         return out;
-    for (const auto& raw : tree.value("stmts", json::array())) {
-        const auto& stmt = raw.value("stmt", json::object());
+    for (const auto& raw : list(tree, "stmts")) {
+        const auto& stmt = node(raw, "stmt");
         if (!stmt.contains("CreateFunctionStmt"))
             continue;
         const auto& function = stmt["CreateFunctionStmt"];
-        const auto& options = function.value("options", json::array());
+        const auto& options = list(function, "options");
         for (const auto& option : options)
             if (option["DefElem"].value("defname", "") == "language")
                 out.language = option["DefElem"]["arg"]["String"].value("sval", "");
@@ -163,7 +163,7 @@ FunctionBody read_function(const std::string& create, const std::string& unquali
             const auto& def = option["DefElem"];
             if (def.value("defname", "") != "as")
                 continue;
-            for (const auto& part : def["arg"]["List"].value("items", json::array())) {
+            for (const auto& part : list(def["arg"]["List"], "items")) {
                 if (!part.contains("String"))
                     continue;
                 auto body = parse(part["String"].value("sval", ""));
@@ -179,10 +179,10 @@ FunctionBody read_function(const std::string& create, const std::string& unquali
 Names rule_writes(const std::string& create) {
     Names out;
     auto tree = parse(create);
-    for (const auto& raw : tree.value("stmts", json::array())) {
-        const auto& stmt = raw.value("stmt", json::object());
+    for (const auto& raw : list(tree, "stmts")) {
+        const auto& stmt = node(raw, "stmt");
         if (stmt.contains("RuleStmt"))
-            for (const auto& action : stmt["RuleStmt"].value("actions", json::array()))
+            for (const auto& action : list(stmt["RuleStmt"], "actions"))
                 collect_written(action, "public", out);
     }
     return out;
@@ -229,8 +229,8 @@ Created created_by(const std::string& script) {
         if (!schema.empty())
             out.schemas.insert(std::move(schema));
     };
-    for (const auto& entry : tree.value("stmts", json::array())) {
-        const json& stmt = entry.value("stmt", json::object());
+    for (const auto& entry : list(tree, "stmts")) {
+        const json& stmt = node(entry, "stmt");
         if (!stmt.is_object() || stmt.empty())
             continue;
         const std::string node = stmt.begin().key();

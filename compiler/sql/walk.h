@@ -27,4 +27,18 @@ template <class F> void walk(const nlohmann::json& root, F&& visit) {
     }
 }
 
+/// The member `key` of a parse tree's object, read in place: an empty array
+/// (list) or object (node) where it has none. (`json::value(key, default)`
+/// copies the member, and a statement's members are most of its tree.)
+inline const nlohmann::json& list(const nlohmann::json& object, const char* key) {
+    static const nlohmann::json k_empty = nlohmann::json::array();
+    auto found = object.find(key);
+    return found != object.end() ? *found : k_empty;
+}
+inline const nlohmann::json& node(const nlohmann::json& object, const char* key) {
+    static const nlohmann::json k_empty = nlohmann::json::object();
+    auto found = object.find(key);
+    return found != object.end() ? *found : k_empty;
+}
+
 } // namespace schemac::sql

@@ -735,3 +735,41 @@ TEST_CASE("the predicates of the tree's partial indexes, as written, with the in
     // A line comment at the end is closed, so that the `;` after it counts.
     CHECK(predicates[1].predicate == "n > 0 -- positive\n");
 }
+
+TEST_CASE("a file of many statements is read in order, its error where it stands, on two threads") {
+    // More statements, and more bytes of them, than are parsed ahead of their
+    // reading (load.cpp, ParsedAhead): every tree reaches the reader in order.
+    std::string text;
+    const std::string padding(2000, 'x');
+    for (int i = 0; i < 700; ++i)
+        text += "CREATE TABLE t" + std::to_string(i) + " (id int, note text DEFAULT '" + padding +
+                "');\nCOMMENT ON TABLE t" + std::to_string(i) + " IS 'table " + std::to_string(i) +
+                "';\n";
+    Files files;
+    auto loaded = files.load({{"many.sql", text}});
+    REQUIRE(loaded.ok());
+    REQUIRE(loaded->size() == 1400);
+    std::size_t last = 0;
+    std::vector<Statement> in_file = std::move(*loaded);
+    std::ranges::sort(in_file, {}, &Statement::offset);
+    for (std::size_t i = 0; i < in_file.size(); ++i) {
+        const auto& s = in_file[i];
+        CHECK(s.offset >= last);
+        last = s.offset;
+        std::string table = "t" + std::to_string(i / 2);
+        CHECK(s.sql.starts_with(i % 2 ? "COMMENT ON TABLE " + table + " IS"
+                                      : "CREATE TABLE " + table + " (id int"));
+        // The tree read with the text is that text's.
+        CHECK(s.node == (i % 2 ? "CommentStmt" : "CreateStmt"));
+        if (i % 2)
+            CHECK(std::ranges::any_of(s.references,
+                                      [&](const auto& key) { return key.name == table; }));
+        else
+            CHECK((s.creates && s.creates->name == table));
+    }
+    // A statement refused near the end: its place, and nothing else.
+    std::string refused = text + "INSERT INTO t1 VALUES (1);\n";
+    CHECK(error_of({{"many.sql", refused}}).starts_with("many.sql:1401:1: "));
+    std::string early = "CREATE TABLE a (id int);\nINSERT INTO a VALUES (1);\n" + text;
+    CHECK(error_of({{"many.sql", early}}).starts_with("many.sql:2:1: "));
+}
