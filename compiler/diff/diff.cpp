@@ -4,6 +4,7 @@
 #include "diff/diff_internal.h"
 
 #include <algorithm>
+#include <compare>
 #include <map>
 #include <set>
 #include <stdexcept>
@@ -16,26 +17,50 @@ using catalog::ObjectKey;
 
 namespace {
 
+/// Calls `visit(key, old, now)` for each key of either side, in key order,
+/// with nullptr on the side that lacks it: one pass over both maps (they
+/// share their order), not a lookup per object.
+template <class T, class Visit>
+void merge_sides(const std::map<ObjectKey, T>& from, const std::map<ObjectKey, T>& to,
+                 Visit&& visit) {
+    auto old = from.begin();
+    auto now = to.begin();
+    while (old != from.end() || now != to.end()) {
+        auto order = old == from.end() ? std::strong_ordering::greater
+                     : now == to.end() ? std::strong_ordering::less
+                                       : old->first <=> now->first;
+        if (order < 0) {
+            visit(old->first, &old->second, static_cast<const T*>(nullptr));
+            ++old;
+        } else if (order > 0) {
+            visit(now->first, static_cast<const T*>(nullptr), &now->second);
+            ++now;
+        } else {
+            visit(now->first, &old->second, &now->second);
+            ++old;
+            ++now;
+        }
+    }
+}
+
 /// Sorts every object of one kind into drop / create / alter: a changed
 /// object is altered in place unless needs_rebuild says it cannot be.
 template <class T>
 void decide(const std::map<ObjectKey, T>& from, const std::map<ObjectKey, T>& to, Decisions& d) {
-    for (const auto& [key, old] : from)
-        if (!to.contains(key))
+    merge_sides(from, to, [&](const ObjectKey& key, const T* old, const T* now) {
+        if (!now) {
             d.drop.insert(key);
-    for (const auto& [key, object] : to) {
-        auto it = from.find(key);
-        if (it == from.end()) {
+        } else if (!old) {
             d.create.insert(key);
-        } else if (!same_definition(it->second, object)) {
-            if (needs_rebuild(it->second, object)) {
+        } else if (!same_definition(*old, *now)) {
+            if (needs_rebuild(*old, *now)) {
                 d.drop.insert(key);
                 d.create.insert(key);
             } else {
                 d.alter.insert(key);
             }
         }
-    }
+    });
 }
 
 /// The table a column, constraint or index is part of.
@@ -643,25 +668,18 @@ class Writer {
     }
 
     template <class T> void comments_of(const std::map<ObjectKey, T>& to_objects) {
-        for (const auto& [key, object] : to_objects) {
-            auto old = anew(key) ? nullptr : find(key);
-            std::optional<std::string> before = old ? *old : std::nullopt;
-            // CREATE EXTENSION sets the extension's own comment.
-            if (catalog::kind_info(key.kind).created_with_comment && !old)
-                continue;
-            if (object.comment != before)
-                add(SetComment{key, object.comment});
-        }
-    }
-
-    /// The current comment of an object that exists on the `from` side.
-    const std::optional<std::string>* find(const ObjectKey& key) const {
-        const std::optional<std::string>* comment = nullptr;
-        catalog::with_objects(m_from, key.kind, [&](const auto& objects) {
-            if (auto it = objects.find(key); it != objects.end())
-                comment = &it->second.comment;
-        });
-        return comment;
+        merge_sides(catalog::objects_of<T>(m_from), to_objects,
+                    [&](const ObjectKey& key, const T* old, const T* now) {
+                        if (!now)
+                            return;
+                        if (old && anew(key))
+                            old = nullptr;
+                        // CREATE EXTENSION sets the extension's own comment.
+                        if (catalog::kind_info(key.kind).created_with_comment && !old)
+                            return;
+                        if (now->comment != (old ? old->comment : std::nullopt))
+                            add(SetComment{key, now->comment});
+                    });
     }
 
     void write_comments() {

@@ -38,18 +38,23 @@ Status read_depend(Reader& r) {
         ORDER BY 1, 2, 3, 4, 5, 6)");
     if (!rows)
         return std::move(rows).error().within("introspecting pg_depend failed");
-    auto find = [&](const runtime::Rows::Row& row, const char* prefix) {
-        std::string p(prefix);
-        auto classid = to_oid(row.text(p + "classid"));
-        auto objid = to_oid(row.text(p + "objid"));
-        int subid = std::stoi(row.text(p + "objsubid"));
+    struct Columns {
+        const char* classid;
+        const char* objid;
+        const char* subid;
+    };
+    // Read in place: a read holds a row of these per dependency.
+    auto find = [&](const runtime::Rows::Row& row, const Columns& columns) {
+        auto classid = to_oid(row.at(columns.classid).value());
+        auto objid = to_oid(row.at(columns.objid).value());
+        int subid = std::stoi(row.at(columns.subid).value());
         const catalog::ObjectKey* key = r.lookup.find(classid, objid, subid);
         // A dependency on a whole table also stands for a column-less reference.
         return key || subid == 0 ? key : r.lookup.find(classid, objid, 0);
     };
     for (auto row : *rows) {
-        const auto* dependent = find(row, "");
-        const auto* referenced = find(row, "ref");
+        const auto* dependent = find(row, {"classid", "objid", "objsubid"});
+        const auto* referenced = find(row, {"refclassid", "refobjid", "refobjsubid"});
         if (!dependent || !referenced || *dependent == *referenced)
             continue;
         // 'P': a partition's index under its parent's index. It orders a

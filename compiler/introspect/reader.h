@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 #include <tuple>
+#include <unordered_map>
 
 namespace schemac::introspect {
 
@@ -44,7 +45,16 @@ class OidLookup {
     const catalog::ObjectKey* find(catalog::Oid classid, catalog::Oid objid, int subid) const;
 
   private:
-    std::map<std::tuple<catalog::Oid, catalog::Oid, int>, catalog::ObjectKey> m_keys;
+    struct Hash {
+        std::size_t operator()(const std::tuple<catalog::Oid, catalog::Oid, int>& id) const {
+            auto [classid, objid, subid] = id;
+            return std::hash<std::uint64_t>{}((std::uint64_t{objid} << 32 | classid) ^
+                                              (static_cast<std::uint64_t>(subid) << 16));
+        }
+    };
+    /// Looked up once per pg_depend row: hashed, not ordered.
+    std::unordered_map<std::tuple<catalog::Oid, catalog::Oid, int>, catalog::ObjectKey, Hash>
+        m_keys;
 };
 
 catalog::Oid to_oid(const std::string& text);
