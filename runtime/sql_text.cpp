@@ -178,47 +178,57 @@ std::size_t parse_stack_for(std::size_t bytes) {
     return std::max(k_least, bytes * k_per_byte);
 }
 
-void on_stack(std::size_t bytes, const std::function<void()>& work) {
-    on_stacks(bytes, {work});
-}
+namespace {
 
-void on_stacks(std::size_t bytes, const std::vector<std::function<void()>>& works) {
-    struct Job {
-        const std::function<void()>* work;
-        std::exception_ptr failed;
-        pthread_t thread{};
-        bool started = false;
-    };
-    std::vector<Job> jobs;
-    jobs.reserve(works.size());
-    for (const auto& work : works)
-        jobs.push_back({&work, nullptr});
-    auto run = [](void* arg) -> void* {
-        auto* j = static_cast<Job*>(arg);
+/// A work run on a thread of its own, whose exception is kept.
+struct StackJob {
+    const std::function<void()>* work;
+    std::exception_ptr failed;
+    pthread_t thread{};
+    bool started = false;
+
+    static void* run(void* arg) {
+        auto* job = static_cast<StackJob*>(arg);
         try {
-            (*j->work)();
+            (*job->work)();
         } catch (...) {
-            j->failed = std::current_exception();
+            job->failed = std::current_exception();
         }
         return nullptr;
-    };
-    pthread_attr_t attr;
-    pthread_attr_init(&attr);
-    pthread_attr_setstacksize(&attr, bytes);
-    for (auto& job : jobs)
-        job.started = pthread_create(&job.thread, &attr, run, &job) == 0;
-    pthread_attr_destroy(&attr);
-    // No thread to be had: the caller's own stack, in order, after the
-    // others started.
-    for (auto& job : jobs)
-        if (!job.started)
-            run(&job);
-    for (auto& job : jobs)
-        if (job.started)
-            pthread_join(job.thread, nullptr);
-    for (auto& job : jobs)
-        if (job.failed)
-            std::rethrow_exception(job.failed);
+    }
+    void start(std::size_t bytes) {
+        pthread_attr_t attr;
+        pthread_attr_init(&attr);
+        pthread_attr_setstacksize(&attr, bytes);
+        started = pthread_create(&thread, &attr, run, this) == 0;
+        pthread_attr_destroy(&attr);
+    }
+    void join() {
+        if (started)
+            pthread_join(thread, nullptr);
+    }
+};
+
+} // namespace
+
+void on_stack(std::size_t bytes, const std::function<void()>& work) {
+    on_stack_with_helper(bytes, work, nullptr);
+}
+
+void on_stack_with_helper(std::size_t bytes, const std::function<void()>& work,
+                          const std::function<void()>& helper) {
+    StackJob main{&work, nullptr};
+    StackJob help{&helper, nullptr};
+    main.start(bytes);
+    if (helper)
+        help.start(bytes);
+    if (!main.started)
+        StackJob::run(&main); // no thread to be had: the caller's own stack
+    main.join();
+    help.join();
+    for (const auto* job : {&main, &help})
+        if (job->failed)
+            std::rethrow_exception(job->failed);
 }
 
 std::vector<TextProblem> text_problems(const std::string& text) {

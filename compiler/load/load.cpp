@@ -254,21 +254,48 @@ Result<nlohmann::json> parse_piece(const SourceFile& file, const std::string& te
     return tree;
 }
 
-/// The parse trees of a file's pieces, made ahead of their reading on a
-/// second thread: parsing (libpg_query, then its JSON) and reading
-/// (classify) each take about half of a file's time. Pieces are claimed in
-/// order: the reader parses one itself rather than wait for a piece no one
-/// has claimed, so it never waits on a maker that has not started. Trees
-/// of at most k_ahead pieces, or k_ahead_bytes of their text, wait to be
-/// read: memory still follows the largest statements, not the file.
+/// A file cut into statements (psql lines blanked out of its text), its
+/// annotations found: what reading it needs besides the parse trees.
+struct Split {
+    const SourceFile* file = nullptr;
+    std::string text;
+    std::vector<Piece> pieces;
+    std::vector<Annotation> annotations;
+    std::vector<std::string> notes;
+};
+
+/// The parse trees of the tree's pieces, file after file, made ahead of
+/// their reading on a second thread: parsing (libpg_query, then its JSON)
+/// and reading (classify) each take about half of the time. Pieces are
+/// claimed in order: the reader parses one itself rather than wait for a
+/// piece no one has claimed, so it never waits on a maker that has not
+/// started. Trees of at most k_ahead pieces, or k_ahead_bytes of their
+/// text, wait to be read: memory follows the largest statements, not the
+/// files. One maker for the whole tree: libpg_query takes a thread key in
+/// each thread that parses, and never gives it back.
 class ParsedAhead {
   public:
-    ParsedAhead(const SourceFile& file, const std::string& text, const std::vector<Piece>& pieces)
-        : m_file(file), m_text(text), m_pieces(pieces) {}
+    explicit ParsedAhead(const std::vector<Split>& splits) {
+        for (const auto& split : splits)
+            for (const auto& piece : split.pieces)
+                m_pieces.push_back({&split, piece});
+    }
 
-    /// The maker's loop: parses the next unclaimed piece while there is
-    /// room, until every piece is claimed or the reader stopped.
+    /// The maker's loop (see make_all); whatever it throws (out of memory)
+    /// fails the reader's next wait for it, never hangs it.
     void make() {
+        try {
+            make_all();
+        } catch (...) {
+            std::lock_guard lock(m_mutex);
+            m_broken = true;
+            m_made.notify_all();
+        }
+    }
+
+    /// Parses the next unclaimed piece while there is room, until every
+    /// piece is claimed or the reader stopped.
+    void make_all() {
         std::unique_lock lock(m_mutex);
         for (;;) {
             m_room.wait(lock, [&] { return m_stopped || room(); });
@@ -307,6 +334,9 @@ class ParsedAhead {
                 m_ready.emplace(claimed, std::move(tree));
                 continue;
             }
+            if (m_broken)
+                return Error(m_pieces[at].split->file->path() +
+                             ": the parse failed on its second thread (out of memory)");
             m_made.wait(lock);
         }
     }
@@ -325,7 +355,9 @@ class ParsedAhead {
     static constexpr std::size_t k_ahead = 64;
     static constexpr std::size_t k_ahead_bytes = std::size_t{1} << 20;
 
-    std::size_t size(std::size_t at) const { return m_pieces[at].end - m_pieces[at].begin; }
+    std::size_t size(std::size_t at) const {
+        return m_pieces[at].piece.end - m_pieces[at].piece.begin;
+    }
     bool room() const {
         return m_ready.empty() || (m_ready.size() < k_ahead && m_ready_bytes < k_ahead_bytes);
     }
@@ -333,16 +365,19 @@ class ParsedAhead {
     /// On the maker's thread, whatever a parse throws (out of memory) is the
     /// reader's error: the reader waits for this piece.
     Result<nlohmann::json> parse_caught(std::size_t at) {
+        const auto& [split, piece] = m_pieces[at];
         try {
-            return parse_piece(m_file, m_text, m_pieces[at]);
+            return parse_piece(*split->file, split->text, piece);
         } catch (const std::exception& e) {
-            return Error(m_file.path() + ": " + e.what());
+            return Error(split->file->path() + ": " + e.what());
         }
     }
 
-    const SourceFile& m_file;
-    const std::string& m_text;
-    const std::vector<Piece>& m_pieces;
+    struct Of {
+        const Split* split;
+        Piece piece;
+    };
+    std::vector<Of> m_pieces;
     std::mutex m_mutex;
     std::condition_variable m_room; ///< a tree was taken, or the reader stopped
     std::condition_variable m_made; ///< a tree is ready
@@ -350,6 +385,7 @@ class ParsedAhead {
     std::size_t m_ready_bytes = 0;
     std::size_t m_claimed = 0;
     bool m_stopped = false;
+    bool m_broken = false; ///< the maker threw
 };
 
 /// BEGIN, START TRANSACTION and COMMIT around a file's statements: the tree
@@ -460,64 +496,107 @@ Status check_text(const SourceFile& file) {
 /// safely could take a stack of 512 MB, and its parse tree gigabytes.
 constexpr std::size_t k_max_statement = std::size_t{1} << 20;
 
-} // namespace
-
-Result<ParsedFile> parse_file(const SourceFile& file) {
+/// The file cut into statements, each within k_max_statement, and its
+/// annotations.
+Result<Split> split_file(const SourceFile& file) {
     if (auto checked = check_text(file); !checked)
         return checked.error();
-    ParsedFile out;
-    std::string text = file.text();
-    auto pieces = split(file, text, out.notes);
+    Split out;
+    out.file = &file;
+    out.text = file.text();
+    auto pieces = split(file, out.text, out.notes);
     if (!pieces)
         return pieces.error();
-    std::size_t largest = 0;
-    for (const auto& piece : *pieces) {
+    for (const auto& piece : *pieces)
         if (piece.end - piece.begin > k_max_statement)
             return Error(file.diagnostic(file.skip_blank(piece.begin),
                                          "a statement of " +
                                              std::to_string(piece.end - piece.begin) +
                                              " bytes; schemac reads statements of up to " +
                                              std::to_string(k_max_statement >> 20) + " MB"));
-        largest = std::max(largest, piece.end - piece.begin);
-    }
+    out.pieces = std::move(*pieces);
     auto annotations = find_annotations(file);
     if (!annotations)
         return Error(file.path() + ": " + annotations.error().message);
-    // A few statements' parse trees at a time (ParsedAhead): memory follows
-    // the largest statements, not the file; each stack holds the deepest
-    // tree they can have.
+    out.annotations = std::move(*annotations);
+    return out;
+}
+
+/// One file's statements, read in file order from the trees `ahead` makes
+/// of its pieces (numbered from `first` among the tree's).
+Status read_split(Split& split, ParsedAhead& ahead, std::size_t first, ParsedFile& out) {
+    const SourceFile& file = *split.file;
+    const std::string& text = split.text;
     FileSettings settings;
-    Status read = Ok{};
     const bool whole_file = marks_external(first_line(text));
-    ParsedAhead ahead(file, text, *pieces);
+    for (std::size_t at = 0; at < split.pieces.size(); ++at) {
+        const Piece& piece = split.pieces[at];
+        auto tree = ahead.take(first + at);
+        if (!tree)
+            return tree.error();
+        std::size_t made = out.statements.size();
+        if (auto read =
+                read_piece(file, text, piece, *tree, split.annotations, settings, out.statements);
+            !read)
+            return read;
+        for (std::size_t i = made; i < out.statements.size(); ++i) {
+            auto& s = out.statements[i];
+            s.external = whole_file || marks_external(comments_above(text, piece, s.offset));
+        }
+    }
+    if (auto attached = check_all_attached(file, split.annotations); !attached)
+        return attached;
+    if (auto dropped = drop_idiom(out.statements); !dropped)
+        return dropped;
+    out.notes = std::move(split.notes);
+    return Ok{};
+}
+
+} // namespace
+
+Result<std::vector<ParsedFile>> parse_files(const std::vector<const SourceFile*>& files) {
+    // Every file is cut first, so one maker parses them all; an error in
+    // one is reported after the files before it are read (as file by file).
+    std::vector<Split> splits;
+    std::optional<Error> unsplit;
+    std::size_t largest = 0;
+    for (const auto* file : files) {
+        auto split = split_file(*file);
+        if (!split) {
+            unsplit = split.error();
+            break;
+        }
+        for (const auto& piece : split->pieces)
+            largest = std::max(largest, piece.end - piece.begin);
+        splits.push_back(std::move(*split));
+    }
+    // A few statements' parse trees at a time (ParsedAhead); each stack
+    // holds the deepest tree they can have.
+    ParsedAhead ahead(splits);
+    std::vector<ParsedFile> out(splits.size());
+    Status read = Ok{};
     auto reading = [&] {
         ParsedAhead::Stop stop{ahead};
-        for (std::size_t at = 0; at < pieces->size(); ++at) {
-            const Piece& piece = (*pieces)[at];
-            auto tree = ahead.take(at);
-            if (!tree) {
-                read = tree.error();
-                return;
-            }
-            std::size_t first = out.statements.size();
-            if (read = read_piece(file, text, piece, *tree, *annotations, settings, out.statements);
-                !read)
-                return;
-            for (std::size_t i = first; i < out.statements.size(); ++i) {
-                auto& s = out.statements[i];
-                s.external = whole_file || marks_external(comments_above(text, piece, s.offset));
-            }
+        std::size_t first = 0;
+        for (std::size_t i = 0; i < splits.size() && read; ++i) {
+            read = read_split(splits[i], ahead, first, out[i]);
+            first += splits[i].pieces.size();
         }
     };
-    // Reading first: without threads, it parses every piece itself.
-    runtime::on_stacks(runtime::parse_stack_for(largest), {reading, [&] { ahead.make(); }});
+    runtime::on_stack_with_helper(runtime::parse_stack_for(largest), reading,
+                                  [&] { ahead.make(); });
     if (!read)
         return read.error();
-    if (auto attached = check_all_attached(file, *annotations); !attached)
-        return attached.error();
-    if (auto dropped = drop_idiom(out.statements); !dropped)
-        return dropped.error();
+    if (unsplit)
+        return *unsplit;
     return out;
+}
+
+Result<ParsedFile> parse_file(const SourceFile& file) {
+    auto parsed = parse_files({&file});
+    if (!parsed)
+        return parsed.error();
+    return std::move(parsed->front());
 }
 
 namespace {
@@ -719,17 +798,21 @@ Result<Tree> load_tree(const fs::path& path) {
     std::vector<fs::path> files =
         fs::is_directory(path) ? sql_files(path) : std::vector<fs::path>{path};
     Tree tree;
-    std::vector<Statement> statements;
+    std::vector<const SourceFile*> sources;
     for (const auto& file : files) {
         auto text = read_file(file);
         if (!text)
             return text.error();
         tree.files.push_back(std::make_unique<SourceFile>(file.string(), std::move(*text)));
-        auto parsed = parse_file(*tree.files.back());
-        if (!parsed)
-            return parsed.error();
-        std::ranges::move(parsed->statements, std::back_inserter(statements));
-        std::ranges::move(parsed->notes, std::back_inserter(tree.notes));
+        sources.push_back(tree.files.back().get());
+    }
+    auto parsed = parse_files(sources);
+    if (!parsed)
+        return parsed.error();
+    std::vector<Statement> statements;
+    for (auto& file : *parsed) {
+        std::ranges::move(file.statements, std::back_inserter(statements));
+        std::ranges::move(file.notes, std::back_inserter(tree.notes));
     }
     auto ordered = order_statements(std::move(statements));
     if (!ordered)

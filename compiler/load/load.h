@@ -48,6 +48,9 @@ struct ParsedFile {
 
 /// Parses one file's text.
 Result<ParsedFile> parse_file(const SourceFile& file);
+/// Parses several files' texts, each as parse_file does (the first error,
+/// in file order).
+Result<std::vector<ParsedFile>> parse_files(const std::vector<const SourceFile*>& files);
 
 /// Orders statements by their references; a cycle is an error printing the path.
 Result<std::vector<Statement>> order_statements(std::vector<Statement> statements);

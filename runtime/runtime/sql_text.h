@@ -48,12 +48,12 @@ std::size_t parse_stack_for(std::size_t bytes);
 
 /// Runs `work` on a thread whose stack holds `bytes`, and waits for it.
 void on_stack(std::size_t bytes, const std::function<void()>& work);
-/// Runs each of `works` on a thread of its own whose stack holds `bytes`,
-/// all at once, and waits for them all; the first exception thrown is
-/// thrown again. A work that gets no thread runs on the caller's stack, in
-/// their order once the others started: one that waits for a later one
-/// must be able to do that one's work itself.
-void on_stacks(std::size_t bytes, const std::vector<std::function<void()>>& works);
+/// Runs `work` as on_stack does, and `helper` meanwhile on a thread of its
+/// own with such a stack, when one can be had (never on the caller's
+/// stack: it only speeds `work` up, and `work` must not need it); waits for
+/// both. The first exception thrown is thrown again.
+void on_stack_with_helper(std::size_t bytes, const std::function<void()>& work,
+                          const std::function<void()>& helper);
 
 /// Checks that `text` holds no NUL byte and is valid UTF-8; an error gives
 /// the byte offset of the first one that is not (its `message` says what).

@@ -16,15 +16,18 @@ struct Files {
     std::vector<std::unique_ptr<SourceFile>> files;
 
     Result<std::vector<Statement>> load(std::vector<std::pair<std::string, std::string>> sources) {
-        std::vector<Statement> all;
+        std::vector<const SourceFile*> read;
         for (auto& [path, text] : sources) {
             files.push_back(std::make_unique<SourceFile>(path, text));
-            auto parsed = parse_file(*files.back());
-            if (!parsed)
-                return parsed.error();
-            for (auto& s : parsed->statements)
-                all.push_back(std::move(s));
+            read.push_back(files.back().get());
         }
+        auto parsed = parse_files(read); // as load_tree does
+        if (!parsed)
+            return parsed.error();
+        std::vector<Statement> all;
+        for (auto& file : *parsed)
+            for (auto& s : file.statements)
+                all.push_back(std::move(s));
         return order_statements(std::move(all));
     }
 };
@@ -772,4 +775,34 @@ TEST_CASE("a file of many statements is read in order, its error where it stands
     CHECK(error_of({{"many.sql", refused}}).starts_with("many.sql:1401:1: "));
     std::string early = "CREATE TABLE a (id int);\nINSERT INTO a VALUES (1);\n" + text;
     CHECK(error_of({{"many.sql", early}}).starts_with("many.sql:2:1: "));
+}
+
+TEST_CASE("many files are parsed by one pair of threads; the first file's error comes first") {
+    // One reader and one maker for all of them (load.cpp, ParsedAhead): each
+    // file's statements come back with it, in file order.
+    std::vector<std::unique_ptr<SourceFile>> owned;
+    std::vector<const SourceFile*> files;
+    for (int i = 0; i < 1500; ++i) {
+        owned.push_back(
+            std::make_unique<SourceFile>("f" + std::to_string(i) + ".sql",
+                                         "CREATE TABLE t" + std::to_string(i) + " (id int);\n"));
+        files.push_back(owned.back().get());
+    }
+    auto parsed = parse_files(files);
+    REQUIRE(parsed.ok());
+    REQUIRE(parsed->size() == 1500);
+    for (std::size_t i = 0; i < parsed->size(); ++i) {
+        REQUIRE((*parsed)[i].statements.size() == 1);
+        const auto& s = (*parsed)[i].statements.front();
+        CHECK(s.file == files[i]);
+        CHECK((s.creates && s.creates->name == "t" + std::to_string(i)));
+    }
+    // A statement refused in the first file, a syntax error in the second:
+    // the first file's error, as when files were read one by one.
+    CHECK(error_of({{"a.sql", "CREATE TABLE a (id int);\nINSERT INTO a VALUES (1);\n"},
+                    {"b.sql", "CREATE TABL b (id int);\n"}})
+              .starts_with("a.sql:2:1: "));
+    CHECK(
+        error_of({{"a.sql", "CREATE TABLE a (id int);\n"}, {"b.sql", "CREATE TABL b (id int);\n"}})
+            .starts_with("b.sql:1:8: syntax error"));
 }
