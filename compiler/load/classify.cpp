@@ -756,8 +756,8 @@ std::optional<std::vector<std::string>> block_statements(const std::string& body
             PgQueryParseResult select = pg_query_parse(("SELECT " + expr).c_str());
             if (!select.error) {
                 json parsed_select = json::parse(select.parse_tree);
-                const json statement = sql::node(parsed_select["stmts"][0]["stmt"], "SelectStmt");
-                const json targets = sql::list(statement, "targetList");
+                const json& statement = sql::node(parsed_select["stmts"][0]["stmt"], "SelectStmt");
+                const json& targets = sql::list(statement, "targetList");
                 const json target = targets.size() == 1
                                         ? sql::node(sql::node(targets[0], "ResTarget"), "val")
                                         : json::object();
